@@ -1,0 +1,10 @@
+/**
+ * Every command of the CLI. Each module exports one `register` function that adds its command
+ * to the program; keep one import and one entry per command.
+ */
+import type { Command } from 'commander';
+import type { Io } from '../io.js';
+
+export type Register = (program: Command, io: Io) => void;
+
+export const COMMANDS: readonly Register[] = [];

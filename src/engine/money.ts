@@ -1,0 +1,275 @@
+/**
+ * Money as integer cents, exact rate arithmetic, and the IRS rounding conventions.
+ *
+ * Where the IRS rounds:
+ * - Forms and worksheets may be completed in whole dollars: amounts under 50 cents are dropped
+ *   and amounts from 50 to 99 cents are raised to the next dollar (Form 1040 instructions,
+ *   "Rounding off to whole dollars"). `roundToDollar` implements that; the engine keeps cents
+ *   internally and rounds only for display when asked.
+ * - Rates applied to money (SE tax, percentages of pay) give cents rounded half-up
+ *   (`applyRate`), the ordinary rounding of a computed amount to the cent.
+ * - Inflation-indexed limits are rounded *down* to a multiple (IRC 415(d)(4), 402(g)(4),
+ *   414(v)(2)(C)): `roundDownToMultiple`.
+ * - Ratios that a form rounds to a number of places (Form 8606 line 10 "at least 3 places",
+ *   Pub 560 Rate Worksheet "at least 3 decimal places", ACP ratios to 0.01%) are rounded
+ *   where the rule that uses them says so, with `roundRatio`.
+ */
+
+/** An amount of money in integer cents. */
+export type Cents = number;
+
+/** A rate as an exact fraction: `num / den`, both safe integers, `den > 0`. */
+export interface Rate {
+  readonly num: number;
+  readonly den: number;
+}
+
+export const ZERO: Cents = 0;
+
+/** Throws if `c` is not a safe integer number of cents. */
+export function assertCents(c: number, what = 'amount'): asserts c is Cents {
+  if (!Number.isSafeInteger(c)) {
+    throw new RangeError(`${what} must be a whole number of cents, got ${String(c)}`);
+  }
+}
+
+const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
+
+/**
+ * Converts a decimal string of dollars ("1234.5", "-3", "0.07") to cents exactly.
+ * Returns undefined when the text is not a plain decimal or has fractions of a cent.
+ */
+export function parseDollars(text: string): Cents | undefined {
+  const m = DECIMAL.exec(text.trim().replace(/_/g, ''));
+  if (!m) return undefined;
+  const [, sign, whole = '0', frac = ''] = m;
+  if (frac.length > 2 && !/^0*$/.test(frac.slice(2))) return undefined;
+  const cents = Number(whole) * 100 + Number((frac + '00').slice(0, 2));
+  if (!Number.isSafeInteger(cents)) return undefined;
+  return sign ? -cents : cents;
+}
+
+/**
+ * Converts a number of dollars to cents exactly, using the number's shortest decimal form
+ * (so 0.1 + 0.2 style noise never leaks in). Returns undefined for NaN, infinities, values
+ * with fractions of a cent, or values outside the safe range.
+ */
+export function dollarsToCents(dollars: number): Cents | undefined {
+  if (!Number.isFinite(dollars)) return undefined;
+  if (Number.isInteger(dollars)) {
+    const c = dollars * 100;
+    return Number.isSafeInteger(c) ? c : undefined;
+  }
+  const text = dollars.toString();
+  if (/e/i.test(text)) return undefined;
+  return parseDollars(text);
+}
+
+/** Like `dollarsToCents` but throws on a value that is not a whole number of cents. */
+export function cents(dollars: number): Cents {
+  const c = dollarsToCents(dollars);
+  if (c === undefined) throw new RangeError(`not a whole number of cents: ${String(dollars)}`);
+  return c;
+}
+
+/** Cents as a number of dollars for JSON output (two decimals at most). */
+export function toDollars(c: Cents): number {
+  return c / 100;
+}
+
+/** Formats cents as "$12,345.67" (negative as "-$12,345.67"). */
+export function formatUsd(c: Cents, opts: { wholeDollars?: boolean } = {}): string {
+  const neg = c < 0;
+  const abs = Math.abs(c);
+  const whole = opts.wholeDollars ? roundToDollar(abs) / 100 : Math.trunc(abs / 100);
+  const wholeText = whole.toLocaleString('en-US');
+  const body = opts.wholeDollars ? wholeText : `${wholeText}.${String(abs % 100).padStart(2, '0')}`;
+  return `${neg ? '-' : ''}$${body}`;
+}
+
+/** Rounds cents to whole dollars the way IRS forms do: 50 cents and up rounds up (away from 0). */
+export function roundToDollar(c: Cents): Cents {
+  const sign = c < 0 ? -1 : 1;
+  const abs = Math.abs(c);
+  const r = Math.floor((abs + 50) / 100) * 100;
+  return sign * r;
+}
+
+/** Rounds down to a multiple of `step` cents (indexing of dollar limits, IRC 415(d)(4)). */
+export function roundDownToMultiple(c: Cents, step: Cents): Cents {
+  if (step <= 0) throw new RangeError('step must be positive');
+  return Math.floor(c / step) * step;
+}
+
+/** How a computed fraction of a cent is settled. */
+export type RoundingMode = 'half-up' | 'down' | 'up';
+
+/** Divides two integers exactly and rounds the quotient with the given mode (den > 0). */
+function divRound(n: bigint, d: bigint, mode: RoundingMode): bigint {
+  const neg = n < 0n;
+  const a = neg ? -n : n;
+  let q = a / d;
+  const r = a % d;
+  if (r !== 0n) {
+    if (mode === 'half-up' && r * 2n >= d) q += 1n;
+    // 'down' and 'up' are toward -inf / +inf respectively
+    if (mode === 'down' && neg) q += 1n;
+    if (mode === 'up' && !neg) q += 1n;
+  }
+  return neg ? -q : q;
+}
+
+/** `amount × num / den`, exact, rounded to the cent (half-up, away from zero, by default). */
+export function mulDiv(
+  amount: Cents,
+  num: number,
+  den: number,
+  mode: RoundingMode = 'half-up',
+): Cents {
+  if (den <= 0) throw new RangeError('denominator must be positive');
+  const prod = amount * num;
+  if (Number.isSafeInteger(prod) && Number.isSafeInteger(den)) {
+    const neg = prod < 0;
+    const a = Math.abs(prod);
+    let q = Math.floor(a / den);
+    const r = a - q * den;
+    if (r !== 0) {
+      if (mode === 'half-up' && r * 2 >= den) q += 1;
+      if (mode === 'down' && neg) q += 1;
+      if (mode === 'up' && !neg) q += 1;
+    }
+    return neg ? -q : q;
+  }
+  return Number(divRound(BigInt(amount) * BigInt(num), BigInt(den), mode));
+}
+
+/**
+ * Turns a decimal rate (0.9235, 0.124, 0.25) into an exact fraction using its shortest
+ * decimal representation, so a parameter written as 0.9235 means exactly 9235/10000.
+ */
+export function rateOf(decimal: number): Rate {
+  if (!Number.isFinite(decimal)) throw new RangeError(`not a finite rate: ${String(decimal)}`);
+  const text = decimal.toString();
+  const m = /^(-)?(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/i.exec(text);
+  if (!m) throw new RangeError(`cannot read rate ${text}`);
+  const [, sign, whole = '0', frac = '', exp = '0'] = m;
+  let digits = whole + frac;
+  let scale = frac.length - Number(exp);
+  if (scale < 0) {
+    digits += '0'.repeat(-scale);
+    scale = 0;
+  }
+  const num = Number(digits) * (sign ? -1 : 1);
+  const den = 10 ** scale;
+  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den)) {
+    throw new RangeError(`rate has too many digits: ${text}`);
+  }
+  return reduce({ num, den });
+}
+
+function gcd(a: number, b: number): number {
+  let x = Math.abs(a);
+  let y = Math.abs(b);
+  while (y) [x, y] = [y, x % y];
+  return x || 1;
+}
+
+function reduce(r: Rate): Rate {
+  const g = gcd(r.num, r.den);
+  return { num: r.num / g, den: r.den / g };
+}
+
+/** A rate given in percent (25 → 25/100), exact. */
+export function percentRate(percent: number): Rate {
+  const r = rateOf(percent);
+  return reduce({ num: r.num, den: r.den * 100 });
+}
+
+/** Multiplies two exact rates. */
+export function mulRates(a: Rate, b: Rate): Rate {
+  return reduce({ num: a.num * b.num, den: a.den * b.den });
+}
+
+/** r / (1 + r): the Pub 560 self-employed rate for plan rate r, exact. */
+export function reducedRate(r: Rate): Rate {
+  return reduce({ num: r.num, den: r.den + r.num });
+}
+
+/** Rounds a rate to `places` decimal places, half-up. */
+export function roundRate(r: Rate, places: number): Rate {
+  const den = 10 ** places;
+  const num = Number(divRound(BigInt(r.num) * BigInt(den), BigInt(r.den), 'half-up'));
+  return reduce({ num, den });
+}
+
+/** The rate as a floating-point number (for display only). */
+export function rateValue(r: Rate): number {
+  return r.num / r.den;
+}
+
+/** `amount × rate`, rounded to the cent (half-up by default). */
+export function applyRate(amount: Cents, rate: Rate, mode: RoundingMode = 'half-up'): Cents {
+  return mulDiv(amount, rate.num, rate.den, mode);
+}
+
+/** Sum of amounts. */
+export function sum(amounts: readonly Cents[]): Cents {
+  let s = 0;
+  for (const a of amounts) s += a;
+  return s;
+}
+
+export function min(...xs: Cents[]): Cents {
+  return Math.min(...xs);
+}
+
+export function max(...xs: Cents[]): Cents {
+  return Math.max(...xs);
+}
+
+/** max(0, x). */
+export function nonNegative(x: Cents): Cents {
+  return x > 0 ? x : 0;
+}
+
+/**
+ * Splits `total` cents in proportion to `weights` (non-negative integers, not all zero) so the
+ * parts add back to `total` exactly. Each part starts at its floor share; the leftover cents go
+ * to the largest remainders, ties to the earlier index (largest-remainder method).
+ */
+export function allocate(total: Cents, weights: readonly number[]): Cents[] {
+  if (weights.length === 0) throw new RangeError('allocate needs at least one weight');
+  let wsum = 0n;
+  for (const w of weights) {
+    if (!Number.isSafeInteger(w) || w < 0)
+      throw new RangeError('weights must be non-negative integers');
+    wsum += BigInt(w);
+  }
+  if (wsum === 0n) throw new RangeError('weights must not all be zero');
+  const neg = total < 0;
+  const t = BigInt(Math.abs(total));
+  const parts: bigint[] = [];
+  const rems: { i: number; r: bigint }[] = [];
+  let used = 0n;
+  weights.forEach((w, i) => {
+    const p = t * BigInt(w);
+    const q = p / wsum;
+    parts.push(q);
+    used += q;
+    rems.push({ i, r: p % wsum });
+  });
+  let left = t - used;
+  rems.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+  for (const { i } of rems) {
+    if (left === 0n) break;
+    parts[i] = (parts[i] ?? 0n) + 1n;
+    left -= 1n;
+  }
+  return parts.map((p) => (neg ? -Number(p) : Number(p)));
+}
+
+/** The share `part/whole` of `amount`, rounded half-up; whole must be positive. */
+export function proRata(amount: Cents, part: Cents, whole: Cents): Cents {
+  if (whole <= 0) throw new RangeError('whole must be positive');
+  return mulDiv(amount, part, whole);
+}

@@ -1,0 +1,72 @@
+/**
+ * The shape of a tax year's parameters. Every value carries its unit, a label and the citation
+ * it comes from; `status` says how it was checked (V: official document, V2: reputable
+ * secondary source quoting it, UNVERIFIED: still to be checked against the primary document).
+ */
+
+export type Unit = 'usd' | 'rate' | 'age' | 'bool' | 'months' | 'years';
+
+export type Status = 'V' | 'V2' | 'UNVERIFIED';
+
+export interface Param<T> {
+  readonly value: T;
+  readonly unit: Unit;
+  readonly label: string;
+  readonly citation: string;
+  readonly status: Status;
+  readonly note?: string;
+}
+
+export type Usd = Param<number>;
+export type RateParam = Param<number>;
+
+export interface ByFilingStatus<T> {
+  readonly single: T;
+  readonly mfj: T;
+  readonly mfs: T;
+  readonly hoh: T;
+}
+
+/** Plan and IRA limits for one tax year (IRC 402(g), 414(v), 415, 401(a)(17), 414(q), 219). */
+export interface PlanLimits {
+  readonly electiveDeferralLimit: Usd;
+  readonly catchUp50: Usd;
+  /** null before 2025: the ages 60-63 catch-up did not exist. */
+  readonly catchUp60to63: Param<number | null>;
+  readonly rothCatchUpWageThreshold: Usd;
+  /** Whether catch-ups of high earners must be Roth in this year (false during the transition). */
+  readonly rothCatchUpRequired: Param<boolean>;
+  readonly annualAdditionsLimit: Usd;
+  readonly compensationLimit: Usd;
+  /** The 414(q)(1)(B) amount published for this year (applied to this year's pay). */
+  readonly hceThreshold: Usd;
+  /** The amount that decides HCE status for a plan year equal to this year (prior year's figure). */
+  readonly hceLookbackThreshold: Usd;
+  readonly keyEmployeeThreshold: Usd;
+  readonly definedBenefitLimit: Usd;
+  readonly iraLimit: Usd;
+  readonly iraCatchUp: Usd;
+  readonly catchUpAge: Param<number>;
+  readonly superCatchUpFirstAge: Param<number>;
+  readonly superCatchUpLastAge: Param<number>;
+  /** 404(a)(3)(A): employer deduction limit for a profit-sharing plan, share of compensation. */
+  readonly profitSharingDeductionRate: RateParam;
+}
+
+/** Payroll and self-employment tax figures (IRC 1401, 1402, 3101, 3121; SSA). */
+export interface PayrollTax {
+  readonly socialSecurityWageBase: Usd;
+  readonly seOasdiRate: RateParam;
+  readonly seMedicareRate: RateParam;
+  readonly seNetEarningsFactor: RateParam;
+  readonly seMinimumNetEarnings: Usd;
+  readonly seDeductibleShare: RateParam;
+  readonly additionalMedicareRate: RateParam;
+  readonly additionalMedicareThreshold: ByFilingStatus<Usd>;
+}
+
+export interface YearParameters {
+  readonly year: number;
+  readonly plan: PlanLimits;
+  readonly payroll: PayrollTax;
+}
