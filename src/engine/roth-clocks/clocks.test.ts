@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { loadCases } from '../../../tests/helpers/cases.js';
+import { cents } from '../money.js';
+import { analyzeRothHistory } from './clocks.js';
+import { addMonths, age59HalfDate } from './dates.js';
+import { parseRothHistory } from './history.js';
+
+interface Case {
+  id: string;
+  history: unknown;
+  expect: Record<string, unknown>;
+}
+const { cases } = loadCases('roth-clocks.yaml') as { cases: Case[] };
+
+const MONEY = new Set(['amount', 'taxable', 'additionalTax']);
+
+/** Compares `got` against the expected subset; money keys are dollars in the YAML. */
+function matches(got: unknown, want: unknown, path: string): void {
+  if (Array.isArray(want)) {
+    expect(Array.isArray(got), path).toBe(true);
+    const g = got as unknown[];
+    expect(g.length, `${path}.length`).toBe(want.length);
+    want.forEach((w, i) => {
+      matches(g[i], w, `${path}[${String(i)}]`);
+    });
+    return;
+  }
+  if (want !== null && typeof want === 'object') {
+    for (const [k, v] of Object.entries(want)) {
+      const g = (got as Record<string, unknown>)[k];
+      if (MONEY.has(k) && typeof v === 'number') expect(g, `${path}.${k}`).toBe(cents(v));
+      else matches(g, v, `${path}.${k}`);
+    }
+    return;
+  }
+  expect(got, path).toEqual(want);
+}
+
+describe('Roth clock cases (tests/cases/roth-clocks.yaml)', () => {
+  it('has F-1 to F-4', () => {
+    const ids = new Set(cases.map((c) => c.id.slice(0, 3)));
+    for (const id of ['F-1', 'F-2', 'F-3', 'F-4']) expect(ids).toContain(id);
+  });
+  for (const c of cases) {
+    it(c.id, () => {
+      const r = analyzeRothHistory(parseRothHistory(c.history));
+      matches(r, c.expect, c.id);
+    });
+  }
+});
+
+describe('dates', () => {
+  it('59½ is six calendar months after the 59th birthday, end-of-month clamped', () => {
+    expect(age59HalfDate('1965-03-01')).toBe('2024-09-01');
+    expect(age59HalfDate('1970-08-31')).toBe('2030-02-28');
+    expect(addMonths('2023-12-15', 1)).toBe('2024-01-15');
+  });
+});
+
+describe('bad histories', () => {
+  const base = { birthDate: '1980-01-01' };
+  it('an unknown plan name', () => {
+    expect(() =>
+      analyzeRothHistory(
+        parseRothHistory({
+          ...base,
+          rothIra: { rollovers: [{ date: '2027-01-01', fromPlan: 'Q', amount: 1, basis: 1 }] },
+        }),
+      ),
+    ).toThrow(/rothIra.rollovers\[0\].fromPlan: unknown plan "Q"/);
+  });
+  it('a date before the account existed', () => {
+    expect(() =>
+      analyzeRothHistory(
+        parseRothHistory({
+          ...base,
+          rothIra: {
+            opened: '2020-01-01',
+            contributions: [{ taxYear: 2019, date: '2019-05-01', amount: 100 }],
+          },
+        }),
+      ),
+    ).toThrow(/contributions\[0\].date: 2019-05-01 is before the Roth IRA existed/);
+    expect(() =>
+      analyzeRothHistory(
+        parseRothHistory({
+          ...base,
+          plans: [{ name: 'X', firstRothYear: 2022 }],
+          rothIra: { rollovers: [{ date: '2021-01-01', fromPlan: 'X', amount: 1, basis: 1 }] },
+        }),
+      ),
+    ).toThrow(/before plan "X" had designated Roth money/);
+  });
+  it('negative amounts and bad dates name the field', () => {
+    expect(() =>
+      parseRothHistory({
+        ...base,
+        rothIra: { conversions: [{ date: '2024-02-30', amount: -1, taxable: 0 }] },
+      }),
+    ).toThrow(
+      /rothIra.conversions\[0\].date[\s\S]*rothIra.conversions\[0\].amount: must not be negative/,
+    );
+  });
+  it('a withdrawal larger than the account', () => {
+    expect(() =>
+      analyzeRothHistory(
+        parseRothHistory({
+          ...base,
+          rothIra: { contributions: [{ taxYear: 2020, date: '2020-02-01', amount: 100 }] },
+          withdrawal: { date: '2021-01-01', amount: 200, balance: 150 },
+        }),
+      ),
+    ).toThrow(/withdrawal.amount: cannot be larger than the Roth IRA balance/);
+  });
+  it('a Roth 401(k) clock carries over a direct rollover from another plan', () => {
+    const r = analyzeRothHistory(
+      parseRothHistory({
+        ...base,
+        plans: [
+          { name: 'Old', firstRothYear: 2015 },
+          {
+            name: 'New',
+            firstRothYear: 2023,
+            rolloversIn: [{ fromPlan: 'Old', date: '2023-03-01' }],
+          },
+        ],
+      }),
+    );
+    expect(r.plans.map((p) => p.startYear)).toEqual([2015, 2015]);
+    expect(r.plans[1]?.qualifiedFrom).toBe('2039-07-01');
+  });
+});

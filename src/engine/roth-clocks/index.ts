@@ -1,0 +1,4 @@
+/** Roth five-year clocks, ordering rules and withdrawal allocation. */
+export * from './dates.js';
+export * from './history.js';
+export * from './clocks.js';
