@@ -6,5 +6,5 @@ import { parse } from 'yaml';
 /** Parses tests/cases/NAME (YAML) and returns its data. */
 export function loadCases(name: string): unknown {
   const file = fileURLToPath(new URL(`../cases/${name}`, import.meta.url));
-  return parse(readFileSync(file, 'utf8')) as unknown;
+  return parse(readFileSync(file, 'utf8'), { merge: true }) as unknown;
 }

@@ -4,7 +4,9 @@
  */
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
+import { register as plan } from './plan.js';
+import { register as schema } from './schema.js';
 
 export type Register = (program: Command, io: Io) => void;
 
-export const COMMANDS: readonly Register[] = [];
+export const COMMANDS: readonly Register[] = [plan, schema];

@@ -1,0 +1,162 @@
+/** Renders the household report as text for `megaroth plan`. */
+import type { Figure } from '../../engine/explain.js';
+import type { HouseholdReport, PlanReport } from '../../engine/household/report.js';
+import { formatUsd } from '../../engine/money.js';
+import { figuresOf } from '../../engine/report/to-json.js';
+import { renderPairs } from '../table.js';
+
+const STATUS: Record<HouseholdReport['filingStatus'], string> = {
+  single: 'single',
+  mfj: 'married filing jointly',
+  mfs: 'married filing separately',
+  hoh: 'head of household',
+};
+
+const TYPE: Record<PlanReport['type'], string> = {
+  '401k': '401(k)',
+  '403b': '403(b)',
+  'solo-401k': 'solo 401(k)',
+};
+
+const VERDICT: Record<PlanReport['verdict']['kind'], string> = {
+  full: 'FULL Mega Backdoor Roth',
+  'roth-lite': 'ROTH-LITE (after-tax, Roth only at separation)',
+  none: 'NONE',
+};
+
+function indent(text: string, by = '  '): string {
+  return text
+    .split('\n')
+    .map((l) => (l ? by + l : l))
+    .join('\n');
+}
+
+/** Wraps a long sentence at ~92 columns under a hanging indent. */
+function wrap(text: string, first: string, rest: string, width = 96): string {
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let line = first;
+  for (const w of words) {
+    if (line.length + w.length + 1 > width && line.trim().length > 0 && line !== first) {
+      lines.push(line);
+      line = rest + w;
+    } else {
+      line += (line === first ? '' : ' ') + w;
+    }
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+function planSection(r: PlanReport): string {
+  const money = (f: Figure): string => formatUsd(f.cents);
+  const pairs: [string, string][] = [
+    ['Compensation', money(r.compensation)],
+    ['Pre-tax deferral', money(r.deferralPreTax)],
+    ['Roth deferral', money(r.deferralRoth)],
+    [`Catch-up${r.catchUpType === 'none' ? '' : ` (${r.catchUpType})`}`, money(r.catchUp)],
+    ['Employer match', money(r.match)],
+    [r.type === 'solo-401k' ? 'Employer contribution' : 'Nonelective', money(r.nonelective)],
+    ['After-tax room', money(r.afterTaxRoom)],
+    ['After-tax planned', money(r.afterTax)],
+    ['Total into the plan', money(r.total)],
+    ['415(c) limit', money(r.limit415c)],
+  ];
+  const lines = [
+    `${r.id} — ${TYPE[r.type]} at ${r.employer} (${r.person})`,
+    indent(renderPairs(pairs)).trimEnd(),
+  ];
+  if (r.selfEmployment) {
+    const se = r.selfEmployment;
+    lines.push(
+      indent(
+        renderPairs([
+          ['Net profit', money(se.netProfit)],
+          ['SE tax', money(se.seTax)],
+          ['Half SE tax deduction', money(se.halfSeTaxDeduction)],
+        ]),
+      ).trimEnd(),
+    );
+  }
+  if (r.limitRule) lines.push(wrap(r.limitRule, '  415(c): ', '          '));
+  lines.push(wrap(r.verdict.reason, `  Mega Backdoor: ${VERDICT[r.verdict.kind]} — `, '    '));
+  for (const w of r.verdict.warnings) lines.push(wrap(w, '    ! ', '      '));
+  for (const a of r.verdict.ask) lines.push(wrap(a, '    ? ', '      '));
+  if (r.tradeOff) {
+    const t = r.tradeOff;
+    lines.push('  Trade-off in this plan:');
+    lines.push(
+      indent(
+        renderPairs([
+          ['', 'max employer   no employer'],
+          [
+            'Employer contribution',
+            `${money(t.maxEmployer.employerContribution).padStart(12)}  ${money(t.noEmployer.employerContribution).padStart(12)}`,
+          ],
+          [
+            'After-tax room',
+            `${money(t.maxEmployer.afterTaxRoom).padStart(12)}  ${money(t.noEmployer.afterTaxRoom).padStart(12)}`,
+          ],
+          [
+            'Total in',
+            `${money(t.maxEmployer.total).padStart(12)}  ${money(t.noEmployer.total).padStart(12)}`,
+          ],
+          [
+            'Deduction',
+            `${money(t.maxEmployer.deduction).padStart(12)}  ${money(t.noEmployer.deduction).padStart(12)}`,
+          ],
+        ]),
+        '    ',
+      ).trimEnd(),
+    );
+    lines.push(wrap(t.explanation, '    ', '    '));
+  }
+  return lines.join('\n');
+}
+
+/** The full text report. */
+export function renderPlanReport(r: HouseholdReport, opts: { explain?: boolean } = {}): string {
+  const out: string[] = [];
+  out.push(
+    `megaroth plan — tax year ${String(r.taxYear)}, ${STATUS[r.filingStatus]}${r.name ? ` — ${r.name}` : ''}`,
+  );
+  for (const p of r.people) {
+    out.push('');
+    out.push(
+      `${p.name} (age ${String(p.age)} at December 31)${p.likelyHce ? ' — likely an HCE' : ''}`,
+    );
+    out.push(
+      indent(
+        renderPairs([
+          ['402(g) deferral limit', formatUsd(p.deferralLimit.cents)],
+          ['Deferrals used, all plans', formatUsd(p.deferralsUsed.cents)],
+          ['Deferral room left', formatUsd(p.deferralRoomLeft.cents)],
+          ['Catch-up limit', formatUsd(p.catchUpLimit.cents)],
+          ['Catch-up used', formatUsd(p.catchUpUsed.cents)],
+        ]),
+      ).trimEnd(),
+    );
+    for (const plan of r.plans.filter((x) => x.person === p.id)) {
+      out.push('');
+      out.push(indent(planSection(plan)));
+    }
+  }
+  if (r.findings.length > 0) {
+    out.push('');
+    out.push('Findings');
+    for (const f of r.findings) {
+      out.push(wrap(`${f.path}: ${f.message}`, `  ${f.severity.toUpperCase()} `, '    '));
+      if (f.fix) out.push(wrap(f.fix, '    fix: ', '      '));
+    }
+  }
+  if (opts.explain) {
+    out.push('');
+    out.push('How each figure was computed');
+    for (const f of figuresOf(r)) {
+      out.push(`  ${f.key} = ${formatUsd(f.cents)}`);
+      if (f.why) out.push(wrap(f.why, '      why: ', '        '));
+      out.push(wrap(f.citation, '      source: ', '        '));
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

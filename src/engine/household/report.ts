@@ -1,0 +1,112 @@
+/**
+ * The household report model: what `megaroth plan` prints and `--json` serialises. Every
+ * amount is a Figure (cents with the rule and citation behind it).
+ */
+import type { Figure } from '../explain.js';
+
+export type PlanType = '401k' | '403b' | 'solo-401k';
+export type VerdictKind = 'full' | 'roth-lite' | 'none';
+
+export interface Verdict {
+  readonly kind: VerdictKind;
+  /** The reason in plain words. */
+  readonly reason: string;
+  /** Questions to put to the plan administrator. */
+  readonly ask: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+export interface Finding {
+  readonly severity: 'error' | 'warning' | 'info';
+  /** Scenario field the finding is about (e.g. `plans[0].deferrals[1].amount`). */
+  readonly path: string;
+  readonly message: string;
+  readonly fix?: string;
+}
+
+/** The self-employment figures behind a solo plan on Schedule C income. */
+export interface SelfEmploymentDetail {
+  readonly netProfit: Figure;
+  readonly netEarningsFromSelfEmployment: Figure;
+  readonly seTax: Figure;
+  readonly halfSeTaxDeduction: Figure;
+  readonly step3: Figure;
+}
+
+/** The two ends of the employer-vs-after-tax trade-off in a solo plan. */
+export interface TradeOffEnd {
+  readonly employerContribution: Figure;
+  readonly afterTaxRoom: Figure;
+  readonly total: Figure;
+  readonly deduction: Figure;
+}
+
+export interface TradeOff {
+  readonly maxEmployer: TradeOffEnd;
+  readonly noEmployer: TradeOffEnd;
+  /** Marginal tax rate at which the two ends are worth the same, when it exists. */
+  readonly breakEvenRate: number | null;
+  readonly explanation: string;
+}
+
+export interface PlanReport {
+  readonly id: string;
+  readonly person: string;
+  readonly job: string;
+  readonly employer: string;
+  readonly type: PlanType;
+  readonly compensation: Figure;
+  readonly formulaCompensation: Figure;
+  readonly deferralPreTax: Figure;
+  readonly deferralRoth: Figure;
+  readonly catchUp: Figure;
+  readonly catchUpType: 'pre-tax' | 'roth' | 'none';
+  readonly match: Figure;
+  /** Employer nonelective / profit-sharing money (for a solo plan, the owner's employer part). */
+  readonly nonelective: Figure;
+  readonly afterTaxRoom: Figure;
+  readonly afterTax: Figure;
+  readonly annualAdditions: Figure;
+  readonly total: Figure;
+  readonly limit415c: Figure;
+  /** Which 415(c) rule bound this plan, and why. */
+  readonly limitRule: string;
+  readonly verdict: Verdict;
+  readonly selfEmployment?: SelfEmploymentDetail;
+  readonly tradeOff?: TradeOff;
+}
+
+export interface PersonReport {
+  readonly id: string;
+  readonly name: string;
+  readonly age: number;
+  readonly deferralLimit: Figure;
+  readonly catchUpLimit: Figure;
+  readonly deferralsUsed: Figure;
+  readonly catchUpUsed: Figure;
+  readonly deferralRoomLeft: Figure;
+  readonly likelyHce: boolean;
+  readonly plans: readonly string[];
+}
+
+export interface LimitGroupReport {
+  readonly person: string;
+  readonly kind: 'employer' | '403b-aggregation';
+  readonly employers: readonly string[];
+  readonly plans: readonly string[];
+  readonly dollarLimit: Figure;
+  readonly compensation: Figure;
+  readonly cap: Figure;
+  readonly used: Figure;
+  readonly why: string;
+}
+
+export interface HouseholdReport {
+  readonly name: string | undefined;
+  readonly taxYear: number;
+  readonly filingStatus: 'single' | 'mfj' | 'mfs' | 'hoh';
+  readonly people: readonly PersonReport[];
+  readonly plans: readonly PlanReport[];
+  readonly limitGroups: readonly LimitGroupReport[];
+  readonly findings: readonly Finding[];
+}

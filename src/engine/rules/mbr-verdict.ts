@@ -1,0 +1,100 @@
+/**
+ * The Mega Backdoor Roth verdict for a plan: `full` when it takes after-tax contributions and
+ * offers a way to Roth while employed (an in-plan Roth rollover, IRC 402A(c)(4) and Notice
+ * 2013-74, or an in-service rollover of after-tax money to a Roth IRA, IRC 402(c)(2) and
+ * Notice 2014-54); `roth-lite` when after-tax money can reach Roth only at separation; `none`
+ * without after-tax contributions. With the reason, what to ask the administrator, and warnings.
+ */
+import type { Verdict } from '../household/report.js';
+import type { Plan } from '../scenario/schema.js';
+
+export interface VerdictInput {
+  readonly plan: Plan;
+  readonly afterTaxRoom: number;
+  readonly likelyHce: boolean;
+  readonly soloPlan: boolean;
+}
+
+const EARNINGS_TAXABLE =
+  'earnings between an after-tax contribution and its conversion are taxable when converted (IRC 402A(c)(4); Notice 2014-54): convert as often as the plan allows';
+
+/** Decides the verdict for one plan. */
+export function mbrVerdict(v: VerdictInput): Verdict {
+  const { plan } = v;
+  const warnings: string[] = [];
+  const ask: string[] = [];
+  if (!plan.afterTax.allowed) {
+    return {
+      kind: 'none',
+      reason:
+        'the plan does not accept after-tax (non-Roth) employee contributions, so there is nothing to move to Roth',
+      ask: [
+        'Does the plan allow after-tax (non-Roth) employee contributions, or could it be amended to?',
+        'If so, does it allow in-plan Roth conversions or in-service withdrawals of after-tax money?',
+      ],
+      warnings: [],
+    };
+  }
+  const irr = plan.inPlanConversion !== 'none';
+  const inService = plan.inServiceAfterTaxWithdrawal;
+  if (!v.soloPlan && v.likelyHce) {
+    warnings.push(
+      'you are likely a highly compensated employee: if the plan fails its ACP test (after-tax money and match are tested together, and the safe harbor does not cover after-tax money) your after-tax contributions may be refunded (IRC 401(m); Treas. Reg. 1.401(m)-2)',
+    );
+    ask.push(
+      'Did the plan pass its ACP test last year, and were after-tax contributions of HCEs refunded?',
+    );
+  }
+  if (v.afterTaxRoom === 0) {
+    warnings.push(
+      'there is no after-tax room left this year: deferrals and employer money already use the 415(c) limit',
+    );
+  }
+  if (!irr && !inService) {
+    return {
+      kind: 'roth-lite',
+      reason:
+        'after-tax contributions are allowed, but with no in-plan conversion and no in-service withdrawal they reach Roth only when you leave the employer: then the basis can go to a Roth IRA and the earnings to a traditional IRA (Notice 2014-54)',
+      ask: [
+        'Can the plan add in-plan Roth conversions of after-tax money (Notice 2013-74)?',
+        'Does the plan allow in-service withdrawals of after-tax money?',
+        ...ask,
+      ],
+      warnings: [
+        'until separation, earnings on after-tax money grow as pre-tax money and will be taxed when withdrawn or converted',
+        ...warnings,
+      ],
+    };
+  }
+  const how = irr
+    ? plan.inPlanConversion === 'automatic'
+      ? 'an automatic in-plan Roth conversion'
+      : 'in-plan Roth conversions on request'
+    : 'in-service withdrawals of after-tax money to a Roth IRA';
+  if (plan.inPlanConversion !== 'automatic') warnings.push(EARNINGS_TAXABLE);
+  else
+    warnings.push(
+      'automatic conversion keeps taxable earnings near zero; any earnings converted are taxable',
+    );
+  if (!irr && inService && !plan.separateAfterTaxAccount) {
+    warnings.push(
+      'the plan does not account for after-tax money separately, so an in-service withdrawal carries a pro-rata share of pre-tax money (IRC 72(e)(8)); send that part to a traditional IRA to avoid tax',
+    );
+    ask.push(
+      'Does the plan keep after-tax contributions and their earnings in a separate account?',
+    );
+  }
+  if (v.soloPlan)
+    ask.push(
+      'Does your solo 401(k) document allow after-tax contributions and in-plan Roth conversions (many prototype documents do not)?',
+    );
+  return {
+    kind: 'full',
+    reason: `after-tax contributions are allowed and reach Roth while you work through ${how} (${irr ? 'IRC 402A(c)(4); Notice 2013-74' : 'IRC 402(c)(2); Notice 2014-54'})`,
+    ask:
+      ask.length > 0
+        ? ask
+        : ['How often can after-tax money be converted, and is there a fee per conversion?'],
+    warnings,
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * The scenario file model (version 1): a household's tax year, people, jobs, controlled groups
+ * and plans. Validated with zod; unknown keys are errors so a misspelled field is caught.
+ * Money is given in dollars (at most 2 decimals) and converted to cents by the engine.
+ */
+import { z } from 'zod';
+import { dollarsToCents } from '../money.js';
+
+export const SCENARIO_VERSION = 1;
+
+/** Dollars ≥ 0 with at most two decimals. */
+export const money = z
+  .number({ error: 'expected an amount in dollars (a number)' })
+  .refine((n) => Number.isFinite(n), 'expected a finite amount')
+  .refine((n) => n >= 0, 'must not be negative')
+  .refine((n) => dollarsToCents(n) !== undefined, 'must be dollars with at most 2 decimals');
+
+/** A percent from 0 to 100. */
+export const percent = z
+  .number({ error: 'expected a percent (a number from 0 to 100)' })
+  .min(0, 'must be from 0 to 100')
+  .max(100, 'must be from 0 to 100');
+
+const id = z
+  .string({ error: 'expected an identifier (text)' })
+  .min(1, 'must not be empty')
+  .max(80, 'must be at most 80 characters');
+
+const isoDate = z
+  .string({ error: 'expected a date as YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'not a real calendar date');
+
+/** An election: a dollar amount, a percent of pay, or "max" (the most the limits allow). */
+export const election = z.union(
+  [
+    z.literal('max'),
+    money,
+    z.strictObject({ percent: percent.describe('Percent of plan compensation') }),
+  ],
+  { error: 'expected "max", an amount in dollars, or { percent: N }' },
+);
+
+export const filingStatus = z.enum(['single', 'mfj', 'mfs', 'hoh'], {
+  error:
+    'must be one of single, mfj (married filing jointly), mfs (married filing separately), hoh (head of household)',
+});
+
+export const person = z.strictObject({
+  id: id.describe('Unique id used by jobs'),
+  name: z.string().optional(),
+  birthDate: isoDate.describe('Date of birth; age is taken at December 31 of the tax year'),
+});
+
+export const jobType = z.enum(['w2', 'schedule-c', 's-corp'], {
+  error:
+    'must be one of w2 (employee), schedule-c (sole proprietor or partner), s-corp (owner-employee paid W-2 wages)',
+});
+
+export const job = z.strictObject({
+  id: id.describe('Unique id used by plans'),
+  person: id.describe('Id of the person who holds the job'),
+  employer: id.describe(
+    'Employer name; jobs with the same employer share one 415(c) limit. For a business: its name',
+  ),
+  type: jobType,
+  wages: money
+    .optional()
+    .describe('w2 / s-corp: gross W-2 pay for the year including deferrals (Medicare wages)'),
+  socialSecurityWages: money
+    .optional()
+    .describe('W-2 box 3 Social Security wages; default: wages capped at the wage base'),
+  netProfit: money
+    .optional()
+    .describe('schedule-c: net profit (Schedule C line 31 or K-1 box 14 code A)'),
+  ownershipPercent: percent
+    .optional()
+    .describe('Share of the business the person owns (schedule-c default 100; s-corp default 100)'),
+  nonOwnerEmployees: z
+    .number()
+    .int('must be a whole number')
+    .min(0, 'must not be negative')
+    .optional()
+    .describe(
+      'Employees of the business other than owners and their spouses (solo 401(k) needs 0)',
+    ),
+  priorYearFicaWages: money
+    .optional()
+    .describe(
+      'FICA wages (W-2 box 3) from this employer in the prior year, for the Roth catch-up rule',
+    ),
+});
+
+export const matchTier = z.strictObject({
+  rate: percent.describe('Percent of the deferral that is matched in this tier'),
+  upToPercent: percent.describe(
+    'Deferrals up to this percent of pay (cumulative) are matched at this tier’s rate',
+  ),
+});
+
+export const afterTax = z.strictObject({
+  allowed: z.boolean({ error: 'expected true or false' }),
+  capPercent: percent.optional().describe('Plan cap on after-tax contributions, percent of pay'),
+  capAmount: money.optional().describe('Plan cap on after-tax contributions, dollars'),
+  amount: election.optional().describe('How much after-tax money you plan to put in (default max)'),
+});
+
+export const deferral = z.strictObject({
+  type: z.enum(['pre-tax', 'roth'], { error: 'must be pre-tax or roth' }),
+  amount: election,
+});
+
+export const planType = z.enum(['401k', '403b', 'solo-401k'], {
+  error: 'must be one of 401k, 403b, solo-401k',
+});
+
+export const plan = z.strictObject({
+  id: id,
+  job: id.describe('Id of the job whose employer sponsors the plan'),
+  type: planType,
+  deferrals: z.array(deferral).default([]).describe('Elective deferral elections, filled in order'),
+  rothDeferralsAllowed: z.boolean().default(true),
+  catchUpAllowed: z.boolean().default(true),
+  superCatchUpAllowed: z.boolean().default(true).describe('Plan offers the ages 60-63 catch-up'),
+  match: z.array(matchTier).default([]).describe('Match tiers, e.g. 100% up to 3%, 50% up to 5%'),
+  matchesCatchUp: z.boolean().default(true),
+  matchCapAmount: money.optional().describe('Dollar cap on the match per year'),
+  nonelectivePercent: percent.default(0).describe('Employer nonelective / profit-sharing percent'),
+  employerContribution: election
+    .optional()
+    .describe('solo-401k: the employer (profit-sharing) contribution for the owner; default max'),
+  planRate: percent
+    .optional()
+    .describe('solo-401k: plan contribution rate for a self-employed owner (default 25)'),
+  afterTax: afterTax.default({ allowed: false }),
+  inPlanConversion: z
+    .enum(['none', 'on-request', 'automatic'], {
+      error: 'must be one of none, on-request, automatic',
+    })
+    .default('none'),
+  inServiceAfterTaxWithdrawal: z.boolean().default(false),
+  separateAfterTaxAccount: z.boolean().default(false),
+});
+
+export const scenario = z.strictObject({
+  version: z.literal(SCENARIO_VERSION, { error: `must be ${String(SCENARIO_VERSION)}` }),
+  name: z.string().optional(),
+  taxYear: z.number({ error: 'expected a tax year' }).int('expected a whole year'),
+  filingStatus,
+  people: z.array(person).min(1, 'list at least one person'),
+  jobs: z.array(job).default([]),
+  controlledGroups: z
+    .array(z.array(id).min(2, 'a controlled group lists at least two employers'))
+    .default([])
+    .describe('Employers that form one controlled or affiliated service group (one 415(c) limit)'),
+  plans: z.array(plan).default([]),
+});
+
+export type ScenarioInput = z.input<typeof scenario>;
+export type Scenario = z.output<typeof scenario>;
+export type Person = Scenario['people'][number];
+export type Job = Scenario['jobs'][number];
+export type Plan = Scenario['plans'][number];
+export type Election = z.output<typeof election>;
+export type MatchTier = z.output<typeof matchTier>;
