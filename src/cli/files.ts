@@ -28,9 +28,9 @@ export function parseDataText(text: string, file: string): unknown {
   if (doc.errors.length > 0) {
     throw new InputError(
       doc.errors.map((err) => {
-        const line = err.linePos?.[0].line;
+        const line = text.slice(0, err.pos[0]).split('\n').length;
         return {
-          path: line === undefined ? file : `${file}:${String(line)}`,
+          path: `${file}:${String(line)}`,
           message: `not valid YAML/JSON: ${err.message.split('\n')[0] ?? 'syntax error'}`,
         };
       }),

@@ -468,11 +468,17 @@ function settleEmployerMoney(
     );
     w.match = matchOf(regularOf(w), catchUpOf(w));
     if (w.nonelective + w.match > room.cap) {
+      // Employer money alone is over the limit: the plan's 415 provision stops the allocation
+      // at the limit (IRC 415(c); Treas. Reg. 1.415(c)-1), nonelective first, then match.
+      const cap = Math.max(0, room.cap);
+      const before = w.nonelective + w.match;
+      w.nonelective = Math.min(w.nonelective, cap);
+      w.match = Math.min(w.match, cap - w.nonelective);
       findings.push({
-        severity: 'error',
+        severity: 'warning',
         path: `plans[${String(w.index)}]`,
-        message: `${plan.id}: employer money alone is more than the 415(c) limit of ${formatUsd(Math.max(0, room.cap))}`,
-        fix: 'the plan must correct the excess annual additions (EPCRS)',
+        message: `${plan.id}: the plan's employer money of ${formatUsd(before)} is more than the 415(c) limit of ${formatUsd(cap)}; only ${formatUsd(w.nonelective + w.match)} can be allocated`,
+        fix: 'the plan limits the allocation under its 415 provision; nothing is left for deferrals or after-tax money',
       });
     }
   }

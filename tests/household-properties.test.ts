@@ -1,0 +1,167 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { planHousehold } from '../src/engine/household/plan-household.js';
+import { paramsFor, usd } from '../src/engine/params/index.js';
+import { figuresOf } from '../src/engine/report/to-json.js';
+import { parseScenario } from '../src/engine/scenario/validate.js';
+import type { ScenarioInput } from '../src/engine/scenario/schema.js';
+
+const dollars = (max: number) => fc.integer({ min: 0, max: max * 100 }).map((c) => c / 100);
+const election = fc.oneof(
+  fc.constant('max' as const),
+  dollars(40_000),
+  fc.record({ percent: fc.integer({ min: 0, max: 100 }) }),
+);
+
+/** A household of one or two people with W-2, S-corp and Schedule C jobs and plans on them. */
+const household: fc.Arbitrary<ScenarioInput> = fc
+  .record({
+    year: fc.constantFrom(2023, 2024, 2025, 2026),
+    ages: fc.array(fc.integer({ min: 20, max: 75 }), { minLength: 1, maxLength: 2 }),
+    jobs: fc.array(
+      fc.record({
+        who: fc.integer({ min: 0, max: 1 }),
+        kind: fc.constantFrom('w2', 'w2', 's-corp'),
+        pay: dollars(600_000),
+        prior: fc.option(dollars(400_000), { nil: undefined }),
+        employer: fc.integer({ min: 0, max: 3 }),
+        plan: fc.record({
+          type403b: fc.boolean(),
+          deferrals: fc.array(fc.record({ roth: fc.boolean(), amount: election }), {
+            maxLength: 2,
+          }),
+          match: fc.array(fc.integer({ min: 1, max: 100 }), { maxLength: 2 }),
+          ne: fc.integer({ min: 0, max: 25 }),
+          afterTax: fc.boolean(),
+          afterTaxAmount: fc.option(election, { nil: undefined }),
+          cap: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+        }),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+    group: fc.boolean(),
+  })
+  .map(({ year, ages, jobs, group }) => {
+    const people = ages.map((a, i) => ({
+      id: `p${String(i)}`,
+      birthDate: `${String(year - a)}-06-15`,
+    }));
+    const js = jobs.map((j, i) => {
+      const person = `p${String(Math.min(j.who, people.length - 1))}`;
+      const base = {
+        id: `j${String(i)}`,
+        person,
+        employer: j.kind === 'w2' ? `E${String(j.employer)}` : `Biz${String(i)}`,
+      };
+      return j.kind === 'schedule-c'
+        ? { ...base, type: 'schedule-c' as const, netProfit: j.pay }
+        : {
+            ...base,
+            type: j.kind,
+            wages: j.pay,
+            ...(j.prior === undefined ? {} : { priorYearFicaWages: j.prior }),
+          };
+    });
+    const plans = jobs.map((j, i) => {
+      const solo = j.kind !== 'w2';
+      return {
+        id: `k${String(i)}`,
+        job: `j${String(i)}`,
+        type: solo
+          ? ('solo-401k' as const)
+          : j.plan.type403b
+            ? ('403b' as const)
+            : ('401k' as const),
+        deferrals: j.plan.deferrals.map((d) => ({
+          type: d.roth ? ('roth' as const) : ('pre-tax' as const),
+          amount: d.amount,
+        })),
+        ...(solo
+          ? {}
+          : {
+              match: j.plan.match.map((m, t) => ({
+                rate: 50 + (m % 51),
+                upToPercent: m + t * 100 > 100 ? 100 : m + t,
+              })),
+              nonelectivePercent: j.plan.ne,
+            }),
+        afterTax: {
+          allowed: j.plan.afterTax,
+          ...(j.plan.afterTax && j.plan.afterTaxAmount !== undefined
+            ? { amount: j.plan.afterTaxAmount }
+            : {}),
+          ...(j.plan.cap === undefined ? {} : { capPercent: j.plan.cap }),
+        },
+        inPlanConversion: 'automatic' as const,
+      };
+    });
+    const employers = [...new Set(js.filter((j) => j.type === 'w2').map((j) => j.employer))];
+    return {
+      version: 1 as const,
+      taxYear: year,
+      filingStatus: people.length === 2 ? ('mfj' as const) : ('single' as const),
+      people,
+      jobs: js,
+      plans,
+      controlledGroups: group && employers.length >= 2 ? [employers.slice(0, 2)] : [],
+    };
+  })
+  // drop generated match tiers that are not increasing (the validator rejects those)
+  .filter((s) =>
+    s.plans.every((p) =>
+      (p.match ?? []).every((t, i, a) => i === 0 || t.upToPercent > (a[i - 1]?.upToPercent ?? 0)),
+    ),
+  );
+
+describe('household engine properties', () => {
+  it('never exceeds 415(c), 100% of compensation, 402(g) + catch-up; no negative room; no NaN', () => {
+    fc.assert(
+      fc.property(household, (input) => {
+        const s = parseScenario(input);
+        const r = planHousehold(s);
+        const p = paramsFor(s.taxYear);
+        for (const f of figuresOf(r)) {
+          expect(Number.isSafeInteger(f.cents), f.key).toBe(true);
+        }
+        for (const g of r.limitGroups) {
+          expect(g.used.cents, `${g.person} ${g.employers.join('+')}`).toBeLessThanOrEqual(
+            g.cap.cents,
+          );
+          // 100% of compensation from the employer (a controlled group counts as one employer)
+          expect(g.cap.cents).toBeLessThanOrEqual(g.compensation.cents);
+          expect(g.cap.cents).toBeLessThanOrEqual(g.dollarLimit.cents);
+          // every plan under the limit has to be a plan of this person
+          for (const id of g.plans) expect(r.plans.find((x) => x.id === id)?.person).toBe(g.person);
+        }
+        for (const plan of r.plans) {
+          expect(plan.annualAdditions.cents).toBeLessThanOrEqual(plan.limit415c.cents);
+          expect(plan.annualAdditions.cents).toBeLessThanOrEqual(usd(p.plan.annualAdditionsLimit));
+          expect(plan.afterTaxRoom.cents).toBeGreaterThanOrEqual(0);
+          expect(plan.afterTax.cents).toBeLessThanOrEqual(plan.afterTaxRoom.cents);
+          for (const k of [
+            'deferralPreTax',
+            'deferralRoth',
+            'catchUp',
+            'match',
+            'nonelective',
+            'afterTax',
+          ] as const) {
+            expect(plan[k].cents, k).toBeGreaterThanOrEqual(0);
+          }
+        }
+        for (const person of r.people) {
+          const mine = r.plans.filter((x) => x.person === person.id);
+          const regular = mine.reduce(
+            (a, x) => a + x.deferralPreTax.cents + x.deferralRoth.cents,
+            0,
+          );
+          const catchUp = mine.reduce((a, x) => a + x.catchUp.cents, 0);
+          expect(regular).toBeLessThanOrEqual(usd(p.plan.electiveDeferralLimit));
+          expect(catchUp).toBeLessThanOrEqual(person.catchUpLimit.cents);
+          expect(person.deferralRoomLeft.cents).toBeGreaterThanOrEqual(0);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
