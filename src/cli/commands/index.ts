@@ -6,7 +6,11 @@ import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import { register as plan } from './plan.js';
 import { register as schema } from './schema.js';
+import { register as rollover } from './rollover.js';
+import { register as form8606 } from './form8606.js';
+import { register as clocks } from './clocks.js';
+import { register as ledger } from './ledger.js';
 
 export type Register = (program: Command, io: Io) => void;
 
-export const COMMANDS: readonly Register[] = [plan, schema];
+export const COMMANDS: readonly Register[] = [plan, schema, rollover, form8606, clocks, ledger];

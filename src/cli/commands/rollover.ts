@@ -1,0 +1,163 @@
+/**
+ * `megaroth rollover`: how much of an in-service withdrawal (or distribution) from a plan is
+ * pre-tax and basis, where each part lands for a chosen destination, what is taxable and what is
+ * withheld (IRC 72(e)(8), 72(d)(2); Notice 2014-54; IRC 3405(c)).
+ */
+import { Option } from 'commander';
+import { inputError } from '../../engine/errors.js';
+import {
+  allocateDistribution,
+  directionsFor,
+  ROUTES,
+  splitDistribution,
+  type Route,
+} from '../../engine/distributions/index.js';
+import { formatUsd, toDollars, type Cents } from '../../engine/money.js';
+import { printJson } from '../io.js';
+import { parseChoiceOption, parseMoneyOption } from '../options.js';
+import { renderPairs } from '../table.js';
+import type { Register } from './index.js';
+
+interface RolloverOptions {
+  readonly balance: Cents;
+  readonly afterTaxBasis: Cents;
+  readonly amount: Cents;
+  readonly separateAfterTaxAccount?: boolean;
+  readonly afterTaxEarnings?: Cents;
+  readonly to: Route;
+  readonly json?: boolean;
+}
+
+const money =
+  (flag: string) =>
+  (v: string): Cents =>
+    parseMoneyOption(flag, v);
+
+export const register: Register = (program, io) => {
+  program
+    .command('rollover')
+    .description(
+      'Split an in-service withdrawal or rollover from a plan into pre-tax and after-tax basis\n' +
+        '(pro-rata over the whole account, IRC 72(e)(8), or within a separate after-tax\n' +
+        'subaccount), send it to a destination (Notice 2014-54) and show the taxable amount and\n' +
+        'the 20% withholding on a payment to you.',
+    )
+    .requiredOption(
+      '--balance <dollars>',
+      'whole plan account balance (pre-tax, employer, after-tax and earnings; not Roth)',
+      money('--balance'),
+    )
+    .requiredOption(
+      '--after-tax-basis <dollars>',
+      'after-tax contributions not yet recovered (basis)',
+      money('--after-tax-basis'),
+    )
+    .requiredOption('--amount <dollars>', 'amount withdrawn', money('--amount'))
+    .option(
+      '--separate-after-tax-account',
+      'the plan keeps after-tax money as a separate subaccount (72(d)(2)); the withdrawal comes from it alone',
+    )
+    .option(
+      '--after-tax-earnings <dollars>',
+      'earnings in the separate after-tax subaccount (with --separate-after-tax-account)',
+      money('--after-tax-earnings'),
+    )
+    .addOption(
+      new Option(
+        '--to <where>',
+        'destination: roth-ira (all converted), traditional-ira, split (pre-tax to a traditional IRA, basis to a Roth IRA), cash (paid to you)',
+      )
+        .default('split')
+        .argParser((v) => parseChoiceOption('--to', v, ROUTES)),
+    )
+    .option('--json', 'print JSON (dollars with cents)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  megaroth rollover --balance 100000 --after-tax-basis 20000 --amount 20000 --to roth-ira\n' +
+        '  megaroth rollover --balance 100000 --after-tax-basis 20000 --amount 100000 --to split\n' +
+        '  megaroth rollover --balance 81200 --after-tax-basis 30000 --amount 31200 \\\n' +
+        '      --separate-after-tax-account --after-tax-earnings 1200 --to roth-ira --json',
+    )
+    .action((opts: RolloverOptions) => {
+      const separate = opts.separateAfterTaxAccount === true;
+      if (!separate && opts.afterTaxEarnings !== undefined) {
+        throw inputError('--after-tax-earnings', 'only applies with --separate-after-tax-account');
+      }
+      if (separate && opts.afterTaxEarnings === undefined) {
+        throw inputError(
+          '--after-tax-earnings',
+          'is required with --separate-after-tax-account (0 if none)',
+        );
+      }
+      const account = {
+        balance: opts.balance,
+        afterTaxBasis: opts.afterTaxBasis,
+        ...(opts.afterTaxEarnings !== undefined
+          ? { separateAfterTaxEarnings: opts.afterTaxEarnings }
+          : {}),
+      };
+      const parts = splitDistribution(opts.amount, account, {
+        amount: '--amount',
+        balance: '--balance',
+        afterTaxBasis: '--after-tax-basis',
+        separateAfterTaxEarnings: '--after-tax-earnings',
+      });
+      const a = allocateDistribution(parts, directionsFor(parts, opts.to));
+      const accounting = separate
+        ? 'separate after-tax subaccount (IRC 72(d)(2))'
+        : 'pro-rata over the whole account (IRC 72(e)(8))';
+      if (opts.json) {
+        printJson(io, {
+          amount: toDollars(opts.amount),
+          to: opts.to,
+          accounting: separate ? 'separate' : 'pro-rata',
+          pretax: toDollars(parts.pretax),
+          afterTaxBasis: toDollars(parts.afterTaxBasis),
+          taxable: toDollars(a.taxable),
+          toRothIra: toDollars(a.toRoth.amount),
+          rothIraBasis: toDollars(a.toRoth.basis),
+          toTraditionalIra: toDollars(a.toTraditional.amount),
+          traditionalIraBasis: toDollars(a.toTraditional.basis),
+          toCash: toDollars(a.toCash.amount),
+          cashBasis: toDollars(a.toCash.basis),
+          withholding: toDollars(a.withholding),
+          check: toDollars(a.check),
+        });
+        return;
+      }
+      const u = (c: Cents): string => formatUsd(c);
+      io.out(`Withdrawal of ${u(opts.amount)}: ${accounting}\n\n`);
+      const pairs: [string, string][] = [
+        ['Pre-tax part (contributions, employer money, all earnings)', u(parts.pretax)],
+        ['After-tax basis part', u(parts.afterTaxBasis)],
+      ];
+      if (a.toRoth.amount > 0)
+        pairs.push([`To a Roth IRA (basis ${u(a.toRoth.basis)})`, u(a.toRoth.amount)]);
+      if (a.toTraditional.amount > 0) {
+        pairs.push([
+          `To a traditional IRA (basis ${u(a.toTraditional.basis)}, Form 8606)`,
+          u(a.toTraditional.amount),
+        ]);
+      }
+      if (a.toCash.amount > 0)
+        pairs.push([`Paid to you (basis ${u(a.toCash.basis)})`, u(a.toCash.amount)]);
+      pairs.push(['Taxable this year', u(a.taxable)]);
+      pairs.push([
+        '20% withholding (IRC 3405(c), on the pre-tax part paid to you)',
+        u(a.withholding),
+      ]);
+      if (a.toCash.amount > 0) pairs.push(['Check you receive', u(a.check)]);
+      io.out(renderPairs(pairs));
+      if (opts.to === 'roth-ira' && a.taxable > 0) {
+        io.out(
+          '\nThe pre-tax part converted to Roth is taxable, without the 10% additional tax; its own\nfive-year period applies to it (IRC 408A(d)(3)(F)).\n',
+        );
+      }
+      if (opts.to === 'cash' && a.taxable > 0) {
+        io.out(
+          '\nThe pre-tax part paid to you is taxable and, before age 59½, may carry the 10%\nadditional tax (IRC 72(t)); rolling it over within 60 days avoids both.\n',
+        );
+      }
+    });
+};

@@ -1,0 +1,310 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { parseLedger, runLedger } from '../../src/engine/ledger/index.js';
+import { sum } from '../../src/engine/money.js';
+
+const json = (s: string): Record<string, unknown> => JSON.parse(s) as Record<string, unknown>;
+
+function tmpFile(name: string, text: string): { dir: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'megaroth-'));
+  writeFileSync(join(dir, name), text);
+  return { dir, file: name };
+}
+
+describe('megaroth rollover', () => {
+  it('C-3: 20,000 of a 100,000 account with 20,000 basis, all to a Roth IRA', async () => {
+    const r = await runCli([
+      'rollover',
+      '--balance',
+      '100000',
+      '--after-tax-basis',
+      '20000',
+      '--amount',
+      '20000',
+      '--to',
+      'roth-ira',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    expect(json(r.stdout)).toMatchObject({
+      pretax: 16000,
+      afterTaxBasis: 4000,
+      taxable: 16000,
+      toRothIra: 20000,
+      toTraditionalIra: 0,
+      toCash: 0,
+      withholding: 0,
+    });
+  });
+  it('C-2 style split of a full distribution, and cash with 20% withholding (C-5)', async () => {
+    const split = await runCli([
+      'rollover',
+      '--balance',
+      '100000',
+      '--after-tax-basis',
+      '20000',
+      '--amount',
+      '100000',
+      '--json',
+    ]);
+    expect(json(split.stdout)).toMatchObject({
+      taxable: 0,
+      toRothIra: 20000,
+      rothIraBasis: 20000,
+      toTraditionalIra: 80000,
+      withholding: 0,
+    });
+    const cash = await runCli([
+      'rollover',
+      '--balance',
+      '100000',
+      '--after-tax-basis',
+      '20000',
+      '--amount',
+      '100000',
+      '--to',
+      'cash',
+      '--json',
+    ]);
+    expect(json(cash.stdout)).toMatchObject({
+      taxable: 80000,
+      toCash: 100000,
+      withholding: 16000,
+      check: 84000,
+    });
+  });
+  it('C-6b: separate after-tax subaccount, 10,000 to Roth', async () => {
+    const r = await runCli([
+      'rollover',
+      '--balance',
+      '81200',
+      '--after-tax-basis',
+      '30000',
+      '--amount',
+      '10000',
+      '--separate-after-tax-account',
+      '--after-tax-earnings',
+      '1200',
+      '--to',
+      'roth-ira',
+      '--json',
+    ]);
+    expect(json(r.stdout)).toMatchObject({
+      accounting: 'separate',
+      taxable: 384.62,
+      afterTaxBasis: 9615.38,
+    });
+  });
+  it("the seed's Roth-lite example: 75,000 with 50,000 basis split at separation", async () => {
+    const r = await runCli([
+      'rollover',
+      '--balance',
+      '75000',
+      '--after-tax-basis',
+      '50000',
+      '--amount',
+      '75000',
+      '--to',
+      'split',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/To a Roth IRA \(basis \$50,000.00\)\s+\$50,000.00/);
+    expect(r.stdout).toMatch(/To a traditional IRA \(basis \$0.00, Form 8606\)\s+\$25,000.00/);
+    expect(r.stdout).toMatch(/Taxable this year\s+\$0.00/);
+  });
+  it.each([
+    [
+      ['--balance', '-5', '--after-tax-basis', '0', '--amount', '1'],
+      /--balance: must not be negative/,
+    ],
+    [
+      ['--balance', '100', '--after-tax-basis', '200', '--amount', '1'],
+      /--after-tax-basis: cannot be larger than the balance/,
+    ],
+    [
+      ['--balance', '100', '--after-tax-basis', '20', '--amount', '101'],
+      /--amount: cannot be larger than the account balance/,
+    ],
+    [
+      [
+        '--balance',
+        '100',
+        '--after-tax-basis',
+        '20',
+        '--amount',
+        '10',
+        '--after-tax-earnings',
+        '5',
+      ],
+      /--after-tax-earnings: only applies with --separate-after-tax-account/,
+    ],
+    [
+      ['--balance', '100', '--after-tax-basis', '20', '--amount', '10', '--to', 'moon'],
+      /--to: must be one of roth-ira, traditional-ira, split, cash/,
+    ],
+    [['--balance', '100', '--after-tax-basis', '20'], /--amount/],
+  ])('bad input %j exits 2', async (args, re) => {
+    const r = await runCli(['rollover', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(re);
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
+
+describe('megaroth form8606', () => {
+  it('B-5 full precision and with --round-ratio', async () => {
+    const base = [
+      'form8606',
+      '--basis',
+      '6000',
+      '--contribution',
+      '0',
+      '--converted',
+      '6000',
+      '--year-end-balance',
+      '95000',
+      '--json',
+    ];
+    const full = json((await runCli(base)).stdout);
+    expect(full).toMatchObject({ line11: 356.44, line18: 5643.56, line14: 5643.56 });
+    const three = json((await runCli([...base, '--round-ratio'])).stdout);
+    expect(three).toMatchObject({ line10: 0.059, line11: 354, line18: 5646, line14: 5646 });
+    for (let i = 1; i <= 18; i++) {
+      const keys = i === 15 ? ['line15a', 'line15b', 'line15c'] : [`line${String(i)}`];
+      for (const k of keys) expect(full).toHaveProperty(k);
+    }
+  });
+  it('B-6 with --round-ratio limits the nontaxable part to the basis and says so', async () => {
+    const r = await runCli([
+      'form8606',
+      '--basis',
+      '0',
+      '--contribution',
+      '7500',
+      '--converted',
+      '7510',
+      '--year-end-balance',
+      '0',
+      '--round-ratio',
+    ]);
+    expect(r.stdout).toMatch(
+      /Taxable conversion \(line 18\): \$10.00; basis carried forward \(line 14\): \$0.00/,
+    );
+    expect(r.stdout).toMatch(/limited to the basis/);
+  });
+  it('bad input names the option', async () => {
+    const r = await runCli([
+      'form8606',
+      '--basis',
+      '0',
+      '--contribution',
+      '-1',
+      '--converted',
+      '1',
+      '--year-end-balance',
+      '0',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--contribution: must not be negative/);
+    const r2 = await runCli([
+      'form8606',
+      '--basis',
+      '0',
+      '--contribution',
+      '100',
+      '--contributions-next-year',
+      '200',
+      '--converted',
+      '1',
+      '--year-end-balance',
+      '0',
+    ]);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toMatch(/--contributions-next-year: is part of line 1/);
+  });
+});
+
+describe('megaroth clocks', () => {
+  it('the example history (case F-1)', async () => {
+    const r = await runCli(['clocks', 'examples/clocks/roth-history.yaml', '--json']);
+    expect(r.code).toBe(0);
+    const w = json(r.stdout)['withdrawal'] as Record<string, unknown>;
+    expect(w).toMatchObject({ amount: 80000, taxable: 0, additionalTax: 4500, qualified: false });
+    const text = await runCli(['clocks', 'examples/clocks/roth-history.yaml']);
+    expect(text.stdout).toMatch(/2022 conversion, taxable part\s+\$45,000.00\s+2027-01-01/);
+  });
+  it('a bad history names the field; a missing file exits 2', async () => {
+    const { dir, file } = tmpFile(
+      'h.yaml',
+      "birthDate: '1980-01-01'\nrothIra:\n  contributions:\n    - { taxYear: 2020, date: '2020-02-01', amount: -3 }\n",
+    );
+    const r = await runCli(['clocks', file], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/h.yaml: rothIra.contributions\[0\].amount: must not be negative/);
+    const m = await runCli(['clocks', 'nope.yaml'], dir);
+    expect(m.code).toBe(2);
+    expect(m.stderr).toMatch(/nope.yaml: no such file/);
+  });
+});
+
+describe('megaroth ledger', () => {
+  it('YAML and CSV examples give the same report, which adds up', async () => {
+    const y = json((await runCli(['ledger', 'examples/ledger/acme-401k.yaml', '--json'])).stdout);
+    const c = json((await runCli(['ledger', 'examples/ledger/acme-401k.csv', '--json'])).stdout);
+    expect(c['bySource']).toEqual(y['bySource']);
+    expect(c['afterTaxBasis']).toEqual(y['afterTaxBasis']);
+    const parsed = parseLedger(readFileSync('examples/ledger/acme-401k.yaml', 'utf8'), 'a.yaml');
+    const r = runLedger(parsed);
+    expect(sum(r.bySource.map((s) => s.value))).toBe(r.total);
+    expect(y['total']).toBe(r.total / 100);
+  });
+  it('--as-of stops at the date', async () => {
+    const r = json(
+      (
+        await runCli([
+          'ledger',
+          'examples/ledger/acme-401k.yaml',
+          '--as-of',
+          '2026-02-28',
+          '--json',
+        ])
+      ).stdout,
+    );
+    expect(r['total']).toBe(41000);
+    expect(r['afterTaxBasis']).toBe(20000);
+  });
+  it('the separate-subaccount example converts 31,200 with 1,200 taxable', async () => {
+    const r = json(
+      (await runCli(['ledger', 'examples/ledger/separate-subaccount.yaml', '--json'])).stdout,
+    );
+    const events = r['events'] as Record<string, unknown>[];
+    expect(events.find((e) => e['type'] === 'convert')).toMatchObject({
+      amount: 31200,
+      taxable: 1200,
+      basisOut: 30000,
+    });
+    expect(r['closed']).toBe(true);
+  });
+  it('an impossible transaction exits 2 with its line', async () => {
+    const r = await runCli(['ledger', 'examples/ledger/impossible.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/examples\/ledger\/impossible.yaml:11: cannot convert \$2,000.00/);
+  });
+  it('an unknown source in a CSV names its line', async () => {
+    const { dir, file } = tmpFile(
+      't.csv',
+      'date,type,source,fund,amount,price,to\n2026-01-01,open,,,,,\n2026-01-01,fund,,F,,10,\n2026-01-05,contribution,bonus,F,100,,\n',
+    );
+    const r = await runCli(['ledger', file], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/t.csv:4: source: unknown source "bonus"/);
+  });
+  it('a bad --as-of', async () => {
+    const r = await runCli(['ledger', 'examples/ledger/acme-401k.yaml', '--as-of', 'June']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--as-of: expected a date/);
+  });
+});
