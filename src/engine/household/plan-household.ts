@@ -143,8 +143,6 @@ export function planHousehold(s: Scenario): HouseholdReport {
 
     const used = mine.reduce((a, w) => a + regularOf(w), 0);
     const cuUsed = mine.reduce((a, w) => a + catchUpOf(w), 0);
-    const priorPay = personJobs.reduce((a, j) => a + usdCents(j.priorYearFicaWages ?? 0), 0);
-    const owner5 = personJobs.some((j) => j.type !== 'w2' && (j.ownershipPercent ?? 100) > 5);
     peopleReports.push({
       id: person.id,
       name: person.name ?? person.id,
@@ -184,7 +182,7 @@ export function planHousehold(s: Scenario): HouseholdReport {
         `402(g) limit ${formatUsd(deferralLimit)} − deferrals used ${formatUsd(used)}`,
         C_402G,
       ),
-      likelyHce: owner5 || priorPay > usd(p.plan.hceLookbackThreshold),
+      likelyHce: personJobs.some((j) => likelyHceAt(p, j)),
       plans: mine.map((w) => w.plan.id),
     });
     for (const c of constraints) limitGroupReports.push(constraintReport(p, c));
@@ -200,6 +198,16 @@ export function planHousehold(s: Scenario): HouseholdReport {
     limitGroups: limitGroupReports,
     findings,
   };
+}
+
+/**
+ * Likely a highly compensated employee of this job's employer: a more-than-5% owner, or
+ * prior-year pay from the employer above the amount for the look-back year (IRC 414(q)(1)).
+ * Prior-year FICA wages stand in for prior-year compensation.
+ */
+function likelyHceAt(p: YearParameters, j: Job): boolean {
+  if (j.type !== 'w2' && (j.ownershipPercent ?? 100) > 5) return true;
+  return usdCents(j.priorYearFicaWages ?? 0) > usd(p.plan.hceLookbackThreshold);
 }
 
 /** Fills one plan's deferral elections from the person's remaining 402(g) and catch-up room. */
@@ -728,7 +736,7 @@ function planReport(
     verdict: mbrVerdict({
       plan: w.plan,
       afterTaxRoom: w.afterTaxRoom,
-      likelyHce: person?.likelyHce ?? false,
+      likelyHce: likelyHceAt(p, w.job),
       soloPlan: w.plan.type === 'solo-401k',
     }),
   };
