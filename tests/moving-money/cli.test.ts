@@ -308,3 +308,43 @@ describe('megaroth ledger', () => {
     expect(r.stderr).toMatch(/--as-of: expected a date/);
   });
 });
+
+describe('--explain', () => {
+  it('rollover: each figure with its rule and citation; JSON carries them under explain', async () => {
+    const args = [
+      'rollover',
+      '--balance',
+      '100000',
+      '--after-tax-basis',
+      '20000',
+      '--amount',
+      '50000',
+      '--to',
+      'cash',
+    ];
+    const r = await runCli([...args, '--explain']);
+    expect(r.stdout).toMatch(
+      /rollover.withholding = \$8,000.00\n\s+why: 20% × \$40,000.00 pre-tax part/,
+    );
+    expect(r.stdout).toMatch(/source: IRC 3405\(c\)\(1\)\(B\)/);
+    const j = json((await runCli([...args, '--json'])).stdout);
+    expect(Object.keys(j['explain'] as object)).toContain('rollover.afterTaxBasis');
+  });
+  it('form8606: each line with the form line it comes from', async () => {
+    const r = await runCli([
+      'form8606',
+      '--basis',
+      '0',
+      '--contribution',
+      '7000',
+      '--converted',
+      '7000',
+      '--year-end-balance',
+      '93000',
+      '--explain',
+    ]);
+    expect(r.stdout).toMatch(
+      /form8606.line18 = \$6,510.00\n\s+why: line 16 − line 17\n\s+source: Form 8606 \(2018 and later\) line 18/,
+    );
+  });
+});

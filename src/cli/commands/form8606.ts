@@ -2,7 +2,7 @@
  * `megaroth form8606`: Form 8606 Parts I and II line by line for a backdoor Roth year (IRA
  * pro-rata rule, IRC 408(d)(1)–(2)).
  */
-import { form8606, type Form8606Lines } from '../../engine/form8606/index.js';
+import { explainForm8606, form8606, type Form8606Lines } from '../../engine/form8606/index.js';
 import { formatUsd, rateValue, toDollars, type Cents } from '../../engine/money.js';
 import { printJson } from '../io.js';
 import { parseMoneyOption } from '../options.js';
@@ -18,6 +18,7 @@ interface Form8606Options {
   readonly contributionsNextYear?: Cents;
   readonly roundRatio?: boolean;
   readonly json?: boolean;
+  readonly explain?: boolean;
 }
 
 const money =
@@ -91,6 +92,7 @@ export const register: Register = (program, io) => {
       'round line 10 to exactly 3 places (the form allows "at least 3"); default: full precision',
     )
     .option('--json', 'print JSON: line1 ... line18 in dollars (null for skipped lines)')
+    .option('--explain', 'print each line with the rule and citation behind it')
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -132,7 +134,13 @@ export const register: Register = (program, io) => {
             out[k] = v === null ? null : toDollars(v);
           }
         }
-        printJson(io, { ...out, ratioPrecision: r.precision, notes: r.notes });
+        const explain = Object.fromEntries(
+          explainForm8606(r).map((f) => [
+            f.key,
+            { label: f.label, why: f.why, citation: f.citation },
+          ]),
+        );
+        printJson(io, { ...out, ratioPrecision: r.precision, notes: r.notes, explain });
         return;
       }
       const rows = LABELS.map(([k, label]) => {
@@ -161,5 +169,13 @@ export const register: Register = (program, io) => {
         `Line 10 ${r.precision === 'full' ? 'in full precision (shown to 6 places)' : 'rounded to 3 places'}.\n`,
       );
       for (const n of r.notes) io.out(`Note: ${n}\n`);
+      if (opts.explain) {
+        io.out('\nHow each line was computed\n');
+        for (const f of explainForm8606(r)) {
+          io.out(
+            `  ${f.key} = ${formatUsd(f.cents)}\n      why: ${f.why}\n      source: ${f.citation}\n`,
+          );
+        }
+      }
     });
 };

@@ -8,6 +8,7 @@ import { inputError } from '../../engine/errors.js';
 import {
   allocateDistribution,
   directionsFor,
+  explainDistribution,
   ROUTES,
   splitDistribution,
   type Route,
@@ -26,6 +27,7 @@ interface RolloverOptions {
   readonly afterTaxEarnings?: Cents;
   readonly to: Route;
   readonly json?: boolean;
+  readonly explain?: boolean;
 }
 
 const money =
@@ -70,7 +72,11 @@ export const register: Register = (program, io) => {
         .default('split')
         .argParser((v) => parseChoiceOption('--to', v, ROUTES)),
     )
-    .option('--json', 'print JSON (dollars with cents)')
+    .option(
+      '--json',
+      "print JSON (dollars with cents; `explain` holds each figure's rule and citation)",
+    )
+    .option('--explain', 'print each figure with the rule and citation behind it')
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -104,6 +110,7 @@ export const register: Register = (program, io) => {
         separateAfterTaxEarnings: '--after-tax-earnings',
       });
       const a = allocateDistribution(parts, directionsFor(parts, opts.to));
+      const figures = explainDistribution(opts.amount, account, a);
       const accounting = separate
         ? 'separate after-tax subaccount (IRC 72(d)(2))'
         : 'pro-rata over the whole account (IRC 72(e)(8))';
@@ -123,6 +130,9 @@ export const register: Register = (program, io) => {
           cashBasis: toDollars(a.toCash.basis),
           withholding: toDollars(a.withholding),
           check: toDollars(a.check),
+          explain: Object.fromEntries(
+            figures.map((f) => [f.key, { label: f.label, why: f.why, citation: f.citation }]),
+          ),
         });
         return;
       }
@@ -149,6 +159,12 @@ export const register: Register = (program, io) => {
       ]);
       if (a.toCash.amount > 0) pairs.push(['Check you receive', u(a.check)]);
       io.out(renderPairs(pairs));
+      if (opts.explain) {
+        io.out('\nHow each figure was computed\n');
+        for (const f of figures) {
+          io.out(`  ${f.key} = ${u(f.cents)}\n      why: ${f.why}\n      source: ${f.citation}\n`);
+        }
+      }
       if (opts.to === 'roth-ira' && a.taxable > 0) {
         io.out(
           '\nThe pre-tax part converted to Roth is taxable, without the 10% additional tax; its own\nfive-year period applies to it (IRC 408A(d)(3)(F)).\n',

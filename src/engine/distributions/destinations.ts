@@ -43,6 +43,8 @@ export interface DistributionAllocation {
   readonly toCash: Landing;
   /** Paid to the participant before any 60-day rollover (includes the withholding). */
   readonly paidToParticipant: Cents;
+  /** Pre-tax part of the payment to the participant (before any 60-day rollover). */
+  readonly pretaxPaid: Cents;
   /** 20% of the pre-tax part of the payment (IRC 3405(c)); credited against income tax. */
   readonly withholding: Cents;
   /** The check the participant receives: payment − withholding. */
@@ -119,6 +121,7 @@ export function allocateDistribution(
     toRoth,
     toCash,
     paidToParticipant: paid,
+    pretaxPaid,
     withholding,
     check: paid - withholding,
     taxable: toRoth.pretax + toCash.pretax,

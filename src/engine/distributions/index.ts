@@ -5,3 +5,4 @@ export * from './routes.js';
 export * from './irr.js';
 export * from './frequency.js';
 export * from './separation.js';
+export * from './explain.js';
