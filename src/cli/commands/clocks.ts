@@ -40,11 +40,13 @@ function toJson(r: ClocksResult): unknown {
             amount: toDollars(r.withdrawal.amount),
             taxable: toDollars(r.withdrawal.taxable),
             additionalTax: toDollars(r.withdrawal.additionalTax),
+            incomeTax: r.withdrawal.incomeTax === null ? null : toDollars(r.withdrawal.incomeTax),
             tranches: r.withdrawal.tranches.map((t) => ({
               ...t,
               amount: toDollars(t.amount),
               taxable: toDollars(t.taxable),
               additionalTax: toDollars(t.additionalTax),
+              incomeTax: t.incomeTax === null ? null : toDollars(t.incomeTax),
             })),
           },
   };
@@ -106,24 +108,45 @@ export const register: Register = (program, io) => {
         io.out(
           `\nPlanned withdrawal of ${formatUsd(w.amount)} on ${w.date} (${w.qualified ? 'qualified' : 'not qualified'}):\n`,
         );
+        const withTax = w.incomeTax !== null;
+        const money = (c: number | null): string => (c === null ? '-' : formatUsd(c));
+        const row = (
+          label: string,
+          amount: number,
+          taxable: number,
+          incomeTax: number | null,
+          additionalTax: number,
+          why: string,
+        ): string[] => [
+          label,
+          formatUsd(amount),
+          formatUsd(taxable),
+          ...(withTax ? [money(incomeTax)] : []),
+          formatUsd(additionalTax),
+          why,
+        ];
         io.out(
           renderTable(
             [
               { header: 'Tranche' },
               { header: 'Amount', align: 'right' },
               { header: 'Taxable', align: 'right' },
+              ...(withTax ? [{ header: 'Income tax', align: 'right' as const }] : []),
               { header: '10% tax', align: 'right' },
               { header: 'Why' },
             ],
             [
-              ...w.tranches.map((t) => [
-                kindLabel(t.kind, t.year),
-                formatUsd(t.amount),
-                formatUsd(t.taxable),
-                formatUsd(t.additionalTax),
-                t.why,
-              ]),
-              ['Total', formatUsd(w.amount), formatUsd(w.taxable), formatUsd(w.additionalTax), ''],
+              ...w.tranches.map((t) =>
+                row(
+                  kindLabel(t.kind, t.year),
+                  t.amount,
+                  t.taxable,
+                  t.incomeTax,
+                  t.additionalTax,
+                  t.why,
+                ),
+              ),
+              row('Total', w.amount, w.taxable, w.incomeTax, w.additionalTax, ''),
             ],
           ),
         );

@@ -130,3 +130,39 @@ describe('bad histories', () => {
     expect(r.plans[1]?.qualifiedFrom).toBe('2039-07-01');
   });
 });
+
+describe('income tax estimate', () => {
+  it('applies the marginal rate to the taxable tranches only', () => {
+    const r = analyzeRothHistory(
+      parseRothHistory({
+        birthDate: '1980-01-15',
+        rothIra: {
+          contributions: [{ taxYear: 2019, date: '2019-05-01', amount: 6000 }],
+          conversions: [{ date: '2022-03-01', amount: 50000, taxable: 45000 }],
+        },
+        withdrawal: { date: '2025-07-01', amount: 60000, balance: 70000, marginalRate: 0.24 },
+      }),
+    );
+    const w = r.withdrawal;
+    expect(w?.tranches.map((t) => [t.kind, t.taxable, t.incomeTax, t.additionalTax])).toEqual([
+      ['regular', 0, 0, 0],
+      ['conversion-taxable', 0, 0, 450_000],
+      ['conversion-nontaxable', 0, 0, 0],
+      ['earnings', 400_000, 96_000, 40_000],
+    ]);
+    expect(w?.incomeTax).toBe(96_000);
+    expect(w?.additionalTax).toBe(490_000);
+  });
+  it('a qualified withdrawal has no tax at all', () => {
+    const r = analyzeRothHistory(
+      parseRothHistory({
+        birthDate: '1950-01-15',
+        rothIra: { contributions: [{ taxYear: 2015, date: '2015-05-01', amount: 5500 }] },
+        withdrawal: { date: '2025-07-01', amount: 9000, balance: 9000, marginalRate: 0.32 },
+      }),
+    );
+    expect(r.withdrawal?.qualified).toBe(true);
+    expect(r.withdrawal?.incomeTax).toBe(0);
+    expect(r.withdrawal?.additionalTax).toBe(0);
+  });
+});

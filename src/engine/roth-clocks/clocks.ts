@@ -18,7 +18,7 @@
  * year-end aggregation of Q&A-9 is not modelled).
  */
 import { InputError, type InputIssue } from '../errors.js';
-import { applyRate, min, type Cents } from '../money.js';
+import { applyRate, min, rateOf, type Cents } from '../money.js';
 import { rate } from '../params/index.js';
 import { distributionConstants } from '../params/distributions.js';
 import { age59HalfDate, earlier, fiveYearsEnd, later, yearOf, type IsoDate } from './dates.js';
@@ -67,6 +67,8 @@ export interface WithdrawalTranche {
   readonly taxable: Cents;
   /** 10% additional tax (72(t), or 408A(d)(3)(F) for a conversion's taxable part). */
   readonly additionalTax: Cents;
+  /** Estimated income tax: taxable × the marginal rate given, or null without one. */
+  readonly incomeTax: Cents | null;
   readonly why: string;
 }
 
@@ -77,6 +79,8 @@ export interface WithdrawalAllocation {
   readonly tranches: readonly WithdrawalTranche[];
   readonly taxable: Cents;
   readonly additionalTax: Cents;
+  /** Total estimated income tax, or null without a marginal rate. */
+  readonly incomeTax: Cents | null;
 }
 
 export interface ClocksResult extends RothClocks {
@@ -364,61 +368,69 @@ export function analyzeRothHistory(h: RothHistory): ClocksResult {
   const qualified = w.date >= ira.fiveYearsEnd && (!under59Half || qualifyingEvent);
   const tenPercent = rate(distributionConstants.additionalTaxRate);
   const penaltyApplies = under59Half && exc === undefined;
-  const tranches: WithdrawalTranche[] = take(remaining, w.amount).map(({ t, amount }) => {
-    switch (t.kind) {
-      case 'regular':
-        return {
-          kind: t.kind,
-          year: null,
-          amount,
-          taxable: 0,
-          additionalTax: 0,
-          why: 'regular contributions (and Roth plan basis) come out first, tax-free',
-        };
-      case 'conversion-nontaxable':
-        return {
-          kind: t.kind,
-          year: t.year,
-          amount,
-          taxable: 0,
-          additionalTax: 0,
-          why: 'basis in a conversion: never taxed, no 10% tax',
-        };
-      case 'conversion-taxable': {
-        const y = t.year ?? 0;
-        const within = w.date < fiveYearsEnd(y);
-        const tax = within && penaltyApplies ? applyRate(amount, tenPercent) : 0;
-        const why = !within
-          ? `five-year period of the ${String(y)} conversion has ended`
-          : penaltyApplies
-            ? `within the ${String(y)} conversion's five years (until ${fiveYearsEnd(y)}) and under 59½: 10% tax`
-            : 'within five years, but age 59½ or an exception applies';
-        return { kind: t.kind, year: t.year, amount, taxable: 0, additionalTax: tax, why };
-      }
-      case 'earnings': {
-        if (qualified)
+  const taxed = take(remaining, w.amount).map(
+    ({ t, amount }): Omit<WithdrawalTranche, 'incomeTax'> => {
+      switch (t.kind) {
+        case 'regular':
           return {
             kind: t.kind,
             year: null,
             amount,
             taxable: 0,
             additionalTax: 0,
-            why: 'qualified distribution: earnings tax-free',
+            why: 'regular contributions (and Roth plan basis) come out first, tax-free',
           };
-        const tax = penaltyApplies ? applyRate(amount, tenPercent) : 0;
-        return {
-          kind: t.kind,
-          year: null,
-          amount,
-          taxable: amount,
-          additionalTax: tax,
-          why: penaltyApplies
-            ? 'nonqualified: earnings taxable, and 10% tax under 59½'
-            : 'nonqualified: earnings taxable',
-        };
+        case 'conversion-nontaxable':
+          return {
+            kind: t.kind,
+            year: t.year,
+            amount,
+            taxable: 0,
+            additionalTax: 0,
+            why: 'basis in a conversion: never taxed, no 10% tax',
+          };
+        case 'conversion-taxable': {
+          const y = t.year ?? 0;
+          const within = w.date < fiveYearsEnd(y);
+          const tax = within && penaltyApplies ? applyRate(amount, tenPercent) : 0;
+          const why = !within
+            ? `five-year period of the ${String(y)} conversion has ended`
+            : penaltyApplies
+              ? `within the ${String(y)} conversion's five years (until ${fiveYearsEnd(y)}) and under 59½: 10% tax`
+              : 'within five years, but age 59½ or an exception applies';
+          return { kind: t.kind, year: t.year, amount, taxable: 0, additionalTax: tax, why };
+        }
+        case 'earnings': {
+          if (qualified)
+            return {
+              kind: t.kind,
+              year: null,
+              amount,
+              taxable: 0,
+              additionalTax: 0,
+              why: 'qualified distribution: earnings tax-free',
+            };
+          const tax = penaltyApplies ? applyRate(amount, tenPercent) : 0;
+          return {
+            kind: t.kind,
+            year: null,
+            amount,
+            taxable: amount,
+            additionalTax: tax,
+            why: penaltyApplies
+              ? 'nonqualified: earnings taxable, and 10% tax under 59½'
+              : 'nonqualified: earnings taxable',
+          };
+        }
       }
-    }
-  });
+    },
+  );
+  // The income tax estimate is the user's marginal rate on the includible amount, half-up.
+  const marginal = w.marginalRate === undefined ? null : rateOf(w.marginalRate);
+  const tranches: WithdrawalTranche[] = taxed.map((t) => ({
+    ...t,
+    incomeTax: marginal === null ? null : applyRate(t.taxable, marginal),
+  }));
   return {
     ...clocks,
     withdrawal: {
@@ -428,6 +440,7 @@ export function analyzeRothHistory(h: RothHistory): ClocksResult {
       tranches,
       taxable: tranches.reduce((s, t) => s + t.taxable, 0),
       additionalTax: tranches.reduce((s, t) => s + t.additionalTax, 0),
+      incomeTax: marginal === null ? null : tranches.reduce((s, t) => s + (t.incomeTax ?? 0), 0),
     },
   };
 }

@@ -75,6 +75,12 @@ export const rothHistorySchema = z.strictObject({
       /** Roth IRA balance just before the withdrawal (needed when it reaches earnings). */
       balance: money.optional(),
       exception: z.enum(EXCEPTIONS).optional(),
+      /** Marginal income tax rate (decimal, e.g. 0.24) to estimate the income tax per tranche. */
+      marginalRate: z
+        .number({ error: 'expected a decimal rate such as 0.24' })
+        .min(0, { error: 'must be from 0 to 1' })
+        .max(1, { error: 'must be from 0 to 1 (a decimal, e.g. 0.24 for 24%)' })
+        .optional(),
     })
     .optional(),
 });
