@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import { sum } from '../money.js';
+import { splitDistribution } from '../distributions/prorata.js';
 import { Ledger, runLedger } from './ledger.js';
 import { ledgerFileSchema, SOURCES, type Transaction } from './model.js';
 import { parseLedger } from './parse.js';
@@ -259,6 +260,32 @@ describe('ledger properties', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('a pooled-account withdrawal carries the same basis as the 72(e)(8) split', () => {
+    fc.assert(
+      fc.property(cents, cents, cents, fc.integer({ min: 0, max: 100 }), (pre, emp, at, pct) => {
+        fc.pre(pre + emp + at > 0);
+        const plan = ledgerFileSchema.shape.plan.parse({
+          opened: '2026-01-01',
+          funds: { F: 10, G: 20 },
+        });
+        const l = new Ledger(plan);
+        const date = '2026-02-01';
+        l.apply({ date, type: 'contribution', source: 'pretax', fund: 'F', amount: pre });
+        l.apply({ date, type: 'contribution', source: 'employer', fund: 'G', amount: emp });
+        l.apply({ date, type: 'contribution', source: 'aftertax', fund: 'G', amount: at });
+        const amount = Math.floor(((pre + emp + at) * pct) / 100);
+        l.apply({ date, type: 'withdraw', amount, to: 'cash' });
+        const want =
+          amount === 0
+            ? 0
+            : splitDistribution(amount, { balance: pre + emp + at, afterTaxBasis: at })
+                .afterTaxBasis;
+        expect(l.events.at(-1)?.basisOut).toBe(want);
+        expect(l.report().afterTaxBasis).toBe(at - want);
+      }),
     );
   });
 });

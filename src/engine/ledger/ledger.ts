@@ -158,21 +158,42 @@ export class Ledger {
     return out;
   }
 
-  /** Basis that leaves with `amount` taken from `sources` (72(e)(8) or 72(d)(2)). */
-  private basisFor(sources: readonly Source[], amount: Cents): Cents {
+  /**
+   * Basis that leaves with `amount` (72(e)(8) or 72(d)(2)). Call before taking the money out:
+   * with separate accounting, `fromAfterTax` is what leaves the after-tax source, and the basis
+   * is its share of that source; otherwise the basis is the amount's share of the non-Roth account.
+   */
+  private basisFor(amount: Cents, fromAfterTax: Cents): Cents {
     if (this.afterTaxBasis === 0 || amount === 0) return 0;
     if (this.plan.separateAfterTaxAccount) {
-      if (!sources.includes('aftertax')) return 0;
-      const whole = sum(sources.map((s) => this.sourceValue(s)));
-      // Only the after-tax source carries basis; its share of the amount is pro-rata by value.
       const at = this.sourceValue('aftertax');
-      const fromAfterTax = mulDiv(amount, at, whole);
-      return at === 0
-        ? 0
-        : Math.min(fromAfterTax, this.afterTaxBasis, mulDiv(fromAfterTax, this.afterTaxBasis, at));
+      if (at === 0 || fromAfterTax === 0) return 0;
+      // Half-up to the cent; never more than what leaves or than the basis there is.
+      return Math.min(
+        fromAfterTax,
+        this.afterTaxBasis,
+        mulDiv(fromAfterTax, this.afterTaxBasis, at),
+      );
     }
     const whole = sum(this.nonRoth().map((s) => this.sourceValue(s)));
     return Math.min(amount, this.afterTaxBasis, mulDiv(amount, this.afterTaxBasis, whole));
+  }
+
+  /** Takes `amount` from `sources` and returns the basis that left with it. */
+  private takeWithBasis(sources: readonly Source[], amount: Cents): Cents {
+    if (amount === 0) return 0;
+    const shares =
+      sources.length === 1
+        ? [amount]
+        : allocate(
+            amount,
+            sources.map((s) => this.sourceValue(s)),
+          );
+    const fromAfterTax = shares[sources.indexOf('aftertax')] ?? 0;
+    const basisOut = this.basisFor(amount, fromAfterTax);
+    this.takeFrom(sources, amount);
+    this.afterTaxBasis -= basisOut;
+    return basisOut;
   }
 
   private event(tx: Transaction, e: Omit<LedgerEvent, 'line' | 'date' | 'type'>): void {
@@ -325,7 +346,7 @@ export class Ledger {
             tx,
             `cannot convert ${usd(amount)}: the ${tx.source} source holds ${usd(have)}`,
           );
-        const basisOut = this.basisFor([tx.source], amount);
+        const basisOut = this.basisFor(amount, tx.source === 'aftertax' ? amount : 0);
         const taken = this.takeFrom([tx.source], amount);
         for (const [, byFund] of taken) {
           for (const [f, c] of byFund) this.set('irr', f, this.held('irr', f) + c);
@@ -366,9 +387,7 @@ export class Ledger {
             `cannot withdraw ${usd(tx.amount)}: ${src === undefined ? 'the non-Roth account' : `the ${src} source`} holds ${usd(have)}`,
           );
         }
-        const basisOut = this.basisFor(sources, tx.amount);
-        this.takeFrom(sources, tx.amount);
-        this.afterTaxBasis -= basisOut;
+        const basisOut = this.takeWithBasis(sources, tx.amount);
         this.routeEvent(
           tx,
           tx.amount,
