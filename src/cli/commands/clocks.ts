@@ -56,8 +56,8 @@ export const register: Register = (program, io) => {
   program
     .command('clocks')
     .description(
-      'Roth five-year clocks and ordering: when each amount in a Roth history can come out free\n' +
-        'of tax and of the 10% additional tax, and how a planned withdrawal is taxed, tranche by\n' +
+      'Roth five-year clocks and ordering: when each amount in a Roth history can come out free ' +
+        'of tax and of the 10% additional tax, and how a planned withdrawal is taxed, tranche by ' +
         'tranche (IRC 408A(d); Treas. Reg. 1.408A-6, 1.402A-1, 1.408A-10).',
     )
     .argument(

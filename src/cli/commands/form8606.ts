@@ -53,7 +53,7 @@ export const register: Register = (program, io) => {
   program
     .command('form8606')
     .description(
-      'Form 8606 Parts I and II line by line: how much of a Roth conversion (backdoor Roth) or\n' +
+      'Form 8606 Parts I and II line by line: how much of a Roth conversion (backdoor Roth) or ' +
         'IRA distribution is taxable under the IRA pro-rata rule, and the basis carried forward.',
     )
     .requiredOption(

@@ -59,8 +59,8 @@ export const register: Register = (program, io) => {
   program
     .command('ledger')
     .description(
-      'A plan account by source (pre-tax, Roth, employer, after-tax, in-plan Roth conversions)\n' +
-        'over shared funds: loads a YAML or CSV transaction file, rejects impossible transactions\n' +
+      'A plan account by source (pre-tax, Roth, employer, after-tax, in-plan Roth conversions) ' +
+        'over shared funds: loads a YAML or CSV transaction file, rejects impossible transactions ' +
         'with their line, and reports balances by source and fund and the after-tax basis left.',
     )
     .argument('<file>', 'transaction file: .yaml/.yml/.json, or .csv (see docs/moving-money.md)')

@@ -39,9 +39,9 @@ export const register: Register = (program, io) => {
   program
     .command('rollover')
     .description(
-      'Split an in-service withdrawal or rollover from a plan into pre-tax and after-tax basis\n' +
-        '(pro-rata over the whole account, IRC 72(e)(8), or within a separate after-tax\n' +
-        'subaccount), send it to a destination (Notice 2014-54) and show the taxable amount and\n' +
+      'Split an in-service withdrawal or rollover from a plan into pre-tax and after-tax basis ' +
+        '(pro-rata over the whole account, IRC 72(e)(8), or within a separate after-tax ' +
+        'subaccount), send it to a destination (Notice 2014-54) and show the taxable amount and ' +
         'the 20% withholding on a payment to you.',
     )
     .requiredOption(
