@@ -55,6 +55,7 @@ function toJson(r: ClocksResult): unknown {
 export const register: Register = (program, io) => {
   program
     .command('clocks')
+    .summary('Roth five-year clocks, ordering, and the tax on a planned withdrawal')
     .description(
       'Roth five-year clocks and ordering: when each amount in a Roth history can come out free ' +
         'of tax and of the 10% additional tax, and how a planned withdrawal is taxed, tranche by ' +

@@ -52,6 +52,7 @@ const LABELS: readonly [keyof Form8606Lines | 'line10', string][] = [
 export const register: Register = (program, io) => {
   program
     .command('form8606')
+    .summary('Form 8606 Parts I-II: taxable part of a backdoor Roth conversion')
     .description(
       'Form 8606 Parts I and II line by line: how much of a Roth conversion (backdoor Roth) or ' +
         'IRA distribution is taxable under the IRA pro-rata rule, and the basis carried forward.',
