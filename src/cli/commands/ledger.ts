@@ -58,7 +58,7 @@ function toJson(r: LedgerReport): unknown {
 export const register: Register = (program, io) => {
   program
     .command('ledger')
-    .summary('plan account by source over shared funds, from a YAML/CSV transaction file')
+    .summary('A plan account by source over shared funds, from a YAML/CSV transaction file')
     .description(
       'A plan account by source (pre-tax, Roth, employer, after-tax, in-plan Roth conversions) ' +
         'over shared funds: loads a YAML or CSV transaction file, rejects impossible transactions ' +

@@ -38,7 +38,7 @@ const money =
 export const register: Register = (program, io) => {
   program
     .command('rollover')
-    .summary('pre-tax vs after-tax in a plan withdrawal, where it lands, tax and withholding')
+    .summary('Pre-tax vs after-tax in a plan withdrawal, where it lands, tax and withholding')
     .description(
       'Split an in-service withdrawal or rollover from a plan into pre-tax and after-tax basis ' +
         '(pro-rata over the whole account, IRC 72(e)(8), or within a separate after-tax ' +
