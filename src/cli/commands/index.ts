@@ -10,7 +10,18 @@ import { register as rollover } from './rollover.js';
 import { register as form8606 } from './form8606.js';
 import { register as clocks } from './clocks.js';
 import { register as ledger } from './ledger.js';
+import { register as acp } from './acp.js';
+import { register as census } from './census.js';
 
 export type Register = (program: Command, io: Io) => void;
 
-export const COMMANDS: readonly Register[] = [plan, schema, rollover, form8606, clocks, ledger];
+export const COMMANDS: readonly Register[] = [
+  plan,
+  schema,
+  rollover,
+  form8606,
+  clocks,
+  ledger,
+  acp,
+  census,
+];

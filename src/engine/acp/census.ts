@@ -1,0 +1,172 @@
+/**
+ * The census model for the ACP test: one entry per employee in parallel typed arrays (cents,
+ * hundredths of a percent, flags), so a million employees cost a few tens of megabytes and no
+ * per-employee objects. Built row by row with `CensusBuilder`.
+ */
+
+/** Whether the census says an employee is an HCE: unknown (decide from other columns), no, yes. */
+export const HCE_UNKNOWN = -1;
+
+/** One plan year's census. Money in cents; percentages in hundredths of a percent. */
+export interface Census {
+  readonly size: number;
+  readonly ids: readonly string[];
+  /** Line of each row in the source file (1-based, header is line 1), or the row index + 2. */
+  readonly lines: Int32Array;
+  /** Plan-year 414(s) compensation, cents (before the 401(a)(17) cap). */
+  readonly compensation: Float64Array;
+  readonly match: Float64Array;
+  readonly afterTax: Float64Array;
+  readonly qmac: Float64Array;
+  readonly qnec: Float64Array;
+  /** Look-back (prior) year compensation, cents; 0 when blank. */
+  readonly priorCompensation: Float64Array;
+  /** Highest ownership in the current or prior year, hundredths of a percent. */
+  readonly ownerBps: Int32Array;
+  /** -1 not given, 0 NHCE, 1 HCE, as stated in the `hce` column. */
+  readonly hceGiven: Int8Array;
+  /** 1 eligible to make after-tax or receive match in the plan year, 0 not. */
+  readonly eligible: Uint8Array;
+  /** Vested share of the match, hundredths of a percent (10000 = fully vested). */
+  readonly vestedBps: Int32Array;
+  /** Which optional inputs the census had, for HCE determination and messages. */
+  readonly columns: {
+    readonly hce: boolean;
+    readonly priorCompensation: boolean;
+    readonly owner: boolean;
+    readonly vested: boolean;
+  };
+}
+
+/** The values of one row, as numbers. */
+export interface CensusRowValues {
+  id: string;
+  line: number;
+  compensation: number;
+  match: number;
+  afterTax: number;
+  qmac: number;
+  qnec: number;
+  priorCompensation: number;
+  ownerBps: number;
+  hceGiven: number;
+  eligible: boolean;
+  vestedBps: number;
+}
+
+function grow<T extends Float64Array | Int32Array | Int8Array | Uint8Array>(a: T, n: number): T {
+  const ctor = a.constructor as new (n: number) => T;
+  const b = new ctor(n);
+  b.set(a);
+  return b;
+}
+
+/** Accumulates rows into a `Census`, doubling its arrays as it goes. */
+export class CensusBuilder {
+  private n = 0;
+  private cap: number;
+  private readonly ids: string[] = [];
+  private lines: Int32Array;
+  private comp: Float64Array;
+  private match: Float64Array;
+  private afterTax: Float64Array;
+  private qmac: Float64Array;
+  private qnec: Float64Array;
+  private prior: Float64Array;
+  private owner: Int32Array;
+  private hce: Int8Array;
+  private eligible: Uint8Array;
+  private vested: Int32Array;
+
+  constructor(initialCapacity = 1024) {
+    this.cap = Math.max(16, initialCapacity);
+    const c = this.cap;
+    this.lines = new Int32Array(c);
+    this.comp = new Float64Array(c);
+    this.match = new Float64Array(c);
+    this.afterTax = new Float64Array(c);
+    this.qmac = new Float64Array(c);
+    this.qnec = new Float64Array(c);
+    this.prior = new Float64Array(c);
+    this.owner = new Int32Array(c);
+    this.hce = new Int8Array(c);
+    this.eligible = new Uint8Array(c);
+    this.vested = new Int32Array(c);
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  private ensure(): void {
+    if (this.n < this.cap) return;
+    const c = this.cap * 2;
+    this.lines = grow(this.lines, c);
+    this.comp = grow(this.comp, c);
+    this.match = grow(this.match, c);
+    this.afterTax = grow(this.afterTax, c);
+    this.qmac = grow(this.qmac, c);
+    this.qnec = grow(this.qnec, c);
+    this.prior = grow(this.prior, c);
+    this.owner = grow(this.owner, c);
+    this.hce = grow(this.hce, c);
+    this.eligible = grow(this.eligible, c);
+    this.vested = grow(this.vested, c);
+    this.cap = c;
+  }
+
+  /** Appends one validated row. */
+  add(r: CensusRowValues): void {
+    this.ensure();
+    const i = this.n++;
+    this.ids.push(r.id);
+    this.lines[i] = r.line;
+    this.comp[i] = r.compensation;
+    this.match[i] = r.match;
+    this.afterTax[i] = r.afterTax;
+    this.qmac[i] = r.qmac;
+    this.qnec[i] = r.qnec;
+    this.prior[i] = r.priorCompensation;
+    this.owner[i] = r.ownerBps;
+    this.hce[i] = r.hceGiven;
+    this.eligible[i] = r.eligible ? 1 : 0;
+    this.vested[i] = r.vestedBps;
+  }
+
+  /** The census (arrays trimmed to size). */
+  build(columns: Census['columns']): Census {
+    const n = this.n;
+    return {
+      size: n,
+      ids: this.ids,
+      lines: this.lines.subarray(0, n),
+      compensation: this.comp.subarray(0, n),
+      match: this.match.subarray(0, n),
+      afterTax: this.afterTax.subarray(0, n),
+      qmac: this.qmac.subarray(0, n),
+      qnec: this.qnec.subarray(0, n),
+      priorCompensation: this.prior.subarray(0, n),
+      ownerBps: this.owner.subarray(0, n),
+      hceGiven: this.hce.subarray(0, n),
+      eligible: this.eligible.subarray(0, n),
+      vestedBps: this.vested.subarray(0, n),
+      columns,
+    };
+  }
+}
+
+/** A row as a plain object, for tests and small censuses written in code. */
+export interface CensusRowInput {
+  readonly id: string;
+  /** Dollars (converted to cents exactly by the caller's helper). */
+  readonly compensation: number;
+  readonly match?: number;
+  readonly afterTax?: number;
+  readonly qmac?: number;
+  readonly qnec?: number;
+  readonly hce?: boolean;
+  readonly priorCompensation?: number;
+  readonly ownerPercent?: number;
+  readonly eligible?: boolean;
+  readonly vestedPercent?: number;
+}

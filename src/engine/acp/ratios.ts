@@ -1,0 +1,78 @@
+/**
+ * Contribution ratios and the ACP limit (IRC 401(m)(2)(A); Treas. Reg. 1.401(m)-2(a)).
+ *
+ * Every ratio is an integer number of hundredths of a percent ("bps": 1.00% = 100), because the
+ * regulation computes each ACR and each group's ACP "to the nearest hundredth of a percentage
+ * point" (Reg. 1.401(m)-2(a)(2)(i), (a)(3)(i)). Rounding is half-up, done once per ratio and once
+ * per average, with exact integer arithmetic on cents.
+ */
+import { acpConstants } from '../params/acp.js';
+
+const BPS_PER_UNIT = 10_000;
+
+/**
+ * `numerator / denominator` rounded half-up to an integer, exact for non-negative safe integers
+ * whose quotient is below 2^31 (the floating quotient is correct to far better than one unit at
+ * these sizes; the remainder is then computed exactly).
+ */
+export function divHalfUp(numerator: number, denominator: number): number {
+  let q = Math.floor(numerator / denominator);
+  let r = numerator - q * denominator;
+  // guard the (theoretical) off-by-one of the floating quotient
+  if (r < 0) {
+    q -= 1;
+    r += denominator;
+  } else if (r >= denominator) {
+    q += 1;
+    r -= denominator;
+  }
+  return 2 * r >= denominator ? q + 1 : q;
+}
+
+/**
+ * An employee's actual contribution ratio in bps: contributions ÷ compensation (already capped
+ * at 401(a)(17)), to the nearest 0.01% (Reg. 1.401(m)-2(a)(2)(i)). `compensation` must be > 0.
+ */
+export function contributionRatioBps(contributions: number, compensation: number): number {
+  return divHalfUp(contributions * BPS_PER_UNIT, compensation);
+}
+
+/** A group's ACP: the average of its ratios, to the nearest 0.01% (Reg. 1.401(m)-2(a)(2)(i)). */
+export function averageBps(sumOfRatios: number, count: number): number {
+  return count === 0 ? 0 : divHalfUp(sumOfRatios, count);
+}
+
+const C = acpConstants;
+
+/**
+ * The highest HCE ACP that passes for an NHCE ACP of `nhceBps`:
+ * `max(1.25·N, min(2·N, N + 2 points))` (IRC 401(m)(2)(A)). Returned in whole bps, rounded down,
+ * because the HCE ACP is itself a whole number of bps: an HCE ACP passes exactly when it is at
+ * most this figure (e.g. N = 0.01% gives 1.25 × 1 = 1.25 bps, and an HCE ACP of 1 bp passes, 2
+ * do not).
+ */
+export function acpLimitBps(nhceBps: number): number {
+  const basic = Math.floor((nhceBps * C.basicMultiplierPercent.value) / 100);
+  const alternative = Math.min(
+    nhceBps * C.alternativeMultiplier.value,
+    nhceBps + C.alternativeSpreadBps.value,
+  );
+  return Math.max(basic, alternative);
+}
+
+/** Whether an HCE ACP passes against an NHCE ACP (both bps). */
+export function acpPasses(hceBps: number, nhceBps: number): boolean {
+  return hceBps <= acpLimitBps(nhceBps);
+}
+
+/** Formats bps as a percentage with two decimals ("12.50"). */
+export function bpsText(bps: number): string {
+  const sign = bps < 0 ? '-' : '';
+  const a = Math.abs(bps);
+  return `${sign}${String(Math.floor(a / 100))}.${String(a % 100).padStart(2, '0')}`;
+}
+
+/** bps as a JSON number of percent with two decimals (1250 → 12.5). */
+export function bpsToPercent(bps: number): number {
+  return bps / 100;
+}

@@ -1,0 +1,234 @@
+/**
+ * What-ifs for a plan sponsor, on a prepared ACP test (IRC 401(m)(2); Reg. 1.401(m)-2):
+ * the highest uniform after-tax rate the HCEs (or a share of them) could add and still pass;
+ * a grid of HCE adoption share × after-tax rate with pass/fail and the excess to refund per
+ * cell; and the effect of a richer match.
+ *
+ * Adopters are chosen deterministically: the HCEs with the highest capped compensation first
+ * (ties in census order) — the people most likely to want after-tax room. A share of s% of H
+ * HCEs is round(s × H / 100), half up. The added after-tax money for an adopter is the rate
+ * times capped compensation, rounded half-up to the cent, on top of what the census shows.
+ */
+import type { Cents } from '../money.js';
+import { evaluateAcp, type PreparedTest } from './acp-test.js';
+import { levelExcess } from './leveling.js';
+import { acpLimitBps, averageBps, contributionRatioBps } from './ratios.js';
+
+/** Positions (into the prepared HCE arrays) ordered by capped compensation, highest first. */
+export function adoptionOrder(p: PreparedTest): Int32Array {
+  const hn = p.hceIndex.length;
+  const order = Array.from({ length: hn }, (_, j) => j);
+  order.sort((a, b) => (p.hceComp[b] ?? 0) - (p.hceComp[a] ?? 0) || a - b);
+  return Int32Array.from(order);
+}
+
+/** How many HCEs a share (percent, 0-100) of `count` is: rounded half up. */
+export function adopterCount(count: number, sharePercent: number): number {
+  return Math.floor((count * sharePercent + 50) / 100);
+}
+
+/** Added after-tax dollars per HCE when the first `adopters` in `order` add `rateBps` of pay. */
+export function addedAfterTax(
+  p: PreparedTest,
+  order: Int32Array,
+  adopters: number,
+  rateBps: number,
+  into?: Float64Array,
+): Float64Array {
+  const extra = into ?? new Float64Array(p.hceIndex.length);
+  extra.fill(0);
+  for (let q = 0; q < adopters; q++) {
+    const j = order[q] ?? 0;
+    extra[j] = Math.floor(((p.hceComp[j] ?? 0) * rateBps * 2 + 10_000) / 20_000);
+  }
+  return extra;
+}
+
+/** The HCE ACP with `extra` after-tax dollars added (bps). */
+function hceAcpWith(p: PreparedTest, extra: Float64Array): number {
+  let sum = 0;
+  const hn = p.hceIndex.length;
+  for (let j = 0; j < hn; j++) {
+    sum += contributionRatioBps((p.hceAmount[j] ?? 0) + (extra[j] ?? 0), p.hceComp[j] ?? 1);
+  }
+  return averageBps(sum, hn);
+}
+
+function deemedPass(p: PreparedTest): boolean {
+  return p.options.method === 'current' && p.nhceIndex.length === 0;
+}
+
+export interface MaxRateResult {
+  readonly sharePercent: number;
+  readonly adopters: number;
+  /**
+   * Highest whole-bps rate of pay that still passes; null when the plan fails even with nothing
+   * added; equal to `searchCapBps` (and `capped` true) when even the cap passes.
+   */
+  readonly maxRateBps: number | null;
+  readonly capped: boolean;
+  readonly searchCapBps: number;
+}
+
+/**
+ * The highest uniform after-tax rate (bps of capped pay) that `sharePercent` of the HCEs could
+ * add and still pass, by bisection (passing is monotone in the rate).
+ */
+export function maxUniformRate(
+  p: PreparedTest,
+  sharePercent = 100,
+  searchCapBps = 10_000,
+  order: Int32Array = adoptionOrder(p),
+): MaxRateResult {
+  const adopters = adopterCount(p.hceIndex.length, sharePercent);
+  const base = { sharePercent, adopters, searchCapBps };
+  const limit = acpLimitBps(p.nhceAcpBps);
+  const extra = new Float64Array(p.hceIndex.length);
+  const passes = (rate: number): boolean =>
+    deemedPass(p) || hceAcpWith(p, addedAfterTax(p, order, adopters, rate, extra)) <= limit;
+  if (!passes(0)) return { ...base, maxRateBps: null, capped: false };
+  if (adopters === 0 || passes(searchCapBps)) {
+    return { ...base, maxRateBps: searchCapBps, capped: true };
+  }
+  let lo = 0; // passes
+  let hi = searchCapBps; // fails
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (passes(mid)) lo = mid;
+    else hi = mid;
+  }
+  return { ...base, maxRateBps: lo, capped: false };
+}
+
+export interface GridCell {
+  readonly sharePercent: number;
+  readonly rateBps: number;
+  readonly adopters: number;
+  readonly hceAcpBps: number;
+  readonly passed: boolean;
+  /** Excess aggregate contributions to refund (or forfeit), cents. */
+  readonly refundTotal: Cents;
+  /** HCEs who would get a refund. */
+  readonly refundedHces: number;
+}
+
+/** The grid of adoption share (percent) × added after-tax rate (bps of pay). */
+export function adoptionGrid(
+  p: PreparedTest,
+  sharesPercent: readonly number[],
+  ratesBps: readonly number[],
+): GridCell[] {
+  const order = adoptionOrder(p);
+  const limit = acpLimitBps(p.nhceAcpBps);
+  const hn = p.hceIndex.length;
+  const extra = new Float64Array(hn);
+  const amounts = new Float64Array(hn);
+  const ratios = new Float64Array(hn);
+  const cells: GridCell[] = [];
+  for (const share of sharesPercent) {
+    const adopters = adopterCount(hn, share);
+    for (const rate of ratesBps) {
+      addedAfterTax(p, order, adopters, rate, extra);
+      let sum = 0;
+      for (let j = 0; j < hn; j++) {
+        const a = (p.hceAmount[j] ?? 0) + (extra[j] ?? 0);
+        amounts[j] = a;
+        const r = contributionRatioBps(a, p.hceComp[j] ?? 1);
+        ratios[j] = r;
+        sum += r;
+      }
+      const hceAcp = averageBps(sum, hn);
+      const passed = deemedPass(p) || hceAcp <= limit;
+      let refundTotal = 0;
+      let refundedHces = 0;
+      if (!passed) {
+        const lev = levelExcess({ amounts, compensations: p.hceComp, ratios, limitBps: limit });
+        refundTotal = lev.totalExcess;
+        for (let j = 0; j < hn; j++) if ((lev.reductions[j] ?? 0) > 0) refundedHces++;
+      }
+      cells.push({
+        sharePercent: share,
+        rateBps: rate,
+        adopters,
+        hceAcpBps: hceAcp,
+        passed,
+        refundTotal,
+        refundedHces,
+      });
+    }
+  }
+  return cells;
+}
+
+export interface RicherMatchResult {
+  readonly boostPercent: number;
+  /** False under the safe-harbor option: the match is not in the test. */
+  readonly applies: boolean;
+  readonly extraMatchCost: Cents;
+  readonly nhceAcpBefore: number;
+  readonly nhceAcpAfter: number;
+  readonly hceAcpBefore: number;
+  readonly hceAcpAfter: number;
+  readonly limitAfterBps: number;
+  readonly passedBefore: boolean;
+  readonly passedAfter: boolean;
+  readonly excessAfter: Cents;
+  /** Highest uniform after-tax rate all HCEs could add after the change. */
+  readonly maxRateAfter: MaxRateResult;
+}
+
+/**
+ * A richer match: every eligible employee's match raised by `boostPercent` (a match formula
+ * applies to HCEs and NHCEs alike), rounded half-up to the cent per employee. Under prior-year
+ * testing the NHCE ACP is last year's and does not move; the richer match then only raises the
+ * HCE side this year (it helps next year's test).
+ */
+export function richerMatch(p: PreparedTest, boostPercent: number): RicherMatchResult {
+  const c = p.census;
+  const before = evaluateAcp(p);
+  const applies = p.options.safeHarbor !== true;
+  const bump = (i: number): number =>
+    applies ? Math.floor(((c.match[i] ?? 0) * boostPercent * 2 + 100) / 200) : 0;
+  let cost = 0;
+  const hceAmount = Float64Array.from(p.hceAmount);
+  const hceRatio = new Float64Array(hceAmount.length);
+  for (let j = 0; j < hceAmount.length; j++) {
+    const b = bump(p.hceIndex[j] ?? 0);
+    cost += b;
+    hceAmount[j] = (hceAmount[j] ?? 0) + b;
+    hceRatio[j] = contributionRatioBps(hceAmount[j] ?? 0, p.hceComp[j] ?? 1);
+  }
+  const nhceAmount = Float64Array.from(p.nhceAmount);
+  let nhceSum = 0;
+  for (let k = 0; k < nhceAmount.length; k++) {
+    const b = bump(p.nhceIndex[k] ?? 0);
+    cost += b;
+    nhceAmount[k] = (nhceAmount[k] ?? 0) + b;
+    nhceSum += contributionRatioBps(nhceAmount[k] ?? 0, p.nhceComp[k] ?? 1);
+  }
+  const nhceAcp =
+    p.options.method === 'current' ? averageBps(nhceSum, nhceAmount.length) : p.nhceAcpBps;
+  const q: PreparedTest = {
+    ...p,
+    hceAmount,
+    hceRatio,
+    nhceAmount,
+    nhceRatioSum: nhceSum,
+    nhceAcpBps: nhceAcp,
+  };
+  const after = evaluateAcp(q);
+  return {
+    boostPercent,
+    applies,
+    extraMatchCost: cost,
+    nhceAcpBefore: before.nhceAcpBps,
+    nhceAcpAfter: after.nhceAcpBps,
+    hceAcpBefore: before.hceAcpBps,
+    hceAcpAfter: after.hceAcpBps,
+    limitAfterBps: after.limitBps,
+    passedBefore: before.passed,
+    passedAfter: after.passed,
+    excessAfter: after.excessAggregateContributions,
+    maxRateAfter: maxUniformRate(q, 100),
+  };
+}
