@@ -98,6 +98,87 @@ describe('megaroth rollover', () => {
       afterTaxBasis: 9615.38,
     });
   });
+  it('C-4a with --direct-traditional: the cash carries the rest of the pre-tax money', async () => {
+    const r = await runCli([
+      'rollover',
+      '--balance',
+      '200000',
+      '--after-tax-basis',
+      '20000',
+      '--amount',
+      '100000',
+      '--direct-traditional',
+      '70000',
+      '--json',
+    ]);
+    expect(json(r.stdout)).toMatchObject({
+      to: 'custom',
+      taxable: 20000,
+      withholding: 4000,
+      toTraditionalIra: 70000,
+      toCash: 30000,
+      cashBasis: 10000,
+      check: 26000,
+    });
+  });
+  it('C-5 with 60-day rollovers after withholding: nothing taxable', async () => {
+    const r = await runCli([
+      'rollover',
+      '--balance',
+      '100000',
+      '--after-tax-basis',
+      '20000',
+      '--amount',
+      '100000',
+      '--sixty-day-traditional',
+      '80000',
+      '--sixty-day-roth',
+      '4000',
+      '--json',
+    ]);
+    expect(json(r.stdout)).toMatchObject({
+      taxable: 0,
+      withholding: 16000,
+      check: 84000,
+      toTraditionalIra: 80000,
+      toRothIra: 4000,
+      rothIraBasis: 4000,
+      toCash: 16000,
+      cashBasis: 16000,
+    });
+  });
+  it('--to and direction amounts together are refused; directions above the amount too', async () => {
+    const both = await runCli([
+      'rollover',
+      '--balance',
+      '100',
+      '--after-tax-basis',
+      '20',
+      '--amount',
+      '100',
+      '--to',
+      'cash',
+      '--direct-roth',
+      '5',
+    ]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--to: give either --to or the amounts/);
+    const over = await runCli([
+      'rollover',
+      '--balance',
+      '100',
+      '--after-tax-basis',
+      '20',
+      '--amount',
+      '50',
+      '--direct-roth',
+      '60',
+    ]);
+    expect(over.code).toBe(2);
+    expect(over.stderr).toMatch(
+      /--direct-roth: direct rollovers \(60\) cannot exceed the distribution \(50\)/,
+    );
+  });
   it("the seed's Roth-lite example: 75,000 with 50,000 basis split at separation", async () => {
     const r = await runCli([
       'rollover',

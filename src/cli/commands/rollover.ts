@@ -3,7 +3,7 @@
  * pre-tax and basis, where each part lands for a chosen destination, what is taxable and what is
  * withheld (IRC 72(e)(8), 72(d)(2); Notice 2014-54; IRC 3405(c)).
  */
-import { Option } from 'commander';
+import { Option, type Command } from 'commander';
 import { inputError } from '../../engine/errors.js';
 import {
   allocateDistribution,
@@ -28,6 +28,10 @@ interface RolloverOptions {
   readonly to: Route;
   readonly json?: boolean;
   readonly explain?: boolean;
+  readonly directTraditional?: Cents;
+  readonly directRoth?: Cents;
+  readonly sixtyDayTraditional?: Cents;
+  readonly sixtyDayRoth?: Cents;
 }
 
 const money =
@@ -74,6 +78,26 @@ export const register: Register = (program, io) => {
         .argParser((v) => parseChoiceOption('--to', v, ROUTES)),
     )
     .option(
+      '--direct-traditional <dollars>',
+      'instead of --to: amount directly rolled to a traditional IRA or pre-tax plan',
+      money('--direct-traditional'),
+    )
+    .option(
+      '--direct-roth <dollars>',
+      'instead of --to: amount directly rolled to a Roth IRA (the rest is paid to you)',
+      money('--direct-roth'),
+    )
+    .option(
+      '--sixty-day-traditional <dollars>',
+      'of the amount paid to you, rolled to a traditional IRA within 60 days',
+      money('--sixty-day-traditional'),
+    )
+    .option(
+      '--sixty-day-roth <dollars>',
+      'of the amount paid to you, rolled to a Roth IRA within 60 days',
+      money('--sixty-day-roth'),
+    )
+    .option(
       '--json',
       "print JSON (dollars with cents; `explain` holds each figure's rule and citation)",
     )
@@ -84,9 +108,10 @@ export const register: Register = (program, io) => {
         '  megaroth rollover --balance 100000 --after-tax-basis 20000 --amount 20000 --to roth-ira\n' +
         '  megaroth rollover --balance 100000 --after-tax-basis 20000 --amount 100000 --to split\n' +
         '  megaroth rollover --balance 81200 --after-tax-basis 30000 --amount 31200 \\\n' +
-        '      --separate-after-tax-account --after-tax-earnings 1200 --to roth-ira --json',
+        '      --separate-after-tax-account --after-tax-earnings 1200 --to roth-ira --json\n' +
+        '  megaroth rollover --balance 200000 --after-tax-basis 20000 --amount 100000 --direct-traditional 70000',
     )
-    .action((opts: RolloverOptions) => {
+    .action((opts: RolloverOptions, cmd: Command) => {
       const separate = opts.separateAfterTaxAccount === true;
       if (!separate && opts.afterTaxEarnings !== undefined) {
         throw inputError('--after-tax-earnings', 'only applies with --separate-after-tax-account');
@@ -110,7 +135,29 @@ export const register: Register = (program, io) => {
         afterTaxBasis: '--after-tax-basis',
         separateAfterTaxEarnings: '--after-tax-earnings',
       });
-      const a = allocateDistribution(parts, directionsFor(parts, opts.to));
+      const custom = {
+        ...(opts.directTraditional !== undefined
+          ? { directTraditional: opts.directTraditional }
+          : {}),
+        ...(opts.directRoth !== undefined ? { directRoth: opts.directRoth } : {}),
+        ...(opts.sixtyDayTraditional !== undefined
+          ? { sixtyDayTraditional: opts.sixtyDayTraditional }
+          : {}),
+        ...(opts.sixtyDayRoth !== undefined ? { sixtyDayRoth: opts.sixtyDayRoth } : {}),
+      };
+      const isCustom = Object.keys(custom).length > 0;
+      if (isCustom && cmd.getOptionValueSource('to') === 'cli') {
+        throw inputError(
+          '--to',
+          'give either --to or the amounts (--direct-traditional, --direct-roth, --sixty-day-traditional, --sixty-day-roth), not both',
+        );
+      }
+      const a = allocateDistribution(parts, isCustom ? custom : directionsFor(parts, opts.to), {
+        directTraditional: '--direct-traditional',
+        directRoth: '--direct-roth',
+        sixtyDayTraditional: '--sixty-day-traditional',
+        sixtyDayRoth: '--sixty-day-roth',
+      });
       const figures = explainDistribution(opts.amount, account, a);
       const accounting = separate
         ? 'separate after-tax subaccount (IRC 72(d)(2))'
@@ -118,7 +165,7 @@ export const register: Register = (program, io) => {
       if (opts.json) {
         printJson(io, {
           amount: toDollars(opts.amount),
-          to: opts.to,
+          to: isCustom ? 'custom' : opts.to,
           accounting: separate ? 'separate' : 'pro-rata',
           pretax: toDollars(parts.pretax),
           afterTaxBasis: toDollars(parts.afterTaxBasis),
@@ -152,13 +199,16 @@ export const register: Register = (program, io) => {
         ]);
       }
       if (a.toCash.amount > 0)
-        pairs.push([`Paid to you (basis ${u(a.toCash.basis)})`, u(a.toCash.amount)]);
+        pairs.push([
+          `Kept by you, withholding included (basis ${u(a.toCash.basis)})`,
+          u(a.toCash.amount),
+        ]);
       pairs.push(['Taxable this year', u(a.taxable)]);
       pairs.push([
         '20% withholding (IRC 3405(c), on the pre-tax part paid to you)',
         u(a.withholding),
       ]);
-      if (a.toCash.amount > 0) pairs.push(['Check you receive', u(a.check)]);
+      if (a.paidToParticipant > 0) pairs.push(['Check you receive', u(a.check)]);
       io.out(renderPairs(pairs));
       if (opts.explain) {
         io.out('\nHow each figure was computed\n');
@@ -166,12 +216,12 @@ export const register: Register = (program, io) => {
           io.out(`  ${f.key} = ${u(f.cents)}\n      why: ${f.why}\n      source: ${f.citation}\n`);
         }
       }
-      if (opts.to === 'roth-ira' && a.taxable > 0) {
+      if (a.toRoth.pretax > 0) {
         io.out(
           '\nThe pre-tax part converted to Roth is taxable, without the 10% additional tax; its own\nfive-year period applies to it (IRC 408A(d)(3)(F)).\n',
         );
       }
-      if (opts.to === 'cash' && a.taxable > 0) {
+      if (a.toCash.pretax > 0) {
         io.out(
           '\nThe pre-tax part paid to you is taxable and, before age 59½, may carry the 10%\nadditional tax (IRC 72(t)); rolling it over within 60 days avoids both.\n',
         );
