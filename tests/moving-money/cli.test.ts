@@ -258,6 +258,32 @@ describe('megaroth form8606', () => {
       for (const k of keys) expect(full).toHaveProperty(k);
     }
   });
+  it('B-1 (Rose Green) with line 13 from Worksheet 1-1', async () => {
+    const r = await runCli([
+      'form8606',
+      '--contribution',
+      '500',
+      '--basis',
+      '300',
+      '--converted',
+      '5000',
+      '--year-end-balance',
+      '0',
+      '--worksheet-nontaxable',
+      '460',
+      '--json',
+    ]);
+    expect(json(r.stdout)).toMatchObject({
+      line3: 800,
+      line5: 800,
+      line13: 460,
+      line14: 340,
+      line15c: 0,
+      line17: 460,
+      line18: 4540,
+      line10: null,
+    });
+  });
   it('B-6 with --round-ratio limits the nontaxable part to the basis and says so', async () => {
     const r = await runCli([
       'form8606',

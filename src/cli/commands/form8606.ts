@@ -16,6 +16,7 @@ interface Form8606Options {
   readonly yearEndBalance: Cents;
   readonly distributions: Cents;
   readonly contributionsNextYear?: Cents;
+  readonly worksheetNontaxable?: Cents;
   readonly roundRatio?: boolean;
   readonly json?: boolean;
   readonly explain?: boolean;
@@ -89,6 +90,11 @@ export const register: Register = (program, io) => {
       money('--contributions-next-year'),
     )
     .option(
+      '--worksheet-nontaxable <dollars>',
+      "line 13 from Pub 590-B Worksheet 1-1 (when the year's contributions may be deductible); lines 6-10 are then on the worksheet",
+      money('--worksheet-nontaxable'),
+    )
+    .option(
       '--round-ratio',
       'round line 10 to exactly 3 places (the form allows "at least 3"); default: full precision',
     )
@@ -112,6 +118,9 @@ export const register: Register = (program, io) => {
           ...(opts.contributionsNextYear !== undefined
             ? { contributionsNextYear: opts.contributionsNextYear }
             : {}),
+          ...(opts.worksheetNontaxable !== undefined
+            ? { worksheetNontaxable: opts.worksheetNontaxable }
+            : {}),
         },
         {
           precision: opts.roundRatio ? 'three-places' : 'full',
@@ -122,6 +131,7 @@ export const register: Register = (program, io) => {
             yearEndValue: '--year-end-balance',
             distributions: '--distributions',
             converted: '--converted',
+            worksheetNontaxable: '--worksheet-nontaxable',
           },
         },
       );
@@ -166,9 +176,11 @@ export const register: Register = (program, io) => {
       io.out(
         `\nTaxable conversion (line 18): ${formatUsd(r.lines.line18)}; basis carried forward (line 14): ${formatUsd(r.lines.line14)}.\n`,
       );
-      io.out(
-        `Line 10 ${r.precision === 'full' ? 'in full precision (shown to 6 places)' : 'rounded to 3 places'}.\n`,
-      );
+      if (r.line10 !== null) {
+        io.out(
+          `Line 10 ${r.precision === 'full' ? 'in full precision (shown to 6 places)' : 'rounded to 3 places'}.\n`,
+        );
+      }
       for (const n of r.notes) io.out(`Note: ${n}\n`);
       if (opts.explain) {
         io.out('\nHow each line was computed\n');
