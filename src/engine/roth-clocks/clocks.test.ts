@@ -166,3 +166,24 @@ describe('income tax estimate', () => {
     expect(r.withdrawal?.additionalTax).toBe(0);
   });
 });
+
+describe('earnings beyond the rolled-in earnings', () => {
+  it('are one earnings tranche', () => {
+    const r = analyzeRothHistory(
+      parseRothHistory({
+        birthDate: '1977-03-01',
+        plans: [{ name: 'X', firstRothYear: 2020 }],
+        rothIra: {
+          rollovers: [{ date: '2027-02-01', fromPlan: 'X', amount: 100000, basis: 60000 }],
+        },
+        withdrawal: { date: '2028-01-15', amount: 110000, balance: 115000 },
+      }),
+    );
+    expect(r.withdrawal?.tranches.map((t) => [t.kind, t.amount])).toEqual([
+      ['regular', 6_000_000],
+      ['earnings', 5_000_000],
+    ]);
+    expect(r.withdrawal?.taxable).toBe(5_000_000);
+    expect(r.withdrawal?.additionalTax).toBe(500_000);
+  });
+});

@@ -292,11 +292,13 @@ function take(
       want -= a;
     }
   }
-  if (want > 0)
-    out.push({
-      t: { kind: 'earnings', year: null, amount: want, freeFrom: null },
-      amount: want,
-    });
+  if (want > 0) {
+    // Beyond every contribution and conversion: earnings (one row with any rolled-in earnings).
+    const last = out.at(-1);
+    if (last?.t.kind === 'earnings') last.amount += want;
+    else
+      out.push({ t: { kind: 'earnings', year: null, amount: want, freeFrom: null }, amount: want });
+  }
   return out;
 }
 
