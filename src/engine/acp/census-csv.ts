@@ -386,11 +386,13 @@ export class CensusReader {
     r.priorCompensation = this.money(fields, 'priorCompensation', false);
     r.ownerBps = Math.max(this.percent(fields, 'owner', 0), this.percent(fields, 'priorOwner', 0));
     r.vestedBps = this.percent(fields, 'vested', 10_000);
+    const beforeHce = this.issueCount;
     const hce = this.bool(fields, 'hce');
     r.hceGiven = hce === undefined ? HCE_UNKNOWN : hce ? 1 : 0;
     r.eligible = this.bool(fields, 'eligible') ?? true;
     if (
       hce === undefined &&
+      this.issueCount === beforeHce &&
       this.index.priorCompensation === undefined &&
       this.index.owner === undefined &&
       this.index.priorOwner === undefined
