@@ -21,7 +21,7 @@ const household: fc.Arbitrary<ScenarioInput> = fc
     jobs: fc.array(
       fc.record({
         who: fc.integer({ min: 0, max: 1 }),
-        kind: fc.constantFrom('w2', 'w2', 's-corp'),
+        kind: fc.constantFrom('w2', 'w2', 's-corp', 'schedule-c'),
         pay: dollars(600_000),
         prior: fc.option(dollars(400_000), { nil: undefined }),
         employer: fc.integer({ min: 0, max: 3 }),

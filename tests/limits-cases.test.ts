@@ -14,12 +14,16 @@ interface LimitCase {
   expect: {
     person?: Record<string, number>;
     plans?: Record<string, Record<string, number>>;
+    tradeOff?: Record<string, { noEmployerAfterTaxRoom?: number; maxEmployerTotal?: number }>;
   };
 }
 
-const cases = loadCases('limits.yaml') as LimitCase[];
+const cases = [
+  ...(loadCases('limits.yaml') as LimitCase[]),
+  ...(loadCases('household-self-employment.yaml') as LimitCase[]),
+];
 
-describe('employer-plan and limit cases (A-1 to A-4, C-7)', () => {
+describe('employer-plan, limit and self-employment cases (A-1 to A-4, C-7, E, facts §8)', () => {
   it.each(cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
     const report = planHousehold(parseScenario(c.scenario));
     const person = report.people[0];
@@ -34,6 +38,15 @@ describe('employer-plan and limit cases (A-1 to A-4, C-7)', () => {
       for (const [k, v] of Object.entries(fields)) {
         const f = (plan as unknown as Record<string, Figure>)[k];
         expect(f?.cents, `${planId}.${k}`).toBe(cents(v));
+      }
+    }
+    for (const [planId, t] of Object.entries(c.expect.tradeOff ?? {})) {
+      const trade = report.plans.find((p) => p.id === planId)?.tradeOff;
+      if (t.noEmployerAfterTaxRoom !== undefined) {
+        expect(trade?.noEmployer.afterTaxRoom.cents).toBe(cents(t.noEmployerAfterTaxRoom));
+      }
+      if (t.maxEmployerTotal !== undefined) {
+        expect(trade?.maxEmployer.total.cents).toBe(cents(t.maxEmployerTotal));
       }
     }
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);

@@ -62,6 +62,9 @@ function planSection(r: PlanReport): string {
     ['Total into the plan', money(r.total)],
     ['415(c) limit', money(r.limit415c)],
   ];
+  if (r.otherPlansUnderLimit.cents > 0) {
+    pairs.push(['  used by other plans', money(r.otherPlansUnderLimit)]);
+  }
   const lines = [
     `${r.id} — ${TYPE[r.type]} at ${r.employer} (${r.person})`,
     indent(renderPairs(pairs)).trimEnd(),

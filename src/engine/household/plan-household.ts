@@ -17,7 +17,7 @@ import { mbrVerdict } from '../rules/mbr-verdict.js';
 import { formulaCompensation } from '../rules/plan-compensation.js';
 import { rothCatchUpRule } from '../rules/roth-catch-up.js';
 import { selfEmployedOwner, type OwnerResult } from '../rules/self-employed-owner.js';
-import { soloTradeOff } from '../rules/solo-trade-off.js';
+import { endsOf, soloTradeOff } from '../rules/solo-trade-off.js';
 import type { Job, Plan, Scenario } from '../scenario/schema.js';
 import type {
   Finding,
@@ -57,6 +57,7 @@ interface WorkPlan {
   owner: OwnerResult | undefined;
   limitRule: string;
   limit415c: Cents;
+  usedByOthers: Cents;
 }
 
 interface Constraint {
@@ -85,6 +86,26 @@ function usdCents(dollars: number): Cents {
 
 /** Runs the engine on a validated scenario. */
 export function planHousehold(s: Scenario): HouseholdReport {
+  const report = computeHousehold(s);
+  // The other end of each solo plan's trade-off: the same household with no employer money there.
+  const plans = report.plans.map((r, i) => {
+    const plan = s.plans[i];
+    if (r.type !== 'solo-401k' || !plan?.afterTax.allowed) return r;
+    const alt = computeHousehold({
+      ...s,
+      plans: s.plans.map((x, k) =>
+        k === i
+          ? { ...x, employerContribution: 0, afterTax: { ...x.afterTax, amount: 'max' as const } }
+          : x,
+      ),
+    }).plans[i];
+    if (!alt) return r;
+    return { ...r, tradeOff: soloTradeOff(`plans.${r.id}.tradeOff`, endsOf(r), endsOf(alt)) };
+  });
+  return { ...report, plans };
+}
+
+function computeHousehold(s: Scenario): HouseholdReport {
   const p = paramsFor(s.taxYear);
   const findings: Finding[] = [];
   const jobs = new Map(s.jobs.map((j) => [j.id, j]));
@@ -112,6 +133,7 @@ export function planHousehold(s: Scenario): HouseholdReport {
       owner: undefined,
       limitRule: '',
       limit415c: 0,
+      usedByOthers: 0,
     };
   });
 
@@ -540,6 +562,9 @@ function settleAfterTax(
     if (left < room) {
       room = left;
       binding = c;
+      w.usedByOthers = c.plans
+        .filter((o) => o !== w)
+        .reduce((a, o) => a + nonAfterTaxOf(o) + o.afterTax, 0);
     }
   }
   w.limit415c = binding ? capOf(p, binding) : usd(p.plan.annualAdditionsLimit);
@@ -732,6 +757,13 @@ function planReport(
       'IRC 415(c)(2); 414(v)(3)(A)',
     ),
     limit415c: f('limit415c', '415(c) limit', w.limit415c, w.limitRule, 'IRC 415(c)(1)(A)-(B)'),
+    otherPlansUnderLimit: f(
+      'otherPlansUnderLimit',
+      'Used by other plans under this limit',
+      w.usedByOthers,
+      'annual additions of the other plans that share this 415(c) limit',
+      'IRC 415(c)(1); 415(f); Treas. Reg. 1.415(f)-1',
+    ),
     limitRule: w.limitRule,
     verdict: mbrVerdict({
       plan: w.plan,
@@ -741,7 +773,6 @@ function planReport(
     }),
   };
   if (!solo) return report;
-  const trade = soloTradeOff(p, solo, s.taxYear);
   return {
     ...report,
     selfEmployment: {
@@ -781,6 +812,5 @@ function planReport(
         'IRS Pub 560 Deduction Worksheet step 3',
       ),
     },
-    tradeOff: trade,
   };
 }

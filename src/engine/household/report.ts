@@ -69,6 +69,8 @@ export interface PlanReport {
   readonly annualAdditions: Figure;
   readonly total: Figure;
   readonly limit415c: Figure;
+  /** Annual additions of other plans under the same (binding) 415(c) limit. */
+  readonly otherPlansUnderLimit: Figure;
   /** Which 415(c) rule bound this plan, and why. */
   readonly limitRule: string;
   readonly verdict: Verdict;
