@@ -16,6 +16,7 @@ interface PlanOptions {
 export const register: Register = (program, io) => {
   program
     .command('plan')
+    .summary('How much goes into each plan, in which form, and the Mega Backdoor verdict')
     .description(
       'How much can go into each plan, in which form, and whether a Mega Backdoor Roth is available.\nWithout FILE, uses the built-in example (a physician with a hospital 403(b) and a solo 401(k)).',
     )
