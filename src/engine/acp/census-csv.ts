@@ -10,6 +10,7 @@
  * `match_vested_percent` (default 100), `name` (ignored). Blank `match`, `after_tax`, `qmac`,
  * `qnec` and `prior_year_compensation` mean 0; a blank `compensation` or `id` is an error.
  */
+import { IdIndex } from './id-index.js';
 import { CensusBuilder, HCE_UNKNOWN, type Census, type CensusRowValues } from './census.js';
 
 /** The census columns and the header names accepted for each (after normalizing). */
@@ -147,13 +148,18 @@ export function splitCsvLine(line: string): string[] | string {
  * text that is not an amount with at most two decimals. Blank is handled by the caller.
  */
 export function parseCentsField(text: string): number {
+  return parseCentsRange(text, 0, text.length);
+}
+
+/** `parseCentsField` on `text.slice(start, end)` without making the substring. */
+export function parseCentsRange(text: string, start: number, end: number): number {
   let whole = 0;
   let frac = 0;
   let fracDigits = 0;
   let seenDigit = false;
   let seenDot = false;
-  let i = 0;
-  const n = text.length;
+  let i = start;
+  const n = end;
   while (i < n && text.charCodeAt(i) === 32) i++;
   if (i < n && text.charCodeAt(i) === 45) return -1;
   if (i < n && text.charCodeAt(i) === 36) i++; // $
@@ -177,6 +183,12 @@ export function parseCentsField(text: string): number {
   if (!seenDigit) return -2;
   const cents = whole * 100 + (fracDigits === 1 ? frac * 10 : frac);
   return Number.isSafeInteger(cents) ? cents : -2;
+}
+
+/** True when `text.slice(start, end)` is only spaces. */
+function blankRange(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) !== 32) return false;
+  return true;
 }
 
 /** A percentage 0..100 with at most two decimals, in hundredths of a percent; -1 if invalid. */
@@ -214,7 +226,26 @@ export class CensusReader {
   private issueCount = 0;
   private badRows = 0;
   private rowsRead = 0;
-  private readonly seen = new Map<string, number>();
+  private readonly seen: IdIndex;
+  // column positions (-1: absent), cached as numbers for the per-row hot path
+  private cId = -1;
+  private cComp = -1;
+  private cMatch = -1;
+  private cAfterTax = -1;
+  private cQmac = -1;
+  private cQnec = -1;
+  private cPrior = -1;
+  private cOwner = -1;
+  private cPriorOwner = -1;
+  private cVested = -1;
+  private cHce = -1;
+  private cEligible = -1;
+  /** Per field: 0 ignore, 1 id, 2 amount or percentage (slot in `fastSlot`), 3 yes/no. */
+  private fastKind = new Uint8Array(0);
+  private fastSlot = new Int8Array(0);
+  private readonly fastVal = new Float64Array(12);
+  /** Lines of ids first seen on a bad row (rare), for duplicate messages. */
+  private readonly firstBad = new Map<string, number>();
   private readonly builder: CensusBuilder;
   private readonly row: CensusRowValues = {
     id: '',
@@ -240,6 +271,7 @@ export class CensusReader {
     capacityHint = 1024,
   ) {
     this.builder = new CensusBuilder(capacityHint);
+    this.seen = new IdIndex(this.builder.idList, capacityHint);
   }
 
   private problem(line: number, column: string, reason: string): void {
@@ -268,6 +300,36 @@ export class CensusReader {
       }
       return col;
     });
+    const ix = this.index;
+    this.cId = ix.id ?? -1;
+    this.cComp = ix.compensation ?? -1;
+    this.cMatch = ix.match ?? -1;
+    this.cAfterTax = ix.afterTax ?? -1;
+    this.cQmac = ix.qmac ?? -1;
+    this.cQnec = ix.qnec ?? -1;
+    this.cPrior = ix.priorCompensation ?? -1;
+    this.cOwner = ix.owner ?? -1;
+    this.cPriorOwner = ix.priorOwner ?? -1;
+    this.cVested = ix.vested ?? -1;
+    this.cHce = ix.hce ?? -1;
+    this.cEligible = ix.eligible ?? -1;
+    this.fastKind = new Uint8Array(fields.length);
+    this.fastSlot = new Int8Array(fields.length).fill(-1);
+    const numeric = [this.cComp, this.cMatch, this.cAfterTax, this.cQmac, this.cQnec, this.cPrior];
+    const percents = [this.cOwner, this.cPriorOwner, this.cVested];
+    numeric.concat(percents).forEach((k, slot) => {
+      if (k >= 0) {
+        this.fastKind[k] = 2;
+        this.fastSlot[k] = slot;
+      }
+    });
+    [this.cHce, this.cEligible].forEach((k, j) => {
+      if (k >= 0) {
+        this.fastKind[k] = 3;
+        this.fastSlot[k] = 9 + j;
+      }
+    });
+    if (this.cId >= 0) this.fastKind[this.cId] = 1;
     for (const req of ['id', 'compensation', 'match', 'afterTax'] as const) {
       if (this.index[req] === undefined) {
         this.headerIssues.push({
@@ -277,7 +339,6 @@ export class CensusReader {
         });
       }
     }
-    const ix = this.index;
     if (ix.hce === undefined && ix.priorCompensation === undefined && ix.owner === undefined) {
       this.headerIssues.push({
         line: this.lineNo,
@@ -291,8 +352,12 @@ export class CensusReader {
   /** Feeds the next physical line of the file. */
   line(text: string): void {
     this.lineNo++;
-    const t = text.endsWith('\r') ? text.slice(0, -1) : text;
-    if (t.trim() === '' || t.startsWith('#')) return;
+    const last = text.length - 1;
+    const t = last >= 0 && text.charCodeAt(last) === 13 ? text.slice(0, -1) : text;
+    const first = t.charCodeAt(0);
+    // blank lines and # comments are skipped (trim only when the line starts with white space)
+    if (t.length === 0 || first === 35) return;
+    if ((first === 32 || first === 9) && t.trim() === '') return;
     if (this.header === null) {
       this.readHeader(t);
       return;
@@ -304,46 +369,100 @@ export class CensusReader {
     if (this.issueCount > before) this.badRows++;
   }
 
-  private money(fields: readonly string[], col: CensusColumn, required: boolean): number {
-    const i = this.index[col];
-    if (i === undefined) return 0;
-    const raw = fields[i] ?? '';
-    if (raw.trim() === '') {
+  // The current row: its text and the [start, end) of each field within `src[field]`.
+  private src: string[] = [];
+  private fs = new Int32Array(64);
+  private fe = new Int32Array(64);
+
+  /** Locates the fields of a line; returns the number of fields or a reason. */
+  private locate(text: string): number | string {
+    if (!text.includes('"')) {
+      let k = 0;
+      let s = 0;
+      for (;;) {
+        const c = text.indexOf(',', s);
+        if (k >= this.fs.length) {
+          this.fs = Int32Array.from({ length: k * 2 }, (_, i) => this.fs[i] ?? 0);
+          this.fe = Int32Array.from({ length: k * 2 }, (_, i) => this.fe[i] ?? 0);
+          this.src = [];
+        }
+        this.fs[k] = s;
+        this.fe[k] = c < 0 ? text.length : c;
+        k++;
+        if (c < 0) break;
+        s = c + 1;
+      }
+      this.src.length = 0;
+      for (let i = 0; i < k; i++) this.src.push(text);
+      return k;
+    }
+    const fields = splitCsvLine(text);
+    if (typeof fields === 'string') return fields;
+    if (fields.length > this.fs.length) {
+      this.fs = new Int32Array(fields.length * 2);
+      this.fe = new Int32Array(fields.length * 2);
+    }
+    this.src = fields;
+    fields.forEach((f, i) => {
+      this.fs[i] = 0;
+      this.fe[i] = f.length;
+    });
+    return fields.length;
+  }
+
+  private raw(k: number): string {
+    return (this.src[k] ?? '').slice(this.fs[k] ?? 0, this.fe[k] ?? 0);
+  }
+
+  private money(k: number, col: CensusColumn, required: boolean): number {
+    if (k < 0) return 0;
+    const t = this.src[k] ?? '';
+    const s = this.fs[k] ?? 0;
+    const e = this.fe[k] ?? 0;
+    const c = parseCentsRange(t, s, e);
+    if (c >= 0) return c;
+    if (blankRange(t, s, e)) {
       if (required) this.problem(this.lineNo, COLUMN_NAMES[col], 'is blank');
       return 0;
     }
-    const c = parseCentsField(raw);
+    const raw = this.raw(k);
     if (c === -1) this.problem(this.lineNo, COLUMN_NAMES[col], `must not be negative: "${raw}"`);
-    else if (c < 0)
+    else
       this.problem(
         this.lineNo,
         COLUMN_NAMES[col],
         `expected dollars with at most 2 decimals, got "${raw}"`,
       );
-    return c < 0 ? 0 : c;
+    return 0;
   }
 
-  private percent(fields: readonly string[], col: CensusColumn, blank: number): number {
-    const i = this.index[col];
-    if (i === undefined) return blank;
-    const raw = fields[i] ?? '';
-    if (raw.trim() === '') return blank;
-    const p = parsePercentField(raw);
-    if (p < 0) {
-      this.problem(
-        this.lineNo,
-        COLUMN_NAMES[col],
-        `expected a percentage from 0 to 100 with at most 2 decimals, got "${raw}"`,
-      );
-      return blank;
-    }
-    return p;
+  private percent(k: number, col: CensusColumn, blank: number): number {
+    if (k < 0) return blank;
+    const t = this.src[k] ?? '';
+    const s = this.fs[k] ?? 0;
+    const e = this.fe[k] ?? 0;
+    const c = parseCentsRange(t, s, e);
+    if (c >= 0 && c <= 10_000 && t.charCodeAt(s) !== 36 && !t.slice(s, e).includes(',')) return c;
+    if (blankRange(t, s, e)) return blank;
+    const p = parsePercentField(this.raw(k));
+    if (p >= 0) return p;
+    this.problem(
+      this.lineNo,
+      COLUMN_NAMES[col],
+      `expected a percentage from 0 to 100 with at most 2 decimals, got "${this.raw(k)}"`,
+    );
+    return blank;
   }
 
-  private bool(fields: readonly string[], col: CensusColumn): boolean | undefined {
-    const i = this.index[col];
-    if (i === undefined) return undefined;
-    const raw = fields[i] ?? '';
+  private bool(k: number, col: CensusColumn): boolean | undefined {
+    if (k < 0) return undefined;
+    const t = this.src[k] ?? '';
+    const s = this.fs[k] ?? 0;
+    const e = this.fe[k] ?? 0;
+    // fast path for the usual spellings
+    if (e - s === 4 && t.startsWith('true', s)) return true;
+    if (e - s === 5 && t.startsWith('false', s)) return false;
+    const raw = this.raw(k);
     const b = parseBool(raw);
     if (b === null) {
       this.problem(this.lineNo, COLUMN_NAMES[col], `expected true or false, got "${raw}"`);
@@ -352,50 +471,142 @@ export class CensusReader {
     return b;
   }
 
+  /**
+   * The fast path for a plain row (no quotes, plain numbers, true/false): one pass over the
+   * characters, no substrings but the id. Returns false — and stores nothing — when anything is
+   * unusual, so `readRow` handles the row and words any problem.
+   */
+  private readRowFast(text: string): boolean {
+    const kind = this.fastKind;
+    const slotOf = this.fastSlot;
+    const val = this.fastVal;
+    val.fill(-1);
+    const n = text.length;
+    let k = 0;
+    let i = 0;
+    let id = '';
+    const fields = kind.length;
+    for (;;) {
+      if (k >= fields) return false;
+      const kd = kind[k] ?? 0;
+      const start = i;
+      if (kd === 2) {
+        let whole = 0;
+        let frac = 0;
+        let fd = -1; // digits after the point; -1 before it
+        let digits = 0;
+        for (; i < n; i++) {
+          const c = text.charCodeAt(i);
+          if (c === 44) break;
+          if (c >= 48 && c <= 57) {
+            digits++;
+            if (fd < 0) whole = whole * 10 + (c - 48);
+            else if (fd < 2) {
+              frac = frac * 10 + (c - 48);
+              fd++;
+            } else return false;
+          } else if (c === 46 && fd < 0) fd = 0;
+          else return false;
+        }
+        if (digits === 0) return false;
+        val[slotOf[k] ?? 0] = whole * 100 + (fd === 1 ? frac * 10 : frac);
+      } else {
+        const c = text.indexOf(',', i);
+        i = c < 0 ? n : c;
+        if (kd === 1) id = text.slice(start, i);
+        else if (kd === 3) {
+          const len = i - start;
+          const c0 = text.charCodeAt(start);
+          let b: number;
+          if (len === 4 && c0 === 116 && text.startsWith('true', start)) b = 1;
+          else if (len === 5 && c0 === 102 && text.startsWith('false', start)) b = 0;
+          else if (len === 1 && (c0 === 48 || c0 === 49)) b = c0 - 48;
+          else return false;
+          val[slotOf[k] ?? 0] = b;
+        }
+      }
+      k++;
+      if (i >= n) break;
+      i++; // the comma
+    }
+    if (k !== fields || id === '' || id.charCodeAt(0) === 32 || id.charCodeAt(id.length - 1) === 32)
+      return false;
+    const owner = Math.max(val[6] ?? -1, val[7] ?? -1, 0);
+    const vested = val[8] ?? -1;
+    if (owner > 10_000 || vested > 10_000) return false;
+    const hce = val[9] ?? -1;
+    if (hce < 0 && this.cPrior < 0 && this.cOwner < 0 && this.cPriorOwner < 0) return false;
+    const eligible = (val[10] ?? -1) !== 0;
+    const comp = val[0] ?? -1;
+    if (comp < 0 || (eligible && comp === 0)) return false;
+    if (this.seen.find(id) >= 0 || this.firstBad.has(id)) return false;
+    const r = this.row;
+    r.id = id;
+    r.line = this.lineNo;
+    r.compensation = comp;
+    r.match = Math.max(val[1] ?? 0, 0);
+    r.afterTax = Math.max(val[2] ?? 0, 0);
+    r.qmac = Math.max(val[3] ?? 0, 0);
+    r.qnec = Math.max(val[4] ?? 0, 0);
+    r.priorCompensation = Math.max(val[5] ?? 0, 0);
+    r.ownerBps = owner;
+    r.vestedBps = vested < 0 ? 10_000 : vested;
+    r.hceGiven = hce < 0 ? HCE_UNKNOWN : hce;
+    r.eligible = eligible;
+    this.builder.add(r);
+    this.seen.insert(this.builder.size - 1);
+    return true;
+  }
+
   private readRow(text: string): void {
-    const fields = splitCsvLine(text);
+    if (this.readRowFast(text)) return;
     const line = this.lineNo;
-    if (typeof fields === 'string') {
-      this.problem(line, '(row)', fields);
+    const count = this.locate(text);
+    if (typeof count === 'string') {
+      this.problem(line, '(row)', count);
       return;
     }
-    if (fields.length !== this.fieldCount) {
+    if (count !== this.fieldCount) {
       this.problem(
         line,
         '(row)',
-        `has ${String(fields.length)} fields, the header has ${String(this.fieldCount)}`,
+        `has ${String(count)} fields, the header has ${String(this.fieldCount)}`,
       );
       return;
     }
     const before = this.issueCount;
     const r = this.row;
     r.line = line;
-    r.id = (fields[this.index.id ?? 0] ?? '').trim();
+    r.id = this.raw(this.cId).trim();
     if (r.id === '') this.problem(line, 'id', 'is blank');
     else {
-      const first = this.seen.get(r.id);
+      const row = this.seen.find(r.id);
+      const first = row >= 0 ? this.builder.lineAt(row) : this.firstBad.get(r.id);
       if (first !== undefined) {
         this.problem(line, 'id', `duplicate id "${r.id}" (first on line ${String(first)})`);
-      } else this.seen.set(r.id, line);
+      }
     }
-    r.compensation = this.money(fields, 'compensation', true);
-    r.match = this.money(fields, 'match', false);
-    r.afterTax = this.money(fields, 'afterTax', false);
-    r.qmac = this.money(fields, 'qmac', false);
-    r.qnec = this.money(fields, 'qnec', false);
-    r.priorCompensation = this.money(fields, 'priorCompensation', false);
-    r.ownerBps = Math.max(this.percent(fields, 'owner', 0), this.percent(fields, 'priorOwner', 0));
-    r.vestedBps = this.percent(fields, 'vested', 10_000);
+    r.compensation = this.money(this.cComp, 'compensation', true);
+    r.match = this.money(this.cMatch, 'match', false);
+    r.afterTax = this.money(this.cAfterTax, 'afterTax', false);
+    r.qmac = this.money(this.cQmac, 'qmac', false);
+    r.qnec = this.money(this.cQnec, 'qnec', false);
+    r.priorCompensation = this.money(this.cPrior, 'priorCompensation', false);
+    r.ownerBps = Math.max(
+      this.percent(this.cOwner, 'owner', 0),
+      this.percent(this.cPriorOwner, 'priorOwner', 0),
+    );
+    r.vestedBps = this.percent(this.cVested, 'vested', 10_000);
     const beforeHce = this.issueCount;
-    const hce = this.bool(fields, 'hce');
+    const hce = this.bool(this.cHce, 'hce');
     r.hceGiven = hce === undefined ? HCE_UNKNOWN : hce ? 1 : 0;
-    r.eligible = this.bool(fields, 'eligible') ?? true;
+    r.eligible = this.bool(this.cEligible, 'eligible') ?? true;
     if (
       hce === undefined &&
       this.issueCount === beforeHce &&
-      this.index.priorCompensation === undefined &&
-      this.index.owner === undefined &&
-      this.index.priorOwner === undefined
+      this.cPrior < 0 &&
+      this.cOwner < 0 &&
+      this.cPriorOwner < 0
     ) {
       this.problem(
         line,
@@ -410,7 +621,12 @@ export class CensusReader {
         'must be more than 0 for an eligible employee (the ratio divides by it)',
       );
     }
-    if (this.issueCount === before) this.builder.add(r);
+    if (this.issueCount === before) {
+      this.builder.add(r);
+      this.seen.insert(this.builder.size - 1);
+    } else if (r.id !== '' && !this.firstBad.has(r.id) && this.seen.find(r.id) < 0) {
+      this.firstBad.set(r.id, line);
+    }
   }
 
   /** The census of the good rows and every problem found. */

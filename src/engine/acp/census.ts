@@ -115,6 +115,16 @@ export class CensusBuilder {
     this.cap = c;
   }
 
+  /** The ids added so far (live; read-only for callers). */
+  get idList(): readonly string[] {
+    return this.ids;
+  }
+
+  /** The line of row `row`. */
+  lineAt(row: number): number | undefined {
+    return row < this.n ? this.lines[row] : undefined;
+  }
+
   /** Appends one validated row. */
   add(r: CensusRowValues): void {
     this.ensure();
