@@ -137,6 +137,23 @@ function computeHousehold(s: Scenario): HouseholdReport {
     };
   });
 
+  // A one-participant plan covers owners and their spouses only (IRS "One-Participant 401(k)
+  // Plans"); employees who are not owners or spouses make the business ineligible.
+  s.plans.forEach((plan, i) => {
+    if (plan.type !== 'solo-401k') return;
+    const employer = jobs.get(plan.job)?.employer;
+    const staff =
+      s.jobs.find((j) => j.employer === employer && j.nonOwnerEmployees !== undefined)
+        ?.nonOwnerEmployees ?? 0;
+    if (staff > 0) {
+      findings.push({
+        severity: 'error',
+        path: `plans[${String(i)}].type`,
+        message: `${plan.id}: ${employer ?? ''} has ${String(staff)} employee(s) who are not owners or spouses, so it cannot use a one-participant (solo) 401(k); they would have to be covered and tested (IRS "One-Participant 401(k) Plans")`,
+        fix: 'model it as a 401(k) with employees, or confirm the employees are excludable (e.g. under 21 or under 1,000 hours)',
+      });
+    }
+  });
   const peopleReports: PersonReport[] = [];
   const limitGroupReports: LimitGroupReport[] = [];
   for (const person of s.people) {

@@ -6,7 +6,7 @@
  */
 import type { $ZodIssue } from 'zod/v4/core';
 import { InputError, formatPath, type InputIssue } from '../errors.js';
-import { isSupportedYear, SUPPORTED_YEARS } from '../params/index.js';
+import { isSupportedYear, paramsFor, SUPPORTED_YEARS } from '../params/index.js';
 import { SCENARIO_VERSION, scenario as scenarioSchema, type Scenario } from './schema.js';
 
 export interface ParseOptions {
@@ -180,6 +180,14 @@ function crossCheck(s: Scenario, opts: ParseOptions): InputIssue[] {
         );
       }
       if (p.planRate !== undefined) add(`${at}.planRate`, 'only for solo-401k plans');
+    } else if (p.planRate !== undefined && isSupportedYear(s.taxYear)) {
+      const maxRate = paramsFor(s.taxYear).plan.profitSharingDeductionRate;
+      if (p.planRate > maxRate.value * 100) {
+        add(
+          `${at}.planRate`,
+          `must be at most ${String(maxRate.value * 100)} for a profit-sharing plan (${maxRate.citation})`,
+        );
+      }
     }
     let prev = 0;
     p.match.forEach((t, ti) => {
