@@ -1,0 +1,64 @@
+// ACP test benchmark: a 1,000,000-employee census (generated, seed 1) parsed from a CSV file,
+// tested and corrected; then the 10 × 10 what-if grid and the highest uniform after-tax rate.
+// Targets (issue 5): parse + test + correction < 2 s and < 1 GiB on one core; grid < 10 s.
+// Run: npm run bench -- acp   (or: npm run build && node --expose-gc bench/acp.bench.mjs [N])
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readCensusFile } from '../dist/cli/census-file.js';
+import {
+  adoptionGrid,
+  evaluateAcp,
+  generateCensusCsv,
+  maxUniformRate,
+  prepareAcpTest,
+} from '../dist/engine/acp/index.js';
+
+const employees = Number(process.argv[2] ?? 1_000_000);
+const dir = mkdtempSync(join(tmpdir(), 'acp-bench-'));
+const file = join(dir, 'census.csv');
+try {
+  const out = createWriteStream(file);
+  for (const chunk of generateCensusCsv({ employees, seed: 1 })) {
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  globalThis.gc?.();
+  const mb = (b) => (b / 1024 / 1024).toFixed(0);
+  console.log(`census: ${employees} employees, ${mb(statSync(file).size)} MiB CSV`);
+
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const read = await readCensusFile('/', file);
+  const t1 = performance.now();
+  const prepared = prepareAcpTest(read.census, { year: 2026, method: 'current' });
+  const result = evaluateAcp(prepared);
+  const t2 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
+  console.log(
+    `parse ${(t1 - t0).toFixed(0)} ms, test + correction ${(t2 - t1).toFixed(0)} ms, total ${(t2 - t0).toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU`,
+  );
+  console.log(
+    `  HCEs ${result.hceCount}, NHCEs ${result.nhceCount}, HCE ACP ${result.hceAcpBps / 100}%, NHCE ACP ${result.nhceAcpBps / 100}%, ${result.passed ? 'passes' : `fails: excess $${(result.excessAggregateContributions / 100).toFixed(2)}, ${result.refunds.length} refunds`}`,
+  );
+  console.log(`  peak RSS so far ${mb(process.resourceUsage().maxRSS * 1024)} MiB`);
+
+  const t3 = performance.now();
+  const shares = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
+  const rates = [100, 200, 300, 400, 500, 600, 700, 800, 900, 1000];
+  const grid = adoptionGrid(prepared, shares, rates);
+  const t4 = performance.now();
+  console.log(
+    `what-if grid 10 × 10: ${(t4 - t3).toFixed(0)} ms (${grid.filter((c) => c.passed).length} cells pass)`,
+  );
+  const t5 = performance.now();
+  const m = maxUniformRate(prepared, 100);
+  console.log(
+    `highest uniform after-tax rate (bisection): ${(performance.now() - t5).toFixed(0)} ms → ${m.maxRateBps === null ? 'none (fails already)' : `${m.maxRateBps / 100}%`}`,
+  );
+  console.log(`peak RSS ${mb(process.resourceUsage().maxRSS * 1024)} MiB`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,142 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+
+interface AcpJson {
+  hceCount: number;
+  nhceCount: number;
+  hceAcp: number;
+  nhceAcp: number;
+  limit: number;
+  passed: boolean;
+  excessAggregateContributions: number;
+  refunds: { id: string; amount: number; afterTax: number }[];
+  deadlines: { exciseTaxDeadline: string; finalDeadline: string };
+  whatif?: { grid: unknown[]; maxUniformRate: { maxRate: number | null } };
+  participant?: { id: string; refund: { afterTax: number } | null; afterTaxKept: number };
+  census: { skippedRows: number; problems: { line: number; column: string }[] };
+}
+
+const parse = (s: string): AcpJson => JSON.parse(s) as AcpJson;
+
+describe('megaroth acp', () => {
+  it('the failing example: JSON keys, refunds in dollars, exit 0', async () => {
+    const r = await runCli(['acp', 'examples/acp/fails.csv', '--json']);
+    expect(r.code).toBe(0);
+    const j = parse(r.stdout);
+    // hand check: H1 28,800/220,000 = 13.09, H2 12,000/300,000 = 4.00, H3 44,400/360,000 = 12.33
+    expect(j).toMatchObject({
+      hceCount: 3,
+      nhceCount: 9,
+      hceAcp: 9.81,
+      nhceAcp: 3.03,
+      limit: 5.03,
+      passed: false,
+      excessAggregateContributions: 41068,
+    });
+    // T = (3 × 5.03 − 4.00) / 2 = 5.54: excess 16,612 + 24,456; dollar leveling: H3 to 28,800
+    // (15,600), then 12,734 each
+    expect(j.refunds).toEqual([
+      expect.objectContaining({ id: 'H1', amount: 12734, afterTax: 12734 }),
+      expect.objectContaining({ id: 'H3', amount: 28334, afterTax: 28334 }),
+    ]);
+    expect(j.deadlines).toMatchObject({
+      exciseTaxDeadline: '2027-03-15',
+      finalDeadline: '2027-12-31',
+    });
+  });
+
+  it('the passing example passes with no refunds', async () => {
+    const r = await runCli(['acp', 'examples/acp/passes.csv', '--json']);
+    expect(r.code).toBe(0);
+    const j = parse(r.stdout);
+    expect(j.passed).toBe(true);
+    expect(j.refunds).toEqual([]);
+    expect(j.hceAcp).toBe(4);
+  });
+
+  it('text output, what-ifs and the participant view', async () => {
+    const r = await runCli(['acp', 'examples/acp/fails.csv', '--whatif', '--participant', 'H1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('FAILS');
+    expect(r.stdout).toContain('$41,068.00');
+    expect(r.stdout).toContain('Participant H1');
+    expect(r.stdout).toContain('After-tax money kept in the plan       $7,266.00');
+    const j = parse(
+      (await runCli(['acp', 'examples/acp/fails.csv', '--whatif', '--participant', 'H1', '--json']))
+        .stdout,
+    );
+    expect(j.whatif?.grid).toHaveLength(100);
+    expect(j.whatif?.maxUniformRate.maxRate).toBeNull();
+    expect(j.participant?.refund?.afterTax).toBe(12734);
+    expect(j.participant?.afterTaxKept).toBe(7266);
+  });
+
+  it('bad rows: exit 2 listing line and column; --skip-bad-rows tests the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'acp-cli-'));
+    const file = join(dir, 'bad.csv');
+    writeFileSync(
+      file,
+      'id,compensation,match,after_tax,hce\nA,100000,1000,0,false\nB,oops,0,0,true\nC,200000,0,9000,true\n',
+    );
+    const bad = await runCli(['acp', file]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`${file}:3: compensation: expected dollars`);
+    expect(bad.stderr).toContain('--skip-bad-rows');
+    const ok = await runCli(['acp', file, '--skip-bad-rows', '--json']);
+    expect(ok.code).toBe(0);
+    const j = parse(ok.stdout);
+    expect(j.census.skippedRows).toBe(1);
+    expect(j.census.problems[0]).toMatchObject({ line: 3, column: 'compensation' });
+    expect(j.hceCount).toBe(1);
+    expect(ok.stderr).toContain('skipped');
+  });
+
+  it('option errors exit 2 and name the option', async () => {
+    const a = await runCli(['acp', 'examples/acp/fails.csv', '--method', 'prior']);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain('--prior-nhce-acp');
+    const b = await runCli(['acp', 'examples/acp/fails.csv', '--prior-nhce-acp', '2.123']);
+    expect(b.code).toBe(2);
+    const c = await runCli(['acp', 'no-such.csv']);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toContain('no such file');
+    const d = await runCli(['acp', 'examples/acp/fails.csv', '--year', '1999']);
+    expect(d.code).toBe(2);
+  });
+
+  it('prior-year method with a given NHCE ACP', async () => {
+    const r = await runCli([
+      'acp',
+      'examples/acp/fails.csv',
+      '--method',
+      'prior',
+      '--prior-nhce-acp',
+      '8',
+      '--json',
+    ]);
+    const j = parse(r.stdout);
+    expect(j.nhceAcp).toBe(8);
+    expect(j.limit).toBe(10);
+    expect(j.passed).toBe(true);
+  });
+});
+
+describe('megaroth census', () => {
+  it('writes a deterministic census the acp command reads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'census-cli-'));
+    const out = join(dir, 'c.csv');
+    const w = await runCli(['census', '--employees', '200', '--seed', '5', '--out', out]);
+    expect(w.code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text.trimEnd().split('\n')).toHaveLength(201);
+    const again = await runCli(['census', '--employees', '200', '--seed', '5']);
+    expect(again.stdout).toBe(text);
+    const r = await runCli(['acp', out, '--json']);
+    expect(r.code).toBe(0);
+    expect(parse(r.stdout).hceCount + parse(r.stdout).nhceCount).toBeGreaterThan(150);
+    expect((await runCli(['census', '--employees', '0'])).code).toBe(2);
+  });
+});
