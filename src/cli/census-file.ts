@@ -47,7 +47,7 @@ export async function readCensusFile(cwd: string, file: string): Promise<CensusR
         nl = chunk.indexOf('\n', start);
       }
       while (nl >= 0) {
-        reader.line(chunk.slice(start, nl));
+        reader.lineIn(chunk, start, nl);
         start = nl + 1;
         nl = chunk.indexOf('\n', start);
       }

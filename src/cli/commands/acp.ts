@@ -371,9 +371,7 @@ export const register: Register = (program, io) => {
     .command('acp')
     .summary('ACP test on a census CSV: pass/fail, HCE refunds, deadlines, what-ifs')
     .description(
-      'ACP nondiscrimination test (IRC 401(m)) on a plan census CSV: pass/fail with the margin,\n' +
-        'excess aggregate contributions, per-HCE refunds (after-tax first, then match), deadlines,\n' +
-        'the QNEC alternative, sponsor what-ifs and one participant’s view. See docs/acp.md.',
+      'ACP nondiscrimination test (IRC 401(m)) on a plan census CSV: pass/fail with the margin, excess aggregate contributions, per-HCE refunds (after-tax first, then match), deadlines, the QNEC alternative, sponsor what-ifs and one participant’s view. See docs/acp.md.',
     )
     .argument(
       '<census>',

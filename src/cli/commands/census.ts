@@ -15,8 +15,7 @@ export const register: Register = (program, io) => {
     .command('census')
     .summary('Write a synthetic, seeded plan census CSV for the ACP test')
     .description(
-      'Write a synthetic plan census CSV (deterministic for a seed): log-normal pay, a few owners,\n' +
-        'participation rising with pay, a 100%/3% + 50%/2% match, after-tax use mostly by HCEs.',
+      'Write a synthetic plan census CSV (deterministic for a seed): log-normal pay, a few owners, participation rising with pay, a 100%/3% + 50%/2% match, after-tax use mostly by HCEs.',
     )
     .requiredOption('--employees <n>', 'number of employees (1 to 10,000,000)')
     .option('--seed <s>', 'seed of the generator (0 to 4294967295)', '1')

@@ -349,6 +349,35 @@ export class CensusReader {
     }
   }
 
+  /**
+   * Feeds the line `src.slice(start, end)` without making the substring when the row is plain —
+   * the streaming reader passes each chunk with the bounds of every whole line in it, so the hot
+   * path reads one flat string. Anything unusual goes through `line`.
+   */
+  lineIn(src: string, start: number, end: number): void {
+    let e = end;
+    if (e > start && src.charCodeAt(e - 1) === 13) e--;
+    const c0 = src.charCodeAt(start);
+    if (
+      this.header === null ||
+      this.headerIssues.length > 0 ||
+      e === start ||
+      c0 === 35 ||
+      c0 === 32 ||
+      c0 === 9
+    ) {
+      this.line(src.slice(start, end));
+      return;
+    }
+    this.lineNo++;
+    if (this.readRowFast(src, start, e)) {
+      this.rowsRead++;
+      return;
+    }
+    this.lineNo--;
+    this.line(src.slice(start, end));
+  }
+
   /** Feeds the next physical line of the file. */
   line(text: string): void {
     this.lineNo++;
@@ -476,14 +505,14 @@ export class CensusReader {
    * characters, no substrings but the id. Returns false — and stores nothing — when anything is
    * unusual, so `readRow` handles the row and words any problem.
    */
-  private readRowFast(text: string): boolean {
+  private readRowFast(text: string, from: number, to: number): boolean {
     const kind = this.fastKind;
     const slotOf = this.fastSlot;
     const val = this.fastVal;
     val.fill(-1);
-    const n = text.length;
+    const n = to;
     let k = 0;
-    let i = 0;
+    let i = from;
     let id = '';
     const fields = kind.length;
     for (;;) {
@@ -559,7 +588,7 @@ export class CensusReader {
   }
 
   private readRow(text: string): void {
-    if (this.readRowFast(text)) return;
+    if (this.readRowFast(text, 0, text.length)) return;
     const line = this.lineNo;
     const count = this.locate(text);
     if (typeof count === 'string') {
