@@ -67,6 +67,17 @@ describe('census CSV reader', () => {
     expect(r.census.ids).toEqual(['A']);
   });
 
+  it('rejects implausible amounts instead of computing with them', () => {
+    const r = readCensusText(
+      `${HEADER}\nA,1000000000000,0,0,false\nB,100,0,20000,true\nC,100,0,10000,true\n`,
+    );
+    expect(r.issues.map((i) => [i.line, i.column])).toEqual([
+      [2, 'compensation'],
+      [3, 'compensation'],
+    ]);
+    expect(r.census.ids).toEqual(['C']);
+  });
+
   it('names missing columns in the header', () => {
     const r = readCensusText('id,pay\nA,1\n');
     expect(r.headerIssues.map((i) => i.column)).toEqual(['match', 'after_tax', '(header)']);

@@ -13,6 +13,11 @@
 import { IdIndex } from './id-index.js';
 import { CensusBuilder, HCE_UNKNOWN, type Census, type CensusRowValues } from './census.js';
 
+/** Largest amount accepted in a money column: $1 billion (keeps every ratio product exact). */
+const MAX_AMOUNT_CENTS = 100_000_000_000;
+/** Contributions above this multiple of compensation are a column mix-up, not a census. */
+const MAX_RATIO_TO_PAY = 100;
+
 /** The census columns and the header names accepted for each (after normalizing). */
 export const CENSUS_COLUMNS = {
   id: ['id', 'employeeid', 'empid', 'employee', 'participantid', 'employeenumber', 'eeid'],
@@ -568,6 +573,13 @@ export class CensusReader {
     const eligible = (val[10] ?? -1) !== 0;
     const comp = val[0] ?? -1;
     if (comp < 0 || (eligible && comp === 0)) return false;
+    for (let j = 0; j < 6; j++) if ((val[j] ?? 0) > MAX_AMOUNT_CENTS) return false;
+    const counted =
+      Math.max(val[1] ?? 0, 0) +
+      Math.max(val[2] ?? 0, 0) +
+      Math.max(val[3] ?? 0, 0) +
+      Math.max(val[4] ?? 0, 0);
+    if (eligible && counted > comp * MAX_RATIO_TO_PAY) return false;
     if (this.seen.find(id) >= 0 || this.firstBad.has(id)) return false;
     const r = this.row;
     r.id = id;
@@ -641,6 +653,37 @@ export class CensusReader {
         line,
         'hce',
         'is blank and there is no prior_year_compensation or owner_percent',
+      );
+    }
+    if (this.issueCount === before) {
+      const amounts: [CensusColumn, number][] = [
+        ['compensation', r.compensation],
+        ['match', r.match],
+        ['afterTax', r.afterTax],
+        ['qmac', r.qmac],
+        ['qnec', r.qnec],
+        ['priorCompensation', r.priorCompensation],
+      ];
+      for (const [col, v] of amounts) {
+        if (v > MAX_AMOUNT_CENTS) {
+          this.problem(
+            line,
+            COLUMN_NAMES[col],
+            'is more than $1,000,000,000, not a plan-year amount',
+          );
+        }
+      }
+    }
+    if (
+      r.eligible &&
+      r.compensation > 0 &&
+      this.issueCount === before &&
+      r.match + r.afterTax + r.qmac + r.qnec > r.compensation * MAX_RATIO_TO_PAY
+    ) {
+      this.problem(
+        line,
+        'compensation',
+        'contributions are more than 100 times compensation; check the columns (IRC 415(c) caps annual additions at 100% of pay)',
       );
     }
     if (r.eligible && r.compensation === 0 && this.issueCount === before) {
