@@ -430,12 +430,18 @@ function settleEmployerMoney(
     w.owner = selfEmployedOwner(p, {
       netProfit: usdCents(job.netProfit ?? 0),
       w2SocialSecurityWages,
-      planRatePercent: plan.planRate ?? 25,
+      planRatePercent: plan.planRate ?? p.plan.profitSharingDeductionRate.value * 100,
       regularDeferrals: regularOf(w),
       catchUp: catchUpOf(w),
-      rothDeferrals: w.parts.filter((d) => d.type === 'roth').reduce((a, d) => a + d.regular, 0),
+      rothDeferrals: w.parts.reduce(
+        (a, d) =>
+          a + (d.type === 'roth' ? d.regular : 0) + (d.catchUpType === 'roth' ? d.catchUp : 0),
+        0,
+      ),
       dollarLimit: Math.max(0, room.dollars),
       employerElection: plan.employerContribution ?? 'max',
+      age: ageAtYearEnd(s.people.find((x) => x.id === w.person)?.birthDate ?? '', s.taxYear),
+      filingStatus: s.filingStatus,
     });
     const o = w.owner;
     trimDeferrals(
