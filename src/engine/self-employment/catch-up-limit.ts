@@ -1,0 +1,31 @@
+/**
+ * The catch-up dollar limit for a person by age at December 31: none under 50, the regular
+ * amount from 50, the higher amount at 60-63 in years that have it (IRC 414(v)(2)(B)(i),
+ * 414(v)(2)(E); SECURE 2.0 §109). Used by the Pub 560 worksheet's Step 17.
+ */
+import { inputError } from '../errors.js';
+import { usd, type YearParameters } from '../params/index.js';
+import type { Cents } from '../money.js';
+
+/** Checks an age: a whole number from 18 to 120. */
+export function checkAge(age: number, field = 'age'): void {
+  if (!Number.isInteger(age) || age < 18 || age > 120) {
+    throw inputError(field, `must be a whole number from 18 to 120, got ${String(age)}`);
+  }
+}
+
+/** The catch-up limit in cents for someone `age` at the end of the year. */
+export function catchUpLimitFor(params: YearParameters, age: number): Cents {
+  checkAge(age);
+  const p = params.plan;
+  if (age < p.catchUpAge.value) return 0;
+  const superAmount = p.catchUp60to63.value;
+  if (
+    superAmount !== null &&
+    age >= p.superCatchUpFirstAge.value &&
+    age <= p.superCatchUpLastAge.value
+  ) {
+    return usd({ ...p.catchUp60to63, value: superAmount });
+  }
+  return usd(p.catchUp50);
+}
