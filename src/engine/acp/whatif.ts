@@ -184,11 +184,13 @@ export interface RicherMatchResult {
  * HCE side this year (it helps next year's test).
  */
 export function richerMatch(p: PreparedTest, boostPercent: number): RicherMatchResult {
+  // the boost in hundredths of a percent, so the per-employee amount is exact integer arithmetic
+  const boostBps = Math.round(boostPercent * 100);
   const c = p.census;
   const before = evaluateAcp(p);
   const applies = p.options.safeHarbor !== true;
   const bump = (i: number): number =>
-    applies ? Math.floor(((c.match[i] ?? 0) * boostPercent * 2 + 100) / 200) : 0;
+    applies ? Math.floor(((c.match[i] ?? 0) * boostBps * 2 + 10_000) / 20_000) : 0;
   let cost = 0;
   const hceAmount = Float64Array.from(p.hceAmount);
   const hceRatio = new Float64Array(hceAmount.length);
