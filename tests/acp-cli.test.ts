@@ -140,3 +140,34 @@ describe('megaroth census', () => {
     expect((await runCli(['census', '--employees', '0'])).code).toBe(2);
   });
 });
+
+describe('streaming census reader', () => {
+  it('reads a multi-chunk file exactly as the whole text (lines across chunk boundaries)', async () => {
+    const { generateCensusCsv, readCensusText } = await import('../src/engine/acp/index.js');
+    const { readCensusFile } = await import('../src/cli/census-file.js');
+    const dir = mkdtempSync(join(tmpdir(), 'census-stream-'));
+    const file = join(dir, 'big.csv');
+    const text = [...generateCensusCsv({ employees: 60_000, seed: 9 })].join('');
+    expect(text.length).toBeGreaterThan(2 * 1024 * 1024);
+    writeFileSync(file, text);
+    const a = await readCensusFile(dir, 'big.csv');
+    const b = readCensusText(text);
+    expect(a.census.size).toBe(60_000);
+    expect(a.census.ids).toEqual(b.census.ids);
+    expect(Array.from(a.census.compensation)).toEqual(Array.from(b.census.compensation));
+    expect(Array.from(a.census.afterTax)).toEqual(Array.from(b.census.afterTax));
+    expect(Array.from(a.census.lines)).toEqual(Array.from(b.census.lines));
+  });
+
+  it('CRLF line ends, a byte-order mark, quotes and no final newline', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'census-crlf-'));
+    writeFileSync(
+      join(dir, 'c.csv'),
+      '\uFEFFID,Compensation,Match,After_Tax,HCE\r\n"H1","250,000",0,20000,true\r\nN1,50000,1000,0,false',
+    );
+    const r = await runCli(['acp', 'c.csv', '--json'], dir);
+    expect(r.code).toBe(0);
+    const j = parse(r.stdout);
+    expect([j.hceCount, j.nhceCount, j.nhceAcp, j.hceAcp]).toEqual([1, 1, 2, 8]);
+  });
+});
