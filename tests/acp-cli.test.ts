@@ -171,3 +171,36 @@ describe('streaming census reader', () => {
     expect([j.hceCount, j.nhceCount, j.nhceAcp, j.hceAcp]).toEqual([1, 1, 2, 8]);
   });
 });
+
+describe('megaroth acp without a census (estimate)', () => {
+  it('estimates one HCE’s refund and the most after-tax with none', async () => {
+    const r = await runCli([
+      'acp',
+      '--pay',
+      '220000',
+      '--after-tax',
+      '20000',
+      '--match',
+      '8800',
+      '--expected-nhce-acp',
+      '3.03',
+      '--other-hces',
+      '2',
+      '--other-hce-acp',
+      '8',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as {
+      maxAfterTaxWithoutRefund: number;
+      participant: { refund: { afterTax: number } };
+    };
+    expect(j.maxAfterTaxWithoutRefund).toBe(2266);
+    expect(j.participant.refund.afterTax).toBe(17734);
+    const none = await runCli(['acp']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('--expected-nhce-acp');
+    const both = await runCli(['acp', 'examples/acp/fails.csv', '--pay', '1']);
+    expect(both.code).toBe(2);
+  });
+});

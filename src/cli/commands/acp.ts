@@ -10,6 +10,7 @@ import {
   adoptionGrid,
   bpsText,
   bpsToPercent,
+  estimateHceRefund,
   maxUniformRate,
   participantView,
   prepareAcpTest,
@@ -26,7 +27,12 @@ import { formatUsd, toDollars } from '../../engine/money.js';
 import { SUPPORTED_YEARS } from '../../engine/params/index.js';
 import { readCensusFile } from '../census-file.js';
 import { printJson } from '../io.js';
-import { parseChoiceOption, parseIntOption, parseYearOption } from '../options.js';
+import {
+  parseChoiceOption,
+  parseIntOption,
+  parseMoneyOption,
+  parseYearOption,
+} from '../options.js';
 import { renderPairs, renderTable } from '../table.js';
 import type { Register } from './index.js';
 
@@ -48,6 +54,13 @@ interface AcpCliOptions {
   skipBadRows?: boolean;
   refunds?: string;
   json?: boolean;
+  pay?: string;
+  match?: string;
+  afterTax?: string;
+  expectedNhceAcp?: string;
+  otherHces?: string;
+  otherHceAcp?: string;
+  otherHcePay?: string;
 }
 
 /** A percentage with at most two decimals within [0, max] → hundredths of a percent. */
@@ -366,6 +379,71 @@ function printParticipant(out: (t: string) => void, v: ParticipantView): void {
   for (const w of v.why) out(`  ${w}\n`);
 }
 
+/** `megaroth acp --pay ... --expected-nhce-acp ...`: one HCE's refund estimate without a census. */
+function runEstimate(out: (t: string) => void, year: number, o: AcpCliOptions): void {
+  if (o.pay === undefined || o.expectedNhceAcp === undefined) {
+    throw inputError(
+      '<census>',
+      'give a census CSV, or --pay and --expected-nhce-acp (with --after-tax, --match, --other-hces ...) for an estimate',
+    );
+  }
+  const pay = parseMoneyOption('--pay', o.pay);
+  if (pay <= 0) throw inputError('--pay', 'must be more than 0');
+  const otherCount = parseIntOption('--other-hces', o.otherHces ?? '0', 0, 100_000);
+  const est = estimateHceRefund({
+    year,
+    compensation: pay,
+    match: parseMoneyOption('--match', o.match ?? '0'),
+    afterTax: parseMoneyOption('--after-tax', o.afterTax ?? '0'),
+    expectedNhceAcpBps: parsePercentOption('--expected-nhce-acp', o.expectedNhceAcp),
+    otherHces: {
+      count: otherCount,
+      ratioBps: parsePercentOption('--other-hce-acp', o.otherHceAcp ?? '0'),
+      compensation:
+        o.otherHcePay === undefined ? pay : parseMoneyOption('--other-hce-pay', o.otherHcePay),
+    },
+    ...(o.safeHarbor ? { safeHarbor: true } : {}),
+  });
+  const r = est.result;
+  if (o.json) {
+    out(
+      `${JSON.stringify(
+        {
+          estimate: true,
+          hceCount: r.hceCount,
+          hceAcp: bpsToPercent(r.hceAcpBps),
+          nhceAcp: bpsToPercent(r.nhceAcpBps),
+          limit: bpsToPercent(r.limitBps),
+          passed: r.passed,
+          excessAggregateContributions: toDollars(r.excessAggregateContributions),
+          maxAfterTaxWithoutRefund: toDollars(est.maxAfterTaxWithoutRefund),
+          deadlines: r.deadlines,
+          participant: participantJson(est.view),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return;
+  }
+  out(
+    `ACP refund estimate ${String(r.year)} (no census: you and ${String(otherCount)} other HCE${otherCount === 1 ? '' : 's'} against an expected NHCE ACP)\n\n`,
+  );
+  out(
+    renderPairs([
+      ['Expected NHCE ACP', pct(r.nhceAcpBps)],
+      ['Limit', pct(r.limitBps)],
+      ['HCE ACP', pct(r.hceAcpBps)],
+      ['Result', r.passed ? 'PASSES' : 'FAILS'],
+      ['Most after-tax with no refund', formatUsd(est.maxAfterTaxWithoutRefund)],
+    ]),
+  );
+  printParticipant(out, est.view);
+  if (est.view.refund) {
+    out(`  Paid by ${r.deadlines.exciseTaxDeadline} (2½ months after the plan year).\n`);
+  }
+}
+
 export const register: Register = (program, io) => {
   program
     .command('acp')
@@ -374,7 +452,7 @@ export const register: Register = (program, io) => {
       'ACP nondiscrimination test (IRC 401(m)) on a plan census CSV: pass/fail with the margin, excess aggregate contributions, per-HCE refunds (after-tax first, then match), deadlines, the QNEC alternative, sponsor what-ifs and one participant’s view. See docs/acp.md.',
     )
     .argument(
-      '<census>',
+      '[census]',
       'CSV with header: id, compensation, match, after_tax, and hce or prior_year_compensation/owner_percent',
     )
     .option(
@@ -420,12 +498,29 @@ export const register: Register = (program, io) => {
     .option('--skip-bad-rows', 'test the usable rows and list the others, instead of stopping')
     .option('--refunds <n>', 'how many refunds to print in the table (all are in --json)', '20')
     .option('--json', 'print JSON (percentages with two decimals, dollars with cents)')
+    .option('--pay <dollars>', 'without a census: your plan-year pay, for a refund estimate')
+    .option('--match <dollars>', 'without a census: your match', '0')
+    .option('--after-tax <dollars>', 'without a census: your after-tax contributions', '0')
+    .option('--expected-nhce-acp <percent>', 'without a census: the NHCE ACP the plan expects')
+    .option('--other-hces <n>', 'without a census: how many other HCEs the plan has', '0')
+    .option('--other-hce-acp <percent>', 'without a census: their typical ratio', '0')
+    .option('--other-hce-pay <dollars>', 'without a census: their typical pay (default --pay)')
     .addHelpText(
       'after',
-      '\nExamples:\n  megaroth acp examples/acp/fails.csv\n  megaroth acp examples/acp/fails.csv --whatif --participant H1\n  megaroth acp census.csv --method prior --prior-nhce-acp 2.1 --json',
+      '\nExamples:\n  megaroth acp examples/acp/fails.csv\n  megaroth acp --pay 220000 --after-tax 20000 --match 8800 --expected-nhce-acp 3 --other-hces 2 --other-hce-acp 6\n  megaroth acp examples/acp/fails.csv --whatif --participant H1\n  megaroth acp census.csv --method prior --prior-nhce-acp 2.1 --json',
     )
-    .action(async (file: string, o: AcpCliOptions) => {
+    .action(async (file: string | undefined, o: AcpCliOptions) => {
       const year = parseYearOption('--year', o.year ?? '');
+      if (file === undefined) {
+        runEstimate(io.out, year, o);
+        return;
+      }
+      if (o.pay !== undefined || o.expectedNhceAcp !== undefined) {
+        throw inputError(
+          '--pay',
+          '--pay and --expected-nhce-acp are for an estimate without a census; with a census use --participant ID',
+        );
+      }
       const method = parseChoiceOption('--method', o.method ?? 'current', ['current', 'prior']);
       const prior =
         o.priorNhceAcp === undefined

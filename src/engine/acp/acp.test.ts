@@ -287,3 +287,37 @@ describe('id index', () => {
     );
   });
 });
+
+describe('refund estimate without a census', () => {
+  it('one HCE and two others at 8% against an expected NHCE ACP of 3.03%', async () => {
+    const { estimateHceRefund } = await import('./participant.js');
+    const e = estimateHceRefund({
+      year: 2026,
+      compensation: 22_000_000,
+      match: 880_000,
+      afterTax: 2_000_000,
+      expectedNhceAcpBps: 303,
+      otherHces: { count: 2, ratioBps: 800, compensation: 22_000_000 },
+    });
+    // ratios 13.09, 8.00, 8.00 → 9.70 > 5.03; T = 5.03: excess 17,734 + 2 × 6,534 = 30,802;
+    // dollar leveling: you 28,800 → 17,600 (11,200), then 6,534 from each of the three
+    expect(e.result.hceAcpBps).toBe(970);
+    expect(e.result.excessAggregateContributions).toBe(3_080_200);
+    expect(e.view.refund?.afterTax).toBe(1_773_400);
+    expect(e.maxAfterTaxWithoutRefund).toBe(226_600);
+  });
+
+  it('alone as the only HCE: the most after-tax whose ratio still rounds to the limit', async () => {
+    const { estimateHceRefund } = await import('./participant.js');
+    const e = estimateHceRefund({
+      year: 2026,
+      compensation: 20_000_000,
+      match: 0,
+      afterTax: 0,
+      expectedNhceAcpBps: 100,
+    });
+    expect(e.result.passed).toBe(true);
+    // limit 2.00%: 4,009.99 / 200,000 = 2.004995% still rounds to 2.00%; 4,010 rounds to 2.01%
+    expect(e.maxAfterTaxWithoutRefund).toBe(400_999);
+  });
+});

@@ -7,7 +7,14 @@
  */
 import { inputError } from '../errors.js';
 import type { Cents } from '../money.js';
-import type { AcpResult, PreparedTest, Refund } from './acp-test.js';
+import {
+  evaluateAcp,
+  prepareAcpTest,
+  type AcpResult,
+  type PreparedTest,
+  type Refund,
+} from './acp-test.js';
+import { CensusBuilder, type Census } from './census.js';
 import { contributionRatioBps } from './ratios.js';
 
 export interface ParticipantView {
@@ -74,4 +81,104 @@ export function participantView(p: PreparedTest, r: AcpResult, id: string): Part
     afterTaxKept: (c.afterTax[i] ?? 0) - (refund?.afterTax ?? 0),
     why,
   };
+}
+
+/** A household-side estimate: one HCE, the plan's expected NHCE ACP and the other HCEs in brief. */
+export interface HceEstimateInput {
+  readonly year: number;
+  /** This HCE's plan-year compensation, cents. */
+  readonly compensation: Cents;
+  readonly match: Cents;
+  readonly afterTax: Cents;
+  /** The NHCE ACP the plan expects, bps (e.g. last year's). */
+  readonly expectedNhceAcpBps: number;
+  /** Other HCEs, each assumed to have `ratioBps` of `compensation` counted. */
+  readonly otherHces?: {
+    readonly count: number;
+    readonly ratioBps: number;
+    readonly compensation: Cents;
+  };
+  readonly safeHarbor?: boolean;
+}
+
+export interface HceEstimate {
+  readonly result: AcpResult;
+  readonly view: ParticipantView;
+  /** The most after-tax money this HCE could put in with no refund, on these assumptions, cents. */
+  readonly maxAfterTaxWithoutRefund: Cents;
+}
+
+/** The id the estimate gives the participant in its synthetic census. */
+export const ESTIMATE_ID = 'you';
+
+function estimateCensus(input: HceEstimateInput, afterTax: Cents): Census {
+  const others = input.otherHces ?? { count: 0, ratioBps: 0, compensation: input.compensation };
+  const b = new CensusBuilder(others.count + 1);
+  const base = {
+    qmac: 0,
+    qnec: 0,
+    priorCompensation: 0,
+    ownerBps: 0,
+    hceGiven: 1,
+    eligible: true,
+    vestedBps: 10_000,
+  };
+  b.add({
+    ...base,
+    id: ESTIMATE_ID,
+    line: 0,
+    compensation: input.compensation,
+    match: input.match,
+    afterTax,
+  });
+  // the others' counted money: ratio × compensation, half-up to the cent
+  const amount = Math.floor((others.compensation * others.ratioBps * 2 + 10_000) / 20_000);
+  for (let k = 0; k < others.count; k++) {
+    b.add({
+      ...base,
+      id: `other-${String(k + 1)}`,
+      line: 0,
+      compensation: others.compensation,
+      match: input.safeHarbor ? 0 : amount,
+      afterTax: input.safeHarbor ? amount : 0,
+    });
+  }
+  return b.build({ hce: true, priorCompensation: false, owner: false, vested: false });
+}
+
+/**
+ * Estimates an HCE's ACP refund without a census: the HCE and the other HCEs described in brief
+ * are tested against the expected NHCE ACP (as under prior-year testing), with the same test and
+ * correction as a census. Also finds, by bisection over cents, the most after-tax money this
+ * HCE could contribute with no refund on the same assumptions.
+ */
+export function estimateHceRefund(input: HceEstimateInput): HceEstimate {
+  const options = {
+    year: input.year,
+    method: 'prior' as const,
+    priorNhceAcpBps: input.expectedNhceAcpBps,
+    ...(input.safeHarbor ? { safeHarbor: true } : {}),
+  };
+  const run = (afterTax: Cents): { p: PreparedTest; r: AcpResult } => {
+    const p = prepareAcpTest(estimateCensus(input, afterTax), options);
+    return { p, r: evaluateAcp(p) };
+  };
+  const refundAt = (afterTax: Cents): Cents =>
+    run(afterTax).r.refunds.find((f) => f.id === ESTIMATE_ID)?.amount ?? 0;
+  const { p, r } = run(input.afterTax);
+  let best: Cents;
+  if (refundAt(0) > 0) best = 0;
+  else {
+    // refunds never fall as this HCE adds money: bisection over [0, capped pay]
+    let lo = 0;
+    let hi = Math.min(input.compensation, p.compensationLimit) + 1;
+    if (refundAt(hi) === 0) lo = hi;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (refundAt(mid) === 0) lo = mid;
+      else hi = mid;
+    }
+    best = lo;
+  }
+  return { result: r, view: participantView(p, r, ESTIMATE_ID), maxAfterTaxWithoutRefund: best };
 }
