@@ -12,6 +12,8 @@ import { register as clocks } from './clocks.js';
 import { register as ledger } from './ledger.js';
 import { register as acp } from './acp.js';
 import { register as census } from './census.js';
+import { register as solo } from './solo.js';
+import { register as tax } from './tax.js';
 
 export type Register = (program: Command, io: Io) => void;
 
@@ -24,4 +26,6 @@ export const COMMANDS: readonly Register[] = [
   ledger,
   acp,
   census,
+  solo,
+  tax,
 ];

@@ -1,0 +1,52 @@
+/** Federal income tax parameters for 2026: Rev. Proc. 2025-32 §3.01 (rate tables) and the standard deduction. */
+import type { IncomeTaxYear } from './types.js';
+import { deduction, niitRate, niitThreshold, statutoryRates, tops } from './statutory.js';
+
+const BRACKETS = 'Rev. Proc. 2025-32 §3.01; IRC 1(j)(2)';
+const BRACKET_NOTE =
+  'Single and MFJ: facts.md §2.1 (PolicyEngine and planomy, cite rp-25-32); MFS and HoH: a secondary transcription of the Rev. Proc. 2025-32 §3.01 tables (cumulative amounts check: HoH 191,171 at 640,600; MFS 103,291.75 at 384,350).';
+const DEDUCTION = 'Rev. Proc. 2025-32; IRC 63(c)(2), (c)(7)';
+const DEDUCTION_NOTE = 'facts.md §2.2 (PolicyEngine cites rp-25-32 p.18; planomy).';
+
+export const incomeTax2026 = {
+  year: 2026,
+  rates: statutoryRates,
+  brackets: {
+    single: tops(
+      'single',
+      [12_400, 50_400, 105_700, 201_775, 256_225, 640_600],
+      BRACKETS,
+      'V',
+      BRACKET_NOTE,
+    ),
+    mfj: tops(
+      'mfj',
+      [24_800, 100_800, 211_400, 403_550, 512_450, 768_700],
+      BRACKETS,
+      'V',
+      BRACKET_NOTE,
+    ),
+    mfs: tops(
+      'mfs',
+      [12_400, 50_400, 105_700, 201_775, 256_225, 384_350],
+      BRACKETS,
+      'V2',
+      BRACKET_NOTE,
+    ),
+    hoh: tops(
+      'hoh',
+      [17_700, 67_450, 105_700, 201_750, 256_200, 640_600],
+      BRACKETS,
+      'V2',
+      BRACKET_NOTE,
+    ),
+  },
+  standardDeduction: {
+    single: deduction('single', 16_100, DEDUCTION, 'V', DEDUCTION_NOTE),
+    mfj: deduction('mfj', 32_200, DEDUCTION, 'V', DEDUCTION_NOTE),
+    mfs: deduction('mfs', 16_100, DEDUCTION, 'V', DEDUCTION_NOTE),
+    hoh: deduction('hoh', 24_150, DEDUCTION, 'V', DEDUCTION_NOTE),
+  },
+  niitRate,
+  niitThreshold,
+} as const satisfies IncomeTaxYear;

@@ -1,0 +1,9 @@
+/** Income tax: federal ordinary tax, marginal rate, NIIT, Additional Medicare Tax, state tax. */
+export * from './filing-status.js';
+export * from './ordinary.js';
+export * from './marginal.js';
+export * from './niit.js';
+export * from './additional-medicare.js';
+export * from './state.js';
+export * from './deduction.js';
+export * from './conversion.js';

@@ -1,0 +1,173 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadCases } from '../../../tests/helpers/cases.js';
+import { InputError } from '../errors.js';
+import { cents, rateValue } from '../money.js';
+import {
+  additionalMedicareTax,
+  deductionValues,
+  FILING_STATUSES,
+  marginalRate,
+  netInvestmentIncomeTax,
+  ordinaryIncomeTax,
+  stateIncomeTax,
+  taxOnConversionEarnings,
+  taxWithAndWithout,
+  type FilingStatus,
+} from './index.js';
+
+interface OrdinaryCase {
+  id: string;
+  year: number;
+  status: FilingStatus;
+  taxableIncome: number;
+  tax: number;
+}
+interface NiitCase {
+  id: string;
+  year: number;
+  status: FilingStatus;
+  magi: number;
+  nii: number;
+  niit: number;
+}
+interface ConversionCase {
+  id: string;
+  year: number;
+  status: FilingStatus;
+  magi: number;
+  nii: number;
+  earnings: number;
+  niitBefore: number;
+  niitAfter: number;
+  extraNiit: number;
+}
+const data = loadCases('income-tax.yaml') as {
+  ordinary: OrdinaryCase[];
+  niit: NiitCase[];
+  conversion: ConversionCase[];
+};
+
+describe('federal ordinary income tax (cases G-1 and the Rev. Proc. cumulative amounts)', () => {
+  it.each(data.ordinary)('$id', (c) => {
+    expect(ordinaryIncomeTax(c.year, c.status, cents(c.taxableIncome))).toBe(cents(c.tax));
+  });
+
+  it('is zero at zero income and rejects negative income and unknown years', () => {
+    expect(ordinaryIncomeTax(2026, 'single', 0)).toBe(0);
+    expect(() => ordinaryIncomeTax(2026, 'single', -1)).toThrow(InputError);
+    expect(() => ordinaryIncomeTax(2022, 'single', 100)).toThrow(/supported years: 2023/);
+  });
+
+  it('property: tax rises with income by the marginal rate, never more than 37%', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(2023, 2024, 2025, 2026),
+        fc.constantFrom(...FILING_STATUSES),
+        fc.integer({ min: 0, max: 200_000_000 }),
+        fc.integer({ min: 1, max: 10_000 }),
+        (year, status, ti, step) => {
+          const a = ordinaryIncomeTax(year, status, ti);
+          const b = ordinaryIncomeTax(year, status, ti + step);
+          const r = rateValue(marginalRate(year, status, ti));
+          expect(b).toBeGreaterThanOrEqual(a);
+          expect(b - a).toBeLessThanOrEqual(Math.ceil(step * 0.37) + 1);
+          // within one bracket the step is the marginal rate (±1 cent of rounding)
+          if (rateValue(marginalRate(year, status, ti + step - 1)) === r) {
+            expect(Math.abs(b - a - step * r)).toBeLessThanOrEqual(1);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('marginal rate', () => {
+  it('is the rate of the bracket the next dollar falls in', () => {
+    expect(rateValue(marginalRate(2026, 'single', cents(150_000)))).toBe(0.24);
+    expect(rateValue(marginalRate(2026, 'single', cents(50_400)))).toBe(0.22);
+    expect(rateValue(marginalRate(2026, 'single', cents(50_399.99)))).toBe(0.12);
+    expect(rateValue(marginalRate(2026, 'mfs', cents(400_000)))).toBe(0.37);
+    expect(rateValue(marginalRate(2026, 'hoh', 0))).toBe(0.1);
+  });
+});
+
+describe('NIIT (case G-2)', () => {
+  it.each(data.niit)('$id', (c) => {
+    const niit = netInvestmentIncomeTax(c.year, c.status, {
+      magi: cents(c.magi),
+      netInvestmentIncome: cents(c.nii),
+    });
+    expect(niit).toBe(cents(c.niit));
+  });
+});
+
+describe('tax on conversion earnings (case G-3)', () => {
+  it.each(data.conversion)('$id', (c) => {
+    const base = { magi: cents(c.magi), netInvestmentIncome: cents(c.nii) };
+    expect(netInvestmentIncomeTax(c.year, c.status, base)).toBe(cents(c.niitBefore));
+    expect(
+      netInvestmentIncomeTax(c.year, c.status, { ...base, magi: base.magi + cents(c.earnings) }),
+    ).toBe(cents(c.niitAfter));
+    const t = taxOnConversionEarnings(c.year, c.status, {
+      ...base,
+      taxableIncome: cents(c.magi - 16_100),
+      earnings: cents(c.earnings),
+      stateRate: 0.05,
+    });
+    expect(t.niit).toBe(cents(c.extraNiit));
+    // taxable income 193,900 → 208,900 crosses 201,775: 7,875 at 24% + 7,125 at 32%
+    expect(t.federal).toBe(cents(7_875 * 0.24 + 7_125 * 0.32));
+    expect(t.state).toBe(cents(750));
+    expect(t.total).toBe(t.federal + t.state + t.niit);
+  });
+});
+
+describe('Additional Medicare Tax', () => {
+  it('taxes wages above the threshold and SE income above the threshold less wages', () => {
+    // single: wages 300,000 → 0.9% × 100,000 = 900; SE threshold 0 → 0.9% × 60,027.50 = 540.25
+    const t = additionalMedicareTax(2026, 'single', {
+      wages: cents(300_000),
+      seIncome: cents(60_027.5),
+    });
+    expect(t.onWages).toBe(cents(900));
+    expect(t.onSelfEmployment).toBe(cents(540.25));
+    // MFJ, wages 150,000: SE threshold 250,000 − 150,000 = 100,000; SE income 120,000 → 180
+    const j = additionalMedicareTax(2026, 'mfj', {
+      wages: cents(150_000),
+      seIncome: cents(120_000),
+    });
+    expect(j).toEqual({ onWages: 0, onSelfEmployment: cents(180), total: cents(180) });
+  });
+});
+
+describe('state tax and deductions', () => {
+  it('state tax is income × the flat rate; bad rates are input errors', () => {
+    expect(stateIncomeTax(cents(100_000), 0.05)).toBe(cents(5_000));
+    expect(() => stateIncomeTax(100, -0.01)).toThrow(InputError);
+    expect(() => stateIncomeTax(100, 0.5)).toThrow(/from 0 to 0.2/);
+  });
+
+  it('a 24,500 deferral at 2026 single 250,000 saves 32% + 5% on 48,225 and 24% … (hand-checked)', () => {
+    // 250,000 − 24,500 = 225,500: 23,725 of it above 201,775 at 32%, 775 below at 24%
+    const v = taxWithAndWithout(2026, 'single', cents(250_000), cents(24_500), 0.05);
+    expect(v.saved).toBe(cents(24_500 * 0.32 + 24_500 * 0.05));
+    const w = taxWithAndWithout(2026, 'single', cents(210_000), cents(24_500), 0);
+    expect(w.saved).toBe(cents(8_225 * 0.32 + 16_275 * 0.24));
+  });
+
+  it('deductionValues adds each deduction back to the base', () => {
+    const [a, b] = deductionValues(
+      2026,
+      'single',
+      cents(300_000),
+      [
+        { key: 'deferral', amount: cents(24_500) },
+        { key: 'halfSe', amount: cents(870.4) },
+      ],
+      0,
+    );
+    expect(a?.saved).toBe(cents(24_500 * 0.35));
+    expect(b?.saved).toBe(cents(870.4 * 0.35));
+  });
+});
