@@ -38,6 +38,16 @@ describe('megaroth plan', () => {
     expect(j.explain['plans.bigco-401k.afterTaxRoom']?.citation).toMatch(/415\(c\)/);
   });
 
+  it('estimates the ACP refund for a likely HCE from the expected NHCE ACP', async () => {
+    const r = await runCli(['plan', 'examples/large-employer-full-mbr.yaml', '--json']);
+    const plan = (JSON.parse(r.stdout) as { plans: { acpRisk?: Record<string, number> }[] })
+      .plans[0];
+    // NHCE ACP 4% → limit max(5, min(8, 6)) = 6%: 6% of 200,000 = 12,000 of match + after-tax
+    // may stay; the 6,000 match leaves 6,000 of the 41,500 after-tax, so 35,500 comes back.
+    expect(plan?.acpRisk?.['likelyRefund']).toBe(35500);
+    expect(plan?.acpRisk?.['expectedNhceAcp']).toBe(4);
+  });
+
   it('overrides the year with --year', async () => {
     const r = await runCli([
       'plan',

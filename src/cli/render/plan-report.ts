@@ -85,6 +85,19 @@ function planSection(r: PlanReport): string {
   lines.push(wrap(r.verdict.reason, `  Mega Backdoor: ${VERDICT[r.verdict.kind]} — `, '    '));
   for (const w of r.verdict.warnings) lines.push(wrap(w, '    ! ', '      '));
   for (const a of r.verdict.ask) lines.push(wrap(a, '    ? ', '      '));
+  if (r.acpRisk) {
+    lines.push(
+      indent(
+        renderPairs([
+          [
+            `ACP: likely refund (NHCE ACP ${r.acpRisk.expectedNhceAcp.toFixed(2)}%)`,
+            money(r.acpRisk.likelyRefund),
+          ],
+          ['ACP: most after-tax with no refund', money(r.acpRisk.maxAfterTaxWithoutRefund)],
+        ]),
+      ).trimEnd(),
+    );
+  }
   if (r.tradeOff) {
     const t = r.tradeOff;
     lines.push('  Trade-off in this plan:');

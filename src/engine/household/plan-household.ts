@@ -10,6 +10,7 @@ import { figure, type Figure } from '../explain.js';
 import { applyRate, cents, formatUsd, percentRate, type Cents } from '../money.js';
 import { paramsFor, usd, type YearParameters } from '../params/index.js';
 import { ageAtYearEnd } from '../rules/age.js';
+import { acpRisk } from '../rules/acp-risk.js';
 import { catchUpLimit } from '../rules/catch-up.js';
 import { controls, employerGroups } from '../rules/employer-groups.js';
 import { matchFor } from '../rules/match.js';
@@ -795,6 +796,23 @@ function planReport(
       soloPlan: w.plan.type === 'solo-401k',
     }),
   };
+  const acp = w.plan.acp;
+  if (acp && w.plan.afterTax.allowed && w.plan.type !== 'solo-401k' && likelyHceAt(p, w.job)) {
+    const risk = acpRisk({
+      key,
+      year: s.taxYear,
+      compensation: w.compensation,
+      match: w.match,
+      afterTax: w.afterTax,
+      expectedNhceAcp: acp.expectedNhceAcp,
+      safeHarbor: acp.safeHarbor,
+    });
+    const warnings =
+      risk.likelyRefund.cents > 0
+        ? [...report.verdict.warnings, risk.explanation]
+        : report.verdict.warnings;
+    return { ...report, acpRisk: risk, verdict: { ...report.verdict, warnings } };
+  }
   if (!solo) return report;
   return {
     ...report,

@@ -49,6 +49,15 @@ export interface TradeOff {
   readonly explanation: string;
 }
 
+/** Estimated ACP refund for a likely HCE, from the plan's expected NHCE ACP. */
+export interface AcpRisk {
+  readonly expectedNhceAcp: number;
+  readonly safeHarbor: boolean;
+  readonly likelyRefund: Figure;
+  readonly maxAfterTaxWithoutRefund: Figure;
+  readonly explanation: string;
+}
+
 export interface PlanReport {
   readonly id: string;
   readonly person: string;
@@ -76,6 +85,7 @@ export interface PlanReport {
   readonly verdict: Verdict;
   readonly selfEmployment?: SelfEmploymentDetail;
   readonly tradeOff?: TradeOff;
+  readonly acpRisk?: AcpRisk;
 }
 
 export interface PersonReport {

@@ -108,6 +108,16 @@ export const afterTax = z.strictObject({
   amount: election.optional().describe('How much after-tax money you plan to put in (default max)'),
 });
 
+export const acpAssumption = z.strictObject({
+  expectedNhceAcp: percent.describe(
+    "The plan's expected NHCE average contribution percentage (e.g. last year's), percent of pay",
+  ),
+  safeHarbor: z
+    .boolean()
+    .default(false)
+    .describe('A safe-harbor match plan: after-tax money is tested alone, without the match'),
+});
+
 export const deferral = z.strictObject({
   type: z.enum(['pre-tax', 'roth'], { error: 'must be pre-tax or roth' }),
   amount: election,
@@ -143,6 +153,9 @@ export const plan = z.strictObject({
     .default('none'),
   inServiceAfterTaxWithdrawal: z.boolean().default(false),
   separateAfterTaxAccount: z.boolean().default(false),
+  acp: acpAssumption
+    .optional()
+    .describe('ACP test assumption, to estimate the refund of after-tax money for an HCE'),
 });
 
 export const scenario = z.strictObject({
