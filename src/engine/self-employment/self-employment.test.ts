@@ -219,3 +219,27 @@ describe('solo room', () => {
     expect(r.tradeOff.breakEven).toMatch(/t = r/);
   });
 });
+
+describe('S-corp notes', () => {
+  test('E-10 at 2026 limits: the no-employer end needs more than the wages; Roth catch-up above the threshold', () => {
+    const small = soloRoom(p26, {
+      business: { kind: 's-corp', wages: cents(50_000) },
+      w2SocialSecurityWages: 0,
+      filingStatus: 'single',
+      deferralsElsewhere: 0,
+      age: 51,
+      rothDeferrals: false,
+    });
+    expect(small.noEmployer.afterTaxRoom).toBe(cents(25_500));
+    expect(small.notes.join(' ')).toMatch(/\$58,000\.00, more than the \$50,000\.00 of wages/);
+    const big = soloRoom(p26, {
+      business: { kind: 's-corp', wages: cents(200_000) },
+      w2SocialSecurityWages: 0,
+      filingStatus: 'single',
+      deferralsElsewhere: 0,
+      age: 51,
+      rothDeferrals: false,
+    });
+    expect(big.notes.join(' ')).toMatch(/must be designated Roth/);
+  });
+});

@@ -325,6 +325,21 @@ export function soloRoom(params: YearParameters, input: SoloRoomInput): SoloRoom
 
   const maxEmployer = finishEnd(params, maxEnd, agg, roth);
   const noEmployer = finishEnd(params, noEnd, agg, roth);
+  if (input.business.kind === 's-corp') {
+    const wages = input.business.wages;
+    const fromPay = noEmployer.employeeDeferral + noEmployer.catchUp + noEmployer.afterTaxRoom;
+    if (fromPay > wages) {
+      notes.push(
+        `deferrals, catch-up and after-tax money all come out of pay: at the no-employer end they add up to ${formatUsd(fromPay)}, more than the ${formatUsd(wages)} of wages, so take-home pay caps what can really go in`,
+      );
+    }
+    const threshold = usd(plan.rothCatchUpWageThreshold);
+    if (plan.rothCatchUpRequired.value && maxEmployer.catchUp > 0 && wages > threshold) {
+      notes.push(
+        `if last year's FICA wages from the corporation exceeded ${formatUsd(threshold)}, the catch-up must be designated Roth (IRC 414(v)(7))`,
+      );
+    }
+  }
   if (maxEmployer.combinedCompensationBound || noEmployer.combinedCompensationBound) {
     notes.push(
       'the combined 415(c) limit with the 403(b) is below the dollar room because compensation from both employers is small: contributions were lowered to fit it',
