@@ -1,0 +1,136 @@
+/**
+ * Inputs of a strategy projection and their checks. Rates are decimals (0.07 = 7%); money is
+ * cents. Every check names the field and what is allowed, so the CLI exits 2 with a message.
+ */
+import { InputError, type InputIssue } from '../errors.js';
+import type { Cents } from '../money.js';
+
+/** Largest number of Monte Carlo paths accepted (memory: paths × years × 4 × 8 bytes). */
+export const MAX_PATHS = 100_000;
+/** Longest horizon accepted, accumulation plus withdrawal years. */
+export const MAX_YEARS = 100;
+/** Sensible range of the expected yearly return. */
+export const MIN_RETURN = -0.5;
+export const MAX_RETURN = 0.5;
+/** Largest yearly volatility accepted. */
+export const MAX_VOLATILITY = 1;
+
+export interface ProjectionInputs {
+  /** Take-home dollars saved each year (the same budget for every strategy), cents. */
+  readonly contribution: Cents;
+  /** How much of the contribution could go pre-tax instead (strategy c), cents per year. */
+  readonly preTaxRoom: Cents;
+  /** Years of contributions before retirement (separation from the plan). */
+  readonly years: number;
+  /** Years with contributions, from the start (default: every year to retirement). */
+  readonly contributionYears?: number;
+  /** Years of withdrawals after retirement (0: value at retirement only). */
+  readonly withdrawalYears: number;
+  /** Expected yearly return (arithmetic mean of the lognormal model), e.g. 0.07. */
+  readonly expectedReturn: number;
+  /** Yearly volatility (standard deviation of the yearly return), e.g. 0.15. */
+  readonly volatility: number;
+  /** Yearly inflation for values in today's dollars. */
+  readonly inflation: number;
+  /** Marginal rate now, federal plus state (pre-tax contributions save this). */
+  readonly currentRate: number;
+  /** Marginal rate on withdrawals of pre-tax money in retirement, federal plus state. */
+  readonly retirementRate: number;
+  /** Rate on qualified dividends and long-term gains, federal plus NIIT plus state. */
+  readonly capitalGainsRate: number;
+  /** Dividend yield of the taxable account, taxed each year at the capital gains rate. */
+  readonly dividendYield: number;
+}
+
+function rangeIssue(
+  issues: InputIssue[],
+  path: string,
+  v: number,
+  min: number,
+  max: number,
+  what: string,
+): void {
+  if (!Number.isFinite(v) || v < min || v > max) {
+    issues.push({
+      path,
+      message: `${what} must be from ${String(min)} to ${String(max)}, got ${String(v)}`,
+    });
+  }
+}
+
+/** Field names as the caller calls them (CLI flags or file keys). */
+export type FieldNames = Partial<Record<keyof ProjectionInputs, string>>;
+
+/** Checks every field; throws one InputError listing all problems. */
+export function checkProjectionInputs(p: ProjectionInputs, names: FieldNames = {}): void {
+  const n = (k: keyof ProjectionInputs): string => names[k] ?? k;
+  const issues: InputIssue[] = [];
+  if (!Number.isSafeInteger(p.contribution) || p.contribution < 0) {
+    issues.push({ path: n('contribution'), message: 'must be a non-negative amount in dollars' });
+  }
+  if (!Number.isSafeInteger(p.preTaxRoom) || p.preTaxRoom < 0) {
+    issues.push({ path: n('preTaxRoom'), message: 'must be a non-negative amount in dollars' });
+  }
+  if (!Number.isInteger(p.years) || p.years < 1) {
+    issues.push({
+      path: n('years'),
+      message: `years to retirement must be a whole number from 1 (retirement age must be after today's age), got ${String(p.years)}`,
+    });
+  }
+  if (!Number.isInteger(p.withdrawalYears) || p.withdrawalYears < 0) {
+    issues.push({
+      path: n('withdrawalYears'),
+      message: `must be a whole number of years ≥ 0, got ${String(p.withdrawalYears)}`,
+    });
+  }
+  const cy = p.contributionYears;
+  if (cy !== undefined && (!Number.isInteger(cy) || cy < 0 || cy > p.years)) {
+    issues.push({
+      path: n('contributionYears'),
+      message: `must be a whole number from 0 to the years to retirement, got ${String(cy)}`,
+    });
+  }
+  if (p.years + p.withdrawalYears > MAX_YEARS) {
+    issues.push({
+      path: n('years'),
+      message: `years plus withdrawal years must be at most ${String(MAX_YEARS)}`,
+    });
+  }
+  rangeIssue(
+    issues,
+    n('expectedReturn'),
+    p.expectedReturn,
+    MIN_RETURN,
+    MAX_RETURN,
+    'the expected return',
+  );
+  rangeIssue(issues, n('volatility'), p.volatility, 0, MAX_VOLATILITY, 'the volatility');
+  rangeIssue(issues, n('inflation'), p.inflation, -0.1, 0.2, 'inflation');
+  rangeIssue(issues, n('currentRate'), p.currentRate, 0, 0.7, 'the current marginal rate');
+  rangeIssue(issues, n('retirementRate'), p.retirementRate, 0, 0.7, 'the retirement marginal rate');
+  rangeIssue(issues, n('capitalGainsRate'), p.capitalGainsRate, 0, 0.5, 'the capital gains rate');
+  rangeIssue(issues, n('dividendYield'), p.dividendYield, 0, 0.2, 'the dividend yield');
+  if (issues.length) throw new InputError(issues);
+}
+
+/** Checks a Monte Carlo path count and seed. */
+export function checkSimulation(
+  paths: number,
+  seed: number,
+  names = { paths: 'paths', seed: 'seed' },
+): void {
+  const issues: InputIssue[] = [];
+  if (!Number.isInteger(paths) || paths < 1 || paths > MAX_PATHS) {
+    issues.push({
+      path: names.paths,
+      message: `must be a whole number from 1 to ${String(MAX_PATHS)}, got ${String(paths)}`,
+    });
+  }
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    issues.push({
+      path: names.seed,
+      message: `must be a whole number from 0 to 4294967295, got ${String(seed)}`,
+    });
+  }
+  if (issues.length) throw new InputError(issues);
+}
