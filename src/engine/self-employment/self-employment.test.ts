@@ -243,3 +243,20 @@ describe('S-corp notes', () => {
     expect(big.notes.join(' ')).toMatch(/must be designated Roth/);
   });
 });
+
+describe('chosen deferrals in the solo plan', () => {
+  test('smaller deferrals leave more after-tax room, never more than 402(g) left', () => {
+    const input: SoloRoomInput = { ...physician, deferralsElsewhere: 0 };
+    const full = soloRoom(p26, input);
+    const some = soloRoom(p26, { ...input, electiveDeferrals: cents(10_000) });
+    expect(some.maxEmployer.employeeDeferral).toBe(cents(10_000));
+    expect(some.maxEmployer.employerContribution).toBe(full.maxEmployer.employerContribution);
+    expect(some.maxEmployer.afterTaxRoom - full.maxEmployer.afterTaxRoom).toBe(cents(14_500));
+    expect(() => soloRoom(p26, { ...physician, electiveDeferrals: cents(1) })).toThrow(
+      /electiveDeferrals/,
+    );
+    expect(() => soloRoom(p26, { ...physician, age: 55, catchUp: cents(8_001) })).toThrow(
+      /catch-up left/,
+    );
+  });
+});

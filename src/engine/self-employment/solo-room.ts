@@ -63,6 +63,10 @@ export interface SoloRoomInput {
   readonly deferralsElsewhere: Cents;
   /** Catch-ups already made in other plans this year. */
   readonly catchUpElsewhere?: Cents;
+  /** Deferrals wanted in the solo plan (no catch-up); default all of the 402(g) left. */
+  readonly electiveDeferrals?: Cents;
+  /** Catch-ups wanted in the solo plan; default all of the catch-up left for the age. */
+  readonly catchUp?: Cents;
   /** Age at December 31. */
   readonly age: number;
   /** The solo plan's deferrals and catch-ups are designated Roth. */
@@ -135,7 +139,7 @@ function cents(field: string, c: Cents | undefined): void {
 }
 
 const AGG_CITE =
-  'Treas. Reg. 1.415(f)-1(f)(1)-(2); IRS Issue Snapshot "403(b) Plan – Application of IRC Section 415(c) when a 403(b) plan is aggregated with a Section 401(a) defined contribution plan"; Tax Facts Q 4045';
+  'IRC 415(k)(4); Treas. Reg. 1.415(f)-1(f)(1)-(2); IRS Issue Snapshot "403(b) Plan – Application of IRC Section 415(c) when a 403(b) plan is aggregated with a Section 401(a) defined contribution plan"; Tax Facts Q 4045';
 
 function aggregationFinding(
   params: YearParameters,
@@ -258,6 +262,22 @@ export function soloRoom(params: YearParameters, input: SoloRoomInput): SoloRoom
     );
   }
   const catchUpLeft = catchUpLimit - catchUpElsewhere;
+  cents('electiveDeferrals', input.electiveDeferrals);
+  cents('catchUp', input.catchUp);
+  const deferralsWanted = input.electiveDeferrals ?? deferralLimitLeft;
+  const catchUpWanted = input.catchUp ?? catchUpLeft;
+  if (deferralsWanted > deferralLimitLeft) {
+    throw inputError(
+      'electiveDeferrals',
+      `${formatUsd(deferralsWanted)} is more than the ${formatUsd(deferralLimitLeft)} of 402(g) left after other plans`,
+    );
+  }
+  if (catchUpWanted > catchUpLeft) {
+    throw inputError(
+      'catchUp',
+      `${formatUsd(catchUpWanted)} is more than the ${formatUsd(catchUpLeft)} of catch-up left`,
+    );
+  }
   const agg = input.aggregated403b;
   const aggregation = aggregationFinding(params, agg);
   const roth = input.rothDeferrals;
@@ -283,11 +303,11 @@ export function soloRoom(params: YearParameters, input: SoloRoomInput): SoloRoom
       ...(input.planRate ? { planRate: input.planRate } : {}),
       ...(input.rateRounding ? { rateRounding: input.rateRounding } : {}),
       ...(input.step12Rounding ? { step12Rounding: input.step12Rounding } : {}),
-      electiveDeferrals: deferralLimitLeft,
+      electiveDeferrals: deferralsWanted,
       deferralLimitLeft,
-      catchUp: catchUpLeft,
+      catchUp: catchUpWanted,
       age: input.age,
-      rothDeferrals: roth ? deferralLimitLeft + catchUpLeft : 0,
+      rothDeferrals: roth ? deferralsWanted + catchUpWanted : 0,
       dollarLimit: aggregation.dollarRoomLeft,
     });
     maxEnd = {
@@ -298,17 +318,22 @@ export function soloRoom(params: YearParameters, input: SoloRoomInput): SoloRoom
     };
     // No employer contribution: compensation is all of Step 3; deferrals and catch-ups come out of it.
     const s3 = worksheet.step3NetEarnings;
-    const d = Math.min(deferralLimitLeft, s3);
-    noEnd = { employer: 0, deferral: d, catchUp: Math.min(catchUpLeft, s3 - d), compensation: s3 };
+    const d = Math.min(deferralsWanted, s3);
+    noEnd = {
+      employer: 0,
+      deferral: d,
+      catchUp: Math.min(catchUpWanted, s3 - d),
+      compensation: s3,
+    };
     if (se.belowFloor)
       notes.push('net earnings under $400: no SE tax and no compensation for the plan');
   } else {
     sCorp = sCorpOwner(params, {
       wages: input.business.wages,
       ...(input.planRate ? { planRate: input.planRate } : {}),
-      electiveDeferrals: deferralLimitLeft,
+      electiveDeferrals: deferralsWanted,
       deferralLimitLeft,
-      catchUp: catchUpLeft,
+      catchUp: catchUpWanted,
       age: input.age,
       dollarLimit: aggregation.dollarRoomLeft,
     });
