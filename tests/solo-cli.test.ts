@@ -133,3 +133,17 @@ describe('megaroth solo', () => {
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 });
+
+describe('megaroth solo --explain', () => {
+  test('prints each figure with its rule and source; JSON carries explain', async () => {
+    const r = await runCli([...seed, '--403b-additions', '36500', '--explain']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('How each figure was computed');
+    expect(r.stdout).toMatch(
+      /solo\.maxEmployer\.afterTaxRoom = \$22,674\.08\n {6}why: 415\(c\) limit \$35,500\.00/,
+    );
+    const j = await json([...seed, '--403b-additions', '36500']);
+    const explain = j['explain'] as Record<string, { citation: string }>;
+    expect(explain['solo.maxEmployer.limit415c']?.citation).toMatch(/415\(k\)\(4\)/);
+  });
+});

@@ -9,6 +9,7 @@ import { InputError, inputError } from '../../engine/errors.js';
 import { formatUsd, percentRate, rateValue, toDollars, type Cents } from '../../engine/money.js';
 import { paramsFor, SUPPORTED_YEARS } from '../../engine/params/index.js';
 import {
+  explainSoloRoom,
   FILING_STATUSES,
   soloRoom,
   type FilingStatus,
@@ -41,6 +42,7 @@ interface SoloOptions {
   readonly rateRounding: RateRounding;
   readonly filingStatus: FilingStatus;
   readonly json?: boolean;
+  readonly explain?: boolean;
 }
 
 const money =
@@ -148,6 +150,9 @@ export function soloJson(year: number, r: SoloRoom): Record<string, unknown> {
         }
       : null,
     notes: r.notes,
+    explain: Object.fromEntries(
+      explainSoloRoom(r).map((f) => [f.key, { label: f.label, why: f.why, citation: f.citation }]),
+    ),
   };
 }
 
@@ -296,7 +301,11 @@ export const register: Register = (program, io) => {
         .default('single')
         .argParser((v) => parseChoiceOption('--filing-status', v, FILING_STATUSES)),
     )
-    .option('--json', 'print JSON (dollars with cents)')
+    .option(
+      '--json',
+      "print JSON (dollars with cents; `explain` holds each figure's rule and citation)",
+    )
+    .option('--explain', 'print each figure with the rule and citation behind it')
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -350,6 +359,16 @@ export const register: Register = (program, io) => {
         throw e;
       }
       if (opts.json) printJson(io, soloJson(opts.year, r));
-      else io.out(soloText(opts.year, r));
+      else {
+        io.out(soloText(opts.year, r));
+        if (opts.explain) {
+          io.out('\nHow each figure was computed\n');
+          for (const f of explainSoloRoom(r)) {
+            io.out(
+              `  ${f.key} = ${formatUsd(f.cents)}\n      why: ${f.why}\n      source: ${f.citation}\n`,
+            );
+          }
+        }
+      }
     });
 };

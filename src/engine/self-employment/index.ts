@@ -6,3 +6,4 @@ export * from './catch-up-limit.js';
 export * from './s-corp.js';
 export * from './solo-room.js';
 export * from './cash-balance.js';
+export * from './explain.js';

@@ -260,3 +260,23 @@ describe('chosen deferrals in the solo plan', () => {
     );
   });
 });
+
+describe('explain', () => {
+  test('every reported figure carries its rule and citation, and the amounts match the answer', async () => {
+    const { explainSoloRoom } = await import('./explain.js');
+    const r = soloRoom(p26, {
+      ...physician,
+      aggregated403b: { annualAdditions: cents(36_500), compensation: cents(300_000) },
+    });
+    const figs = explainSoloRoom(r);
+    const by = new Map(figs.map((f) => [f.key, f]));
+    expect(by.get('solo.maxEmployer.afterTaxRoom')?.cents).toBe(cents(22_674.08));
+    expect(by.get('solo.maxEmployer.limit415c')?.citation).toMatch(/1\.415\(f\)-1\(f\)/);
+    expect(by.get('solo.seTax')?.cents).toBe(cents(1_740.8));
+    expect(by.get('solo.noEmployer.afterTaxRoom')?.cents).toBe(cents(35_500));
+    for (const f of figs) {
+      expect(f.why.length).toBeGreaterThan(10);
+      expect(f.citation).toMatch(/IRC|Pub 560|Schedule|Form|Reg\./);
+    }
+  });
+});

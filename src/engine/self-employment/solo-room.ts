@@ -326,7 +326,9 @@ export function soloRoom(params: YearParameters, input: SoloRoomInput): SoloRoom
       compensation: s3,
     };
     if (se.belowFloor)
-      notes.push('net earnings under $400: no SE tax and no compensation for the plan');
+      notes.push(
+        `net earnings under ${formatUsd(usd(params.payroll.seMinimumNetEarnings))}: no SE tax`,
+      );
   } else {
     sCorp = sCorpOwner(params, {
       wages: input.business.wages,
