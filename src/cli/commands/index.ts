@@ -14,6 +14,8 @@ import { register as acp } from './acp.js';
 import { register as census } from './census.js';
 import { register as solo } from './solo.js';
 import { register as tax } from './tax.js';
+import { register as compare } from './compare.js';
+import { register as optimize } from './optimize.js';
 
 export type Register = (program: Command, io: Io) => void;
 
@@ -28,4 +30,6 @@ export const COMMANDS: readonly Register[] = [
   census,
   solo,
   tax,
+  compare,
+  optimize,
 ];
