@@ -4,7 +4,8 @@
  * 414(v)(2)(E); SECURE 2.0 §109). Used by the Pub 560 worksheet's Step 17.
  */
 import { inputError } from '../errors.js';
-import { usd, type YearParameters } from '../params/index.js';
+import type { YearParameters } from '../params/index.js';
+import { catchUpLimit } from '../rules/catch-up.js';
 import type { Cents } from '../money.js';
 
 /** Checks an age: a whole number from 18 to 120. */
@@ -14,18 +15,8 @@ export function checkAge(age: number, field = 'age'): void {
   }
 }
 
-/** The catch-up limit in cents for someone `age` at the end of the year. */
+/** The catch-up limit in cents for someone `age` at the end of the year (see rules/catch-up.ts). */
 export function catchUpLimitFor(params: YearParameters, age: number): Cents {
   checkAge(age);
-  const p = params.plan;
-  if (age < p.catchUpAge.value) return 0;
-  const superAmount = p.catchUp60to63.value;
-  if (
-    superAmount !== null &&
-    age >= p.superCatchUpFirstAge.value &&
-    age <= p.superCatchUpLastAge.value
-  ) {
-    return usd({ ...p.catchUp60to63, value: superAmount });
-  }
-  return usd(p.catchUp50);
+  return catchUpLimit(params, age).cents;
 }
