@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+
+interface CompareJson {
+  inputs: { contribution: number; years: number; volatility: number };
+  strategies: { id: string; atRetirement: number; atEnd: number; monteCarloEnd: { p50: number } }[];
+  rothLiteSeparation: { toRothIra: number; toTraditionalIra: number };
+  breakEvenRetirementRate: number | null;
+  monteCarlo: { paths: number; seed: number; probabilityFullMbrBeats: Record<string, number> };
+  years: { year: number; strategies: Record<string, { wealth: number; p50: number }> }[];
+}
+
+describe('megaroth compare', () => {
+  it('runs the built-in physician example: $22,674.08 a year, full MBR ahead', async () => {
+    const r = await runCli(['compare', '--paths', '2000', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const j = JSON.parse(r.stdout) as CompareJson;
+    expect(j.inputs.contribution).toBe(22_674.08);
+    expect(j.years).toHaveLength(50);
+    const [a, b, c, d] = j.strategies;
+    expect(a?.id).toBe('fullMbr');
+    expect(a?.atEnd).toBeGreaterThan(b?.atEnd ?? Infinity);
+    // no pre-tax room is left in the example, so (c) is the taxable account
+    expect(c?.atEnd).toBe(d?.atEnd);
+    // Roth-lite basis is the 25 years of contributions
+    expect(j.rothLiteSeparation.toRothIra).toBeCloseTo(22_674.08 * 25, 2);
+    expect(j.monteCarlo.probabilityFullMbrBeats['taxable']).toBeGreaterThan(0.9);
+  });
+
+  it('same seed, same output; zero volatility: the median equals the deterministic wealth', async () => {
+    const a = await runCli(['compare', '--paths', '300', '--seed', '9', '--json']);
+    const b = await runCli(['compare', '--paths', '300', '--seed', '9', '--json']);
+    expect(a.stdout).toBe(b.stdout);
+    const z = JSON.parse(
+      (await runCli(['compare', '--paths', '50', '--volatility', '0', '--json'])).stdout,
+    ) as CompareJson;
+    for (const y of z.years) {
+      for (const s of Object.values(y.strategies)) expect(s.p50).toBe(s.wealth);
+    }
+  });
+
+  it('reads a file and overrides --years and --return; prints a table and CSV', async () => {
+    const t = await runCli(['compare', 'tests/growth/compare-roth-lite.yaml', '--paths', '500']);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toMatch(/\(a\) Full Mega Backdoor/);
+    expect(t.stdout).toMatch(/Break-even retirement rate/);
+    const j = JSON.parse(
+      (
+        await runCli([
+          'compare',
+          'tests/growth/compare-roth-lite.yaml',
+          '--years',
+          '10',
+          '--return',
+          '0.04',
+          '--paths',
+          '100',
+          '--json',
+        ])
+      ).stdout,
+    ) as CompareJson;
+    expect(j.inputs.years).toBe(10);
+    const csv = await runCli(['compare', '--paths', '100', '--csv']);
+    const lines = csv.stdout.trim().split('\n');
+    expect(lines[0]).toBe(
+      'year,phase,strategy,roth,preTax,afterTax,taxable,received,wealth,p10,p50,p90',
+    );
+    expect(lines).toHaveLength(1 + 50 * 4);
+  });
+
+  it.each([
+    [['--return', '-0.6'], /--return: must be from -0.5 to 0.5/],
+    [['--return', '0.51'], /--return/],
+    [['--volatility', '-0.1'], /--volatility: must be from 0 to 1/],
+    [['--paths', '100001'], /--paths: must be from 1 to 100000/],
+    [['--years', '0'], /--years/],
+  ])('bad option %j exits 2', async (args, msg) => {
+    const r = await runCli(['compare', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(msg);
+  });
+
+  it('a retirement age before today’s age in a file exits 2 naming the field', async () => {
+    const dir = await import('node:os').then((os) => os.tmpdir());
+    const fs = await import('node:fs');
+    const path = `${dir}/megaroth-bad-ages.yaml`;
+    fs.writeFileSync(path, 'age: 50\nretirementAge: 45\n');
+    const r = await runCli(['compare', path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /retirementAge: the retirement age \(45\) must be after today's age \(50\)/,
+    );
+  });
+});
+
+describe('megaroth optimize', () => {
+  it('recommends the physician split (pre-tax + match, employer + after-tax in the solo plan)', async () => {
+    const r = await runCli(['optimize', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as {
+      plans: { plan: string; preTax: number; match: number; employer: number; afterTax: number }[];
+      endWealth: number;
+      fixedStrategies: Record<string, number>;
+    };
+    expect(j.plans[0]).toMatchObject({ plan: 'hospital-403b', preTax: 24_500, match: 12_000 });
+    expect(j.plans[1]).toMatchObject({
+      plan: 'solo-401k',
+      employer: 12_825.92,
+      afterTax: 22_674.08,
+    });
+    for (const v of Object.values(j.fixedStrategies)) expect(j.endWealth).toBeGreaterThanOrEqual(v);
+  });
+
+  it('a two-person household with four plans from a file; --budget overrides', async () => {
+    const r = await runCli([
+      'optimize',
+      'tests/growth/optimize-couple.yaml',
+      '--budget',
+      '40000',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Take-home pay used\s+\$40,000/);
+    expect(r.stdout).toMatch(/sam-401k/);
+  });
+
+  it('bad input exits 2', async () => {
+    expect((await runCli(['optimize', '--budget', 'lots'])).code).toBe(2);
+    const r = await runCli(['optimize', 'tests/growth/compare-roth-lite.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/people/);
+  });
+});
