@@ -1,0 +1,44 @@
+// Growth benchmarks (issue 6): Monte Carlo of the four strategies, 10,000 paths × 40 years,
+// target < 200 ms on one core; the optimizer for a two-person household with four plans,
+// target < 50 ms. Imports the built engine: run `npm run build` first (npm run bench does).
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import {
+  optimizeSplit,
+  optimizerFromFile,
+  physicianProjection,
+  simulateStrategies,
+} from '../dist/engine/project/index.js';
+
+function time(label, runs, fn) {
+  for (let i = 0; i < 3; i++) fn(); // warm-up (JIT)
+  const ms = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    ms.push(performance.now() - t0);
+  }
+  ms.sort((a, b) => a - b);
+  const med = ms[Math.floor(ms.length / 2)];
+  console.log(
+    `${label}: median ${med.toFixed(1)} ms, min ${ms[0].toFixed(1)} ms, max ${ms[ms.length - 1].toFixed(1)} ms (${runs} runs)`,
+  );
+  return med;
+}
+
+const base = physicianProjection();
+time('Monte Carlo 10,000 paths x 40 years (25 saving + 15 withdrawing) x 4 strategies', 15, () =>
+  simulateStrategies({ ...base, years: 25, withdrawalYears: 15 }, { paths: 10_000, seed: 1 }),
+);
+time('Monte Carlo 10,000 paths x 40 years (all saving) x 4 strategies', 15, () =>
+  simulateStrategies({ ...base, years: 40, withdrawalYears: 0 }, { paths: 10_000, seed: 1 }),
+);
+time('Monte Carlo 10,000 paths x 50 years (built-in example: 25 + 25) x 4 strategies', 15, () =>
+  simulateStrategies(base, { paths: 10_000, seed: 1 }),
+);
+
+const file = new URL('../tests/growth/optimize-couple.yaml', import.meta.url);
+const couple = optimizerFromFile(parse(readFileSync(file, 'utf8')), 'optimize-couple.yaml');
+time('Optimizer, two people and four plans (split, value of each choice, flip rates)', 30, () =>
+  optimizeSplit(couple),
+);
