@@ -113,7 +113,16 @@ function printText(
   );
   if (r.flips.length) {
     out('\nThe decision flips at these retirement rates:\n');
-    for (const f of r.flips) out(`  ${pct(f.retirementRate)}: ${f.below}  ->  ${f.above}\n`);
+    for (const f of r.flips) {
+      const below = f.below.split(', ');
+      const above = f.above.split(', ');
+      const stops = below.filter((k) => !above.includes(k));
+      const starts = above.filter((k) => !below.includes(k));
+      out(
+        `  ${pct(f.retirementRate)}: ${stops.length ? `stop ${stops.join(', ')}` : ''}` +
+          `${stops.length && starts.length ? '; ' : ''}${starts.length ? `start ${starts.join(', ')}` : ''}\n`,
+      );
+    }
   } else {
     out('\nThe decision is the same for every retirement rate from 0% to 60%.\n');
   }
