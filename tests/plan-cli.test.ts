@@ -48,6 +48,21 @@ describe('megaroth plan', () => {
     expect(plan?.acpRisk?.['expectedNhceAcp']).toBe(4);
   });
 
+  it('applies the 404(a)(7) combined limit to a cash balance plan beside a solo 401(k) (case H b)', async () => {
+    const r = await runCli(['plan', 'examples/cash-balance.yaml', '--json']);
+    expect(r.code).toBe(0);
+    const plan = (JSON.parse(r.stdout) as { plans: { cashBalance?: Record<string, unknown> }[] })
+      .plans[0];
+    // 6% of 300,000 = 18,000 disregarded; 12,000 of the 30,000 DC money counts; the combined
+    // limit is max(25% × 300,000, DB minimum 150,000) = 150,000, all used by the DB plan.
+    expect(plan?.cashBalance).toMatchObject({
+      applies: true,
+      combinedLimit: 150000,
+      deductible: 168000,
+      nondeductible: 12000,
+    });
+  });
+
   it('overrides the year with --year', async () => {
     const r = await runCli([
       'plan',

@@ -98,6 +98,17 @@ function planSection(r: PlanReport): string {
       ).trimEnd(),
     );
   }
+  if (r.cashBalance) {
+    const cb = r.cashBalance;
+    const pairs: [string, string][] = [['Cash balance contribution', money(cb.contribution)]];
+    if (cb.combinedLimit) pairs.push(['404(a)(7) combined limit', money(cb.combinedLimit)]);
+    pairs.push(['Deductible (DB + DC employer)', money(cb.deductible)]);
+    pairs.push(['Not deductible', money(cb.nondeductible)]);
+    lines.push('  Cash balance plan beside it:');
+    lines.push(indent(renderPairs(pairs), '    ').trimEnd());
+    lines.push(wrap(cb.reason, '    ', '    '));
+    for (const c of cb.changes) lines.push(wrap(c, '    - ', '      '));
+  }
   if (r.tradeOff) {
     const t = r.tradeOff;
     lines.push('  Trade-off in this plan:');

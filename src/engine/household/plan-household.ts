@@ -11,6 +11,7 @@ import { applyRate, cents, formatUsd, percentRate, type Cents } from '../money.j
 import { paramsFor, usd, type YearParameters } from '../params/index.js';
 import { ageAtYearEnd } from '../rules/age.js';
 import { acpRisk } from '../rules/acp-risk.js';
+import { cashBalanceBesideSolo } from '../rules/cash-balance-beside-solo.js';
 import { catchUpLimit } from '../rules/catch-up.js';
 import { controls, employerGroups } from '../rules/employer-groups.js';
 import { matchFor } from '../rules/match.js';
@@ -88,20 +89,26 @@ function usdCents(dollars: number): Cents {
 /** Runs the engine on a validated scenario. */
 export function planHousehold(s: Scenario): HouseholdReport {
   const report = computeHousehold(s);
-  // The other end of each solo plan's trade-off: the same household with no employer money there.
+  // Both ends of each solo plan's trade-off: the same household with the most employer money
+  // there, and with none (after-tax money filling the room either way).
   const plans = report.plans.map((r, i) => {
     const plan = s.plans[i];
     if (r.type !== 'solo-401k' || !plan?.afterTax.allowed) return r;
-    const alt = computeHousehold({
-      ...s,
-      plans: s.plans.map((x, k) =>
-        k === i
-          ? { ...x, employerContribution: 0, afterTax: { ...x.afterTax, amount: 'max' as const } }
-          : x,
-      ),
-    }).plans[i];
-    if (!alt) return r;
-    return { ...r, tradeOff: soloTradeOff(`plans.${r.id}.tradeOff`, endsOf(r), endsOf(alt)) };
+    const withEmployer = (
+      employerContribution: Plan['employerContribution'],
+    ): PlanReport | undefined =>
+      computeHousehold({
+        ...s,
+        plans: s.plans.map((x, k) =>
+          k === i
+            ? { ...x, employerContribution, afterTax: { ...x.afterTax, amount: 'max' as const } }
+            : x,
+        ),
+      }).plans[i];
+    const most = withEmployer('max');
+    const none = withEmployer(0);
+    if (!most || !none) return r;
+    return { ...r, tradeOff: soloTradeOff(`plans.${r.id}.tradeOff`, endsOf(most), endsOf(none)) };
   });
   return { ...report, plans };
 }
@@ -796,26 +803,69 @@ function planReport(
       soloPlan: w.plan.type === 'solo-401k',
     }),
   };
-  const acp = w.plan.acp;
-  if (acp && w.plan.afterTax.allowed && w.plan.type !== 'solo-401k' && likelyHceAt(p, w.job)) {
-    const risk = acpRisk({
-      key,
-      year: s.taxYear,
-      compensation: w.compensation,
-      match: w.match,
-      afterTax: w.afterTax,
-      expectedNhceAcp: acp.expectedNhceAcp,
-      safeHarbor: acp.safeHarbor,
-    });
-    const warnings =
-      risk.likelyRefund.cents > 0
-        ? [...report.verdict.warnings, risk.explanation]
-        : report.verdict.warnings;
-    return { ...report, acpRisk: risk, verdict: { ...report.verdict, warnings } };
-  }
-  if (!solo) return report;
   return {
     ...report,
+    ...cashBalanceOf(w, key),
+    ...acpRiskOf(p, s, w, key, report.verdict),
+    ...selfEmploymentOf(w, f),
+  };
+}
+
+/** The 404(a)(7) section of a solo plan with a cash balance plan beside it. */
+function cashBalanceOf(w: WorkPlan, key: string): Pick<PlanReport, 'cashBalance'> {
+  const cb = w.plan.cashBalance;
+  if (!cb) return {};
+  const contribution = usdCents(cb.contribution);
+  return {
+    cashBalance: cashBalanceBesideSolo({
+      key: `${key}.cashBalance`,
+      contribution,
+      minimumRequired: usdCents(cb.minimumRequired),
+      maximumDeductible:
+        cb.maximumDeductible === undefined ? contribution : usdCents(cb.maximumDeductible),
+      pbgcCovered: cb.pbgcCovered,
+      compensation: w.formulaComp,
+      employerContributions: w.nonelective + w.match,
+      deferrals: regularOf(w) + catchUpOf(w),
+      afterTax: w.afterTax,
+    }),
+  };
+}
+
+/** The ACP refund estimate for a likely HCE, with its warning added to the verdict. */
+function acpRiskOf(
+  p: YearParameters,
+  s: Scenario,
+  w: WorkPlan,
+  key: string,
+  verdict: PlanReport['verdict'],
+): Pick<PlanReport, 'acpRisk' | 'verdict'> {
+  const acp = w.plan.acp;
+  if (!acp || !w.plan.afterTax.allowed || w.plan.type === 'solo-401k' || !likelyHceAt(p, w.job)) {
+    return { verdict };
+  }
+  const risk = acpRisk({
+    key,
+    year: s.taxYear,
+    compensation: w.compensation,
+    match: w.match,
+    afterTax: w.afterTax,
+    expectedNhceAcp: acp.expectedNhceAcp,
+    safeHarbor: acp.safeHarbor,
+  });
+  const warnings =
+    risk.likelyRefund.cents > 0 ? [...verdict.warnings, risk.explanation] : verdict.warnings;
+  return { acpRisk: risk, verdict: { ...verdict, warnings } };
+}
+
+/** The Schedule SE figures behind a solo plan on self-employment income. */
+function selfEmploymentOf(
+  w: WorkPlan,
+  f: (name: string, label: string, c: Cents, why: string, cit: string) => Figure,
+): Pick<PlanReport, 'selfEmployment'> {
+  const solo = w.owner;
+  if (!solo) return {};
+  return {
     selfEmployment: {
       netProfit: f(
         'se.netProfit',

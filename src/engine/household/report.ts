@@ -58,6 +58,17 @@ export interface AcpRisk {
   readonly explanation: string;
 }
 
+/** The 404(a)(7) combined deduction limit with a cash balance plan beside a solo plan. */
+export interface CashBalanceReport {
+  readonly applies: boolean;
+  readonly reason: string;
+  readonly contribution: Figure;
+  readonly combinedLimit: Figure | null;
+  readonly deductible: Figure;
+  readonly nondeductible: Figure;
+  readonly changes: readonly string[];
+}
+
 export interface PlanReport {
   readonly id: string;
   readonly person: string;
@@ -86,6 +97,7 @@ export interface PlanReport {
   readonly selfEmployment?: SelfEmploymentDetail;
   readonly tradeOff?: TradeOff;
   readonly acpRisk?: AcpRisk;
+  readonly cashBalance?: CashBalanceReport;
 }
 
 export interface PersonReport {

@@ -118,6 +118,17 @@ export const acpAssumption = z.strictObject({
     .describe('A safe-harbor match plan: after-tax money is tested alone, without the match'),
 });
 
+export const cashBalance = z.strictObject({
+  contribution: money.describe("The year's cash balance (DB) contribution the plan's actuary set"),
+  minimumRequired: money
+    .default(0)
+    .describe('The DB minimum required contribution (IRC 430), from the actuary'),
+  maximumDeductible: money
+    .optional()
+    .describe("The DB plan's own deduction limit (IRC 404(o)); default: the contribution"),
+  pbgcCovered: z.boolean().default(false).describe('The DB plan is covered by PBGC insurance'),
+});
+
 export const deferral = z.strictObject({
   type: z.enum(['pre-tax', 'roth'], { error: 'must be pre-tax or roth' }),
   amount: election,
@@ -153,6 +164,9 @@ export const plan = z.strictObject({
     .default('none'),
   inServiceAfterTaxWithdrawal: z.boolean().default(false),
   separateAfterTaxAccount: z.boolean().default(false),
+  cashBalance: cashBalance
+    .optional()
+    .describe('solo-401k: a cash balance plan of the same business covering this participant'),
   acp: acpAssumption
     .optional()
     .describe('ACP test assumption, to estimate the refund of after-tax money for an HCE'),

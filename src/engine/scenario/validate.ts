@@ -180,6 +180,7 @@ function crossCheck(s: Scenario, opts: ParseOptions): InputIssue[] {
         );
       }
       if (p.planRate !== undefined) add(`${at}.planRate`, 'only for solo-401k plans');
+      if (p.cashBalance !== undefined) add(`${at}.cashBalance`, 'only for solo-401k plans');
     } else if (p.planRate !== undefined && isSupportedYear(s.taxYear)) {
       const maxRate = paramsFor(s.taxYear).plan.profitSharingDeductionRate;
       if (p.planRate > maxRate.value * 100) {
@@ -199,6 +200,10 @@ function crossCheck(s: Scenario, opts: ParseOptions): InputIssue[] {
       }
       prev = t.upToPercent;
     });
+    const cb = p.cashBalance;
+    if (cb?.maximumDeductible !== undefined && cb.minimumRequired > cb.maximumDeductible) {
+      add(`${at}.cashBalance.minimumRequired`, 'must not be more than maximumDeductible');
+    }
     p.deferrals.forEach((d, di) => {
       if (d.type === 'roth' && !p.rothDeferralsAllowed) {
         add(

@@ -1,0 +1,73 @@
+/**
+ * A cash balance plan beside a solo 401(k): the 404(a)(7) combined deduction limit applied to
+ * the owner's employer money in the solo plan and the actuary's DB contribution (IRC
+ * 404(a)(7); IRS Issue Snapshot "Combined limits under IRC Section 404(a)(7)"). Compensation is
+ * the participant's plan compensation capped at 401(a)(17).
+ */
+import { figure } from '../explain.js';
+import type { CashBalanceReport } from '../household/report.js';
+import type { Cents } from '../money.js';
+import { cashBalanceCombinedLimit } from '../self-employment/cash-balance.js';
+
+export interface CashBalanceBesideSolo {
+  readonly key: string;
+  readonly contribution: Cents;
+  readonly minimumRequired: Cents;
+  readonly maximumDeductible: Cents;
+  readonly pbgcCovered: boolean;
+  readonly compensation: Cents;
+  readonly employerContributions: Cents;
+  readonly deferrals: Cents;
+  readonly afterTax: Cents;
+}
+
+/** The combined-limit report for one participant's solo plan and cash balance plan. */
+export function cashBalanceBesideSolo(i: CashBalanceBesideSolo): CashBalanceReport {
+  const r = cashBalanceCombinedLimit({
+    dbContribution: i.contribution,
+    dbMinimumRequired: i.minimumRequired,
+    dbMaximumDeductible: i.maximumDeductible,
+    compensation: i.compensation,
+    dcEmployerContributions: i.employerContributions,
+    dcElectiveDeferrals: i.deferrals,
+    dcAfterTax: i.afterTax,
+    pbgcCovered: i.pbgcCovered,
+  });
+  const cite = 'IRC 404(a)(7); IRS Issue Snapshot "Combined limits under IRC Section 404(a)(7)"';
+  return {
+    applies: r.applies,
+    reason: r.reason,
+    contribution: figure(
+      `${i.key}.contribution`,
+      'Cash balance contribution',
+      i.contribution,
+      "set by the plan's actuary",
+      'plan actuary; IRC 412, 430',
+    ),
+    combinedLimit:
+      r.combinedLimit === null
+        ? null
+        : figure(
+            `${i.key}.combinedLimit`,
+            '404(a)(7) combined limit',
+            r.combinedLimit,
+            'greater of 25% of compensation and the DB minimum required contribution',
+            cite,
+          ),
+    deductible: figure(
+      `${i.key}.deductible`,
+      'Deductible employer contributions (DB + DC)',
+      r.totalDeductible,
+      r.reason,
+      cite,
+    ),
+    nondeductible: figure(
+      `${i.key}.nondeductible`,
+      'Non-deductible employer contributions',
+      r.nondeductible,
+      'employer contributions above the deduction limits (10% excise tax under IRC 4972)',
+      cite,
+    ),
+    changes: r.changes,
+  };
+}
