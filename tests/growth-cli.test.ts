@@ -113,12 +113,7 @@ describe('megaroth optimize', () => {
   });
 
   it('a two-person household with four plans from a file; --budget overrides', async () => {
-    const r = await runCli([
-      'optimize',
-      'tests/growth/optimize-couple.yaml',
-      '--budget',
-      '40000',
-    ]);
+    const r = await runCli(['optimize', 'tests/growth/optimize-couple.yaml', '--budget', '40000']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Take-home pay used\s+\$40,000/);
     expect(r.stdout).toMatch(/sam-401k/);
