@@ -125,4 +125,14 @@ describe('megaroth optimize', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/people/);
   });
+
+  it('an unknown key in a file names the file and the key', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = `${os.tmpdir()}/megaroth-unknown-key.yaml`;
+    fs.writeFileSync(path, 'contribution: 1000\nfoo: 1\n');
+    const r = await runCli(['compare', path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${path}: Unrecognized key: "foo"`);
+  });
 });

@@ -61,7 +61,10 @@ function parseWith<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
   const r = schema.safeParse(data);
   if (!r.success) {
     throw new InputError(
-      r.error.issues.map((i) => ({ path: `${file}: ${formatPath(i.path)}`, message: i.message })),
+      r.error.issues.map((i) => {
+        const at = formatPath(i.path);
+        return { path: at ? `${file}: ${at}` : file, message: i.message };
+      }),
     );
   }
   return r.data;
