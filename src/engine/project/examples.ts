@@ -10,9 +10,10 @@
  * The marginal rates come from the income tax rules; the rest are stated assumptions. The lead
  * replaces this module's values with ones computed from a household scenario.
  */
-import { cents, rateValue, type Cents } from '../money.js';
+import { applyRate, cents, rateValue, type Cents } from '../money.js';
 import { paramsFor, rate, usd } from '../params/index.js';
 import { incomeTaxFor } from '../params/income-tax/index.js';
+import { householdTax } from '../tax/household.js';
 import { marginalRate } from '../tax/marginal.js';
 import type { ProjectionInputs } from './inputs.js';
 import type { OptimizerInput } from './optimizer.js';
@@ -60,17 +61,29 @@ export function physicianFacts(): PhysicianFacts {
   const wages = cents(300_000);
   const netProfit = cents(65_000);
   const hospitalDeferrals = usd(p.plan.electiveDeferralLimit);
-  // Schedule SE: 92.35% of profit; W-2 wages exceed the wage base, so only the 2.9% part
-  const seIncome = Math.round((netProfit * 9235) / 10000);
-  const halfSeTax = Math.round((seIncome * 29) / 1000 / 2);
+  // Schedule SE lines 4a, 11, 13: the W-2 wages exceed the wage base, so only the Medicare
+  // part applies; each product rounded half-up to the cent
+  const seIncome = applyRate(netProfit, rate(p.payroll.seNetEarningsFactor));
+  const halfSeTax = applyRate(
+    applyRate(seIncome, rate(p.payroll.seMedicareRate)),
+    rate(p.payroll.seDeductibleShare),
+  );
   const soloEmployerMax = cents(12_825.92);
-  const taxableIncome =
-    wages -
-    hospitalDeferrals +
-    netProfit -
-    halfSeTax -
-    soloEmployerMax -
-    usd(incomeTaxFor(year).standardDeduction.single);
+  const h = householdTax({
+    year,
+    status: 'single',
+    grossIncome: wages + netProfit,
+    deductions: [
+      { key: 'preTaxDeferrals', amount: hospitalDeferrals },
+      { key: 'employerContribution', amount: soloEmployerMax },
+      { key: 'halfSeTax', amount: halfSeTax },
+    ],
+    netInvestmentIncome: 0,
+    medicareWages: wages,
+    seIncome,
+    stateRate: a.stateRate,
+  });
+  const taxableIncome = h.taxableIncome;
   const federal = rateValue(marginalRate(year, 'single', taxableIncome));
   const retirementFederal = rateValue(marginalRate(year, 'single', a.retirementTaxableIncome));
   const niit = rateValue(rate(incomeTaxFor(year).niitRate));

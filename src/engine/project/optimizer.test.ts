@@ -204,3 +204,15 @@ describe('optimizer', () => {
     );
   });
 });
+
+describe('built-in physician example', () => {
+  it('derives its rates from the 2026 rules: taxable income 310,703.68, 35% + 5% now, 24% + 5% later', async () => {
+    const { physicianFacts } = await import('./examples.js');
+    const f = physicianFacts();
+    expect(f.halfSeTax).toBe(cents(870.4));
+    expect(f.taxableIncome).toBe(cents(310_703.68));
+    expect(f.currentRate).toBe(0.4);
+    expect(f.retirementRate).toBe(0.29);
+    expect(f.capitalGainsRate).toBe(0.238);
+  });
+});

@@ -7,3 +7,4 @@ export * from './additional-medicare.js';
 export * from './state.js';
 export * from './deduction.js';
 export * from './conversion.js';
+export * from './household.js';

@@ -7,6 +7,7 @@ import {
   additionalMedicareTax,
   deductionValues,
   FILING_STATUSES,
+  householdTax,
   marginalRate,
   netInvestmentIncomeTax,
   ordinaryIncomeTax,
@@ -169,5 +170,61 @@ describe('state tax and deductions', () => {
     );
     expect(a?.saved).toBe(cents(24_500 * 0.35));
     expect(b?.saved).toBe(cents(870.4 * 0.35));
+  });
+});
+
+describe('household taxes', () => {
+  it('the built-in physician: 2026 single, taxable income 310,703.68, 35% + 5% marginal', () => {
+    // gross: wages 300,000 + profit 65,000; deductions: 403(b) deferrals 24,500, solo employer
+    // contribution 12,825.92, half SE tax 870.40; standard deduction 16,100.
+    const h = householdTax({
+      year: 2026,
+      status: 'single',
+      grossIncome: cents(365_000),
+      deductions: [
+        { key: 'preTaxDeferrals', amount: cents(24_500) },
+        { key: 'employerContribution', amount: cents(12_825.92) },
+        { key: 'halfSeTax', amount: cents(870.4) },
+      ],
+      netInvestmentIncome: 0,
+      medicareWages: cents(300_000),
+      seIncome: cents(60_027.5),
+      stateRate: 0.05,
+    });
+    expect(h.agi).toBe(cents(326_803.68));
+    expect(h.taxableIncome).toBe(cents(310_703.68));
+    // 58,448 + 35% × (310,703.68 − 256,225) = 58,448 + 19,067.538 → 77,515.54
+    expect(h.federal).toBe(cents(77_515.54));
+    expect(h.state).toBe(cents(15_535.18));
+    expect(h.additionalMedicare).toBe(cents(900 + 540.25));
+    expect(h.marginalRate).toBeCloseTo(0.4, 12);
+    // each deduction sits wholly in the 35% bracket: saves 40% of itself
+    expect(h.deductionValues.map((d) => d.saved)).toEqual([
+      cents(9_800),
+      Math.round(cents(12_825.92) * 0.4),
+      Math.round(cents(870.4) * 0.4),
+    ]);
+  });
+
+  it('a deduction also saves NIIT when it lowers MAGI toward the threshold (G-3 reversed)', () => {
+    const h = householdTax({
+      year: 2026,
+      status: 'single',
+      grossIncome: cents(225_000),
+      deductions: [{ key: 'preTaxDeferrals', amount: cents(15_000) }],
+      netInvestmentIncome: cents(20_000),
+      medicareWages: cents(190_000),
+      seIncome: 0,
+      stateRate: 0,
+    });
+    expect(h.niit).toBe(cents(380));
+    const fed = taxWithAndWithout(
+      2026,
+      'single',
+      h.taxableIncome + cents(15_000),
+      cents(15_000),
+      0,
+    );
+    expect(h.deductionValues[0]?.saved).toBe(fed.saved + cents(380));
   });
 });
