@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { InputError, formatPath, inputError } from '../errors.js';
 import { dollarsToCents, type Cents } from '../money.js';
 import { PHYSICIAN_ASSUMPTIONS, physicianOptimizer, physicianProjection } from './examples.js';
-import type { ProjectionInputs } from './inputs.js';
+import { yearsFromAges, type ProjectionInputs } from './inputs.js';
 import type { Assumptions, OptimizerInput } from './optimizer.js';
 
 const dollars = z.number().nonnegative();
@@ -74,25 +74,6 @@ function toCents(d: number, path: string): Cents {
   const c = dollarsToCents(d);
   if (c === undefined) throw inputError(path, 'must be dollars with at most two decimals');
   return c;
-}
-
-/** Years to retirement and of withdrawals from ages; the retirement age must come after today's. */
-export function yearsFromAges(
-  age: number,
-  retirementAge: number,
-  planEndAge: number,
-  prefix = '',
-): { years: number; withdrawalYears: number } {
-  if (retirementAge <= age) {
-    throw inputError(
-      `${prefix}retirementAge`,
-      `the retirement age (${String(retirementAge)}) must be after today's age (${String(age)})`,
-    );
-  }
-  if (planEndAge < retirementAge) {
-    throw inputError(`${prefix}planEndAge`, 'must not be before the retirement age');
-  }
-  return { years: retirementAge - age, withdrawalYears: planEndAge - retirementAge };
 }
 
 /** Projection inputs from a compare file (missing fields from the built-in example). */

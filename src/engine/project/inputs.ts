@@ -2,7 +2,7 @@
  * Inputs of a strategy projection and their checks. Rates are decimals (0.07 = 7%); money is
  * cents. Every check names the field and what is allowed, so the CLI exits 2 with a message.
  */
-import { InputError, type InputIssue } from '../errors.js';
+import { InputError, inputError, type InputIssue } from '../errors.js';
 import type { Cents } from '../money.js';
 
 /** Largest number of Monte Carlo paths accepted (memory: paths × years × 4 × 8 bytes). */
@@ -133,4 +133,23 @@ export function checkSimulation(
     });
   }
   if (issues.length) throw new InputError(issues);
+}
+
+/** Years to retirement and of withdrawals from ages; the retirement age must come after today's. */
+export function yearsFromAges(
+  age: number,
+  retirementAge: number,
+  planEndAge: number,
+  prefix = '',
+): { years: number; withdrawalYears: number } {
+  if (retirementAge <= age) {
+    throw inputError(
+      `${prefix}retirementAge`,
+      `the retirement age (${String(retirementAge)}) must be after today's age (${String(age)})`,
+    );
+  }
+  if (planEndAge < retirementAge) {
+    throw inputError(`${prefix}planEndAge`, 'must not be before the retirement age');
+  }
+  return { years: retirementAge - age, withdrawalYears: planEndAge - retirementAge };
 }
