@@ -15,13 +15,12 @@ import {
   STRATEGY_SHORT,
   physicianProjection,
   projectStrategies,
-  projectionFromFile,
   simulateStrategies,
   type MonteCarloResult,
   type Projection,
   type ProjectionInputs,
 } from '../../engine/project/index.js';
-import { readDataFile } from '../files.js';
+import { projectionInputsFrom } from '../growth-input.js';
 import { printJson } from '../io.js';
 import { parseIntOption, parseNumberOption } from '../options.js';
 import { progressBar } from '../progress.js';
@@ -234,7 +233,10 @@ export const register: Register = (program, io) => {
         'the tax saved invested, (d) a taxable brokerage account — through retirement and ' +
         'withdrawals, with Monte Carlo percentiles. Without FILE: the built-in physician example.',
     )
-    .argument('[file]', 'projection inputs (YAML or JSON); see docs/growth.md')
+    .argument(
+      '[file]',
+      'a household scenario (see megaroth schema) or projection inputs (YAML or JSON); see docs/growth.md',
+    )
     .option('--years <N>', `years to retirement (1-${String(MAX_YEARS)}), overrides the file`)
     .option('--paths <N>', `Monte Carlo paths (1-${String(MAX_PATHS)})`, '10000')
     .option('--seed <N>', 'random seed (same seed, same numbers)', '1')
@@ -250,9 +252,7 @@ export const register: Register = (program, io) => {
       '\nExamples:\n  megaroth compare\n  megaroth compare --return 0.05 --volatility 0.2 --json',
     )
     .action((file: string | undefined, opts: CompareOptions) => {
-      let inputs = file
-        ? projectionFromFile(readDataFile(io.cwd, file), file)
-        : physicianProjection();
+      let inputs = file ? projectionInputsFrom(io, file) : physicianProjection();
       if (opts.years !== undefined) {
         inputs = { ...inputs, years: parseIntOption('--years', opts.years, 1, MAX_YEARS) };
       }

@@ -8,12 +8,11 @@ import {
   STRATEGIES,
   STRATEGY_LABELS,
   optimizeSplit,
-  optimizerFromFile,
   physicianOptimizer,
   type OptimizerInput,
   type OptimizerResult,
 } from '../../engine/project/index.js';
-import { readDataFile } from '../files.js';
+import { optimizerInputFrom } from '../growth-input.js';
 import { printJson } from '../io.js';
 import { parseMoneyOption } from '../options.js';
 import { renderPairs, renderTable } from '../table.js';
@@ -139,7 +138,7 @@ export const register: Register = (program, io) => {
     )
     .argument(
       '[file]',
-      'optimizer inputs (YAML or JSON): budget, people, plans, assumptions; see docs/growth.md',
+      'a household scenario (see megaroth schema; budget: what it plans to save) or optimizer inputs (YAML or JSON): budget, people, plans, assumptions; see docs/growth.md',
     )
     .option('--budget <N>', 'take-home dollars to save each year (overrides the file)')
     .option('--json', 'print JSON (dollars with cents)')
@@ -148,7 +147,7 @@ export const register: Register = (program, io) => {
       '\nExamples:\n  megaroth optimize\n  megaroth optimize --budget 30000 --json',
     )
     .action((file: string | undefined, opts: OptimizeOptions) => {
-      let input = file ? optimizerFromFile(readDataFile(io.cwd, file), file) : physicianOptimizer();
+      let input = file ? optimizerInputFrom(io, file) : physicianOptimizer();
       if (opts.budget !== undefined)
         input = { ...input, budget: parseMoneyOption('--budget', opts.budget) };
       const r = optimizeSplit(input);

@@ -1,9 +1,11 @@
 /** `megaroth plan [FILE]`: the household report (per person 402(g), per plan the waterfall and verdict). */
 import { planHousehold } from '../../engine/household/plan-household.js';
+import { DEFAULT_GROWTH_ASSUMPTIONS } from '../../engine/project/from-household.js';
+import { whatItsWorth } from '../../engine/project/worth.js';
 import { reportToJson } from '../../engine/report/to-json.js';
 import { printJson } from '../io.js';
 import { parseYearOption } from '../options.js';
-import { renderPlanReport } from '../render/plan-report.js';
+import { renderPlanReport, worthToJson } from '../render/plan-report.js';
 import { loadScenario } from '../scenario-input.js';
 import type { Register } from './index.js';
 
@@ -33,7 +35,8 @@ export const register: Register = (program, io) => {
     .action((file: string | undefined, opts: PlanOptions) => {
       const scenario = loadScenario(io, file, opts.year);
       const report = planHousehold(scenario);
-      if (opts.json) printJson(io, reportToJson(report));
-      else io.out(renderPlanReport(report, { explain: opts.explain ?? false }));
+      const worth = whatItsWorth(scenario, report, DEFAULT_GROWTH_ASSUMPTIONS);
+      if (opts.json) printJson(io, { ...reportToJson(report), worth: worth && worthToJson(worth) });
+      else io.out(renderPlanReport(report, { explain: opts.explain ?? false, worth }));
     });
 };

@@ -1,7 +1,8 @@
 /** Renders the household report as text for `megaroth plan`. */
 import type { Figure } from '../../engine/explain.js';
 import type { HouseholdReport, PlanReport } from '../../engine/household/report.js';
-import { formatUsd } from '../../engine/money.js';
+import { formatUsd, toDollars } from '../../engine/money.js';
+import type { Worth } from '../../engine/project/worth.js';
 import { figuresOf } from '../../engine/report/to-json.js';
 import { renderPairs } from '../table.js';
 
@@ -141,8 +142,67 @@ function planSection(r: PlanReport): string {
   return lines.join('\n');
 }
 
+const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+
+/** The "what it's worth" section: the year's after-tax money, every year to retirement. */
+function worthSection(w: Worth): string[] {
+  const usd0 = (c: number): string => formatUsd(c, { wholeDollars: true });
+  const lines = [
+    '',
+    "What it's worth",
+    wrap(
+      `${formatUsd(w.contribution)} of after-tax money a year for ${String(w.years)} years at ${pct(w.expectedReturn)}, after tax at retirement (marginal rate now ${pct(w.currentRate)}, in retirement ${pct(w.retirementRate)}):`,
+      '  ',
+      '  ',
+    ),
+    indent(
+      renderPairs([
+        ['Full Mega Backdoor (converted at once)', usd0(w.atRetirement.fullMbr)],
+        ['Roth-lite (converted at separation)', usd0(w.atRetirement.rothLite)],
+        [
+          w.preTaxRoom === 0
+            ? 'Pre-tax instead (no 402(g) room left: taxable)'
+            : 'Pre-tax instead, tax saved invested',
+          usd0(w.atRetirement.preTax),
+        ],
+        ['Taxable brokerage account', usd0(w.atRetirement.taxable)],
+      ]),
+      '    ',
+    ).trimEnd(),
+  ];
+  if (w.breakEvenRetirementRate !== null) {
+    lines.push(
+      wrap(
+        `Pre-tax money would end ahead only at a retirement rate below ${pct(w.breakEvenRetirementRate)}. Assumptions and Monte Carlo: megaroth compare FILE.`,
+        '  ',
+        '  ',
+      ),
+    );
+  }
+  return lines;
+}
+
+/** The worth section as JSON (dollars). */
+export function worthToJson(w: Worth): Record<string, unknown> {
+  return {
+    contribution: toDollars(w.contribution),
+    years: w.years,
+    preTaxRoom: toDollars(w.preTaxRoom),
+    expectedReturn: w.expectedReturn,
+    currentRate: w.currentRate,
+    retirementRate: w.retirementRate,
+    atRetirement: Object.fromEntries(
+      Object.entries(w.atRetirement).map(([k, v]) => [k, toDollars(v)]),
+    ),
+    breakEvenRetirementRate: w.breakEvenRetirementRate,
+  };
+}
+
 /** The full text report. */
-export function renderPlanReport(r: HouseholdReport, opts: { explain?: boolean } = {}): string {
+export function renderPlanReport(
+  r: HouseholdReport,
+  opts: { explain?: boolean; worth?: Worth | null } = {},
+): string {
   const out: string[] = [];
   out.push(
     `megaroth plan — tax year ${String(r.taxYear)}, ${STATUS[r.filingStatus]}${r.name ? ` — ${r.name}` : ''}`,
@@ -168,6 +228,7 @@ export function renderPlanReport(r: HouseholdReport, opts: { explain?: boolean }
       out.push(indent(planSection(plan)));
     }
   }
+  if (opts.worth) out.push(...worthSection(opts.worth));
   if (r.findings.length > 0) {
     out.push('');
     out.push('Findings');

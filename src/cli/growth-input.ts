@@ -1,0 +1,62 @@
+/**
+ * The FILE of `compare` and `optimize`: a household scenario (it has `version` and `people`;
+ * its report supplies the rooms and the tax rules the rates) or the commands' own projection /
+ * optimizer input format (docs/growth.md).
+ */
+import { planHousehold } from '../engine/household/plan-household.js';
+import type { HouseholdReport } from '../engine/household/report.js';
+import type { Scenario } from '../engine/scenario/schema.js';
+import type { Cents } from '../engine/money.js';
+import { projectionFromFile, optimizerFromFile } from '../engine/project/file-input.js';
+import {
+  DEFAULT_GROWTH_ASSUMPTIONS,
+  householdOptimizer,
+  householdProjection,
+  type GrowthAssumptions,
+} from '../engine/project/from-household.js';
+import type { ProjectionInputs } from '../engine/project/inputs.js';
+import type { OptimizerInput } from '../engine/project/optimizer.js';
+import { parseScenario } from '../engine/scenario/validate.js';
+import { readDataFile } from './files.js';
+import type { Io } from './io.js';
+import { today } from './scenario-input.js';
+
+/** True when the data looks like a scenario file rather than growth inputs. */
+function isScenario(data: unknown): data is Record<string, unknown> {
+  return data !== null && typeof data === 'object' && 'version' in data && 'people' in data;
+}
+
+function household(data: unknown): { scenario: Scenario; report: HouseholdReport } {
+  const scenario = parseScenario(data, { today: today() });
+  return { scenario, report: planHousehold(scenario) };
+}
+
+/** Projection inputs from FILE. */
+export function projectionInputsFrom(
+  io: Io,
+  file: string,
+  overrides: Partial<GrowthAssumptions> = {},
+): ProjectionInputs {
+  const data = readDataFile(io.cwd, file);
+  if (!isScenario(data)) return projectionFromFile(data, file);
+  const { scenario, report } = household(data);
+  return householdProjection(scenario, report, { ...DEFAULT_GROWTH_ASSUMPTIONS, ...overrides });
+}
+
+/** Optimizer inputs from FILE. */
+export function optimizerInputFrom(
+  io: Io,
+  file: string,
+  overrides: Partial<GrowthAssumptions> = {},
+  budget?: Cents,
+): OptimizerInput {
+  const data = readDataFile(io.cwd, file);
+  if (!isScenario(data)) return optimizerFromFile(data, file);
+  const { scenario, report } = household(data);
+  return householdOptimizer(
+    scenario,
+    report,
+    { ...DEFAULT_GROWTH_ASSUMPTIONS, ...overrides },
+    budget,
+  );
+}

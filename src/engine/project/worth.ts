@@ -1,0 +1,50 @@
+/**
+ * "What it's worth" for `megaroth plan`: the household's planned after-tax contributions, made
+ * every year to retirement, projected four ways at a constant return (`projectStrategies`):
+ * full Mega Backdoor, Roth-lite, pre-tax with the tax saved invested, and a taxable account —
+ * with after-tax wealth at retirement and the break-even retirement rate. Rates now come from
+ * the tax rules; the rest are the stated growth assumptions.
+ */
+import type { HouseholdReport } from '../household/report.js';
+import type { Cents } from '../money.js';
+import type { Scenario } from '../scenario/schema.js';
+import { projectStrategies } from './deterministic.js';
+import { householdProjection, type GrowthAssumptions } from './from-household.js';
+import type { StrategyId } from './strategies.js';
+
+export interface Worth {
+  /** After-tax money planned each year in plans with a way to Roth. */
+  readonly contribution: Cents;
+  readonly years: number;
+  /** Unused 402(g) room that could take the money pre-tax instead. */
+  readonly preTaxRoom: Cents;
+  readonly expectedReturn: number;
+  readonly currentRate: number;
+  readonly retirementRate: number;
+  /** After-tax wealth at retirement per strategy (nominal cents). */
+  readonly atRetirement: Readonly<Record<StrategyId, Cents>>;
+  /** Retirement rate below which pre-tax money would end ahead of the full Mega Backdoor. */
+  readonly breakEvenRetirementRate: number | null;
+}
+
+/** The projection of the plan's after-tax money, or null when there is none. */
+export function whatItsWorth(s: Scenario, r: HouseholdReport, a: GrowthAssumptions): Worth | null {
+  const inputs = householdProjection(s, r, a);
+  if (inputs.contribution === 0) return null;
+  const p = projectStrategies(inputs);
+  return {
+    contribution: inputs.contribution,
+    years: inputs.years,
+    preTaxRoom: inputs.preTaxRoom,
+    expectedReturn: inputs.expectedReturn,
+    currentRate: inputs.currentRate,
+    retirementRate: inputs.retirementRate,
+    atRetirement: {
+      fullMbr: p.outcomes.fullMbr.atRetirement,
+      rothLite: p.outcomes.rothLite.atRetirement,
+      preTax: p.outcomes.preTax.atRetirement,
+      taxable: p.outcomes.taxable.atRetirement,
+    },
+    breakEvenRetirementRate: p.breakEvenRetirementRate,
+  };
+}
