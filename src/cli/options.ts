@@ -28,6 +28,11 @@ export function parseMoneyOption(
   return c;
 }
 
+/** A commander parser for a non-negative dollar option (`.option('--x <N>', '…', moneyOption('--x'))`). */
+export function moneyOption(flag: string): (raw: string) => Cents {
+  return (raw) => parseMoneyOption(flag, raw);
+}
+
 /** A finite number within [min, max] (inclusive). */
 export function parseNumberOption(flag: string, raw: string, min: number, max: number): number {
   const text = raw.trim();

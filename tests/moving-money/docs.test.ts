@@ -1,5 +1,5 @@
 /**
- * The commands quoted in docs/moving-money.md and docs/readme/moving-money.md print what the
+ * The commands quoted in docs/moving-money.md print what the
  * docs say: every output line quoted under a `$ node dist/cli/bin.js ...` line must appear in
  * the real output (the docs may trim lines, and `...` skips).
  */
@@ -30,7 +30,7 @@ function examples(file: string): Example[] {
   return out;
 }
 
-for (const file of ['docs/moving-money.md', 'docs/readme/moving-money.md']) {
+for (const file of ['docs/moving-money.md']) {
   describe(file, () => {
     const list = examples(file);
     it('has examples', () => {

@@ -5,7 +5,7 @@
 import { explainForm8606, form8606, type Form8606Lines } from '../../engine/form8606/index.js';
 import { formatUsd, rateValue, toDollars, type Cents } from '../../engine/money.js';
 import { printJson } from '../io.js';
-import { parseMoneyOption } from '../options.js';
+import { moneyOption } from '../options.js';
 import { renderTable } from '../table.js';
 import type { Register } from './index.js';
 
@@ -22,10 +22,7 @@ interface Form8606Options {
   readonly explain?: boolean;
 }
 
-const money =
-  (flag: string) =>
-  (v: string): Cents =>
-    parseMoneyOption(flag, v);
+const money = moneyOption;
 
 const LABELS: readonly [keyof Form8606Lines | 'line10', string][] = [
   ['line1', 'Nondeductible contributions for the year'],

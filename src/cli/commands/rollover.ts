@@ -15,7 +15,7 @@ import {
 } from '../../engine/distributions/index.js';
 import { formatUsd, toDollars, type Cents } from '../../engine/money.js';
 import { printJson } from '../io.js';
-import { parseChoiceOption, parseMoneyOption } from '../options.js';
+import { parseChoiceOption, moneyOption } from '../options.js';
 import { renderPairs } from '../table.js';
 import type { Register } from './index.js';
 
@@ -34,10 +34,7 @@ interface RolloverOptions {
   readonly sixtyDayRoth?: Cents;
 }
 
-const money =
-  (flag: string) =>
-  (v: string): Cents =>
-    parseMoneyOption(flag, v);
+const money = moneyOption;
 
 export const register: Register = (program, io) => {
   program

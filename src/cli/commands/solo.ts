@@ -21,7 +21,7 @@ import { printJson } from '../io.js';
 import {
   parseChoiceOption,
   parseIntOption,
-  parseMoneyOption,
+  moneyOption,
   parseNumberOption,
   parseYearOption,
 } from '../options.js';
@@ -45,10 +45,7 @@ interface SoloOptions {
   readonly explain?: boolean;
 }
 
-const money =
-  (flag: string) =>
-  (v: string): Cents =>
-    parseMoneyOption(flag, v);
+const money = moneyOption;
 
 /** Engine field names → the option a user typed, so errors name the flag. */
 const FLAG_OF: Readonly<Record<string, string>> = {

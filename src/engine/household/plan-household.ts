@@ -13,6 +13,7 @@ import { ageAtYearEnd } from '../rules/age.js';
 import { acpRisk } from '../rules/acp-risk.js';
 import { cashBalanceBesideSolo } from '../rules/cash-balance-beside-solo.js';
 import { catchUpLimit } from '../rules/catch-up.js';
+import { electedCents } from '../rules/election.js';
 import { controls, employerGroups } from '../rules/employer-groups.js';
 import { matchFor } from '../rules/match.js';
 import { mbrVerdict } from '../rules/mbr-verdict.js';
@@ -298,11 +299,7 @@ function fillDeferrals(
   plan.deferrals.forEach((d, k) => {
     const path = `${at}.deferrals[${String(k)}].amount`;
     const requested: Cents | 'max' =
-      d.amount === 'max'
-        ? 'max'
-        : typeof d.amount === 'number'
-          ? usdCents(d.amount)
-          : applyRate(w.formulaComp, percentRate(d.amount.percent));
+      d.amount === 'max' ? 'max' : electedCents(d.amount, 0, w.formulaComp);
     const want = requested === 'max' ? Number.MAX_SAFE_INTEGER : requested;
     const take = Math.min(want, payLeft);
     const regular = Math.min(take, state.regularLeft);
@@ -490,13 +487,7 @@ function settleEmployerMoney(
     );
     const room = dollarRoomFor(p, w, constraints);
     const fit = Math.max(0, Math.min(maxNe, room.cap - regularOf(w)));
-    const elected = plan.employerContribution ?? 'max';
-    const want =
-      elected === 'max'
-        ? fit
-        : typeof elected === 'number'
-          ? usdCents(elected)
-          : applyRate(w.formulaComp, percentRate(elected.percent));
+    const want = electedCents(plan.employerContribution ?? 'max', fit, w.formulaComp);
     w.nonelective = Math.min(want, fit);
     if (want > fit) {
       findings.push({
@@ -611,13 +602,7 @@ function settleAfterTax(
     room = Math.min(room, applyRate(w.formulaComp, percentRate(a.capPercent)));
   if (a.capAmount !== undefined) room = Math.min(room, usdCents(a.capAmount));
   w.afterTaxRoom = room;
-  const elected = a.amount ?? 'max';
-  const want =
-    elected === 'max'
-      ? room
-      : typeof elected === 'number'
-        ? usdCents(elected)
-        : applyRate(w.formulaComp, percentRate(elected.percent));
+  const want = electedCents(a.amount ?? 'max', room, w.formulaComp);
   w.afterTax = Math.min(want, room);
   if (want > room) {
     findings.push({

@@ -11,13 +11,13 @@ import { ageAtYearEnd } from '../rules/age.js';
 import { PHYSICIAN_EXAMPLE } from '../scenario/examples.js';
 import type { Scenario } from '../scenario/schema.js';
 import { parseScenario } from '../scenario/validate.js';
-import { householdTax } from '../tax/household.js';
 import {
   DEFAULT_GROWTH_ASSUMPTIONS,
   householdIncome,
   householdOptimizer,
   householdProjection,
   householdRates,
+  householdTaxOf,
 } from './from-household.js';
 import type { ProjectionInputs } from './inputs.js';
 import type { OptimizerInput } from './optimizer.js';
@@ -52,20 +52,7 @@ export function physicianFacts(): PhysicianFacts {
   const { scenario, report } = physicianHousehold();
   const solo = report.plans.find((p) => p.type === 'solo-401k');
   const inc = householdIncome(scenario, report);
-  const tax = householdTax({
-    year: scenario.taxYear,
-    status: scenario.filingStatus,
-    grossIncome: inc.grossIncome,
-    deductions: [
-      { key: 'preTaxDeferrals', amount: inc.preTaxDeferrals },
-      { key: 'employerContribution', amount: inc.ownerEmployerContributions },
-      { key: 'halfSeTax', amount: inc.halfSeTax },
-    ],
-    netInvestmentIncome: 0,
-    medicareWages: inc.medicareWages,
-    seIncome: inc.seIncome,
-    stateRate: DEFAULT_GROWTH_ASSUMPTIONS.stateRate,
-  });
+  const tax = householdTaxOf(scenario, report, DEFAULT_GROWTH_ASSUMPTIONS);
   return {
     taxYear: scenario.taxYear,
     soloEmployerMax: solo?.tradeOff?.maxEmployer.employerContribution.cents ?? 0,

@@ -11,7 +11,7 @@ import { cents, rateValue, type Cents } from '../money.js';
 import { incomeTaxFor } from '../params/income-tax/index.js';
 import { ageAtYearEnd } from '../rules/age.js';
 import type { Scenario } from '../scenario/schema.js';
-import { householdTax } from '../tax/household.js';
+import { householdTax, type HouseholdTax } from '../tax/household.js';
 import { marginalRate } from '../tax/marginal.js';
 import { yearsFromAges, type ProjectionInputs } from './inputs.js';
 import type { Assumptions, OptimizerInput, OptimizerPlan } from './optimizer.js';
@@ -84,14 +84,14 @@ export function householdIncome(s: Scenario, r: HouseholdReport): HouseholdIncom
   };
 }
 
-/** Marginal rates now and in retirement, and the capital gains rate, federal plus state. */
-export function householdRates(
+/** The household's income taxes this year (federal, state, NIIT, marginal rate). */
+export function householdTaxOf(
   s: Scenario,
   r: HouseholdReport,
   a: GrowthAssumptions,
-): { currentRate: number; retirementRate: number; capitalGainsRate: number } {
+): HouseholdTax {
   const inc = householdIncome(s, r);
-  const tax = householdTax({
+  return householdTax({
     year: s.taxYear,
     status: s.filingStatus,
     grossIncome: inc.grossIncome,
@@ -105,6 +105,15 @@ export function householdRates(
     seIncome: inc.seIncome,
     stateRate: a.stateRate,
   });
+}
+
+/** Marginal rates now and in retirement, and the capital gains rate, federal plus state. */
+export function householdRates(
+  s: Scenario,
+  r: HouseholdReport,
+  a: GrowthAssumptions,
+): { currentRate: number; retirementRate: number; capitalGainsRate: number } {
+  const tax = householdTaxOf(s, r, a);
   const retirementFederal = rateValue(
     marginalRate(s.taxYear, s.filingStatus, a.retirementTaxableIncome),
   );

@@ -5,8 +5,9 @@
  * the deferrals the worksheet allows, and the owner's plan compensation
  * (IRC 401(c)(2), 404(a)(8), 415(c)(3)(B); IRS Pub 560 ch. 5).
  */
-import { applyRate, cents, formatUsd, percentRate, rateValue, type Cents } from '../money.js';
+import { formatUsd, percentRate, rateValue, type Cents } from '../money.js';
 import { usd, type YearParameters } from '../params/index.js';
+import { electedCents } from './election.js';
 import { deductionWorksheet } from '../self-employment/pub560-deduction-worksheet.js';
 import { scheduleSe, type FilingStatus } from '../self-employment/schedule-se.js';
 
@@ -64,9 +65,7 @@ export function selfEmployedOwner(p: YearParameters, input: OwnerInput): OwnerRe
   });
   const step3 = ws.step3NetEarnings;
   const max = ws.step13EmployerContribution;
-  const e = input.employerElection;
-  const wanted =
-    e === 'max' ? max : typeof e === 'number' ? cents(e) : applyRate(step3, percentRate(e.percent));
+  const wanted = electedCents(input.employerElection, max, step3);
   const employer = Math.min(wanted, max);
   // A smaller employer contribution leaves more earned income for deferrals (steps 14-18).
   const compensation = step3 - employer;
