@@ -80,41 +80,14 @@ describe('Roth catch-up requirement (A-5)', () => {
     }
   });
 
-  it('designates the whole 60-63 catch-up Roth in the engine (A-5e)', () => {
-    const report = planHousehold(
+  /** One W-2 earner with 200,000 of pay (and of prior-year FICA wages) deferring "max". */
+  const highEarner = (birthDate: string, rothDeferralsAllowed: boolean) =>
+    planHousehold(
       parseScenario({
         version: 1,
         taxYear: 2026,
         filingStatus: 'single',
-        people: [{ id: 'p', birthDate: '1965-02-01' }],
-        jobs: [
-          {
-            id: 'j',
-            person: 'p',
-            employer: 'E',
-            type: 'w2',
-            wages: 200000,
-            priorYearFicaWages: 200000,
-          },
-        ],
-        plans: [
-          { id: 'k', job: 'j', type: '401k', deferrals: [{ type: 'pre-tax', amount: 'max' }] },
-        ],
-      }),
-    );
-    const plan = report.plans[0];
-    expect(plan?.catchUp.cents).toBe(1_125_000);
-    expect(plan?.catchUpType).toBe('roth');
-    expect(plan?.deferralPreTax.cents).toBe(2_450_000);
-  });
-
-  it('bars catch-ups in a plan with no Roth feature when Roth is required', () => {
-    const report = planHousehold(
-      parseScenario({
-        version: 1,
-        taxYear: 2026,
-        filingStatus: 'single',
-        people: [{ id: 'p', birthDate: '1970-02-01' }],
+        people: [{ id: 'p', birthDate }],
         jobs: [
           {
             id: 'j',
@@ -130,12 +103,22 @@ describe('Roth catch-up requirement (A-5)', () => {
             id: 'k',
             job: 'j',
             type: '401k',
-            rothDeferralsAllowed: false,
+            rothDeferralsAllowed,
             deferrals: [{ type: 'pre-tax', amount: 'max' }],
           },
         ],
       }),
     );
+
+  it('designates the whole 60-63 catch-up Roth in the engine (A-5e)', () => {
+    const plan = highEarner('1965-02-01', true).plans[0];
+    expect(plan?.catchUp.cents).toBe(1_125_000);
+    expect(plan?.catchUpType).toBe('roth');
+    expect(plan?.deferralPreTax.cents).toBe(2_450_000);
+  });
+
+  it('bars catch-ups in a plan with no Roth feature when Roth is required', () => {
+    const report = highEarner('1970-02-01', false);
     expect(report.plans[0]?.catchUp.cents).toBe(0);
     expect(
       report.findings.some(
