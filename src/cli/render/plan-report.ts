@@ -170,6 +170,20 @@ function worthSection(w: Worth): string[] {
       '    ',
     ).trimEnd(),
   ];
+  const names: Record<string, string> = {
+    preTaxDeferrals: 'pre-tax deferrals',
+    employerContribution: 'employer contribution (owner)',
+    halfSeTax: 'half of SE tax',
+  };
+  if (w.deductions.length > 0) {
+    lines.push(
+      wrap(
+        `This year's deductions save (federal + state + NIIT): ${w.deductions.map((d) => `${names[d.key] ?? d.key} ${formatUsd(d.amount)} saves ${formatUsd(d.saved)}`).join('; ')}.`,
+        '  ',
+        '  ',
+      ),
+    );
+  }
   if (w.breakEvenRetirementRate !== null) {
     lines.push(
       wrap(
@@ -195,6 +209,11 @@ export function worthToJson(w: Worth): Record<string, unknown> {
       Object.entries(w.atRetirement).map(([k, v]) => [k, toDollars(v)]),
     ),
     breakEvenRetirementRate: w.breakEvenRetirementRate,
+    deductions: w.deductions.map((d) => ({
+      key: d.key,
+      amount: toDollars(d.amount),
+      saved: toDollars(d.saved),
+    })),
   };
 }
 

@@ -9,7 +9,7 @@ import type { HouseholdReport } from '../household/report.js';
 import type { Cents } from '../money.js';
 import type { Scenario } from '../scenario/schema.js';
 import { projectStrategies } from './deterministic.js';
-import { householdProjection, type GrowthAssumptions } from './from-household.js';
+import { householdProjection, householdTaxOf, type GrowthAssumptions } from './from-household.js';
 import type { StrategyId } from './strategies.js';
 
 export interface Worth {
@@ -25,6 +25,12 @@ export interface Worth {
   readonly atRetirement: Readonly<Record<StrategyId, Cents>>;
   /** Retirement rate below which pre-tax money would end ahead of the full Mega Backdoor. */
   readonly breakEvenRetirementRate: number | null;
+  /** This year's deductions and the income tax (federal + state + NIIT) each one saves. */
+  readonly deductions: readonly {
+    readonly key: string;
+    readonly amount: Cents;
+    readonly saved: Cents;
+  }[];
 }
 
 /** The projection of the plan's after-tax money, or null when there is none. */
@@ -46,5 +52,6 @@ export function whatItsWorth(s: Scenario, r: HouseholdReport, a: GrowthAssumptio
       taxable: p.outcomes.taxable.atRetirement,
     },
     breakEvenRetirementRate: p.breakEvenRetirementRate,
+    deductions: householdTaxOf(s, r, a).deductionValues.filter((d) => d.amount > 0),
   };
 }
