@@ -1,7 +1,7 @@
 /**
- * Streams a census CSV file into the pure `CensusReader`: the file is read in 1 MiB chunks and
- * split into lines as it arrives, so the raw text is never held in memory whole (let alone
- * twice); only the parsed typed arrays grow.
+ * Streams a census CSV file into the pure `CensusReader`: the file is read in 1 MiB chunks of
+ * bytes and split into lines as it arrives, so the raw file is never held in memory whole (let
+ * alone twice); only the parsed typed arrays and the id bytes grow.
  */
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -34,28 +34,36 @@ export async function readCensusFile(cwd: string, file: string): Promise<CensusR
   }
   // about 60 bytes a row in a typical census: size the arrays once
   const reader = new CensusReader(10_000, Math.ceil(size / 50) + 16);
-  let carry = '';
+  // Bytes, not text: the reader parses plain rows straight from the chunk (a line break byte
+  // never occurs inside a multi-byte UTF-8 character, so splitting bytes at \n is safe), and only
+  // the rare unusual line is decoded. A line cut by a chunk boundary is joined in `carry`.
+  let carry: Buffer | null = null;
   try {
-    const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
-    for await (const chunk of stream as AsyncIterable<string>) {
+    const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
       let start = 0;
-      let nl = chunk.indexOf('\n');
-      if (nl >= 0 && carry !== '') {
-        reader.line(carry + chunk.slice(0, nl));
-        carry = '';
+      let nl = chunk.indexOf(10);
+      if (nl >= 0 && carry !== null) {
+        const joined: Buffer = Buffer.concat([carry, chunk.subarray(0, nl)]);
+        reader.lineBytes(joined, 0, joined.length);
+        carry = null;
         start = nl + 1;
-        nl = chunk.indexOf('\n', start);
+        nl = chunk.indexOf(10, start);
       }
       while (nl >= 0) {
-        reader.lineIn(chunk, start, nl);
+        reader.lineBytes(chunk, start, nl);
         start = nl + 1;
-        nl = chunk.indexOf('\n', start);
+        nl = chunk.indexOf(10, start);
       }
-      carry += chunk.slice(start);
+      if (start < chunk.length) {
+        const rest = chunk.subarray(start);
+        // copy: the stream may reuse nothing, but a copy keeps only the tail, not the 1 MiB chunk
+        carry = carry === null ? Buffer.from(rest) : Buffer.concat([carry, rest]);
+      }
     }
   } catch (e) {
     throw fileProblem(file, e);
   }
-  if (carry !== '') reader.line(carry);
+  if (carry !== null) reader.lineBytes(carry, 0, carry.length);
   return reader.finish();
 }

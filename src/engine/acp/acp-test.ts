@@ -321,7 +321,7 @@ export function evaluateAcp(p: PreparedTest, extraHce?: Float64Array): AcpResult
     const split = splitRefund(p.census, i, amount - fromExtra, safe, vestedDefault);
     const r: Refund = {
       index: i,
-      id: p.census.ids[i] ?? '',
+      id: p.census.idAt(i),
       line: p.census.lines[i] ?? 0,
       amount,
       ...split,

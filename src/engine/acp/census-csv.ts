@@ -10,8 +10,11 @@
  * `match_vested_percent` (default 100), `name` (ignored). Blank `match`, `after_tax`, `qmac`,
  * `qnec` and `prior_year_compensation` mean 0; a blank `compensation` or `id` is an error.
  */
-import { IdIndex } from './id-index.js';
+import { hashBytes, type IdStore } from './id-store.js';
 import { CensusBuilder, HCE_UNKNOWN, type Census, type CensusRowValues } from './census.js';
+
+// ignoreBOM: keep a byte-order mark as text, as the file stream did (the header drops it itself)
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** Largest amount accepted in a money column: $1 billion (keeps every ratio product exact). */
 const MAX_AMOUNT_CENTS = 100_000_000_000;
@@ -231,7 +234,8 @@ export class CensusReader {
   private issueCount = 0;
   private badRows = 0;
   private rowsRead = 0;
-  private readonly seen: IdIndex;
+  /** The ids of the good rows so far (owned by the builder), for duplicates. */
+  private readonly seen: IdStore;
   // column positions (-1: absent), cached as numbers for the per-row hot path
   private cId = -1;
   private cComp = -1;
@@ -276,7 +280,7 @@ export class CensusReader {
     capacityHint = 1024,
   ) {
     this.builder = new CensusBuilder(capacityHint);
-    this.seen = new IdIndex(this.builder.idList, capacityHint);
+    this.seen = this.builder.idStore;
   }
 
   private problem(line: number, column: string, reason: string): void {
@@ -565,6 +569,19 @@ export class CensusReader {
     }
     if (k !== fields || id === '' || id.charCodeAt(0) === 32 || id.charCodeAt(id.length - 1) === 32)
       return false;
+    if (!this.fastValues()) return false;
+    if (this.seen.find(id) >= 0 || this.firstBad.has(id)) return false;
+    this.row.id = id;
+    this.builder.add(this.row);
+    return true;
+  }
+
+  /**
+   * Checks the numbers a fast path left in `fastVal` and puts them in `row` (all but the id);
+   * false when the row needs the full path (a blank, a bound broken, a column missing).
+   */
+  private fastValues(): boolean {
+    const val = this.fastVal;
     const owner = Math.max(val[6] ?? -1, val[7] ?? -1, 0);
     const vested = val[8] ?? -1;
     if (owner > 10_000 || vested > 10_000) return false;
@@ -580,9 +597,7 @@ export class CensusReader {
       Math.max(val[3] ?? 0, 0) +
       Math.max(val[4] ?? 0, 0);
     if (eligible && counted > comp * MAX_RATIO_TO_PAY) return false;
-    if (this.seen.find(id) >= 0 || this.firstBad.has(id)) return false;
     const r = this.row;
-    r.id = id;
     r.line = this.lineNo;
     r.compensation = comp;
     r.match = Math.max(val[1] ?? 0, 0);
@@ -594,8 +609,124 @@ export class CensusReader {
     r.vestedBps = vested < 0 ? 10_000 : vested;
     r.hceGiven = hce < 0 ? HCE_UNKNOWN : hce;
     r.eligible = eligible;
-    this.builder.add(r);
-    this.seen.insert(this.builder.size - 1);
+    return true;
+  }
+
+  /**
+   * Feeds the line `b[start..end)` of UTF-8 bytes (without its line break): the streaming
+   * reader's way. A plain row is read straight from the bytes — numbers parsed digit by digit,
+   * the id copied into the id store — so no string is made per row; anything else (the header,
+   * blanks, comments, quotes, non-ASCII text, any problem) is decoded and goes through `line`,
+   * which words the problems exactly as for text input.
+   */
+  lineBytes(b: Uint8Array, start: number, end: number): void {
+    let e = end;
+    if (e > start && b[e - 1] === 13) e--;
+    const c0 = b[start];
+    if (
+      this.header !== null &&
+      this.headerIssues.length === 0 &&
+      e > start &&
+      c0 !== 35 &&
+      c0 !== 32 &&
+      c0 !== 9
+    ) {
+      this.lineNo++;
+      if (this.readRowBytes(b, start, e)) {
+        this.rowsRead++;
+        return;
+      }
+      this.lineNo--;
+    }
+    this.line(utf8.decode(b.subarray(start, end)));
+  }
+
+  /** `readRowFast` on bytes; false (nothing stored) when the row is not plain. */
+  private readRowBytes(b: Uint8Array, from: number, n: number): boolean {
+    const kind = this.fastKind;
+    const slotOf = this.fastSlot;
+    const val = this.fastVal;
+    val.fill(-1);
+    let k = 0;
+    let i = from;
+    let idStart = -1;
+    let idEnd = -1;
+    const fields = kind.length;
+    for (;;) {
+      if (k >= fields) return false;
+      const kd = kind[k] ?? 0;
+      const start = i;
+      if (kd === 2) {
+        // dollars or a percentage: digits with at most two after the point, nothing else
+        let whole = 0;
+        let frac = 0;
+        let fd = -1; // digits after the point; -1 before it
+        let digits = 0;
+        for (; i < n; i++) {
+          const c = b[i] ?? 0;
+          if (c === 44) break;
+          if (c >= 48 && c <= 57) {
+            digits++;
+            if (fd < 0) whole = whole * 10 + (c - 48);
+            else if (fd < 2) {
+              frac = frac * 10 + (c - 48);
+              fd++;
+            } else return false;
+          } else if (c === 46 && fd < 0) fd = 0;
+          else return false;
+        }
+        // more than 15 digits could lose precision in a double: the full path words it
+        if (digits === 0 || digits > 15) return false;
+        val[slotOf[k] ?? 0] = whole * 100 + (fd === 1 ? frac * 10 : frac);
+      } else {
+        // up to the next comma; a quote means CSV quoting, and a non-ASCII byte in the id
+        // needs UTF-8 decoding: both go to the full path
+        for (; i < n; i++) {
+          const c = b[i] ?? 0;
+          if (c === 44) break;
+          if (c === 34 || (c >= 128 && kd !== 0)) return false;
+        }
+        if (kd === 1) {
+          idStart = start;
+          idEnd = i;
+        } else if (kd === 3) {
+          const len = i - start;
+          const c1 = b[start] ?? 0;
+          let v: number;
+          if (
+            len === 4 &&
+            c1 === 116 &&
+            b[start + 1] === 114 &&
+            b[start + 2] === 117 &&
+            b[start + 3] === 101
+          )
+            v = 1; // true
+          else if (
+            len === 5 &&
+            c1 === 102 &&
+            b[start + 1] === 97 &&
+            b[start + 2] === 108 &&
+            b[start + 3] === 115 &&
+            b[start + 4] === 101
+          )
+            v = 0; // false
+          else if (len === 1 && (c1 === 48 || c1 === 49)) v = c1 - 48;
+          else return false;
+          val[slotOf[k] ?? 0] = v;
+        }
+      }
+      k++;
+      if (i >= n) break;
+      i++; // the comma
+    }
+    if (k !== fields || idEnd <= idStart || b[idStart] === 32 || b[idEnd - 1] === 32) return false;
+    if (!this.fastValues()) return false;
+    const h = hashBytes(b, idStart, idEnd);
+    if (this.seen.findBytes(b, idStart, idEnd, h) >= 0) return false;
+    // ids first seen on a bad row are rare: only then is a string made to look one up
+    if (this.firstBad.size > 0 && this.firstBad.has(utf8.decode(b.subarray(idStart, idEnd))))
+      return false;
+    this.builder.addWithIdBytes(this.row, b, idStart, idEnd, h);
     return true;
   }
 
@@ -695,7 +826,6 @@ export class CensusReader {
     }
     if (this.issueCount === before) {
       this.builder.add(r);
-      this.seen.insert(this.builder.size - 1);
     } else if (r.id !== '' && !this.firstBad.has(r.id) && this.seen.find(r.id) < 0) {
       this.firstBad.set(r.id, line);
     }

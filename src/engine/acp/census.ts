@@ -3,6 +3,7 @@
  * hundredths of a percent, flags), so a million employees cost a few tens of megabytes and no
  * per-employee objects. Built row by row with `CensusBuilder`.
  */
+import { IdStore } from './id-store.js';
 
 /** Whether the census says an employee is an HCE: unknown (decide from other columns), no, yes. */
 export const HCE_UNKNOWN = -1;
@@ -10,7 +11,10 @@ export const HCE_UNKNOWN = -1;
 /** One plan year's census. Money in cents; percentages in hundredths of a percent. */
 export interface Census {
   readonly size: number;
+  /** Every id as a string, by row (made on first use: prefer `idAt` for a few rows). */
   readonly ids: readonly string[];
+  /** The id of one row, without making the whole `ids` list. */
+  idAt(row: number): string;
   /** Line of each row in the source file (1-based, header is line 1), or the row index + 2. */
   readonly lines: Int32Array;
   /** Plan-year 414(s) compensation, cents (before the 401(a)(17) cap). */
@@ -65,7 +69,8 @@ function grow<T extends Float64Array | Int32Array | Int8Array | Uint8Array>(a: T
 export class CensusBuilder {
   private n = 0;
   private cap: number;
-  private readonly ids: string[] = [];
+  /** The ids, as bytes with a hash index (duplicates are found through it). */
+  readonly idStore: IdStore;
   private lines: Int32Array;
   private comp: Float64Array;
   private match: Float64Array;
@@ -81,6 +86,7 @@ export class CensusBuilder {
   constructor(initialCapacity = 1024) {
     this.cap = Math.max(16, initialCapacity);
     const c = this.cap;
+    this.idStore = new IdStore(c);
     this.lines = new Int32Array(c);
     this.comp = new Float64Array(c);
     this.match = new Float64Array(c);
@@ -115,11 +121,6 @@ export class CensusBuilder {
     this.cap = c;
   }
 
-  /** The ids added so far (live; read-only for callers). */
-  get idList(): readonly string[] {
-    return this.ids;
-  }
-
   /** The line of row `row`. */
   lineAt(row: number): number | undefined {
     return row < this.n ? this.lines[row] : undefined;
@@ -127,9 +128,22 @@ export class CensusBuilder {
 
   /** Appends one validated row. */
   add(r: CensusRowValues): void {
+    this.idStore.push(r.id);
+    this.addValues(r);
+  }
+
+  /**
+   * Appends one validated row whose id is the bytes `b[start..end)` with hash `h` (`r.id` is
+   * not read): the streaming reader's way, with no id string made.
+   */
+  addWithIdBytes(r: CensusRowValues, b: Uint8Array, start: number, end: number, h: number): void {
+    this.idStore.pushBytes(b, start, end, h);
+    this.addValues(r);
+  }
+
+  private addValues(r: CensusRowValues): void {
     this.ensure();
     const i = this.n++;
-    this.ids.push(r.id);
     this.lines[i] = r.line;
     this.comp[i] = r.compensation;
     this.match[i] = r.match;
@@ -146,9 +160,15 @@ export class CensusBuilder {
   /** The census (arrays trimmed to size). */
   build(columns: Census['columns']): Census {
     const n = this.n;
+    const store = this.idStore;
+    let ids: string[] | undefined;
     return {
       size: n,
-      ids: this.ids,
+      get ids() {
+        ids ??= store.all();
+        return ids;
+      },
+      idAt: (row) => store.idAt(row),
       lines: this.lines.subarray(0, n),
       compensation: this.comp.subarray(0, n),
       match: this.match.subarray(0, n),

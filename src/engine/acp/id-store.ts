@@ -1,0 +1,148 @@
+/**
+ * The census ids, kept as UTF-8 bytes in one growing buffer with a hash index over them. A
+ * million ids as a million strings cost about 200 ms to create and keep the garbage collector
+ * busy while parsing; here the streaming reader copies each id's bytes straight from the file
+ * chunk, finds duplicates without making a string, and a string is made only when someone asks
+ * for an id (`idAt`, e.g. for the HCEs with a refund).
+ *
+ * The index is open addressing over one `Int32Array` of (hash, row + 1) pairs: a probe touches
+ * one cache line, and equal hashes are confirmed by comparing the bytes.
+ */
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** FNV-1a over `b[start..end)`, then the murmur3 finalizer to spread the low bits. */
+export function hashBytes(b: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    h ^= b[i] ?? 0;
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
+}
+
+/** Ids by row, appended in row order; each id is indexed as it is added. */
+export class IdStore {
+  private bytes: Uint8Array;
+  private used = 0;
+  /** Row r's id is `bytes[starts[r], starts[r + 1])`. */
+  private starts: Int32Array;
+  private n = 0;
+  /** Slot s holds the hash at 2s and row + 1 at 2s + 1 (0: empty). */
+  private table: Int32Array;
+  private mask: number;
+  /** Scratch for encoding a string id to look it up. */
+  private scratch = new Uint8Array(64);
+
+  /** @param capacityHint expected number of ids, to size the arrays once. */
+  constructor(capacityHint = 1024) {
+    const cap = Math.max(16, capacityHint);
+    this.bytes = new Uint8Array(cap * 12);
+    this.starts = new Int32Array(cap + 1);
+    let size = 1024;
+    while (size < cap * 2) size *= 2;
+    this.table = new Int32Array(size * 2);
+    this.mask = size - 1;
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  /** The row whose id is the bytes `b[start..end)` with hash `h` (from `hashBytes`), or -1. */
+  findBytes(b: Uint8Array, start: number, end: number, h: number): number {
+    const t = this.table;
+    const len = end - start;
+    let slot = h & this.mask;
+    for (;;) {
+      const v = t[2 * slot + 1] ?? 0;
+      if (v === 0) return -1;
+      if (t[2 * slot] === h) {
+        const s = this.starts[v - 1] ?? 0;
+        if ((this.starts[v] ?? 0) - s === len) {
+          let k = 0;
+          while (k < len && this.bytes[s + k] === b[start + k]) k++;
+          if (k === len) return v - 1;
+        }
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** The row with this id, or -1. */
+  find(id: string): number {
+    const len = this.encode(id);
+    return this.findBytes(this.scratch, 0, len, hashBytes(this.scratch, 0, len));
+  }
+
+  /** Appends the id `b[start..end)` (hash `h`) as the next row and indexes it. */
+  pushBytes(b: Uint8Array, start: number, end: number, h: number): void {
+    const len = end - start;
+    if (this.used + len > this.bytes.length) {
+      const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.used + len));
+      bigger.set(this.bytes.subarray(0, this.used));
+      this.bytes = bigger;
+    }
+    if (this.n + 2 > this.starts.length) {
+      const bigger = new Int32Array(this.starts.length * 2);
+      bigger.set(this.starts);
+      this.starts = bigger;
+    }
+    // a byte loop beats `set(subarray)` for ids of a few bytes (no view object per row)
+    const dst = this.bytes;
+    let u = this.used;
+    for (let i = start; i < end; i++) dst[u++] = b[i] ?? 0;
+    this.used = u;
+    this.starts[++this.n] = u;
+    if (this.n * 2 > this.mask + 1) this.rehash();
+    this.place(this.table, this.mask, h, this.n);
+  }
+
+  /** Appends a string id as the next row. */
+  push(id: string): void {
+    const len = this.encode(id);
+    this.pushBytes(this.scratch, 0, len, hashBytes(this.scratch, 0, len));
+  }
+
+  /** The id of row `row` ('' past the end). */
+  idAt(row: number): string {
+    if (row < 0 || row >= this.n) return '';
+    return decoder.decode(this.bytes.subarray(this.starts[row] ?? 0, this.starts[row + 1] ?? 0));
+  }
+
+  /** Every id as a string, by row. */
+  all(): string[] {
+    const out = new Array<string>(this.n);
+    for (let r = 0; r < this.n; r++) out[r] = this.idAt(r);
+    return out;
+  }
+
+  private encode(id: string): number {
+    if (this.scratch.length < id.length * 3) this.scratch = new Uint8Array(id.length * 3);
+    return encoder.encodeInto(id, this.scratch).written;
+  }
+
+  private place(t: Int32Array, mask: number, h: number, v: number): void {
+    let slot = h & mask;
+    while ((t[2 * slot + 1] ?? 0) !== 0) slot = (slot + 1) & mask;
+    t[2 * slot] = h;
+    t[2 * slot + 1] = v;
+  }
+
+  private rehash(): void {
+    const old = this.table;
+    const size = (this.mask + 1) * 2;
+    this.table = new Int32Array(size * 2);
+    this.mask = size - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      const v = old[s + 1] ?? 0;
+      if (v !== 0) this.place(this.table, this.mask, old[s] ?? 0, v);
+    }
+  }
+}
