@@ -1,0 +1,249 @@
+/**
+ * Builds one plan's report from the engine's working state: the waterfall as Figures, the
+ * verdict, and the optional sections (self-employment, ACP risk, cash balance).
+ */
+import { figure, type Figure } from '../explain.js';
+import { formatUsd, type Cents } from '../money.js';
+import { usd, type YearParameters } from '../params/index.js';
+import { acpRisk } from '../rules/acp-risk.js';
+import { cashBalanceBesideSolo } from '../rules/cash-balance-beside-solo.js';
+import { mbrVerdict } from '../rules/mbr-verdict.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { PersonReport, PlanReport } from './report.js';
+import type { WorkPlan } from './work.js';
+import { C_402G, regularOf, catchUpOf, nonAfterTaxOf, usdCents, likelyHceAt } from './work.js';
+
+export function planReport(
+  p: YearParameters,
+  s: Scenario,
+  w: WorkPlan,
+  people: readonly PersonReport[],
+): PlanReport {
+  const key = `plans.${w.plan.id}`;
+  const pre = w.parts.filter((d) => d.type === 'pre-tax').reduce((a, d) => a + d.regular, 0);
+  const rothD = w.parts.filter((d) => d.type === 'roth').reduce((a, d) => a + d.regular, 0);
+  const cu = catchUpOf(w);
+  const cuType =
+    cu === 0
+      ? 'none'
+      : w.parts.some((d) => d.catchUp > 0 && d.catchUpType === 'roth')
+        ? 'roth'
+        : 'pre-tax';
+  const additions = nonAfterTaxOf(w) + w.afterTax;
+  const person = people.find((x) => x.id === w.person);
+  const tiers = w.plan.match
+    .map((t) => `${String(t.rate)}% up to ${String(t.upToPercent)}%`)
+    .join(', ');
+  const solo = w.owner;
+  const f = (name: string, label: string, c: Cents, why: string, cit: string): Figure =>
+    figure(`${key}.${name}`, label, c, why, cit);
+  const report: PlanReport = {
+    id: w.plan.id,
+    person: w.person,
+    job: w.job.id,
+    employer: w.job.employer,
+    type: w.plan.type,
+    compensation: f(
+      'compensation',
+      'Compensation',
+      w.compensation,
+      solo
+        ? 'net earnings from self-employment minus the deductible half of SE tax minus the owner’s deductible contribution'
+        : 'W-2 pay from this job including deferrals',
+      solo ? 'IRC 401(c)(2), 415(c)(3)(B); IRS Pub 560 ch. 5' : 'IRC 415(c)(3)(D)',
+    ),
+    formulaCompensation: f(
+      'formulaCompensation',
+      'Pay for plan formulas',
+      w.formulaComp,
+      `compensation capped at ${formatUsd(usd(p.plan.compensationLimit))}`,
+      p.plan.compensationLimit.citation,
+    ),
+    deferralPreTax: f(
+      'deferralPreTax',
+      'Pre-tax deferral',
+      pre,
+      'elections filled in order from the 402(g) limit left after earlier plans',
+      C_402G,
+    ),
+    deferralRoth: f(
+      'deferralRoth',
+      'Roth deferral',
+      rothD,
+      'elections filled in order from the 402(g) limit left after earlier plans',
+      `${C_402G}; IRC 402A`,
+    ),
+    catchUp: f(
+      'catchUp',
+      'Catch-up',
+      cu,
+      `deferrals above the 402(g) limit, up to the catch-up limit (${person?.catchUpLimit.why ?? ''}); outside 415(c)`,
+      'IRC 414(v); 414(v)(3)(A)',
+    ),
+    catchUpType: cuType,
+    match: f(
+      'match',
+      'Employer match',
+      w.match,
+      tiers ? `${tiers} of pay, on pay capped at 401(a)(17)` : 'no match formula',
+      'plan terms; IRC 401(a)(17), 401(m)(4)(A)',
+    ),
+    nonelective: f(
+      'nonelective',
+      solo ? 'Employer contribution (owner)' : 'Nonelective / profit-sharing',
+      w.nonelective,
+      solo ? solo.employerWhy : `${String(w.plan.nonelectivePercent)}% of pay capped at 401(a)(17)`,
+      solo
+        ? 'IRS Pub 560 ch. 5, Deduction Worksheet for Self-Employed; IRC 404(a)(8)'
+        : 'plan terms; IRC 401(a)(17), 404(a)(3)',
+    ),
+    afterTaxRoom: f(
+      'afterTaxRoom',
+      'After-tax room',
+      w.afterTaxRoom,
+      w.plan.afterTax.allowed
+        ? `415(c) limit ${formatUsd(w.limit415c)} − deferrals (no catch-up) − employer money − other plans' additions under the same limit, then the plan's own cap`
+        : 'the plan does not accept after-tax contributions',
+      'IRC 415(c)(1); plan terms',
+    ),
+    afterTax: f(
+      'afterTax',
+      'After-tax contribution',
+      w.afterTax,
+      w.plan.afterTax.allowed
+        ? 'the after-tax amount elected, at most the room'
+        : 'not allowed by the plan',
+      'IRC 415(c)(2)(B)',
+    ),
+    annualAdditions: f(
+      'annualAdditions',
+      'Annual additions (415(c))',
+      additions,
+      'deferrals without catch-up + match + nonelective + after-tax',
+      'IRC 415(c)(2); 414(v)(3)(A)',
+    ),
+    total: f(
+      'total',
+      'Total into the plan',
+      additions + cu,
+      'annual additions + catch-up',
+      'IRC 415(c)(2); 414(v)(3)(A)',
+    ),
+    limit415c: f('limit415c', '415(c) limit', w.limit415c, w.limitRule, 'IRC 415(c)(1)(A)-(B)'),
+    otherPlansUnderLimit: f(
+      'otherPlansUnderLimit',
+      'Used by other plans under this limit',
+      w.usedByOthers,
+      'annual additions of the other plans that share this 415(c) limit',
+      'IRC 415(c)(1); 415(f); Treas. Reg. 1.415(f)-1',
+    ),
+    limitRule: w.limitRule,
+    verdict: mbrVerdict({
+      plan: w.plan,
+      afterTaxRoom: w.afterTaxRoom,
+      likelyHce: likelyHceAt(p, w.job),
+      soloPlan: w.plan.type === 'solo-401k',
+    }),
+  };
+  return {
+    ...report,
+    ...cashBalanceOf(w, key),
+    ...acpRiskOf(p, s, w, key, report.verdict),
+    ...selfEmploymentOf(w, f),
+  };
+}
+
+/** The 404(a)(7) section of a solo plan with a cash balance plan beside it. */
+export function cashBalanceOf(w: WorkPlan, key: string): Pick<PlanReport, 'cashBalance'> {
+  const cb = w.plan.cashBalance;
+  if (!cb) return {};
+  const contribution = usdCents(cb.contribution);
+  return {
+    cashBalance: cashBalanceBesideSolo({
+      key: `${key}.cashBalance`,
+      contribution,
+      minimumRequired: usdCents(cb.minimumRequired),
+      maximumDeductible:
+        cb.maximumDeductible === undefined ? contribution : usdCents(cb.maximumDeductible),
+      pbgcCovered: cb.pbgcCovered,
+      compensation: w.formulaComp,
+      employerContributions: w.nonelective + w.match,
+      deferrals: regularOf(w) + catchUpOf(w),
+      afterTax: w.afterTax,
+    }),
+  };
+}
+
+/** The ACP refund estimate for a likely HCE, with its warning added to the verdict. */
+export function acpRiskOf(
+  p: YearParameters,
+  s: Scenario,
+  w: WorkPlan,
+  key: string,
+  verdict: PlanReport['verdict'],
+): Pick<PlanReport, 'acpRisk' | 'verdict'> {
+  const acp = w.plan.acp;
+  if (!acp || !w.plan.afterTax.allowed || w.plan.type === 'solo-401k' || !likelyHceAt(p, w.job)) {
+    return { verdict };
+  }
+  const risk = acpRisk({
+    key,
+    year: s.taxYear,
+    compensation: w.compensation,
+    match: w.match,
+    afterTax: w.afterTax,
+    expectedNhceAcp: acp.expectedNhceAcp,
+    safeHarbor: acp.safeHarbor,
+  });
+  const warnings =
+    risk.likelyRefund.cents > 0 ? [...verdict.warnings, risk.explanation] : verdict.warnings;
+  return { acpRisk: risk, verdict: { ...verdict, warnings } };
+}
+
+/** The Schedule SE figures behind a solo plan on self-employment income. */
+export function selfEmploymentOf(
+  w: WorkPlan,
+  f: (name: string, label: string, c: Cents, why: string, cit: string) => Figure,
+): Pick<PlanReport, 'selfEmployment'> {
+  const solo = w.owner;
+  if (!solo) return {};
+  return {
+    selfEmployment: {
+      netProfit: f(
+        'se.netProfit',
+        'Net profit',
+        solo.netProfit,
+        'Schedule C line 31 (or K-1 box 14 code A)',
+        'Schedule C; IRS Pub 560 Deduction Worksheet step 1',
+      ),
+      netEarningsFromSelfEmployment: f(
+        'se.netEarnings',
+        'Net earnings from self-employment',
+        solo.netEarnings,
+        'net profit × 92.35%',
+        'IRC 1402(a)(12); Schedule SE line 4a',
+      ),
+      seTax: f(
+        'se.seTax',
+        'Self-employment tax',
+        solo.seTax,
+        solo.seTaxWhy,
+        'IRC 1401; Schedule SE line 12',
+      ),
+      halfSeTaxDeduction: f(
+        'se.halfSeTax',
+        'Deductible half of SE tax',
+        solo.halfSeTax,
+        'SE tax × 50%',
+        'IRC 164(f); Schedule SE line 13',
+      ),
+      step3: f(
+        'se.step3',
+        'Net earnings for the plan (step 3)',
+        solo.step3,
+        'net profit − deductible half of SE tax',
+        'IRS Pub 560 Deduction Worksheet step 3',
+      ),
+    },
+  };
+}
