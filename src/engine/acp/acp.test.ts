@@ -8,6 +8,7 @@ import {
   maxUniformRate,
   participantView,
   prepareAcpTest,
+  CensusReader,
   readCensusText,
   richerMatch,
   runAcpTest,
@@ -319,5 +320,109 @@ describe('refund estimate without a census', () => {
     expect(e.result.passed).toBe(true);
     // limit 2.00%: 4,009.99 / 200,000 = 2.004995% still rounds to 2.00%; 4,010 rounds to 2.01%
     expect(e.maxAfterTaxWithoutRefund).toBe(400_999);
+  });
+});
+
+describe('census reader on bytes', () => {
+  /** Feeds `text` as UTF-8 bytes split at line breaks, the way the file reader does. */
+  function readBytes(text: string) {
+    const b = new TextEncoder().encode(text);
+    const reader = new CensusReader();
+    let start = 0;
+    for (let nl = b.indexOf(10); nl >= 0; nl = b.indexOf(10, start)) {
+      reader.lineBytes(b, start, nl);
+      start = nl + 1;
+    }
+    if (start < b.length) reader.lineBytes(b, start, b.length);
+    return reader.finish();
+  }
+
+  it('reads exactly what the text reader reads: rows, ids, numbers and every problem', async () => {
+    const fc = (await import('fast-check')).default;
+    // Rows are mostly plain (they take the fast path) with odd and bad values mixed in, so
+    // every fallback runs too: quotes, blanks, $, too many decimals, UTF-8, duplicates, field
+    // counts. Column kinds: i id, n amount, p percentage, b yes/no, t free text.
+    const plain = {
+      n: ['60000', '1234.5', '99.99', '0', '100'],
+      p: ['0', '5', '50.5', '100'],
+      b: ['true', 'false', '1', '0'],
+      i: ['A', 'B', 'C', 'D1'],
+      t: ['x', 'é', 'Smith Jr.'],
+    };
+    const odd = fc.constantFrom(
+      '',
+      ' 7',
+      '$1,000',
+      '1.234',
+      '-5',
+      'abc',
+      'yes',
+      '"q,1"',
+      'é',
+      '5000000000000',
+      '150',
+      '"E"',
+      ' D',
+      '\uFEFFF',
+      '1,2',
+    );
+    const value = (kind: keyof typeof plain) =>
+      fc.oneof(
+        { arbitrary: fc.constantFrom(...plain[kind]), weight: 12 },
+        { arbitrary: odd, weight: 1 },
+      );
+    const headers = [
+      ['id,compensation,match,after_tax,hce', 'innnb'],
+      ['ID,Pay,Match,After-Tax,Prior Year Compensation,Owner %,Eligible,Vesting', 'innnnpbp'],
+      ['name,id,compensation,match,after_tax,hce,qmac', 'tinnnbn'],
+    ] as const;
+    const census = fc.constantFrom(...headers).chain(([h, kinds]) => {
+      const row = fc.tuple(...kinds.split('').map((k) => value(k as keyof typeof plain)));
+      const rowOrShort = fc.oneof(
+        { arbitrary: row, weight: 20 },
+        { arbitrary: row.map((r) => r.slice(1)), weight: 1 },
+      );
+      return fc.tuple(fc.constant(h), fc.array(rowOrShort, { maxLength: 30 }));
+    });
+    fc.assert(
+      fc.property(census, fc.boolean(), ([h, rows], crlf) => {
+        const eol = crlf ? '\r\n' : '\n';
+        const text = h + eol + rows.map((f) => f.join(',')).join(eol);
+        const a = readCensusText(text);
+        const b = readBytes(text);
+        expect(b.issues).toEqual(a.issues);
+        expect(b.headerIssues).toEqual(a.headerIssues);
+        expect([b.badRows, b.rowsRead, b.issueCount]).toEqual([
+          a.badRows,
+          a.rowsRead,
+          a.issueCount,
+        ]);
+        expect(b.census.ids).toEqual(a.census.ids);
+        for (let r = 0; r < a.census.size; r++) expect(b.census.idAt(r)).toBe(a.census.ids[r]);
+        for (const k of [
+          'lines',
+          'compensation',
+          'match',
+          'afterTax',
+          'qmac',
+          'ownerBps',
+          'hceGiven',
+          'eligible',
+          'vestedBps',
+        ] as const) {
+          expect(Array.from(b.census[k])).toEqual(Array.from(a.census[k]));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('takes the fast path for plain rows and still finds a duplicate id', () => {
+    const r = readBytes(`${HEADER}\nA,100,1,2,true\nB,200,0,0,false\nA,300,0,0,false\n`);
+    expect(r.census.ids).toEqual(['A', 'B']);
+    expect(r.issues).toEqual([
+      { line: 4, column: 'id', reason: 'duplicate id "A" (first on line 2)' },
+    ]);
+    expect(Array.from(r.census.compensation)).toEqual([10_000, 20_000]);
   });
 });
