@@ -426,3 +426,34 @@ describe('census reader on bytes', () => {
     expect(Array.from(r.census.compensation)).toEqual([10_000, 20_000]);
   });
 });
+
+describe('id store', () => {
+  it('finds exactly the ids a Set finds, for sorted runs and after the first id out of order', async () => {
+    const fc = (await import('fast-check')).default;
+    const { IdStore } = await import('./id-store.js');
+    // a sorted prefix (the unhashed mode) followed by arbitrary ids (the switch to the index)
+    const ids = fc.tuple(
+      fc.uniqueArray(fc.string({ maxLength: 4 }), { maxLength: 200 }).map((a) => a.sort()),
+      fc.array(fc.string({ maxLength: 4 }), { maxLength: 2000 }),
+    );
+    fc.assert(
+      fc.property(ids, ([sorted, rest]) => {
+        const store = new IdStore(16);
+        const rows: string[] = [];
+        for (const id of [...sorted, ...rest]) {
+          const found = store.find(id);
+          expect(found).toBe(rows.indexOf(id));
+          if (found < 0) {
+            store.push(id);
+            rows.push(id);
+          }
+        }
+        expect(store.all()).toEqual(rows);
+        rows.forEach((id, r) => {
+          expect(store.idAt(r)).toBe(id);
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
