@@ -358,35 +358,6 @@ export class CensusReader {
     }
   }
 
-  /**
-   * Feeds the line `src.slice(start, end)` without making the substring when the row is plain —
-   * the streaming reader passes each chunk with the bounds of every whole line in it, so the hot
-   * path reads one flat string. Anything unusual goes through `line`.
-   */
-  lineIn(src: string, start: number, end: number): void {
-    let e = end;
-    if (e > start && src.charCodeAt(e - 1) === 13) e--;
-    const c0 = src.charCodeAt(start);
-    if (
-      this.header === null ||
-      this.headerIssues.length > 0 ||
-      e === start ||
-      c0 === 35 ||
-      c0 === 32 ||
-      c0 === 9
-    ) {
-      this.line(src.slice(start, end));
-      return;
-    }
-    this.lineNo++;
-    if (this.readRowFast(src, start, e)) {
-      this.rowsRead++;
-      return;
-    }
-    this.lineNo--;
-    this.line(src.slice(start, end));
-  }
-
   /** Feeds the next physical line of the file. */
   line(text: string): void {
     this.lineNo++;
