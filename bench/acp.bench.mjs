@@ -1,7 +1,10 @@
 // ACP test benchmark: a 1,000,000-employee census (generated, seed 1) parsed from a CSV file,
 // tested and corrected; then the 10 × 10 what-if grid and the highest uniform after-tax rate.
 // Targets (issue 5): parse + test + correction < 2 s and < 1 GiB on one core; grid < 10 s.
-// Run: npm run bench -- acp   (or: npm run build && node --expose-gc bench/acp.bench.mjs [N])
+// Run: npm run bench -- acp   (or: npm run build && node --expose-gc bench/acp.bench.mjs [N] [--unsorted])
+// --unsorted shuffles the rows within each chunk of 10,000 (deterministically), so the ids are
+// out of order from the start and the reader takes its duplicate-id hash path for every row
+// (a census sorted by id, like the generator's, lets it skip the hash).
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -13,21 +16,38 @@ import {
   generateCensusCsv,
   maxUniformRate,
   prepareAcpTest,
+  prng,
 } from '../dist/engine/acp/index.js';
 
-const employees = Number(process.argv[2] ?? 1_000_000);
+const args = process.argv.slice(2);
+const unsorted = args.includes('--unsorted');
+const employees = Number(args.find((a) => !a.startsWith('--')) ?? 1_000_000);
+const rnd = prng(2);
+/** Fisher-Yates over the lines of one generated chunk (the header chunk is left alone). */
+function shuffleChunk(chunk) {
+  const lines = chunk.slice(0, -1).split('\n');
+  if (lines[0].startsWith('id,')) return chunk;
+  for (let i = lines.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [lines[i], lines[j]] = [lines[j], lines[i]];
+  }
+  return `${lines.join('\n')}\n`;
+}
 const dir = mkdtempSync(join(tmpdir(), 'acp-bench-'));
 const file = join(dir, 'census.csv');
 try {
   const out = createWriteStream(file);
-  for (const chunk of generateCensusCsv({ employees, seed: 1 })) {
+  for (const generated of generateCensusCsv({ employees, seed: 1 })) {
+    const chunk = unsorted ? shuffleChunk(generated) : generated;
     if (!out.write(chunk)) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');
   globalThis.gc?.();
   const mb = (b) => (b / 1024 / 1024).toFixed(0);
-  console.log(`census: ${employees} employees, ${mb(statSync(file).size)} MiB CSV`);
+  console.log(
+    `census: ${employees} employees, ${mb(statSync(file).size)} MiB CSV${unsorted ? ', rows out of id order' : ''}`,
+  );
 
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
