@@ -15,6 +15,8 @@ export interface Census {
   readonly ids: readonly string[];
   /** The id of one row, without making the whole `ids` list. */
   idAt(row: number): string;
+  /** The row with this id, or -1 (through the id index, without making the `ids` list). */
+  rowOf(id: string): number;
   /** Line of each row in the source file (1-based, header is line 1), or the row index + 2. */
   readonly lines: Int32Array;
   /** Plan-year 414(s) compensation, cents (before the 401(a)(17) cap). */
@@ -97,6 +99,10 @@ class BuiltCensus implements Census {
 
   idAt(row: number): string {
     return this.store.idAt(row);
+  }
+
+  rowOf(id: string): number {
+    return this.store.find(id);
   }
 }
 

@@ -38,7 +38,7 @@ export interface ParticipantView {
 /** The view for census id `id`; an unknown id is an InputError naming `--participant`. */
 export function participantView(p: PreparedTest, r: AcpResult, id: string): ParticipantView {
   const c = p.census;
-  const i = c.ids.indexOf(id);
+  const i = c.rowOf(id);
   if (i < 0) throw inputError('--participant', `no employee with id "${id}" in the census`);
   const eligible = c.eligible[i] === 1;
   const hce = p.hces.isHce[i] === 1;
