@@ -264,31 +264,6 @@ describe('census generator', () => {
   });
 });
 
-describe('id index', () => {
-  it('finds exactly the ids a Set finds, through rehashing', async () => {
-    const fc = (await import('fast-check')).default;
-    const { IdIndex } = await import('./id-index.js');
-    fc.assert(
-      fc.property(fc.array(fc.string({ maxLength: 4 }), { maxLength: 3000 }), (raw) => {
-        const ids: string[] = [];
-        const index = new IdIndex(ids, 16);
-        const set = new Set<string>();
-        for (const id of raw) {
-          const found = index.find(id);
-          expect(found >= 0).toBe(set.has(id));
-          if (found >= 0) expect(ids[found]).toBe(id);
-          else {
-            ids.push(id);
-            index.insert(ids.length - 1);
-            set.add(id);
-          }
-        }
-      }),
-      { numRuns: 50 },
-    );
-  });
-});
-
 describe('refund estimate without a census', () => {
   it('one HCE and two others at 8% against an expected NHCE ACP of 3.03%', async () => {
     const { estimateHceRefund } = await import('./participant.js');

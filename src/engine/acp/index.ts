@@ -6,7 +6,6 @@ export * from './census-csv.js';
 export * from './census-generator.js';
 export * from './deadlines.js';
 export * from './hce.js';
-export * from './id-index.js';
 export * from './id-store.js';
 export * from './leveling.js';
 export * from './participant.js';
