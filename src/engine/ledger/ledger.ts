@@ -30,6 +30,16 @@ import {
   type Transaction,
 } from './model.js';
 
+/** An event that moves no money out of the plan and taxes nothing. */
+const NO_FLOW = {
+  taxable: 0,
+  basisOut: 0,
+  withholding: 0,
+  toRothIra: 0,
+  toTraditionalIra: 0,
+  toCash: 0,
+} as const;
+
 /** What one transaction did, for the report. */
 export interface LedgerEvent {
   readonly line: number | null;
@@ -256,12 +266,7 @@ export class Ledger {
         if (tx.source === 'roth' || tx.source === 'irr') this.rothBasis += tx.amount;
         this.event(tx, {
           amount: tx.amount,
-          taxable: 0,
-          basisOut: 0,
-          withholding: 0,
-          toRothIra: 0,
-          toTraditionalIra: 0,
-          toCash: 0,
+          ...NO_FLOW,
           note: `${tx.source} contribution to ${f}`,
         });
         return;
@@ -292,12 +297,7 @@ export class Ledger {
         }
         this.event(tx, {
           amount: gain,
-          taxable: 0,
-          basisOut: 0,
-          withholding: 0,
-          toRothIra: 0,
-          toTraditionalIra: 0,
-          toCash: 0,
+          ...NO_FLOW,
           note: `${tx.fund} ${gain >= 0 ? 'gain' : 'loss'} shared by holdings`,
         });
         return;
@@ -321,12 +321,7 @@ export class Ledger {
         }
         this.event(tx, {
           amount: tx.amount,
-          taxable: 0,
-          basisOut: 0,
-          withholding: 0,
-          toRothIra: 0,
-          toTraditionalIra: 0,
-          toCash: 0,
+          ...NO_FLOW,
           note: 'fee shared by holdings (reduces earnings, not basis)',
         });
         return;
