@@ -6,6 +6,9 @@ import { runCli } from '../helpers/cli.js';
 import { parseLedger, runLedger } from '../../src/engine/ledger/index.js';
 import { sum } from '../../src/engine/money.js';
 
+/** Runs `megaroth` with a command line written as one string (no argument has a space). */
+const cli = (line: string) => runCli(line.split(' '));
+
 const json = (s: string): Record<string, unknown> => JSON.parse(s) as Record<string, unknown>;
 
 function tmpFile(name: string, text: string): { dir: string; file: string } {
@@ -16,18 +19,9 @@ function tmpFile(name: string, text: string): { dir: string; file: string } {
 
 describe('megaroth rollover', () => {
   it('C-3: 20,000 of a 100,000 account with 20,000 basis, all to a Roth IRA', async () => {
-    const r = await runCli([
-      'rollover',
-      '--balance',
-      '100000',
-      '--after-tax-basis',
-      '20000',
-      '--amount',
-      '20000',
-      '--to',
-      'roth-ira',
-      '--json',
-    ]);
+    const r = await cli(
+      'rollover --balance 100000 --after-tax-basis 20000 --amount 20000 --to roth-ira --json',
+    );
     expect(r.code).toBe(0);
     expect(json(r.stdout)).toMatchObject({
       pretax: 16000,
@@ -40,16 +34,9 @@ describe('megaroth rollover', () => {
     });
   });
   it('C-2 style split of a full distribution, and cash with 20% withholding (C-5)', async () => {
-    const split = await runCli([
-      'rollover',
-      '--balance',
-      '100000',
-      '--after-tax-basis',
-      '20000',
-      '--amount',
-      '100000',
-      '--json',
-    ]);
+    const split = await cli(
+      'rollover --balance 100000 --after-tax-basis 20000 --amount 100000 --json',
+    );
     expect(json(split.stdout)).toMatchObject({
       taxable: 0,
       toRothIra: 20000,
@@ -57,18 +44,9 @@ describe('megaroth rollover', () => {
       toTraditionalIra: 80000,
       withholding: 0,
     });
-    const cash = await runCli([
-      'rollover',
-      '--balance',
-      '100000',
-      '--after-tax-basis',
-      '20000',
-      '--amount',
-      '100000',
-      '--to',
-      'cash',
-      '--json',
-    ]);
+    const cash = await cli(
+      'rollover --balance 100000 --after-tax-basis 20000 --amount 100000 --to cash --json',
+    );
     expect(json(cash.stdout)).toMatchObject({
       taxable: 80000,
       toCash: 100000,
@@ -77,21 +55,9 @@ describe('megaroth rollover', () => {
     });
   });
   it('C-6b: separate after-tax subaccount, 10,000 to Roth', async () => {
-    const r = await runCli([
-      'rollover',
-      '--balance',
-      '81200',
-      '--after-tax-basis',
-      '30000',
-      '--amount',
-      '10000',
-      '--separate-after-tax-account',
-      '--after-tax-earnings',
-      '1200',
-      '--to',
-      'roth-ira',
-      '--json',
-    ]);
+    const r = await cli(
+      'rollover --balance 81200 --after-tax-basis 30000 --amount 10000 --separate-after-tax-account --after-tax-earnings 1200 --to roth-ira --json',
+    );
     expect(json(r.stdout)).toMatchObject({
       accounting: 'separate',
       taxable: 384.62,
@@ -99,18 +65,9 @@ describe('megaroth rollover', () => {
     });
   });
   it('C-4a with --direct-traditional: the cash carries the rest of the pre-tax money', async () => {
-    const r = await runCli([
-      'rollover',
-      '--balance',
-      '200000',
-      '--after-tax-basis',
-      '20000',
-      '--amount',
-      '100000',
-      '--direct-traditional',
-      '70000',
-      '--json',
-    ]);
+    const r = await cli(
+      'rollover --balance 200000 --after-tax-basis 20000 --amount 100000 --direct-traditional 70000 --json',
+    );
     expect(json(r.stdout)).toMatchObject({
       to: 'custom',
       taxable: 20000,
@@ -122,20 +79,9 @@ describe('megaroth rollover', () => {
     });
   });
   it('C-5 with 60-day rollovers after withholding: nothing taxable', async () => {
-    const r = await runCli([
-      'rollover',
-      '--balance',
-      '100000',
-      '--after-tax-basis',
-      '20000',
-      '--amount',
-      '100000',
-      '--sixty-day-traditional',
-      '80000',
-      '--sixty-day-roth',
-      '4000',
-      '--json',
-    ]);
+    const r = await cli(
+      'rollover --balance 100000 --after-tax-basis 20000 --amount 100000 --sixty-day-traditional 80000 --sixty-day-roth 4000 --json',
+    );
     expect(json(r.stdout)).toMatchObject({
       taxable: 0,
       withholding: 16000,
@@ -148,49 +94,23 @@ describe('megaroth rollover', () => {
     });
   });
   it('--to and direction amounts together are refused; directions above the amount too', async () => {
-    const both = await runCli([
-      'rollover',
-      '--balance',
-      '100',
-      '--after-tax-basis',
-      '20',
-      '--amount',
-      '100',
-      '--to',
-      'cash',
-      '--direct-roth',
-      '5',
-    ]);
+    const both = await cli(
+      'rollover --balance 100 --after-tax-basis 20 --amount 100 --to cash --direct-roth 5',
+    );
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/--to: give either --to or the amounts/);
-    const over = await runCli([
-      'rollover',
-      '--balance',
-      '100',
-      '--after-tax-basis',
-      '20',
-      '--amount',
-      '50',
-      '--direct-roth',
-      '60',
-    ]);
+    const over = await cli(
+      'rollover --balance 100 --after-tax-basis 20 --amount 50 --direct-roth 60',
+    );
     expect(over.code).toBe(2);
     expect(over.stderr).toMatch(
       /--direct-roth: direct rollovers \(60\) cannot exceed the distribution \(50\)/,
     );
   });
   it("the seed's Roth-lite example: 75,000 with 50,000 basis split at separation", async () => {
-    const r = await runCli([
-      'rollover',
-      '--balance',
-      '75000',
-      '--after-tax-basis',
-      '50000',
-      '--amount',
-      '75000',
-      '--to',
-      'split',
-    ]);
+    const r = await cli(
+      'rollover --balance 75000 --after-tax-basis 50000 --amount 75000 --to split',
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/To a Roth IRA \(basis \$50,000.00\)\s+\$50,000.00/);
     expect(r.stdout).toMatch(/To a traditional IRA \(basis \$0.00, Form 8606\)\s+\$25,000.00/);
@@ -259,20 +179,9 @@ describe('megaroth form8606', () => {
     }
   });
   it('B-1 (Rose Green) with line 13 from Worksheet 1-1', async () => {
-    const r = await runCli([
-      'form8606',
-      '--contribution',
-      '500',
-      '--basis',
-      '300',
-      '--converted',
-      '5000',
-      '--year-end-balance',
-      '0',
-      '--worksheet-nontaxable',
-      '460',
-      '--json',
-    ]);
+    const r = await cli(
+      'form8606 --contribution 500 --basis 300 --converted 5000 --year-end-balance 0 --worksheet-nontaxable 460 --json',
+    );
     expect(json(r.stdout)).toMatchObject({
       line3: 800,
       line5: 800,
@@ -285,50 +194,21 @@ describe('megaroth form8606', () => {
     });
   });
   it('B-6 with --round-ratio limits the nontaxable part to the basis and says so', async () => {
-    const r = await runCli([
-      'form8606',
-      '--basis',
-      '0',
-      '--contribution',
-      '7500',
-      '--converted',
-      '7510',
-      '--year-end-balance',
-      '0',
-      '--round-ratio',
-    ]);
+    const r = await cli(
+      'form8606 --basis 0 --contribution 7500 --converted 7510 --year-end-balance 0 --round-ratio',
+    );
     expect(r.stdout).toMatch(
       /Taxable conversion \(line 18\): \$10.00; basis carried forward \(line 14\): \$0.00/,
     );
     expect(r.stdout).toMatch(/limited to the basis/);
   });
   it('bad input names the option', async () => {
-    const r = await runCli([
-      'form8606',
-      '--basis',
-      '0',
-      '--contribution',
-      '-1',
-      '--converted',
-      '1',
-      '--year-end-balance',
-      '0',
-    ]);
+    const r = await cli('form8606 --basis 0 --contribution -1 --converted 1 --year-end-balance 0');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--contribution: must not be negative/);
-    const r2 = await runCli([
-      'form8606',
-      '--basis',
-      '0',
-      '--contribution',
-      '100',
-      '--contributions-next-year',
-      '200',
-      '--converted',
-      '1',
-      '--year-end-balance',
-      '0',
-    ]);
+    const r2 = await cli(
+      'form8606 --basis 0 --contribution 100 --contributions-next-year 200 --converted 1 --year-end-balance 0',
+    );
     expect(r2.code).toBe(2);
     expect(r2.stderr).toMatch(/--contributions-next-year: is part of line 1/);
   });
@@ -336,11 +216,11 @@ describe('megaroth form8606', () => {
 
 describe('megaroth clocks', () => {
   it('the example history (case F-1)', async () => {
-    const r = await runCli(['clocks', 'examples/clocks/roth-history.yaml', '--json']);
+    const r = await cli('clocks examples/clocks/roth-history.yaml --json');
     expect(r.code).toBe(0);
     const w = json(r.stdout)['withdrawal'] as Record<string, unknown>;
     expect(w).toMatchObject({ amount: 80000, taxable: 0, additionalTax: 4500, qualified: false });
-    const text = await runCli(['clocks', 'examples/clocks/roth-history.yaml']);
+    const text = await cli('clocks examples/clocks/roth-history.yaml');
     expect(text.stdout).toMatch(/2022 conversion, taxable part\s+\$45,000.00\s+2027-01-01/);
   });
   it('a bad history names the field; a missing file exits 2', async () => {
@@ -359,8 +239,8 @@ describe('megaroth clocks', () => {
 
 describe('megaroth ledger', () => {
   it('YAML and CSV examples give the same report, which adds up', async () => {
-    const y = json((await runCli(['ledger', 'examples/ledger/acme-401k.yaml', '--json'])).stdout);
-    const c = json((await runCli(['ledger', 'examples/ledger/acme-401k.csv', '--json'])).stdout);
+    const y = json((await cli('ledger examples/ledger/acme-401k.yaml --json')).stdout);
+    const c = json((await cli('ledger examples/ledger/acme-401k.csv --json')).stdout);
     expect(c['bySource']).toEqual(y['bySource']);
     expect(c['afterTaxBasis']).toEqual(y['afterTaxBasis']);
     const parsed = parseLedger(readFileSync('examples/ledger/acme-401k.yaml', 'utf8'), 'a.yaml');
@@ -370,23 +250,13 @@ describe('megaroth ledger', () => {
   });
   it('--as-of stops at the date', async () => {
     const r = json(
-      (
-        await runCli([
-          'ledger',
-          'examples/ledger/acme-401k.yaml',
-          '--as-of',
-          '2026-02-28',
-          '--json',
-        ])
-      ).stdout,
+      (await cli('ledger examples/ledger/acme-401k.yaml --as-of 2026-02-28 --json')).stdout,
     );
     expect(r['total']).toBe(41000);
     expect(r['afterTaxBasis']).toBe(20000);
   });
   it('the separate-subaccount example converts 31,200 with 1,200 taxable', async () => {
-    const r = json(
-      (await runCli(['ledger', 'examples/ledger/separate-subaccount.yaml', '--json'])).stdout,
-    );
+    const r = json((await cli('ledger examples/ledger/separate-subaccount.yaml --json')).stdout);
     const events = r['events'] as Record<string, unknown>[];
     expect(events.find((e) => e['type'] === 'convert')).toMatchObject({
       amount: 31200,
@@ -396,7 +266,7 @@ describe('megaroth ledger', () => {
     expect(r['closed']).toBe(true);
   });
   it('an impossible transaction exits 2 with its line', async () => {
-    const r = await runCli(['ledger', 'examples/ledger/impossible.yaml']);
+    const r = await cli('ledger examples/ledger/impossible.yaml');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/examples\/ledger\/impossible.yaml:11: cannot convert \$2,000.00/);
   });
@@ -410,7 +280,7 @@ describe('megaroth ledger', () => {
     expect(r.stderr).toMatch(/t.csv:4: source: unknown source "bonus"/);
   });
   it('a bad --as-of', async () => {
-    const r = await runCli(['ledger', 'examples/ledger/acme-401k.yaml', '--as-of', 'June']);
+    const r = await cli('ledger examples/ledger/acme-401k.yaml --as-of June');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--as-of: expected a date/);
   });
@@ -438,18 +308,9 @@ describe('--explain', () => {
     expect(Object.keys(j['explain'] as object)).toContain('rollover.afterTaxBasis');
   });
   it('form8606: each line with the form line it comes from', async () => {
-    const r = await runCli([
-      'form8606',
-      '--basis',
-      '0',
-      '--contribution',
-      '7000',
-      '--converted',
-      '7000',
-      '--year-end-balance',
-      '93000',
-      '--explain',
-    ]);
+    const r = await cli(
+      'form8606 --basis 0 --contribution 7000 --converted 7000 --year-end-balance 93000 --explain',
+    );
     expect(r.stdout).toMatch(
       /form8606.line18 = \$6,510.00\n\s+why: line 16 − line 17\n\s+source: Form 8606 \(2018 and later\) line 18/,
     );

@@ -140,23 +140,13 @@ export function rothClocks(h: RothHistory): RothClocks {
   const plans = planClocks(h, age, issues);
   const ira = h.rothIra;
   const opened = ira.opened;
+  const datesOf = (list: readonly { date: IsoDate }[], name: string) =>
+    list.map((c, i) => ({ path: `rothIra.${name}[${String(i)}].date`, date: c.date }));
   const dated: { path: string; date: IsoDate }[] = [
-    ...ira.contributions.map((c, i) => ({
-      path: `rothIra.contributions[${String(i)}].date`,
-      date: c.date,
-    })),
-    ...ira.conversions.map((c, i) => ({
-      path: `rothIra.conversions[${String(i)}].date`,
-      date: c.date,
-    })),
-    ...ira.rollovers.map((c, i) => ({
-      path: `rothIra.rollovers[${String(i)}].date`,
-      date: c.date,
-    })),
-    ...ira.distributions.map((c, i) => ({
-      path: `rothIra.distributions[${String(i)}].date`,
-      date: c.date,
-    })),
+    ...datesOf(ira.contributions, 'contributions'),
+    ...datesOf(ira.conversions, 'conversions'),
+    ...datesOf(ira.rollovers, 'rollovers'),
+    ...datesOf(ira.distributions, 'distributions'),
   ];
   for (const d of dated) {
     if (d.date < h.birthDate)
