@@ -1,9 +1,9 @@
 /** Renders the household report as text for `megaroth plan`. */
 import type { Figure } from '../../engine/explain.js';
 import type { HouseholdReport, PlanReport } from '../../engine/household/report.js';
-import { formatUsd, toDollars } from '../../engine/money.js';
-import type { Worth } from '../../engine/project/worth.js';
-import { figuresOf } from '../../engine/report/to-json.js';
+import { formatUsd } from '../../engine/money.js';
+import type { PlanCommandReport, WorthReport } from '../../engine/report/plan.js';
+import { indent, wrap } from '../text.js';
 import { renderPairs } from '../table.js';
 
 const STATUS: Record<HouseholdReport['filingStatus'], string> = {
@@ -24,30 +24,6 @@ const VERDICT: Record<PlanReport['verdict']['kind'], string> = {
   'roth-lite': 'ROTH-LITE (after-tax, Roth only at separation)',
   none: 'NONE',
 };
-
-function indent(text: string, by = '  '): string {
-  return text
-    .split('\n')
-    .map((l) => (l ? by + l : l))
-    .join('\n');
-}
-
-/** Wraps a long sentence at ~92 columns under a hanging indent. */
-function wrap(text: string, first: string, rest: string, width = 96): string {
-  const words = text.split(/\s+/);
-  const lines: string[] = [];
-  let line = first;
-  for (const w of words) {
-    if (line.length + w.length + 1 > width && line.trim().length > 0 && line !== first) {
-      lines.push(line);
-      line = rest + w;
-    } else {
-      line += (line === first ? '' : ' ') + w;
-    }
-  }
-  lines.push(line);
-  return lines.join('\n');
-}
 
 function planSection(r: PlanReport): string {
   const money = (f: Figure): string => formatUsd(f.cents);
@@ -145,13 +121,13 @@ function planSection(r: PlanReport): string {
 const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
 
 /** The "what it's worth" section: the year's after-tax money, every year to retirement. */
-function worthSection(w: Worth): string[] {
-  const usd0 = (c: number): string => formatUsd(c, { wholeDollars: true });
+function worthSection(w: WorthReport): string[] {
+  const usd0 = (f: Figure): string => formatUsd(f.cents, { wholeDollars: true });
   const lines = [
     '',
     "What it's worth",
     wrap(
-      `${formatUsd(w.contribution)} of after-tax money a year for ${String(w.years)} years at ${pct(w.expectedReturn)}, after tax at retirement (marginal rate now ${pct(w.currentRate)}, in retirement ${pct(w.retirementRate)}):`,
+      `${formatUsd(w.contribution.cents)} of after-tax money a year for ${String(w.years)} years at ${pct(w.expectedReturn.rate)}, after tax at retirement (marginal rate now ${pct(w.currentRate.rate)}, in retirement ${pct(w.retirementRate.rate)}):`,
       '  ',
       '  ',
     ),
@@ -160,7 +136,7 @@ function worthSection(w: Worth): string[] {
         ['Full Mega Backdoor (converted at once)', usd0(w.atRetirement.fullMbr)],
         ['Roth-lite (converted at separation)', usd0(w.atRetirement.rothLite)],
         [
-          w.preTaxRoom === 0
+          w.preTaxRoom.cents === 0
             ? 'Pre-tax instead (no 402(g) room left: taxable)'
             : 'Pre-tax instead, tax saved invested',
           usd0(w.atRetirement.preTax),
@@ -178,7 +154,7 @@ function worthSection(w: Worth): string[] {
   if (w.deductions.length > 0) {
     lines.push(
       wrap(
-        `This year's deductions save (federal + state + NIIT): ${w.deductions.map((d) => `${names[d.key] ?? d.key} ${formatUsd(d.amount)} saves ${formatUsd(d.saved)}`).join('; ')}.`,
+        `This year's deductions save (federal + state + NIIT): ${w.deductions.map((d) => `${names[d.key] ?? d.key} ${formatUsd(d.amount.cents)} saves ${formatUsd(d.saved.cents)}`).join('; ')}.`,
         '  ',
         '  ',
       ),
@@ -187,7 +163,7 @@ function worthSection(w: Worth): string[] {
   if (w.breakEvenRetirementRate !== null) {
     lines.push(
       wrap(
-        `Pre-tax money would end ahead only at a retirement rate below ${pct(w.breakEvenRetirementRate)}. Assumptions and Monte Carlo: megaroth compare FILE.`,
+        `Pre-tax money would end ahead only at a retirement rate below ${pct(w.breakEvenRetirementRate.rate)}. Assumptions and Monte Carlo: megaroth compare FILE.`,
         '  ',
         '  ',
       ),
@@ -196,32 +172,8 @@ function worthSection(w: Worth): string[] {
   return lines;
 }
 
-/** The worth section as JSON (dollars). */
-export function worthToJson(w: Worth): Record<string, unknown> {
-  return {
-    contribution: toDollars(w.contribution),
-    years: w.years,
-    preTaxRoom: toDollars(w.preTaxRoom),
-    expectedReturn: w.expectedReturn,
-    currentRate: w.currentRate,
-    retirementRate: w.retirementRate,
-    atRetirement: Object.fromEntries(
-      Object.entries(w.atRetirement).map(([k, v]) => [k, toDollars(v)]),
-    ),
-    breakEvenRetirementRate: w.breakEvenRetirementRate,
-    deductions: w.deductions.map((d) => ({
-      key: d.key,
-      amount: toDollars(d.amount),
-      saved: toDollars(d.saved),
-    })),
-  };
-}
-
 /** The full text report. */
-export function renderPlanReport(
-  r: HouseholdReport,
-  opts: { explain?: boolean; worth?: Worth | null } = {},
-): string {
+export function renderPlanReport(r: PlanCommandReport): string {
   const out: string[] = [];
   out.push(
     `megaroth plan — tax year ${String(r.taxYear)}, ${STATUS[r.filingStatus]}${r.name ? ` — ${r.name}` : ''}`,
@@ -247,22 +199,13 @@ export function renderPlanReport(
       out.push(indent(planSection(plan)));
     }
   }
-  if (opts.worth) out.push(...worthSection(opts.worth));
+  if (r.worth) out.push(...worthSection(r.worth));
   if (r.findings.length > 0) {
     out.push('');
     out.push('Findings');
     for (const f of r.findings) {
       out.push(wrap(`${f.path}: ${f.message}`, `  ${f.severity.toUpperCase()} `, '    '));
       if (f.fix) out.push(wrap(f.fix, '    fix: ', '      '));
-    }
-  }
-  if (opts.explain) {
-    out.push('');
-    out.push('How each figure was computed');
-    for (const f of figuresOf(r)) {
-      out.push(`  ${f.key} = ${formatUsd(f.cents)}`);
-      if (f.why) out.push(wrap(f.why, '      why: ', '        '));
-      out.push(wrap(f.citation, '      source: ', '        '));
     }
   }
   return `${out.join('\n')}\n`;

@@ -4,50 +4,21 @@
  * 4979(f)(1)), and 12 months — the end of the following plan year — before the plan's
  * qualification is at risk (IRC 401(m)(6)(A); Reg. 1.401(m)-2(b)(1)(ii)).
  */
+import { addDays, addMonths, dateParts, type IsoDate } from '../dates.js';
 import { inputError } from '../errors.js';
 import { acpConstants } from '../params/acp.js';
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function parts(iso: string, field: string): [number, number, number] {
-  const m = ISO.exec(iso);
-  const y = Number(m?.[1]);
-  const mo = Number(m?.[2]);
-  const d = Number(m?.[3]);
-  if (!m || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) {
-    throw inputError(field, `expected a date written YYYY-MM-DD, got "${iso}"`);
-  }
-  return [y, mo, d];
+function parts(text: string, field: string): IsoDate {
+  if (!dateParts(text))
+    throw inputError(field, `expected a date written YYYY-MM-DD, got "${text}"`);
+  return text;
 }
 
-function daysIn(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
-function iso(y: number, m: number, d: number): string {
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/**
- * `months` whole months after a date; a month-end date stays a month end (6/30 + 2 → 8/31), and
- * a day that does not exist in the target month becomes its last day.
- */
-function addMonths([y, m, d]: [number, number, number], months: number): [number, number, number] {
-  const total = y * 12 + (m - 1) + months;
-  const ny = Math.floor(total / 12);
-  const nm = (total % 12) + 1;
-  const monthEnd = d === daysIn(y, m);
-  const nd = monthEnd ? daysIn(ny, nm) : Math.min(d, daysIn(ny, nm));
-  return [ny, nm, nd];
-}
-
-/** Adds whole months and then a half month (15 days) for a "2½ months" period. */
-function addMonthsAndHalf(date: [number, number, number], months: number): string {
+/** Adds whole months (a month end stays a month end) and then a half month (15 days) for "2½ months". */
+function addMonthsAndHalf(date: IsoDate, months: number): IsoDate {
   const whole = Math.floor(months);
-  const [y, m, d] = addMonths(date, whole);
-  if (months === whole) return iso(y, m, d);
-  const t = new Date(Date.UTC(y, m - 1, d + 15));
-  return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+  const end = addMonths(date, whole, { keepMonthEnd: true });
+  return months === whole ? end : addDays(end, 15);
 }
 
 export interface CorrectionDeadlines {

@@ -3,6 +3,7 @@
  * amount is a Figure (cents with the rule and citation behind it).
  */
 import type { Figure } from '../explain.js';
+import type { Finding } from '../report/model.js';
 
 export type PlanType = '401k' | '403b' | 'solo-401k';
 export type VerdictKind = 'full' | 'roth-lite' | 'none';
@@ -16,13 +17,7 @@ export interface Verdict {
   readonly warnings: readonly string[];
 }
 
-export interface Finding {
-  readonly severity: 'error' | 'warning' | 'info';
-  /** Scenario field the finding is about (e.g. `plans[0].deferrals[1].amount`). */
-  readonly path: string;
-  readonly message: string;
-  readonly fix?: string;
-}
+export type { Finding } from '../report/model.js';
 
 /** The self-employment figures behind a solo plan on Schedule C income. */
 export interface SelfEmploymentDetail {

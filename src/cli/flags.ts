@@ -1,0 +1,23 @@
+/**
+ * The engine names fields by path (`deferralsElsewhere`, `census[12].compensation`); a command
+ * built from flags maps those paths to the flags a user typed, here and nowhere else.
+ */
+import { InputError } from '../engine/errors.js';
+
+/** Engine field path → the command-line flag it came from. */
+export type FlagMap = Readonly<Record<string, string>>;
+
+/** The same error with each path that came from a flag renamed to that flag. */
+export function toFlags(e: InputError, flags: FlagMap): InputError {
+  return new InputError(e.issues.map((i) => ({ ...i, path: flags[i.path] ?? i.path })));
+}
+
+/** Runs `fn`; an InputError it throws names flags instead of engine paths. */
+export function withFlags<T>(flags: FlagMap, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof InputError) throw toFlags(e, flags);
+    throw e;
+  }
+}

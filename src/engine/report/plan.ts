@@ -1,0 +1,159 @@
+/**
+ * The `plan` report: the household report (per person 402(g), per plan the waterfall and
+ * verdict, the limit groups) and "what it's worth" (the year's after-tax money projected four
+ * ways), every amount and rate a Figure.
+ */
+import { figure, rateFigure, type Figure, type RateFigure } from '../explain.js';
+import { planHousehold } from '../household/plan-household.js';
+import type { HouseholdReport } from '../household/report.js';
+import { formatUsd } from '../money.js';
+import type { GrowthAssumptions } from '../project/from-household.js';
+import type { StrategyId } from '../project/strategies.js';
+import { whatItsWorth, type Worth } from '../project/worth.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { ReportBase } from './model.js';
+
+/** "What it's worth" with every amount and rate explained. */
+export interface WorthReport {
+  readonly contribution: Figure;
+  readonly years: number;
+  readonly preTaxRoom: Figure;
+  readonly expectedReturn: RateFigure;
+  readonly currentRate: RateFigure;
+  readonly retirementRate: RateFigure;
+  readonly atRetirement: Readonly<Record<StrategyId, Figure>>;
+  readonly breakEvenRetirementRate: RateFigure | null;
+  readonly deductions: readonly {
+    readonly key: string;
+    readonly amount: Figure;
+    readonly saved: Figure;
+  }[];
+}
+
+export interface PlanCommandReport extends ReportBase<'plan'>, Omit<HouseholdReport, 'findings'> {
+  readonly worth: WorthReport | null;
+}
+
+const STRATEGY: Record<StrategyId, [string, string]> = {
+  fullMbr: [
+    'Full Mega Backdoor (converted at once)',
+    'IRC 402A(c)(4), 402A(d)(1): converted at once, qualified Roth distributions are tax-free',
+  ],
+  rothLite: [
+    'Roth-lite (converted at separation)',
+    'IRC 72(e)(8), 402(c)(2); Notice 2014-54: earnings before separation are taxed at conversion',
+  ],
+  preTax: [
+    'Pre-tax instead, tax saved invested',
+    'IRC 402(a), 402(g): deferred pay taxed as ordinary income when distributed',
+  ],
+  taxable: [
+    'Taxable brokerage account',
+    'IRC 1(h): dividends and realised gains taxed each year; IRC 1411 NIIT',
+  ],
+};
+
+const DEDUCTION: Readonly<Record<string, [string, string]>> = {
+  preTaxDeferrals: ['Pre-tax deferrals', 'IRC 402(a), 402(e)(3): excluded from income'],
+  employerContribution: ['Employer contribution (owner)', 'IRC 404(a)(8)(C), 62(a)(6)'],
+  halfSeTax: ['Half of SE tax', 'IRC 164(f)'],
+};
+
+const ASSUMPTION = 'assumption (megaroth compare FILE shows and overrides it; docs/growth.md)';
+
+/** Turns the projection's numbers into Figures with their rules. */
+export function worthReport(w: Worth): WorthReport {
+  const k = (name: string): string => `worth.${name}`;
+  const years = `${String(w.years)} years`;
+  return {
+    contribution: figure(
+      k('contribution'),
+      'After-tax money a year',
+      w.contribution,
+      'after-tax contributions planned this year in plans with a way to Roth (in-plan conversion or in-service rollover), made every year until retirement',
+      'IRC 415(c)(2); IRC 402A(c)(4); Notice 2014-54',
+      ['plans'],
+    ),
+    years: w.years,
+    preTaxRoom: figure(
+      k('preTaxRoom'),
+      '402(g) room that could take it pre-tax',
+      w.preTaxRoom,
+      'deferral limit left after every plan’s elections',
+      'IRC 402(g)(1)',
+    ),
+    expectedReturn: rateFigure(
+      k('expectedReturn'),
+      'Expected return',
+      w.expectedReturn,
+      'nominal yearly return',
+      ASSUMPTION,
+    ),
+    currentRate: rateFigure(
+      k('currentRate'),
+      'Marginal rate now',
+      w.currentRate,
+      'federal bracket of the household’s taxable income plus the state rate',
+      'IRC 1(j)(2) and the year’s Rev. Proc. brackets; state rate an assumption',
+    ),
+    retirementRate: rateFigure(
+      k('retirementRate'),
+      'Marginal rate in retirement',
+      w.retirementRate,
+      `federal bracket of the taxable income assumed in retirement plus the state rate`,
+      `IRC 1(j)(2); retirement income an ${ASSUMPTION}`,
+    ),
+    atRetirement: Object.fromEntries(
+      (Object.keys(STRATEGY) as StrategyId[]).map((id) => {
+        const [label, citation] = STRATEGY[id];
+        return [
+          id,
+          figure(
+            k(`atRetirement.${id}`),
+            label,
+            w.atRetirement[id],
+            `after-tax wealth at retirement: ${formatUsd(w.contribution)} a year for ${years} at the expected return`,
+            citation,
+            [k('contribution'), k('expectedReturn'), k('currentRate'), k('retirementRate')],
+          ),
+        ];
+      }),
+    ) as Record<StrategyId, Figure>,
+    breakEvenRetirementRate:
+      w.breakEvenRetirementRate === null
+        ? null
+        : rateFigure(
+            k('breakEvenRetirementRate'),
+            'Break-even retirement rate',
+            w.breakEvenRetirementRate,
+            'the retirement rate below which pre-tax money would end ahead of the full Mega Backdoor',
+            'projection of IRC 402(a) vs 402A(d) treatment at the stated assumptions',
+            [k('atRetirement.fullMbr'), k('atRetirement.preTax')],
+          ),
+    deductions: w.deductions.map((d) => ({
+      key: d.key,
+      amount: figure(
+        k(`deductions.${d.key}.amount`),
+        DEDUCTION[d.key]?.[0] ?? d.key,
+        d.amount,
+        'this year’s deduction, from the plan report',
+        DEDUCTION[d.key]?.[1] ?? 'IRC 62(a)',
+      ),
+      saved: figure(
+        k(`deductions.${d.key}.saved`),
+        `Tax saved by ${d.key}`,
+        d.saved,
+        'federal + state + NIIT with the deduction minus without it',
+        'IRC 1(j), 1411; state rate an assumption',
+        [k(`deductions.${d.key}.amount`)],
+      ),
+    })),
+  };
+}
+
+/** The `plan` report for a scenario. */
+export function planReport(s: Scenario, assumptions: GrowthAssumptions): PlanCommandReport {
+  const household = planHousehold(s);
+  const worth = whatItsWorth(s, household, assumptions);
+  return { report: 'plan', ...household, worth: worth && worthReport(worth) };
+}

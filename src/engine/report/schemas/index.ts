@@ -1,0 +1,35 @@
+/**
+ * The JSON Schema of every report, by name, loaded only when asked for
+ * (`megaroth schema --report NAME`, and the test that checks each against real output).
+ */
+import { toJSONSchema, type z } from 'zod';
+import { REPORT_NAMES, type ReportName } from '../model.js';
+
+type Loader = () => Promise<z.ZodType>;
+
+/** Each report's zod schema; one line per report. */
+export const REPORT_SCHEMAS: Readonly<Partial<Record<ReportName, Loader>>> = {
+  plan: async () => (await import('./plan.js')).planJson,
+};
+
+/** The zod schema of a report's JSON. */
+export async function reportZod(name: ReportName): Promise<z.ZodType> {
+  const load = REPORT_SCHEMAS[name];
+  if (!load) throw new Error(`no schema for report ${name}`);
+  return load();
+}
+
+/** The JSON Schema (draft 2020-12) of a report's `--json` output. */
+export async function reportJsonSchema(name: ReportName): Promise<Record<string, unknown>> {
+  const schema = toJSONSchema(await reportZod(name), {
+    io: 'output',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
+  return {
+    ...schema,
+    $id: `https://megaroth.dev/schema/report-${name}.json`,
+    title: `megaroth ${name} report (--json)`,
+  };
+}
+
+export { REPORT_NAMES };

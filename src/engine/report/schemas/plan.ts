@@ -1,0 +1,132 @@
+/** JSON Schema of `megaroth plan --json` (the household report and "what it's worth"). */
+import { z } from 'zod';
+import { dollars, rate, reportSchema } from './common.js';
+
+const verdict = z.strictObject({
+  kind: z.enum(['full', 'roth-lite', 'none']),
+  reason: z.string(),
+  ask: z.array(z.string()),
+  warnings: z.array(z.string()),
+});
+
+const tradeOffEnd = z.strictObject({
+  employerContribution: dollars,
+  afterTaxRoom: dollars,
+  total: dollars,
+  deduction: dollars,
+});
+
+const plan = z.strictObject({
+  id: z.string(),
+  person: z.string(),
+  job: z.string(),
+  employer: z.string(),
+  type: z.enum(['401k', '403b', 'solo-401k']),
+  compensation: dollars,
+  formulaCompensation: dollars,
+  deferralPreTax: dollars,
+  deferralRoth: dollars,
+  catchUp: dollars,
+  catchUpType: z.enum(['pre-tax', 'roth', 'none']),
+  match: dollars,
+  nonelective: dollars,
+  afterTaxRoom: dollars,
+  afterTax: dollars,
+  annualAdditions: dollars,
+  total: dollars,
+  limit415c: dollars,
+  otherPlansUnderLimit: dollars,
+  limitRule: z.string(),
+  verdict,
+  selfEmployment: z
+    .strictObject({
+      netProfit: dollars,
+      netEarningsFromSelfEmployment: dollars,
+      seTax: dollars,
+      halfSeTaxDeduction: dollars,
+      step3: dollars,
+    })
+    .optional(),
+  tradeOff: z
+    .strictObject({
+      maxEmployer: tradeOffEnd,
+      noEmployer: tradeOffEnd,
+      breakEvenRate: z.number().nullable(),
+      explanation: z.string(),
+    })
+    .optional(),
+  acpRisk: z
+    .strictObject({
+      expectedNhceAcp: z.number(),
+      safeHarbor: z.boolean(),
+      likelyRefund: dollars,
+      maxAfterTaxWithoutRefund: dollars,
+      explanation: z.string(),
+    })
+    .optional(),
+  cashBalance: z
+    .strictObject({
+      applies: z.boolean(),
+      reason: z.string(),
+      contribution: dollars,
+      combinedLimit: dollars.nullable(),
+      deductible: dollars,
+      nondeductible: dollars,
+      changes: z.array(z.string()),
+    })
+    .optional(),
+});
+
+const person = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  age: z.number().int(),
+  deferralLimit: dollars,
+  catchUpLimit: dollars,
+  deferralsUsed: dollars,
+  catchUpUsed: dollars,
+  deferralRoomLeft: dollars,
+  likelyHce: z.boolean(),
+  plans: z.array(z.string()),
+});
+
+const limitGroup = z.strictObject({
+  person: z.string(),
+  kind: z.enum(['employer', '403b-aggregation']),
+  employers: z.array(z.string()),
+  plans: z.array(z.string()),
+  dollarLimit: dollars,
+  compensation: dollars,
+  cap: dollars,
+  used: dollars,
+  why: z.string(),
+});
+
+const strategies = z.strictObject({
+  fullMbr: dollars,
+  rothLite: dollars,
+  preTax: dollars,
+  taxable: dollars,
+});
+
+const worth = z.strictObject({
+  contribution: dollars,
+  years: z.number().int(),
+  preTaxRoom: dollars,
+  expectedReturn: rate,
+  currentRate: rate,
+  retirementRate: rate,
+  atRetirement: strategies,
+  breakEvenRetirementRate: rate.nullable(),
+  deductions: z.array(z.strictObject({ key: z.string(), amount: dollars, saved: dollars })),
+});
+
+export const planJson = reportSchema('plan', {
+  name: z.string().optional(),
+  taxYear: z.number().int(),
+  filingStatus: z.enum(['single', 'mfj', 'mfs', 'hoh']),
+  people: z.array(person),
+  plans: z.array(plan),
+  limitGroups: z.array(limitGroup),
+  worth: worth.nullable(),
+});
