@@ -4,7 +4,15 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'eslint.config.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'eslint.config.js',
+      'tests/web/screenshots/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -18,6 +26,11 @@ export default tseslint.config(
         { allowConstantLoopConditions: true },
       ],
     },
+  },
+  {
+    // The web app runs in the browser: browser globals, React's JSX.
+    files: ['web/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
   },
   {
     files: ['**/*.mjs'],

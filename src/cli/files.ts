@@ -1,8 +1,10 @@
 /** Reading input files (YAML or JSON) with errors that name the file and the line. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseDocument } from 'yaml';
 import { InputError } from '../engine/errors.js';
+import { parseDataText } from './data-text.js';
+
+export { parseDataText };
 
 /** Reads a file as UTF-8 text; a missing or unreadable file is an InputError. */
 export function readTextFile(cwd: string, file: string): string {
@@ -20,23 +22,6 @@ export function readTextFile(cwd: string, file: string): string {
             : 'cannot be read';
     throw new InputError([{ path: file, message: why }]);
   }
-}
-
-/** Parses YAML (JSON is YAML too) into plain data; syntax errors name the line. */
-export function parseDataText(text: string, file: string): unknown {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new InputError(
-      doc.errors.map((err) => {
-        const line = text.slice(0, err.pos[0]).split('\n').length;
-        return {
-          path: `${file}:${String(line)}`,
-          message: `not valid YAML/JSON: ${err.message.split('\n')[0] ?? 'syntax error'}`,
-        };
-      }),
-    );
-  }
-  return doc.toJS({ maxAliasCount: 100 }) as unknown;
 }
 
 /** Reads and parses a YAML or JSON data file. */

@@ -16,6 +16,7 @@ import { register as solo } from './solo.js';
 import { register as tax } from './tax.js';
 import { register as compare } from './compare.js';
 import { register as optimize } from './optimize.js';
+import { register as serve } from './serve.js';
 
 export type Register = (program: Command, io: Io) => void;
 
@@ -32,4 +33,5 @@ export const COMMANDS: readonly Register[] = [
   tax,
   compare,
   optimize,
+  serve,
 ];

@@ -1,0 +1,89 @@
+/** The app's frame: header and navigation, the page for the address's #route, the footer. */
+import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
+import { PlannerPage } from './pages/PlannerPage.js';
+import { PrintPage } from './pages/PrintPage.js';
+import { SavedPage } from './pages/SavedPage.js';
+import { StartPage } from './pages/StartPage.js';
+import { useWorkspace } from './state/workspace.js';
+
+const ROUTES = [
+  ['#/', 'Planner'],
+  ['#/start', 'Start from a situation'],
+  ['#/saved', 'Saved scenarios'],
+  ['#/print', 'Client report'],
+] as const;
+
+type Route = (typeof ROUTES)[number][0];
+
+function subscribe(cb: () => void): () => void {
+  window.addEventListener('hashchange', cb);
+  return () => {
+    window.removeEventListener('hashchange', cb);
+  };
+}
+
+function currentRoute(): Route {
+  const h = window.location.hash || '#/';
+  return ROUTES.find(([r]) => r === h)?.[0] ?? '#/';
+}
+
+const SAVE_TEXT = {
+  loading: 'Opening…',
+  saving: 'Saving…',
+  saved: 'Saved in this browser',
+  unavailable: 'Not saved (storage unavailable)',
+} as const;
+
+export function App(): ReactNode {
+  const ws = useWorkspace();
+  const route = useSyncExternalStore(subscribe, currentRoute);
+  const title = ROUTES.find(([r]) => r === route)?.[1] ?? 'Planner';
+  useEffect(() => {
+    document.title = `${title} — megaroth`;
+    window.scrollTo(0, 0);
+  }, [title]);
+  return (
+    <>
+      <a
+        className="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to content
+      </a>
+      <header className="site no-print">
+        <a className="brand" href="#/">
+          megaroth
+        </a>
+        <nav aria-label="Main">
+          <ul>
+            {ROUTES.map(([r, label]) => (
+              <li key={r}>
+                <a href={r} aria-current={r === route ? 'page' : undefined}>
+                  {label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <span className="save-state" role="status" data-state={ws.saveState}>
+          {SAVE_TEXT[ws.saveState]}
+        </span>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {route === '#/' && <PlannerPage ws={ws} />}
+        {route === '#/start' && <StartPage ws={ws} />}
+        {route === '#/saved' && <SavedPage ws={ws} />}
+        {route === '#/print' && <PrintPage ws={ws} />}
+      </main>
+      <footer className="site no-print">
+        Everything runs in your browser; nothing you type leaves this computer. Figures follow the
+        Internal Revenue Code and regulations cited beside each one; this is planning help, not tax
+        advice.
+      </footer>
+    </>
+  );
+}
