@@ -34,3 +34,8 @@ export const FILING_STATUS = {
 export function planTitle(p: Pick<PlanReport, 'type' | 'employer'>): string {
   return `${PLAN_TYPE[p.type]} at ${p.employer}`;
 }
+
+/** The engine's clauses as sentences: a capital first letter. */
+export function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -59,7 +59,7 @@ export function parseScenario(raw: unknown, opts: ParseOptions = {}): Scenario {
       },
     ]);
   }
-  const parsed = scenarioSchema.safeParse(doc);
+  const parsed = scenarioSchema.safeParse(doc, { reportInput: true });
   if (!parsed.success) throw new InputError(zodIssues(parsed.error.issues));
   const issues = crossCheck(parsed.data, opts);
   if (issues.length > 0) throw new InputError(issues);

@@ -8,7 +8,7 @@ import type { Figure } from '../../../src/engine/explain.js';
 import type { PlanReport } from '../../../src/engine/household/report.js';
 import type { PlanCommandReport } from '../../../src/engine/report/plan.js';
 import { figuresOf } from '../../../src/engine/report/to-json.js';
-import { FILING_STATUS, PLAN_TYPE, VERDICT, pct, planTitle, usd, usd0 } from '../format.js';
+import { FILING_STATUS, PLAN_TYPE, VERDICT, pct, planTitle, sentence, usd, usd0 } from '../format.js';
 import { PlanChart } from '../report/charts.js';
 import { groupLabel } from '../report/ReportView.js';
 import type { Workspace } from '../state/workspace.js';
@@ -72,7 +72,7 @@ function PlanPart(props: { plan: PlanReport; report: PlanCommandReport }): React
             <ul className="notes">
               {p.verdict.warnings.map((w) => (
                 <li key={w}>
-                  <strong>Watch:</strong> {w}
+                  <strong>Watch:</strong> {sentence(w)}
                 </li>
               ))}
               {p.verdict.ask.map((q) => (
@@ -89,7 +89,7 @@ function PlanPart(props: { plan: PlanReport; report: PlanCommandReport }): React
           <strong>Trade-off:</strong> with the most employer money,{' '}
           {usd(p.tradeOff.maxEmployer.employerContribution)} employer and{' '}
           {usd(p.tradeOff.maxEmployer.afterTaxRoom)} after-tax; with none,{' '}
-          {usd(p.tradeOff.noEmployer.afterTaxRoom)} after-tax. {p.tradeOff.explanation}.
+          {usd(p.tradeOff.noEmployer.afterTaxRoom)} after-tax. {sentence(p.tradeOff.explanation)}.
         </p>
       )}
     </section>

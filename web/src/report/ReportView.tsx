@@ -10,7 +10,7 @@ import type {
   PlanReport,
 } from '../../../src/engine/household/report.js';
 import type { PlanCommandReport, WorthReport } from '../../../src/engine/report/plan.js';
-import { FILING_STATUS, PLAN_TYPE, VERDICT, pct, planTitle, usd } from '../format.js';
+import { FILING_STATUS, PLAN_TYPE, VERDICT, pct, planTitle, sentence, usd } from '../format.js';
 import { LimitGroupsChart, PlanChart, WorthChart } from './charts.js';
 import { FigureIndexProvider, FigureTable, InlineFigure } from './explain.js';
 
@@ -72,7 +72,7 @@ export function Verdict(props: { plan: PlanReport }): ReactNode {
           <h4>Watch out</h4>
           <ul className="warnings">
             {v.warnings.map((w) => (
-              <li key={w}>{w}</li>
+              <li key={w}>{sentence(w)}</li>
             ))}
           </ul>
         </div>
@@ -159,7 +159,7 @@ function PlanSection(props: { plan: PlanReport; report: PlanCommandReport }): Re
               },
             ]}
           />
-          <p className="rule">{p.acpRisk.explanation}</p>
+          <p className="rule">{sentence(p.acpRisk.explanation)}</p>
         </div>
       )}
       {p.cashBalance && (
@@ -176,11 +176,11 @@ function PlanSection(props: { plan: PlanReport; report: PlanCommandReport }): Re
               { figure: p.cashBalance.nondeductible, label: 'Not deductible' },
             ]}
           />
-          <p className="rule">{p.cashBalance.reason}</p>
+          <p className="rule">{sentence(p.cashBalance.reason)}</p>
           {p.cashBalance.changes.length > 0 && (
             <ul>
               {p.cashBalance.changes.map((c) => (
-                <li key={c}>{c}</li>
+                <li key={c}>{sentence(c)}</li>
               ))}
             </ul>
           )}
@@ -229,7 +229,7 @@ function TradeOffSection(props: { plan: PlanReport }): ReactNode {
         </tbody>
       </table>
       <p className="rule">
-        {t.explanation}
+        {sentence(t.explanation)}
         {t.breakEvenRate !== null && <> (break-even marginal rate {pct(t.breakEvenRate)})</>}.
       </p>
     </div>
@@ -254,12 +254,7 @@ export function LimitGroups(props: { report: PlanCommandReport }): ReactNode {
       {r.limitGroups.map((g, i) => (
         <div key={`${g.kind}-${String(i)}`} className="group">
           <FigureTable
-            caption={`${label(g)}: ${g.plans
-              .map((id) => {
-                const p = r.plans.find((x) => x.id === id);
-                return p ? planTitle(p) : id;
-              })
-              .join(' and ')}`}
+            caption={label(g)}
             rows={[
               ...g.plans.map((id) => {
                 const p = r.plans.find((x) => x.id === id);
@@ -271,7 +266,7 @@ export function LimitGroups(props: { report: PlanCommandReport }): ReactNode {
               { figure: g.cap, label: 'Limit (the lower of the two)', strong: true },
             ]}
           />
-          <p className="rule">{g.why}.</p>
+          <p className="rule">{sentence(g.why)}.</p>
         </div>
       ))}
     </section>
@@ -283,7 +278,10 @@ const STRATEGY_ORDER = ['fullMbr', 'rothLite', 'preTax', 'taxable'] as const;
 export function WorthSection(props: { worth: WorthReport }): ReactNode {
   const w = props.worth;
   const rows = STRATEGY_ORDER.map((id) => ({
-    label: w.atRetirement[id].label,
+    label:
+      id === 'preTax' && w.preTaxRoom.cents === 0
+        ? 'Pre-tax instead (no 402(g) room left: taxable)'
+        : w.atRetirement[id].label,
     figure: w.atRetirement[id],
   }));
   return (
@@ -298,7 +296,7 @@ export function WorthSection(props: { worth: WorthReport }): ReactNode {
       <FigureTable
         caption="After-tax wealth at retirement"
         columns={['Strategy', 'At retirement']}
-        rows={rows.map((r) => ({ figure: r.figure }))}
+        rows={rows.map((r) => ({ figure: r.figure, label: r.label }))}
       />
       <FigureTable
         caption="Assumptions and this year’s tax"

@@ -35,7 +35,11 @@ export interface Segment {
 
 const dollars = (c: number): number => c / 100;
 const tickUsd = (d: number): string =>
-  d >= 1000 ? `$${String(Math.round(d / 1000))}k` : `$${String(d)}`;
+  d >= 1_000_000
+    ? `$${String(Math.round(d / 100_000) / 10)}M`
+    : d >= 1000
+      ? `$${String(Math.round(d / 1000))}k`
+      : `$${String(d)}`;
 
 /**
  * What goes into a plan, segment by segment. "After-tax room not used" is the after-tax room
@@ -124,12 +128,12 @@ export function PlanChart(props: {
         insetTop: 2,
         insetBottom: 2,
       }),
-      Plot.ruleX([limit], { stroke: '#222', strokeWidth: 2, y1: -0.5, y2: 1.5 }),
+      Plot.ruleX([limit], { stroke: '#222', strokeWidth: 2 }),
       Plot.text([limit], {
         x: (d: number) => d,
         text: () => `415(c) limit ${formatUsd(p.limit415c.cents, { wholeDollars: true })}`,
         frameAnchor: 'top',
-        dy: -2,
+        dy: -22,
         textAnchor: limit > max * 0.6 ? 'end' : 'start',
         dx: limit > max * 0.6 ? -4 : 4,
         fontWeight: 'bold',
@@ -143,19 +147,19 @@ export function PlanChart(props: {
           x: (d: number) => d,
           text: () =>
             `402(g) limit ${formatUsd(person.deferralLimit.cents, { wholeDollars: true })} (all plans)`,
-          frameAnchor: 'bottom',
-          dy: 2,
-          textAnchor: 'start',
-          dx: 4,
+          frameAnchor: 'top',
+          dy: -8,
+          textAnchor: deferralLimit > max * 0.6 ? 'end' : 'start',
+          dx: deferralLimit > max * 0.6 ? -4 : 4,
           fill: '#23507d',
         }),
       );
     }
     return Plot.plot({
       width,
-      height: 118,
-      marginTop: 22,
-      marginBottom: 38,
+      height: 112,
+      marginTop: 40,
+      marginBottom: 24,
       marginLeft: 12,
       marginRight: 16,
       style: { fontSize: '12px', background: 'transparent' },
@@ -223,15 +227,15 @@ export function LimitGroupsChart(props: {
     )
     .join('; ')}. The same numbers are in the table.`;
   const build = (width: number): Element => {
-    const narrow = width < 560;
     const max =
       Math.max(...caps.map((c) => c.cap), ...props.groups.map((g) => dollars(g.used.cents))) * 1.04;
+    // Each group's name sits above its bar, so long names never crowd the axis.
     return Plot.plot({
       width,
-      height: rows.length * (narrow ? 64 : 44) + 40,
-      marginLeft: narrow ? 8 : 200,
+      height: rows.length * 64 + 40,
+      marginLeft: 8,
       marginRight: 16,
-      marginTop: narrow ? 18 : 8,
+      marginTop: 18,
       style: { fontSize: '12px', background: 'transparent' },
       x: {
         domain: [0, max],
@@ -240,12 +244,7 @@ export function LimitGroupsChart(props: {
         label: null,
         ticks: Math.max(3, Math.floor(width / 90)),
       },
-      y: {
-        domain: rows,
-        label: null,
-        axis: narrow ? null : 'left',
-        tickFormat: (d: string) => (d.length > 30 ? `${d.slice(0, 29)}…` : d),
-      },
+      y: { domain: rows, label: null, axis: null },
       color: { domain: colorDomain, range: PLAN_COLORS },
       marks: [
         Plot.barX(data, {
@@ -253,22 +252,18 @@ export function LimitGroupsChart(props: {
           y: 'row',
           fill: 'plan',
           order: null,
-          insetTop: narrow ? 14 : 4,
+          insetTop: 14,
           insetBottom: 4,
         }),
-        Plot.tickX(caps, { x: 'cap', y: 'row', stroke: '#222', strokeWidth: 3 }),
-        ...(narrow
-          ? [
-              Plot.text(rows, {
-                y: (d: string) => d,
-                x: 0,
-                text: (d: string) => d,
-                textAnchor: 'start',
-                dy: -14,
-                frameAnchor: 'left',
-              }),
-            ]
-          : []),
+        Plot.tickX(caps, { x: 'cap', y: 'row', stroke: '#222', strokeWidth: 3, insetTop: 10 }),
+        Plot.text(rows, {
+          y: (d: string) => d,
+          x: 0,
+          text: (d: string) => d,
+          textAnchor: 'start',
+          dy: -14,
+          frameAnchor: 'left',
+        }),
       ],
     });
   };
@@ -294,13 +289,13 @@ export function WorthChart(props: {
 }): ReactNode {
   const label = `After-tax wealth at retirement: ${props.rows.map((r) => `${r.label} ${formatUsd(r.figure.cents, { wholeDollars: true })}`).join('; ')}. The same numbers are in the table.`;
   const build = (width: number): Element => {
-    const narrow = width < 560;
+    const narrow = width < 700;
     const data = props.rows.map((r) => ({ label: r.label, value: dollars(r.figure.cents) }));
     return Plot.plot({
       width,
       height: data.length * (narrow ? 52 : 34) + 40,
       marginLeft: narrow ? 8 : 260,
-      marginRight: 70,
+      marginRight: 84,
       marginTop: narrow ? 18 : 8,
       style: { fontSize: '12px', background: 'transparent' },
       x: {

@@ -49,6 +49,7 @@ export function fileNameFor(draft: Draft, format: ExportFormat): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
-    .slice(0, 60);
+    .slice(0, 80)
+    .replace(/-$/, '');
   return `${slug || 'scenario'}.${format}`;
 }
