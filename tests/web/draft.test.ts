@@ -16,7 +16,7 @@ import {
 } from '../../web/src/state/draft.js';
 import { historyReducer, initialHistory } from '../../web/src/state/history.js';
 
-const example = (): Draft => structuredClone(PHYSICIAN_EXAMPLE) as unknown as Draft;
+const example = (): Draft => structuredClone(PHYSICIAN_EXAMPLE);
 const TODAY = '2026-06-01';
 
 describe('draft paths', () => {

@@ -2,7 +2,10 @@
  * Import and export: the web app reads scenario files with the CLI's parser and validator, so a
  * file the CLI rejects shows the same messages, and an exported file reads back the same.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 import { PHYSICIAN_EXAMPLE } from '../../src/engine/scenario/examples.js';
 import { parseScenario } from '../../src/engine/scenario/validate.js';
@@ -33,15 +36,16 @@ describe('import', () => {
   });
 
   it('a YAML syntax error names the file and line as the CLI does', async () => {
-    const cli = await runCli(['plan', 'tests/web/fixtures/broken.yaml']);
-    const r = importScenarioText(
-      readFileSync('tests/web/fixtures/broken.yaml', 'utf8'),
-      'tests/web/fixtures/broken.yaml',
-      TODAY,
-    );
+    const dir = mkdtempSync(join(tmpdir(), 'megaroth-web-'));
+    const text = 'version: 1\ntaxYear: 2026\nfilingStatus: single\npeople: [ {id: a\n';
+    writeFileSync(join(dir, 'broken.yaml'), text);
+    const cli = await runCli(['plan', 'broken.yaml'], dir);
+    rmSync(dir, { recursive: true });
+    const r = importScenarioText(text, 'broken.yaml', TODAY);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.issues[0]?.path).toBe('tests/web/fixtures/broken.yaml:5');
+    expect(r.issues[0]?.path).toBe('broken.yaml:5');
+
     expect(describeIssues(r.issues)).toEqual(
       cli.stderr
         .trimEnd()

@@ -91,14 +91,14 @@ export const SITUATIONS: readonly Situation[] = (() => {
   return out;
 })();
 
-/** An empty scenario: one person, no jobs or plans yet. */
+/** An empty scenario: one person (whose birth date the user gives), no jobs or plans yet. */
 export function emptyDraft(taxYear: number): Draft {
   return {
     version: 1,
     name: 'My scenario',
     taxYear,
     filingStatus: 'single',
-    people: [{ id: 'me', name: 'Me', birthDate: '1985-01-01' }],
+    people: [{ id: 'me', name: 'Me' }],
     jobs: [],
     plans: [],
   };

@@ -7,11 +7,12 @@ import type { Workspace } from '../state/workspace.js';
 import { ReportView } from '../report/ReportView.js';
 import { FileButtons } from './FileButtons.js';
 
+/** True where Ctrl+Z belongs to the browser (undoing typing inside a text field). */
 function isTyping(t: EventTarget | null): boolean {
-  return (
-    t instanceof HTMLElement &&
-    (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))
-  );
+  if (t instanceof HTMLTextAreaElement || (t instanceof HTMLElement && t.isContentEditable)) {
+    return true;
+  }
+  return t instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'file'].includes(t.type);
 }
 
 export function PlannerPage(props: { ws: Workspace }): ReactNode {

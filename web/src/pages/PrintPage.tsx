@@ -8,7 +8,16 @@ import type { Figure } from '../../../src/engine/explain.js';
 import type { PlanReport } from '../../../src/engine/household/report.js';
 import type { PlanCommandReport } from '../../../src/engine/report/plan.js';
 import { figuresOf } from '../../../src/engine/report/to-json.js';
-import { FILING_STATUS, PLAN_TYPE, VERDICT, pct, planTitle, sentence, usd, usd0 } from '../format.js';
+import {
+  FILING_STATUS,
+  PLAN_TYPE,
+  VERDICT,
+  pct,
+  planTitle,
+  sentence,
+  usd,
+  usd0,
+} from '../format.js';
 import { PlanChart } from '../report/charts.js';
 import { groupLabel } from '../report/ReportView.js';
 import type { Workspace } from '../state/workspace.js';
