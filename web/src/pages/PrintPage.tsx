@@ -107,7 +107,11 @@ function PlanPart(props: { plan: PlanReport; report: PlanCommandReport }): React
 
 export function ClientReport(props: { report: PlanCommandReport }): ReactNode {
   const r = props.report;
-  const citations = [...new Set(figuresOf(r).map((f) => f.citation))].sort();
+  // The rules behind the figures; the assumptions are stated above, not cited as sources.
+  const citations = [...new Set(figuresOf(r).map((f) => f.citation))]
+    .filter((c) => !/megaroth|docs\//.test(c))
+    .sort();
+
   const w = r.worth;
   return (
     <article className="client-report">
