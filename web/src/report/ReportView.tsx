@@ -65,7 +65,8 @@ export function Verdict(props: { plan: PlanReport }): ReactNode {
   return (
     <div className={`verdict verdict-${v.kind}`}>
       <p>
-        <strong>Mega Backdoor Roth: {VERDICT[v.kind].title}.</strong> Because {v.reason}.
+        <strong>{VERDICT[v.kind].title}.</strong>
+        Because {v.reason}.
       </p>
       {v.warnings.length > 0 && (
         <div>

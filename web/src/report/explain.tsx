@@ -14,7 +14,6 @@ const FigureIndex = createContext<ReadonlyMap<string, AnyFigure>>(new Map());
 
 /** Makes the report's figures findable by key (for "computed from"). */
 export function FigureIndexProvider(props: { report: object; children?: ReactNode }): ReactNode {
-
   const map = new Map(figuresOf(props.report).map((f) => [f.key, f]));
   return <FigureIndex.Provider value={map}>{props.children}</FigureIndex.Provider>;
 }
