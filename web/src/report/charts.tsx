@@ -67,7 +67,10 @@ export function planSegments(
   ].filter((s) => s.cents > 0);
 }
 
-/** Renders a Plot into a div that follows its container's width. */
+/**
+ * Renders a Plot into a div that follows its container's width. The label states every number
+ * the chart draws, so the chart is redrawn only when the label (or the width) changes.
+ */
 function PlotBox(props: { build: (width: number) => Element; label: string }): ReactNode {
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(640);
@@ -85,14 +88,17 @@ function PlotBox(props: { build: (width: number) => Element; label: string }): R
       obs.disconnect();
     };
   }, []);
-  const { build } = props;
+  const build = useRef(props.build);
+  build.current = props.build;
+  const { label } = props;
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const chart = build(Math.max(280, width));
+    const chart = build.current(Math.max(280, width));
     chart.setAttribute('aria-hidden', 'true');
     el.replaceChildren(chart);
-  }, [build, width]);
+  }, [label, width]);
+
   return <div className="chart" ref={ref} role="img" aria-label={props.label} />;
 }
 
@@ -223,7 +229,12 @@ export function LimitGroupsChart(props: {
   const label = `Which plans share a 415(c) limit: ${props.groups
     .map(
       (g) =>
-        `${props.rowLabel(g)}: ${g.plans.map(title).join(' and ')}, used ${formatUsd(g.used.cents)} of ${formatUsd(g.cap.cents)}`,
+        `${props.rowLabel(g)}: ${g.plans
+          .map((id) => {
+            const p = props.plans.find((x) => x.id === id);
+            return `${title(id)} ${p ? formatUsd(p.annualAdditions.cents) : ''}`;
+          })
+          .join(' and ')}, used ${formatUsd(g.used.cents)} of ${formatUsd(g.cap.cents)}`,
     )
     .join('; ')}. The same numbers are in the table.`;
   const build = (width: number): Element => {
