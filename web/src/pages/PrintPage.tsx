@@ -177,7 +177,8 @@ export function ClientReport(props: { report: PlanCommandReport }): ReactNode {
       )}
       {r.findings.length > 0 && (
         <section>
-          <h2>Warnings</h2>
+          <h2>Notes and warnings</h2>
+
           <ul>
             {r.findings.map((f, i) => (
               <li key={i}>{f.message}</li>
