@@ -39,7 +39,7 @@ describe('ledger by source', () => {
       { date: '2026-01-02', type: 'contribution', source: 'aftertax', fund: 'F', amount: 20000 },
       { date: '2026-02-01', type: 'withdraw', source: 'aftertax', amount: 20000, to: 'roth-ira' },
     ];
-    const pooled = ledger({}, txs);
+    const pooled = ledger({ separateAfterTaxAccount: false }, txs);
     expect(pooled.events.at(-1)?.taxable).toBe(1_600_000);
     expect(pooled.afterTaxBasis).toBe(1_600_000);
     const separate = ledger({ separateAfterTaxAccount: true }, txs);
@@ -270,6 +270,7 @@ describe('ledger properties', () => {
         const plan = ledgerFileSchema.shape.plan.parse({
           opened: '2026-01-01',
           funds: { F: 10, G: 20 },
+          separateAfterTaxAccount: false,
         });
         const l = new Ledger(plan);
         const date = '2026-02-01';

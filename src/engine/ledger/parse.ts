@@ -2,12 +2,14 @@
  * Reading a ledger transaction file (YAML or CSV) into the validated model, keeping each
  * transaction's line so errors can name it. Pure: takes text, returns data or an InputError.
  *
- * CSV layout (header required): `date,type,source,fund,amount,price,to`. Besides the transaction
- * types, setting rows describe the plan: `open` (date the account opened; `fund`, optional, is the
- * plan name), `fund` (declares a fund and its unit price), `allow-conversion` and
- * `allow-withdrawal` (a source), `separate-after-tax-account`. Blank lines and lines starting
- * with `#` are skipped.
+ * CSV layout (RFC 4180, header required): `date,type,source,fund,amount,price,to`. Besides the
+ * transaction types, setting rows describe the plan: `open` (date the account opened; `fund`,
+ * optional, is the plan name), `fund` (declares a fund and its unit price), `allow-conversion`
+ * and `allow-withdrawal` (a source), `separate-after-tax-account` or `pooled-after-tax-account`
+ * (how the plan accounts for after-tax money; neither: its own source). Blank lines and lines
+ * starting with `#` are skipped.
  */
+import { CsvError, parse } from 'csv-parse/browser/esm/sync';
 import { LineCounter, parseDocument, isMap, isSeq } from 'yaml';
 import { InputError, formatPath, type InputIssue } from '../errors.js';
 import { ledgerFileSchema, type LedgerFile } from './model.js';
@@ -84,60 +86,93 @@ export function parseLedgerYaml(text: string, file: string): LedgerFile {
 
 const CSV_COLUMNS = ['date', 'type', 'source', 'fund', 'amount', 'price', 'to'] as const;
 
-/** Splits one CSV line (double quotes with "" escapes). */
-function splitCsv(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i] ?? '';
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur.trim());
-      cur = '';
-    } else cur += ch;
+/** One CSV record: its cells and the file line it starts on. */
+interface CsvRow {
+  readonly cells: readonly string[];
+  readonly line: number;
+}
+
+/** Line breaks inside a record's quoted cells (a record ends on its last line). */
+function breaksIn(cells: readonly string[]): number {
+  return cells.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
+}
+
+/** The first line after `after` that holds a record (not blank, not a `#` comment). */
+function nextRecordLine(text: string, after: number): number {
+  const lines = text.split('\n');
+  for (let i = after; i < lines.length; i++) {
+    const t = (lines[i] ?? '').trim();
+    if (t !== '' && !t.startsWith('#')) return i + 1;
   }
-  out.push(cur.trim());
-  return out;
+  return lines.length;
+}
+
+/**
+ * Reads CSV records (RFC 4180 with `csv-parse`: quoted cells may hold commas, `""` and line
+ * breaks) with the line each starts on. Blank lines and lines starting with `#` are skipped;
+ * cells are trimmed. A quote that is never closed is refused with the line it opens on.
+ */
+function readCsv(text: string, file: string): CsvRow[] {
+  const starts: number[] = [];
+  let lastLine = 0;
+  try {
+    const records = parse(text, {
+      bom: true,
+      comment: '#',
+      comment_no_infix: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+      on_record: (cells, info) => {
+        lastLine = info.lines;
+        starts.push(info.lines - breaksIn(cells));
+        return cells;
+      },
+    });
+    return records.map((cells, i) => ({ cells, line: starts[i] ?? 0 }));
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    const line =
+      e.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? nextRecordLine(text, lastLine)
+        : ((e as { lines?: number }).lines ?? lastLine + 1);
+    const message =
+      e.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'a quoted cell opens on this line and is never closed (add the closing ")'
+        : `not valid CSV: ${e.message.replace(/ at line \d+/, '')}`;
+    throw new InputError([{ path: `${file}:${String(line)}`, message }]);
+  }
 }
 
 /** Parses a CSV ledger file (see the module comment for the layout). */
 export function parseLedgerCsv(text: string, file: string): LedgerFile {
-  const rows = text.split(/\r?\n/);
-  let header: string[] | null = null;
-  let headerLine = 0;
-  const plan: Record<string, unknown> = { funds: {} };
+  const rows = readCsv(text, file);
+  const first = rows[0];
+  if (first === undefined) {
+    throw new InputError([
+      { path: file, message: `empty file; expected a header ${CSV_COLUMNS.join(',')}` },
+    ]);
+  }
+  const header = first.cells.map((c) => c.toLowerCase());
+  const headerLine = first.line;
+  const missing = CSV_COLUMNS.filter((c) => !header.includes(c));
+  if (missing.length > 0) {
+    throw new InputError([
+      {
+        path: `${file}:${String(headerLine)}`,
+        message: `header must name the columns ${CSV_COLUMNS.join(',')}; missing ${missing.join(', ')}`,
+      },
+    ]);
+  }
+  const plan: Record<string, unknown> = {};
   const funds: Record<string, unknown> = {};
   const allowConversion: unknown[] = [];
   const allowWithdrawal: unknown[] = [];
   const transactions: Record<string, unknown>[] = [];
-  const issues: InputIssue[] = [];
   const txLines: number[] = [];
   const setting: Record<string, number> = {};
-  for (const [idx, row] of rows.entries()) {
-    const line = idx + 1;
-    if (row.trim() === '' || row.trimStart().startsWith('#')) continue;
-    const cells = splitCsv(row);
-    if (header === null) {
-      header = cells.map((c) => c.toLowerCase());
-      headerLine = line;
-      const missing = CSV_COLUMNS.filter((c) => !(header ?? []).includes(c));
-      if (missing.length > 0) {
-        issues.push({
-          path: `${file}:${String(line)}`,
-          message: `header must name the columns ${CSV_COLUMNS.join(',')}; missing ${missing.join(', ')}`,
-        });
-      }
-      continue;
-    }
-    const h = header;
-    const get = (c: (typeof CSV_COLUMNS)[number]): string => cells[h.indexOf(c)] ?? '';
+  for (const { cells, line } of rows.slice(1)) {
+    const get = (c: (typeof CSV_COLUMNS)[number]): string => cells[header.indexOf(c)] ?? '';
     const rec: Record<string, unknown> = {};
     for (const c of CSV_COLUMNS) {
       const v = get(c);
@@ -163,8 +198,21 @@ export function parseLedgerCsv(text: string, file: string): LedgerFile {
         setting['allowWithdrawal'] = line;
         continue;
       case 'separate-after-tax-account':
-        plan['separateAfterTaxAccount'] = true;
+      case 'pooled-after-tax-account': {
+        const separate = type === 'separate-after-tax-account';
+        if (plan['separateAfterTaxAccount'] === !separate) {
+          throw new InputError([
+            {
+              path: `${file}:${String(line)}`,
+              message:
+                'the file already says the opposite: give one of separate-after-tax-account, pooled-after-tax-account',
+            },
+          ]);
+        }
+        plan['separateAfterTaxAccount'] = separate;
+        setting['separateAfterTaxAccount'] = line;
         continue;
+      }
       default: {
         if (type === 'convert' && rec['amount'] === undefined) rec['amount'] = 'all';
         rec['line'] = line;
@@ -175,9 +223,6 @@ export function parseLedgerCsv(text: string, file: string): LedgerFile {
       }
     }
   }
-  if (header === null)
-    issues.push({ path: file, message: `empty file; expected a header ${CSV_COLUMNS.join(',')}` });
-  if (issues.length > 0) throw new InputError(issues);
   plan['funds'] = funds;
   if (allowConversion.length > 0) plan['allowConversion'] = allowConversion;
   if (allowWithdrawal.length > 0) plan['allowWithdrawal'] = allowWithdrawal;
