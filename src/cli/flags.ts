@@ -28,5 +28,8 @@ export function findingsWithFlags<R extends { readonly findings: readonly Findin
   report: R,
   flags: FlagMap,
 ): R {
-  return { ...report, findings: report.findings.map((f) => ({ ...f, path: flags[f.path] ?? f.path })) };
+  return {
+    ...report,
+    findings: report.findings.map((f) => ({ ...f, path: flags[f.path] ?? f.path })),
+  };
 }

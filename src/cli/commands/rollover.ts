@@ -69,7 +69,8 @@ function render(r: RolloverReport): string {
     ['Pre-tax part (contributions, employer money, all earnings)', u(r.pretax)],
     ['After-tax basis part', u(r.afterTaxBasis)],
   ];
-  if (r.toRothIra.cents > 0) pairs.push([`To a Roth IRA (basis ${u(r.rothIraBasis)})`, u(r.toRothIra)]);
+  if (r.toRothIra.cents > 0)
+    pairs.push([`To a Roth IRA (basis ${u(r.rothIraBasis)})`, u(r.toRothIra)]);
   if (r.toTraditionalIra.cents > 0) {
     pairs.push([
       `To a traditional IRA (basis ${u(r.traditionalIraBasis)}, Form 8606)`,
@@ -179,7 +180,9 @@ export const register: Register = (program, io) => {
           ...(opts.separateAfterTaxAccount !== undefined
             ? { separateAfterTaxAccount: opts.separateAfterTaxAccount }
             : {}),
-          ...(opts.afterTaxEarnings !== undefined ? { afterTaxEarnings: opts.afterTaxEarnings } : {}),
+          ...(opts.afterTaxEarnings !== undefined
+            ? { afterTaxEarnings: opts.afterTaxEarnings }
+            : {}),
           ...(opts.to !== undefined ? { to: opts.to } : {}),
           ...(directions !== undefined ? { directions } : {}),
         }),

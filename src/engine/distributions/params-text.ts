@@ -20,9 +20,7 @@ export function ageText(months: number): string {
 }
 
 /** The 20% mandatory withholding as text. */
-export const WITHHOLDING_TEXT = percentText(
-  distributionConstants.mandatoryWithholdingRate.value,
-);
+export const WITHHOLDING_TEXT = percentText(distributionConstants.mandatoryWithholdingRate.value);
 
 /** The 10% additional tax as text. */
 export const ADDITIONAL_TAX_TEXT = percentText(distributionConstants.additionalTaxRate.value);

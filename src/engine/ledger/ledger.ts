@@ -377,10 +377,7 @@ export class Ledger {
             tx,
             `cannot convert ${usd(amount)}: the ${tx.source} source holds ${usd(have)}`,
           );
-        const { basisOut, proRata } = this.basisFor(
-          amount,
-          tx.source === 'aftertax' ? amount : 0,
-        );
+        const { basisOut, proRata } = this.basisFor(amount, tx.source === 'aftertax' ? amount : 0);
         const taken = this.takeFrom([tx.source], amount);
         for (const [, byFund] of taken) {
           for (const [f, c] of byFund) this.set('irr', f, this.held('irr', f) + c);

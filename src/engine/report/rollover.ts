@@ -167,9 +167,7 @@ export function rolloverReport(i: RolloverInput): RolloverReport {
   const wholeWhy = separate
     ? `${u(whole)} after-tax source (basis + earnings)`
     : `${u(whole)} account balance`;
-  const wholeKeys = separate
-    ? [K('account.afterTaxEarnings')]
-    : [K('account.balance')];
+  const wholeKeys = separate ? [K('account.afterTaxEarnings')] : [K('account.balance')];
   const route = [K('pretax'), K('afterTaxBasis')];
   const allocation = 'Notice 2014-54; IRC 402(c)(2)';
   return {
