@@ -30,26 +30,29 @@ export interface AccountingChoice {
 
 /**
  * The accounting for a setting (`separateAfterTaxAccount`): written true or false, or not written
- * (undefined), which means a separate source.
+ * (undefined), which means a separate source. `input` names where the setting is written.
  */
-export function afterTaxAccounting(separate: boolean | undefined): AccountingChoice {
+export function afterTaxAccounting(
+  separate: boolean | undefined,
+  input = 'the file',
+): AccountingChoice {
   if (separate === undefined) {
     return {
       accounting: 'separate',
       said: false,
-      why: `after-tax contributions and their earnings are taken as their own source, so only their earnings are taxable when they move (${SEPARATE_CITATION}): the file does not say, and nearly every plan keeps after-tax money as its own source`,
+      why: `after-tax contributions and their earnings are taken as their own source, so only their earnings are taxable when they move (${SEPARATE_CITATION}): ${input} does not say, and nearly every plan keeps after-tax money as its own source`,
     };
   }
   return separate
     ? {
         accounting: 'separate',
         said: true,
-        why: `the file says the plan keeps after-tax contributions as their own source, so only their earnings are taxable when they move (${SEPARATE_CITATION})`,
+        why: `${input} says the plan keeps after-tax contributions as their own source, so only their earnings are taxable when they move (${SEPARATE_CITATION})`,
       }
     : {
         accounting: 'pro-rata',
         said: true,
-        why: `the file says the plan pools after-tax contributions with the rest of the account, so every dollar out carries basis pro-rata over the whole non-Roth account and is partly taxable (${POOLED_CITATION})`,
+        why: `${input} says the plan pools after-tax contributions with the rest of the account, so every dollar out carries basis pro-rata over the whole non-Roth account and is partly taxable (${POOLED_CITATION})`,
       };
 }
 
