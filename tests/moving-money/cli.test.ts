@@ -98,7 +98,7 @@ describe('megaroth rollover', () => {
       'rollover --balance 100 --after-tax-basis 20 --amount 100 --to cash --direct-roth 5',
     );
     expect(both.code).toBe(2);
-    expect(both.stderr).toMatch(/--to: give either --to or the amounts/);
+    expect(both.stderr).toMatch(/--to: give either a destination or the amounts/);
     const over = await cli(
       'rollover --balance 100 --after-tax-basis 20 --amount 50 --direct-roth 60',
     );
@@ -140,7 +140,7 @@ describe('megaroth rollover', () => {
         '--after-tax-earnings',
         '5',
       ],
-      /--after-tax-earnings: only applies with --separate-after-tax-account/,
+      /--after-tax-earnings: only applies when the plan keeps after-tax money as its own source/,
     ],
     [
       ['--balance', '100', '--after-tax-basis', '20', '--amount', '10', '--to', 'moon'],
@@ -312,7 +312,7 @@ describe('--explain', () => {
       'form8606 --basis 0 --contribution 7000 --converted 7000 --year-end-balance 93000 --explain',
     );
     expect(r.stdout).toMatch(
-      /form8606.line18 = \$6,510.00\n\s+why: line 16 − line 17\n\s+source: Form 8606 \(2018 and later\) line 18/,
+      /form8606.line18 = \$6,510.00\n\s+why: line 16 − line 17\n\s+from: form8606.line16, form8606.line17\n\s+source: Form 8606 \(2018 and later\) line 18/,
     );
   });
 });

@@ -101,7 +101,18 @@ function checkInput(i: RolloverInput): void {
   if (issues.length > 0) throw new InputError(issues);
 }
 
+/** A distribution of the whole non-Roth account: the accounting cannot change its parts. */
+function isFull(i: RolloverInput): boolean {
+  return i.separateAfterTaxAccount !== true && i.amount === i.balance;
+}
+
 function accountingOf(i: RolloverInput): { accounting: AfterTaxAccounting; why: string } {
+  if (isFull(i)) {
+    return {
+      accounting: 'pro-rata',
+      why: `a distribution of the whole account carries all of its after-tax basis, however the plan accounts for after-tax money (${POOLED_CITATION}; Notice 2014-54)`,
+    };
+  }
   if (i.separateAfterTaxAccount === true) {
     return {
       accounting: 'separate',
@@ -123,7 +134,7 @@ function accountingOf(i: RolloverInput): { accounting: AfterTaxAccounting; why: 
 function findingsOf(i: RolloverInput, a: DistributionAllocation): Finding[] {
   const u = formatUsd;
   const out: Finding[] = [];
-  if (i.separateAfterTaxAccount === undefined) {
+  if (i.separateAfterTaxAccount === undefined && !isFull(i)) {
     out.push(separateSourceQuestion('separateAfterTaxAccount', 'pro-rata'));
   }
   if (a.toRoth.pretax > 0) {
