@@ -92,19 +92,28 @@ interface CsvRow {
   readonly line: number;
 }
 
-/** Line breaks inside a record's quoted cells (a record ends on its last line). */
-function breaksIn(cells: readonly string[]): number {
-  return cells.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
-}
-
-/** The first line after `after` that holds a record (not blank, not a `#` comment). */
-function nextRecordLine(text: string, after: number): number {
+/**
+ * The file line each CSV record starts on, from the byte offset where the previous record ended
+ * (`csv-parse` reports bytes consumed; its line count is off for quoted CRLF line breaks): the
+ * first line after that offset that is not blank and not a `#` comment.
+ */
+function lineFinder(text: string): (endOfPrevious: number) => number {
+  const bytes = new TextEncoder().encode(text);
+  const breaks: number[] = [];
+  bytes.forEach((b, i) => {
+    if (b === 0x0a) breaks.push(i);
+  });
   const lines = text.split('\n');
-  for (let i = after; i < lines.length; i++) {
-    const t = (lines[i] ?? '').trim();
-    if (t !== '' && !t.startsWith('#')) return i + 1;
-  }
-  return lines.length;
+  let at = 0;
+  return (offset) => {
+    // breaks before `offset` (offsets only grow, so the scan resumes where it stopped)
+    while (at < breaks.length && (breaks[at] ?? 0) < offset) at++;
+    for (let i = at; i < lines.length; i++) {
+      const t = (lines[i] ?? '').trim();
+      if (t !== '' && !t.startsWith('#')) return i + 1;
+    }
+    return lines.length;
+  };
 }
 
 /**
@@ -113,8 +122,9 @@ function nextRecordLine(text: string, after: number): number {
  * cells are trimmed. A quote that is never closed is refused with the line it opens on.
  */
 function readCsv(text: string, file: string): CsvRow[] {
+  const lineAfter = lineFinder(text);
   const starts: number[] = [];
-  let lastLine = 0;
+  let end = 0;
   try {
     const records = parse(text, {
       bom: true,
@@ -124,18 +134,16 @@ function readCsv(text: string, file: string): CsvRow[] {
       relax_column_count: true,
       trim: true,
       on_record: (cells, info) => {
-        lastLine = info.lines;
-        starts.push(info.lines - breaksIn(cells));
+        starts.push(lineAfter(end));
+        end = info.bytes;
         return cells;
       },
     });
     return records.map((cells, i) => ({ cells, line: starts[i] ?? 0 }));
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
-    const line =
-      e.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? nextRecordLine(text, lastLine)
-        : ((e as { lines?: number }).lines ?? lastLine + 1);
+    // the row the error is in: the one after the last record read
+    const line = lineAfter(end);
     const message =
       e.code === 'CSV_QUOTE_NOT_CLOSED'
         ? 'a quoted cell opens on this line and is never closed (add the closing ")'
