@@ -102,7 +102,7 @@ describe('the ledger: one fund with pre-tax, employer and after-tax money, conve
 
   it('the two example files hold the same transactions', () => {
     const txs = (f: string) => parseLedger(readFileSync(f, 'utf8'), f).transactions;
-    const strip = (t: ReturnType<typeof txs>) => t.map(({ line: _line, ...rest }) => rest);
+    const strip = (t: ReturnType<typeof txs>) => t.map((x) => ({ ...x, line: 0 }));
     expect(strip(txs(POOLED))).toEqual(strip(txs(SOURCE)));
   });
 

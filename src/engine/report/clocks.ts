@@ -203,7 +203,7 @@ export function clocksReport(h: RothHistory): ClocksReport {
       const until = w.tranches
         .filter((t) => t.additionalTax > 0)
         .map((t) => byKind.get(trancheId(t.kind, t.year)) ?? r.rothIra?.qualifiedFrom ?? w.date)
-        .reduce((a, b) => later(a, b ?? a), w.date);
+        .reduce((a, b) => later(a, b), w.date);
       findings.push({
         severity: 'warning',
         path: 'withdrawal',

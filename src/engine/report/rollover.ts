@@ -150,7 +150,7 @@ function findingsOf(i: RolloverInput, a: DistributionAllocation): Finding[] {
       severity: 'warning',
       path: 'to',
       message: `${u(a.toCash.pretax)} of pre-tax money is paid to you and kept: it is taxable and, before age ${QUALIFIED_AGE_TEXT}, may carry the ${ADDITIONAL_TAX_TEXT} additional tax (IRC 72(t))`,
-      fix: 'roll it over within 60 days to avoid both (IRC 402(c)(3))',
+      fix: 'roll it over within the rollover period of IRC 402(c)(3) to avoid both',
     });
   }
   return out;
