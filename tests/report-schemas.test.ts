@@ -13,6 +13,31 @@ const RUNS: readonly (readonly [ReportName, string])[] = [
   ['plan', 'plan'],
   ['plan', 'plan examples/married-couple.yaml'],
   ['plan', 'plan examples/large-employer-full-mbr.yaml'],
+  ['rollover', 'rollover --balance 60000 --after-tax-basis 15000 --amount 15000 --to roth-ira'],
+  ['rollover', 'rollover --balance 75000 --after-tax-basis 50000 --amount 75000 --to split'],
+  [
+    'rollover',
+    'rollover --balance 81200 --after-tax-basis 30000 --amount 31200 --separate-after-tax-account --after-tax-earnings 1200 --to roth-ira',
+  ],
+  [
+    'rollover',
+    'rollover --balance 200000 --after-tax-basis 20000 --amount 100000 --direct-traditional 70000',
+  ],
+  ['form8606', 'form8606 --basis 0 --contribution 7000 --converted 7000 --year-end-balance 93000'],
+  [
+    'form8606',
+    'form8606 --basis 6000 --contribution 0 --converted 6000 --year-end-balance 95000 --round-ratio',
+  ],
+  [
+    'form8606',
+    'form8606 --contribution 500 --basis 300 --converted 5000 --year-end-balance 0 --worksheet-nontaxable 460',
+  ],
+  ['clocks', 'clocks examples/clocks/roth-history.yaml'],
+  ['ledger', 'ledger examples/ledger/acme-401k.yaml'],
+  ['ledger', 'ledger examples/ledger/acme-401k.csv --as-of 2026-04-30'],
+  ['ledger', 'ledger examples/ledger/after-tax-source.yaml'],
+  ['ledger', 'ledger examples/ledger/after-tax-pooled.yaml'],
+  ['ledger', 'ledger examples/ledger/separate-subaccount.yaml'],
 ];
 
 function argv(line: string): string[] {

@@ -3,6 +3,7 @@
  * built from flags maps those paths to the flags a user typed, here and nowhere else.
  */
 import { InputError } from '../engine/errors.js';
+import type { Finding } from '../engine/report/model.js';
 
 /** Engine field path → the command-line flag it came from. */
 export type FlagMap = Readonly<Record<string, string>>;
@@ -20,4 +21,15 @@ export function withFlags<T>(flags: FlagMap, fn: () => T): T {
     if (e instanceof InputError) throw toFlags(e, flags);
     throw e;
   }
+}
+
+/** The report with each finding's path that came from a flag renamed to that flag. */
+export function findingsWithFlags<R extends { readonly findings: readonly Finding[] }>(
+  report: R,
+  flags: FlagMap,
+): R {
+  return {
+    ...report,
+    findings: report.findings.map((f) => ({ ...f, path: flags[f.path] ?? f.path })),
+  };
 }

@@ -98,7 +98,7 @@ describe('megaroth rollover', () => {
       'rollover --balance 100 --after-tax-basis 20 --amount 100 --to cash --direct-roth 5',
     );
     expect(both.code).toBe(2);
-    expect(both.stderr).toMatch(/--to: give either --to or the amounts/);
+    expect(both.stderr).toMatch(/--to: give either a destination or the amounts/);
     const over = await cli(
       'rollover --balance 100 --after-tax-basis 20 --amount 50 --direct-roth 60',
     );
@@ -140,7 +140,7 @@ describe('megaroth rollover', () => {
         '--after-tax-earnings',
         '5',
       ],
-      /--after-tax-earnings: only applies with --separate-after-tax-account/,
+      /--after-tax-earnings: only applies when the plan keeps after-tax money as its own source/,
     ],
     [
       ['--balance', '100', '--after-tax-basis', '20', '--amount', '10', '--to', 'moon'],
@@ -312,7 +312,56 @@ describe('--explain', () => {
       'form8606 --basis 0 --contribution 7000 --converted 7000 --year-end-balance 93000 --explain',
     );
     expect(r.stdout).toMatch(
-      /form8606.line18 = \$6,510.00\n\s+why: line 16 − line 17\n\s+source: Form 8606 \(2018 and later\) line 18/,
+      /form8606.line18 = \$6,510.00\n\s+why: line 16 − line 17\n\s+from: form8606.line16, form8606.line17\n\s+source: Form 8606 \(2018 and later\) line 18/,
     );
+  });
+});
+
+describe('findings', () => {
+  it('form8606: the pro-rata trap is a warning on --year-end-balance, with what rolling in saves (B-4)', async () => {
+    const r = json(
+      (
+        await cli(
+          'form8606 --basis 0 --contribution 7000 --converted 7000 --year-end-balance 93000 --json',
+        )
+      ).stdout,
+    );
+    // 7,000 × 7,000 / 100,000 = 490 nontaxable → 6,510 taxable; with line 6 = 0 all 7,000 is basis
+    expect(r['trap']).toEqual({ taxableIfRolledIn: 0, extraTaxable: 6510 });
+    expect(r['findings']).toEqual([
+      expect.objectContaining({ severity: 'warning', path: '--year-end-balance' }),
+    ]);
+    const clean = json(
+      (
+        await cli(
+          'form8606 --basis 0 --contribution 7000 --converted 7000 --year-end-balance 0 --json',
+        )
+      ).stdout,
+    );
+    expect(clean['trap']).toBeNull();
+    expect(clean['findings']).toEqual([]);
+  });
+  it('clocks: the 10% tax is a warning that says when it ends (F-1: the 2022 conversion, 2027-01-01)', async () => {
+    const r = json((await cli('clocks examples/clocks/roth-history.yaml --json')).stdout);
+    const [w] = r['findings'] as { severity: string; message: string; fix: string }[];
+    expect(w?.severity).toBe('warning');
+    expect(w?.message).toMatch(/carries \$4,500\.00 of the 10% additional tax/);
+    expect(w?.fix).toMatch(/on or after 2027-01-01 carries none/);
+  });
+  it('rollover: pre-tax money converted or kept as cash is a warning', async () => {
+    const r = json(
+      (
+        await cli(
+          'rollover --balance 100000 --after-tax-basis 20000 --amount 50000 --to cash --no-separate-after-tax-account --json',
+        )
+      ).stdout,
+    );
+    expect(r['findings']).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        path: '--to',
+        message: expect.stringMatching(/\$40,000\.00 of pre-tax money is paid to you/) as string,
+      }),
+    ]);
   });
 });

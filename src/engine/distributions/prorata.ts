@@ -7,6 +7,10 @@
  * Rounding: the basis share `amount × basis / balance` is rounded half-up to the cent once; the
  * pre-tax part is the rest, so the two parts add up to the amount exactly. A full distribution
  * (amount = balance) carries exactly the whole basis.
+ *
+ * Which of the two applies is the plan's accounting: nearly every plan keeps after-tax
+ * contributions as their own source, which makes them a separate contract (IRC 72(d)(2)); only a
+ * plan that pools them with the rest of the account falls under 72(e)(8) over the whole account.
  */
 import { InputError, type InputIssue } from '../errors.js';
 import { mulDiv, type Cents } from '../money.js';
@@ -94,6 +98,34 @@ export function validateDistribution(
 }
 
 /**
+ * The after-tax basis that leaves with `amount` taken out of `whole`: `amount × basis / whole`,
+ * rounded half-up to the cent, never more than the amount or than the basis there is (after a
+ * loss the basis can exceed the value; what is left stays basis). The one pro-rata rule: the
+ * distribution split below and the ledger both use it.
+ */
+export function basisShare(amount: Cents, basis: Cents, whole: Cents): Cents {
+  if (amount === 0 || basis === 0) return 0;
+  if (whole <= 0) throw new RangeError('a distribution needs a positive balance to come from');
+  return Math.min(amount, basis, mulDiv(amount, basis, whole));
+}
+
+/** The whole the basis is spread over: the after-tax subaccount when separate, else the account. */
+export function proRataWhole(account: PlanAccount): Cents {
+  const earn = account.separateAfterTaxEarnings;
+  return earn === undefined ? account.balance : account.afterTaxBasis + earn;
+}
+
+/**
+ * The two parts of `amount` (already checked against the account): pro-rata over the whole
+ * account (72(e)(8)), or within the after-tax subaccount when the plan accounts for it
+ * separately (72(d)(2)). Earnings may be negative here (a subaccount worth less than its basis).
+ */
+export function partsOf(amount: Cents, account: PlanAccount): DistributionParts {
+  const afterTaxBasis = basisShare(amount, account.afterTaxBasis, proRataWhole(account));
+  return { pretax: amount - afterTaxBasis, afterTaxBasis };
+}
+
+/**
  * Splits a distribution into pre-tax and basis: pro-rata over the whole account (72(e)(8)), or
  * within the after-tax subaccount when the plan accounts for it separately (72(d)(2)).
  */
@@ -103,9 +135,5 @@ export function splitDistribution(
   fields: AccountFields = {},
 ): DistributionParts {
   validateDistribution(amount, account, fields);
-  const earn = account.separateAfterTaxEarnings;
-  const whole = earn === undefined ? account.balance : account.afterTaxBasis + earn;
-  // Half-up to the cent: the basis share is within half a cent of the exact pro-rata share.
-  const afterTaxBasis = mulDiv(amount, account.afterTaxBasis, whole);
-  return { pretax: amount - afterTaxBasis, afterTaxBasis };
+  return partsOf(amount, account);
 }

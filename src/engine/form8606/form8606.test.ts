@@ -79,17 +79,14 @@ describe('Form 8606 rules', () => {
 
   it('rejects negative amounts and line 4 above line 1, naming the fields', () => {
     expect(() =>
-      form8606(
-        {
-          nondeductibleContributions: -1,
-          priorBasis: 0,
-          yearEndValue: 0,
-          distributions: 0,
-          converted: 0,
-        },
-        { fields: { nondeductibleContributions: '--contribution' } },
-      ),
-    ).toThrow(/--contribution: must not be negative/);
+      form8606({
+        nondeductibleContributions: -1,
+        priorBasis: 0,
+        yearEndValue: 0,
+        distributions: 0,
+        converted: 0,
+      }),
+    ).toThrow(/nondeductibleContributions: must not be negative/);
     expect(() =>
       form8606({
         nondeductibleContributions: 100,
@@ -104,10 +101,11 @@ describe('Form 8606 rules', () => {
 
   it('shows the trap and the fix (B-4)', () => {
     const t = proRataTrap({
-      contribution: 700_000,
+      nondeductibleContributions: 700_000,
       priorBasis: 0,
       converted: 700_000,
-      pretaxIraValue: 9_300_000,
+      distributions: 0,
+      yearEndValue: 9_300_000,
     });
     expect(t.trapped.lines.line18).toBe(651_000);
     expect(t.fixed.lines.line18).toBe(0);

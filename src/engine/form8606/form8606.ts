@@ -75,12 +75,9 @@ export interface Form8606Result {
   readonly notes: readonly string[];
 }
 
-/** Field names used in error messages; callers (the CLI) may substitute their option names. */
-export type Form8606Fields = Partial<Record<keyof Form8606Input, string>>;
-
-function validate(input: Form8606Input, fields: Form8606Fields): void {
+/** Checks the input; issues name the field (`converted`, …), which a caller may map to its own names. */
+function validate(input: Form8606Input): void {
   const issues: InputIssue[] = [];
-  const name = (k: keyof Form8606Input): string => fields[k] ?? k;
   const keys: (keyof Form8606Input)[] = [
     'nondeductibleContributions',
     'priorBasis',
@@ -93,13 +90,13 @@ function validate(input: Form8606Input, fields: Form8606Fields): void {
   for (const k of keys) {
     const v = input[k];
     if (v === undefined) continue;
-    if (!Number.isSafeInteger(v)) issues.push({ path: name(k), message: 'must be whole cents' });
-    else if (v < 0) issues.push({ path: name(k), message: 'must not be negative' });
+    if (!Number.isSafeInteger(v)) issues.push({ path: k, message: 'must be whole cents' });
+    else if (v < 0) issues.push({ path: k, message: 'must not be negative' });
   }
   const l4 = input.contributionsNextYear ?? 0;
   if (l4 > input.nondeductibleContributions) {
     issues.push({
-      path: name('contributionsNextYear'),
+      path: 'contributionsNextYear',
       message: `is part of line 1 and cannot exceed it (${String(input.nondeductibleContributions / 100)})`,
     });
   }
@@ -108,13 +105,13 @@ function validate(input: Form8606Input, fields: Form8606Fields): void {
     const l5 = input.nondeductibleContributions + input.priorBasis - l4;
     if (ws > l5) {
       issues.push({
-        path: name('worksheetNontaxable'),
+        path: 'worksheetNontaxable',
         message: 'cannot exceed the basis (line 5)',
       });
     }
     if (ws > input.distributions + input.converted) {
       issues.push({
-        path: name('worksheetNontaxable'),
+        path: 'worksheetNontaxable',
         message: 'cannot exceed the distributions plus conversions (lines 7 + 8)',
       });
     }
@@ -125,9 +122,9 @@ function validate(input: Form8606Input, fields: Form8606Fields): void {
 /** Fills in Form 8606 Parts I and II (lines 1–18). Throws InputError on impossible input. */
 export function form8606(
   input: Form8606Input,
-  opts: { precision?: RatioPrecision; fields?: Form8606Fields } = {},
+  opts: { precision?: RatioPrecision } = {},
 ): Form8606Result {
-  validate(input, opts.fields ?? {});
+  validate(input);
   const precision = opts.precision ?? 'full';
   const notes: string[] = [];
   const line1 = input.nondeductibleContributions;

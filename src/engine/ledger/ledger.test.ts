@@ -39,7 +39,7 @@ describe('ledger by source', () => {
       { date: '2026-01-02', type: 'contribution', source: 'aftertax', fund: 'F', amount: 20000 },
       { date: '2026-02-01', type: 'withdraw', source: 'aftertax', amount: 20000, to: 'roth-ira' },
     ];
-    const pooled = ledger({}, txs);
+    const pooled = ledger({ separateAfterTaxAccount: false }, txs);
     expect(pooled.events.at(-1)?.taxable).toBe(1_600_000);
     expect(pooled.afterTaxBasis).toBe(1_600_000);
     const separate = ledger({ separateAfterTaxAccount: true }, txs);
@@ -124,6 +124,51 @@ describe('impossible transactions name the line', () => {
     );
     expect(() => parseLedger('date,type\n', 'x.csv')).toThrow(InputError);
   });
+  it('CSV is RFC 4180: quoted cells hold commas, "" and line breaks; errors name the line a row starts on', () => {
+    const csv = [
+      'date,type,source,fund,amount,price,to',
+      '2026-01-01,open,,"Acme, Inc. 401(k)",,,',
+      '# a comment line, skipped',
+      '',
+      '2026-01-01,fund,,"Total ""Market""",,10,',
+      '2026-01-05,contribution,pretax,"Total ""Market""","$12,000.50",,',
+      '2026-01-06,contribution,aftertax,"Total',
+      '""Market""",100,,',
+      '2026-01-07,contribution,bonus,"Total ""Market""",5,,',
+    ].join('\r\n');
+    const ok = parseLedger(csv.replace(/\r\n2026-01-07.*$/, ''), 'x.csv');
+    expect(ok.plan.name).toBe('Acme, Inc. 401(k)');
+    expect(Object.keys(ok.plan.funds)).toEqual(['Total "Market"']);
+    expect(ok.transactions[0]).toMatchObject({ amount: 1_200_050, line: 6 });
+    // a cell over two lines: the row is line 7, the next one line 9
+    expect(ok.transactions[1]).toMatchObject({ fund: 'Total\r\n"Market"', line: 7 });
+    expect(() => parseLedger(csv, 'x.csv')).toThrow(/x.csv:9: source: unknown source "bonus"/);
+  });
+
+  it('a CSV quote that is never closed is refused with the line it opens on', () => {
+    const csv =
+      'date,type,source,fund,amount,price,to\n2026-01-01,open,,,,,\n2026-01-01,fund,,F,,10,\n\n2026-01-05,contribution,pretax,"F,100,,\n2026-01-06,contribution,pretax,F,100,,\n';
+    expect(() => parseLedger(csv, 'x.csv')).toThrow(/x.csv:5: a quoted cell opens on this line/);
+    expect(() => parseLedger('date,type\n2026-01-01,o"pen\n', 'y.csv')).toThrow(
+      /y.csv:2: not valid CSV/,
+    );
+  });
+
+  it('a CSV may say the plan pools after-tax money, not both ways', () => {
+    const head =
+      'date,type,source,fund,amount,price,to\n2026-01-01,open,,,,,\n2026-01-01,fund,,F,,10,\n';
+    expect(
+      parseLedger(`${head}2026-01-01,pooled-after-tax-account,,,,,\n`, 'x.csv').plan,
+    ).toMatchObject({ separateAfterTaxAccount: false });
+    expect(parseLedger(head, 'x.csv').plan.separateAfterTaxAccount).toBeUndefined();
+    expect(() =>
+      parseLedger(
+        `${head}2026-01-01,separate-after-tax-account,,,,,\n2026-01-01,pooled-after-tax-account,,,,,\n`,
+        'x.csv',
+      ),
+    ).toThrow(/x.csv:5: the file already says the opposite/);
+  });
+
   it('nothing after a full distribution', () => {
     expect(() =>
       run(
@@ -270,6 +315,7 @@ describe('ledger properties', () => {
         const plan = ledgerFileSchema.shape.plan.parse({
           opened: '2026-01-01',
           funds: { F: 10, G: 20 },
+          separateAfterTaxAccount: false,
         });
         const l = new Ledger(plan);
         const date = '2026-02-01';

@@ -6,20 +6,23 @@
  * the account; the designated Roth account (Roth deferrals and in-plan conversions) is a separate
  * contract (402A(d)(4)) with its own basis.
  *
- * Tax on conversions and withdrawals: when the plan accounts for after-tax money separately
- * (72(d)(2)), basis comes only with after-tax money, pro-rata within that source; otherwise
- * every dollar out of the non-Roth account carries basis pro-rata over the whole non-Roth
- * account (72(e)(8)). Destinations follow Notice 2014-54 (see `distributions/`).
+ * Tax on conversions and withdrawals: after-tax money is its own source (a separate contract,
+ * 72(d)(2)) unless the file says the plan pools it: then basis comes only with after-tax money,
+ * pro-rata within that source; a pooled plan spreads basis over the whole non-Roth account
+ * (72(e)(8)). Both are the one distribution rule (`partsOf` in `distributions/prorata.ts`);
+ * destinations follow Notice 2014-54 (`distributions/destinations.ts`).
  *
  * Rounding: fund gains are allocated to sources by largest remainder; basis recovered is
- * rounded half-up to the cent (`mulDiv`); nothing else is rounded.
+ * rounded half-up to the cent (`partsOf`); nothing else is rounded.
  */
 import { InputError } from '../errors.js';
 import { allocate, formatUsd, mulDiv, sum, type Cents } from '../money.js';
+import { afterTaxAccounting, type AccountingChoice } from '../distributions/accounting.js';
 import {
   allocateDistribution,
   type DistributionAllocation,
 } from '../distributions/destinations.js';
+import { partsOf } from '../distributions/prorata.js';
 import { directionsFor, type Route } from '../distributions/routes.js';
 import {
   ROTH_SOURCES,
@@ -38,7 +41,19 @@ const NO_FLOW = {
   toRothIra: 0,
   toTraditionalIra: 0,
   toCash: 0,
+  proRata: null,
 } as const;
+
+/** The numbers of one basis share: `amount × basis / whole` (72(d)(2) or 72(e)(8)). */
+export interface ProRata {
+  /** What left the money that carries basis (the after-tax source's part, or all of it). */
+  readonly amount: Cents;
+  /** Basis before the event. */
+  readonly basis: Cents;
+  /** The after-tax source's value (separate) or the non-Roth account's (pooled). */
+  readonly whole: Cents;
+  readonly over: 'after-tax source' | 'non-Roth account';
+}
 
 /** What one transaction did, for the report. */
 export interface LedgerEvent {
@@ -54,6 +69,8 @@ export interface LedgerEvent {
   readonly toRothIra: Cents;
   readonly toTraditionalIra: Cents;
   readonly toCash: Cents;
+  /** How the basis out was figured (null when no money left the plan). */
+  readonly proRata: ProRata | null;
   readonly note: string;
 }
 
@@ -73,8 +90,10 @@ export interface FundLine {
 }
 
 /** The account at a date. */
-export interface LedgerReport {
+export interface LedgerState {
   readonly asOf: string;
+  /** How after-tax money is accounted for, whether the file said so, and why. */
+  readonly accounting: AccountingChoice;
   readonly closed: boolean;
   readonly total: Cents;
   readonly bySource: readonly SourceLine[];
@@ -99,6 +118,7 @@ export class Ledger {
   private lastDate: string;
   private closedOn: string | null = null;
   readonly events: LedgerEvent[] = [];
+  readonly accounting: AccountingChoice;
 
   constructor(
     readonly plan: Plan,
@@ -107,6 +127,11 @@ export class Ledger {
     for (const s of SOURCES) this.holdings.set(s, new Map());
     for (const [f, p] of Object.entries(plan.funds)) this.prices.set(f, p);
     this.lastDate = plan.opened;
+    this.accounting = afterTaxAccounting(plan.separateAfterTaxAccount);
+  }
+
+  private get separate(): boolean {
+    return this.accounting.accounting === 'separate';
   }
 
   private fail(tx: Transaction, message: string): never {
@@ -169,41 +194,51 @@ export class Ledger {
   }
 
   /**
-   * Basis that leaves with `amount` (72(e)(8) or 72(d)(2)). Call before taking the money out:
-   * with separate accounting, `fromAfterTax` is what leaves the after-tax source, and the basis
-   * is its share of that source; otherwise the basis is the amount's share of the non-Roth account.
+   * Basis that leaves with `amount` (72(d)(2) or 72(e)(8), `partsOf`). Call before taking the
+   * money out: when after-tax money is its own source, `fromAfterTax` is what leaves that source
+   * and carries basis within it; pooled, the whole amount carries basis over the non-Roth account.
    */
-  private basisFor(amount: Cents, fromAfterTax: Cents): Cents {
-    if (this.afterTaxBasis === 0 || amount === 0) return 0;
-    if (this.plan.separateAfterTaxAccount) {
+  private basisFor(amount: Cents, fromAfterTax: Cents): { basisOut: Cents; proRata: ProRata } {
+    const basis = this.afterTaxBasis;
+    const nonRoth = sum(this.nonRoth().map((s) => this.sourceValue(s)));
+    if (this.separate) {
       const at = this.sourceValue('aftertax');
-      if (at === 0 || fromAfterTax === 0) return 0;
-      // Half-up to the cent; never more than what leaves or than the basis there is.
-      return Math.min(
-        fromAfterTax,
-        this.afterTaxBasis,
-        mulDiv(fromAfterTax, this.afterTaxBasis, at),
-      );
+      const parts = partsOf(fromAfterTax, {
+        balance: nonRoth,
+        afterTaxBasis: basis,
+        separateAfterTaxEarnings: at - basis,
+      });
+      return {
+        basisOut: parts.afterTaxBasis,
+        proRata: { amount: fromAfterTax, basis, whole: at, over: 'after-tax source' },
+      };
     }
-    const whole = sum(this.nonRoth().map((s) => this.sourceValue(s)));
-    return Math.min(amount, this.afterTaxBasis, mulDiv(amount, this.afterTaxBasis, whole));
+    const parts = partsOf(amount, { balance: nonRoth, afterTaxBasis: basis });
+    return {
+      basisOut: parts.afterTaxBasis,
+      proRata: { amount, basis, whole: nonRoth, over: 'non-Roth account' },
+    };
   }
 
   /** Takes `amount` from `sources` and returns the basis that left with it. */
-  private takeWithBasis(sources: readonly Source[], amount: Cents): Cents {
-    if (amount === 0) return 0;
+  private takeWithBasis(
+    sources: readonly Source[],
+    amount: Cents,
+  ): { basisOut: Cents; proRata: ProRata } {
     const shares =
-      sources.length === 1
-        ? [amount]
-        : allocate(
-            amount,
-            sources.map((s) => this.sourceValue(s)),
-          );
+      amount === 0
+        ? []
+        : sources.length === 1
+          ? [amount]
+          : allocate(
+              amount,
+              sources.map((s) => this.sourceValue(s)),
+            );
     const fromAfterTax = shares[sources.indexOf('aftertax')] ?? 0;
-    const basisOut = this.basisFor(amount, fromAfterTax);
+    const out = this.basisFor(amount, fromAfterTax);
     this.takeFrom(sources, amount);
-    this.afterTaxBasis -= basisOut;
-    return basisOut;
+    this.afterTaxBasis -= out.basisOut;
+    return out;
   }
 
   private event(tx: Transaction, e: Omit<LedgerEvent, 'line' | 'date' | 'type'>): void {
@@ -213,20 +248,21 @@ export class Ledger {
   private routeEvent(
     tx: Transaction,
     amount: Cents,
-    basisOut: Cents,
+    share: { basisOut: Cents; proRata: ProRata },
     route: Route,
     note: string,
   ): DistributionAllocation {
-    const parts = { pretax: amount - basisOut, afterTaxBasis: basisOut };
+    const parts = { pretax: amount - share.basisOut, afterTaxBasis: share.basisOut };
     const a = allocateDistribution(parts, directionsFor(parts, route));
     this.event(tx, {
       amount,
       taxable: a.taxable,
-      basisOut,
+      basisOut: share.basisOut,
       withholding: a.withholding,
       toRothIra: a.toRoth.amount,
       toTraditionalIra: a.toTraditional.amount,
       toCash: a.toCash.amount,
+      proRata: share.proRata,
       note,
     });
     return a;
@@ -341,7 +377,7 @@ export class Ledger {
             tx,
             `cannot convert ${usd(amount)}: the ${tx.source} source holds ${usd(have)}`,
           );
-        const basisOut = this.basisFor(amount, tx.source === 'aftertax' ? amount : 0);
+        const { basisOut, proRata } = this.basisFor(amount, tx.source === 'aftertax' ? amount : 0);
         const taken = this.takeFrom([tx.source], amount);
         for (const [, byFund] of taken) {
           for (const [f, c] of byFund) this.set('irr', f, this.held('irr', f) + c);
@@ -356,7 +392,8 @@ export class Ledger {
           toRothIra: 0,
           toTraditionalIra: 0,
           toCash: 0,
-          note: `in-plan Roth conversion of ${tx.source} (${this.plan.separateAfterTaxAccount ? 'separate after-tax account' : 'pro-rata over the account, 72(e)(8)'}); taxable part starts a 5-year recapture period`,
+          proRata,
+          note: `in-plan Roth conversion of ${tx.source} (${this.separate ? 'basis within the after-tax source, 72(d)(2)' : 'basis pro-rata over the whole account, 72(e)(8)'}); its taxable part starts its own recapture period`,
         });
         return;
       }
@@ -382,14 +419,14 @@ export class Ledger {
             `cannot withdraw ${usd(tx.amount)}: ${src === undefined ? 'the non-Roth account' : `the ${src} source`} holds ${usd(have)}`,
           );
         }
-        const basisOut = this.takeWithBasis(sources, tx.amount);
+        const share = this.takeWithBasis(sources, tx.amount);
         this.routeEvent(
           tx,
           tx.amount,
-          basisOut,
+          share,
           tx.to,
-          this.plan.separateAfterTaxAccount
-            ? 'basis within the separate after-tax account (72(d)(2))'
+          this.separate
+            ? 'basis within the after-tax source (72(d)(2))'
             : 'basis pro-rata over the whole account (72(e)(8))',
         );
         return;
@@ -398,15 +435,22 @@ export class Ledger {
         const nonRoth = sum(this.nonRoth().map((s) => this.sourceValue(s)));
         const roth = sum(ROTH_SOURCES.map((s) => this.sourceValue(s)));
         // A full distribution recovers the basis, up to what is there (a loss leaves basis behind).
-        const basisOut = Math.min(this.afterTaxBasis, nonRoth);
-        const unrecovered = this.afterTaxBasis - basisOut;
+        const basis = this.afterTaxBasis;
+        const { afterTaxBasis: basisOut } = partsOf(nonRoth, {
+          balance: nonRoth,
+          afterTaxBasis: basis,
+        });
+        const unrecovered = basis - basisOut;
         this.takeFrom(this.nonRoth(), nonRoth);
         this.takeFrom(ROTH_SOURCES, roth);
         this.afterTaxBasis = 0;
         this.routeEvent(
           tx,
           nonRoth,
-          basisOut,
+          {
+            basisOut,
+            proRata: { amount: nonRoth, basis, whole: nonRoth, over: 'non-Roth account' },
+          },
           tx.to,
           `full distribution at separation${unrecovered > 0 ? `; ${usd(unrecovered)} of basis exceeds the value and is not recovered` : ''}`,
         );
@@ -420,6 +464,7 @@ export class Ledger {
             toRothIra: roth,
             toTraditionalIra: 0,
             toCash: 0,
+            proRata: null,
             note: `designated Roth account rolled to a Roth IRA (Roth basis ${usd(this.rothBasis)})`,
           });
         }
@@ -431,7 +476,7 @@ export class Ledger {
   }
 
   /** The report at the last applied date. */
-  report(asOf = this.lastDate): LedgerReport {
+  report(asOf = this.lastDate): LedgerState {
     const funds = [...this.prices.keys()];
     const bySource = SOURCES.map((s) => ({
       source: s,
@@ -445,14 +490,13 @@ export class Ledger {
     });
     return {
       asOf,
+      accounting: this.accounting,
       closed: this.closedOn !== null,
       total: this.total(),
       bySource,
       byFund,
       afterTaxBasis: this.afterTaxBasis,
-      afterTaxEarnings: this.plan.separateAfterTaxAccount
-        ? this.sourceValue('aftertax') - this.afterTaxBasis
-        : null,
+      afterTaxEarnings: this.separate ? this.sourceValue('aftertax') - this.afterTaxBasis : null,
       rothBasis: this.rothBasis,
       events: [...this.events],
       taxableTotal: sum(this.events.map((e) => e.taxable)),
@@ -465,7 +509,7 @@ export class Ledger {
 export function runLedger(
   file: LedgerFile,
   opts: { asOf?: string; fileName?: string } = {},
-): LedgerReport {
+): LedgerState {
   const l = new Ledger(file.plan, opts.fileName ?? '');
   for (const tx of file.transactions) {
     if (opts.asOf !== undefined && tx.date > opts.asOf) break;

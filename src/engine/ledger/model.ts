@@ -1,11 +1,11 @@
 /**
  * The ledger transaction-file model, validated with zod: plan settings (opening date, funds and
  * their prices, which sources may be converted or withdrawn in service, whether after-tax money
- * is a separate subaccount) and dated transactions, each with the file line it came from.
+ * is its own source) and dated transactions, each with the file line it came from.
  */
 import { z } from 'zod';
-import { parseDollars, type Cents } from '../money.js';
-import { isIsoDate } from '../roth-clocks/dates.js';
+import { isIsoDate } from '../dates.js';
+import { dollarsToCents, parseDollars, type Cents } from '../money.js';
 
 /** Money sources of a plan account. */
 export const SOURCES = ['pretax', 'roth', 'employer', 'aftertax', 'irr'] as const;
@@ -30,12 +30,14 @@ const date = z
   .string({ error: 'expected a date written YYYY-MM-DD' })
   .refine(isIsoDate, { error: 'expected a real date written YYYY-MM-DD' });
 
-/** Dollars as a number or decimal text → cents; negative or fractional cents rejected. */
+/** Dollars as a number or decimal text ("12000", "$12,000.50") → cents; negative or fractional cents rejected. */
 const money = z
   .union([z.number(), z.string()], { error: 'expected an amount in dollars' })
   .transform((v, ctx): Cents => {
-    const text = typeof v === 'number' ? String(v) : v.trim().replace(/^\$/, '').replace(/,/g, '');
-    const c = /e/i.test(text) ? undefined : parseDollars(text);
+    const c =
+      typeof v === 'number'
+        ? dollarsToCents(v)
+        : parseDollars(v.trim().replace(/^\$/, '').replace(/,/g, ''));
     if (c === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -50,14 +52,21 @@ const money = z
     return c;
   });
 
-/** A unit price in dollars with up to 4 decimals → ten-thousandths of a dollar (exact). */
+/**
+ * A unit price in dollars with up to 4 decimals → ten-thousandths of a dollar, exact. A price is
+ * not an amount of money (it is quoted to more places than a cent), so it is not read with
+ * `parseDollars`.
+ */
+function parsePrice(text: string): number | undefined {
+  const m = /^(\d{1,9})(?:\.(\d{1,4}))?$/.exec(text);
+  return m ? Number(m[1]) * 10_000 + Number((m[2] ?? '').padEnd(4, '0')) : undefined;
+}
+
 const price = z
   .union([z.number(), z.string()], { error: 'expected a price in dollars' })
   .transform((v, ctx): number => {
-    const text = String(v).trim().replace(/^\$/, '');
-    const m = /^(\d{1,9})(?:\.(\d{1,4}))?$/.exec(text);
-    const p = m ? Number(m[1]) * 10_000 + Number(((m[2] ?? '') + '0000').slice(0, 4)) : 0;
-    if (!m || p <= 0) {
+    const p = parsePrice(String(v).trim().replace(/^\$/, ''));
+    if (p === undefined || p <= 0) {
       ctx.addIssue({
         code: 'custom',
         message: `expected a positive price with at most 4 decimals, got "${String(v)}"`,
@@ -79,7 +88,8 @@ const to = z.enum(DESTINATIONS, {
 export const planSchema = z.strictObject({
   name: z.string().optional(),
   opened: date,
-  separateAfterTaxAccount: z.boolean().default(false),
+  /** true: after-tax money is its own source (72(d)(2)); false: pooled (72(e)(8)); not written: its own source. */
+  separateAfterTaxAccount: z.boolean().optional(),
   allowConversion: z.array(source).default(['aftertax']),
   allowWithdrawal: z.array(source).default(['aftertax']),
   funds: z.record(z.string().min(1), price).refine((f) => Object.keys(f).length > 0, {

@@ -2,12 +2,14 @@
  * Reading a ledger transaction file (YAML or CSV) into the validated model, keeping each
  * transaction's line so errors can name it. Pure: takes text, returns data or an InputError.
  *
- * CSV layout (header required): `date,type,source,fund,amount,price,to`. Besides the transaction
- * types, setting rows describe the plan: `open` (date the account opened; `fund`, optional, is the
- * plan name), `fund` (declares a fund and its unit price), `allow-conversion` and
- * `allow-withdrawal` (a source), `separate-after-tax-account`. Blank lines and lines starting
- * with `#` are skipped.
+ * CSV layout (RFC 4180, header required): `date,type,source,fund,amount,price,to`. Besides the
+ * transaction types, setting rows describe the plan: `open` (date the account opened; `fund`,
+ * optional, is the plan name), `fund` (declares a fund and its unit price), `allow-conversion`
+ * and `allow-withdrawal` (a source), `separate-after-tax-account` or `pooled-after-tax-account`
+ * (how the plan accounts for after-tax money; neither: its own source). Blank lines and lines
+ * starting with `#` are skipped.
  */
+import { CsvError, parse } from 'csv-parse/browser/esm/sync';
 import { LineCounter, parseDocument, isMap, isSeq } from 'yaml';
 import { InputError, formatPath, type InputIssue } from '../errors.js';
 import { ledgerFileSchema, type LedgerFile } from './model.js';
@@ -84,60 +86,101 @@ export function parseLedgerYaml(text: string, file: string): LedgerFile {
 
 const CSV_COLUMNS = ['date', 'type', 'source', 'fund', 'amount', 'price', 'to'] as const;
 
-/** Splits one CSV line (double quotes with "" escapes). */
-function splitCsv(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i] ?? '';
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur.trim());
-      cur = '';
-    } else cur += ch;
+/** One CSV record: its cells and the file line it starts on. */
+interface CsvRow {
+  readonly cells: readonly string[];
+  readonly line: number;
+}
+
+/**
+ * The file line each CSV record starts on, from the byte offset where the previous record ended
+ * (`csv-parse` reports bytes consumed; its line count is off for quoted CRLF line breaks): the
+ * first line after that offset that is not blank and not a `#` comment.
+ */
+function lineFinder(text: string): (endOfPrevious: number) => number {
+  const bytes = new TextEncoder().encode(text);
+  const breaks: number[] = [];
+  bytes.forEach((b, i) => {
+    if (b === 0x0a) breaks.push(i);
+  });
+  const lines = text.split('\n');
+  let at = 0;
+  return (offset) => {
+    // breaks before `offset` (offsets only grow, so the scan resumes where it stopped)
+    while (at < breaks.length && (breaks[at] ?? 0) < offset) at++;
+    for (let i = at; i < lines.length; i++) {
+      const t = (lines[i] ?? '').trim();
+      if (t !== '' && !t.startsWith('#')) return i + 1;
+    }
+    return lines.length;
+  };
+}
+
+/**
+ * Reads CSV records (RFC 4180 with `csv-parse`: quoted cells may hold commas, `""` and line
+ * breaks) with the line each starts on. Blank lines and lines starting with `#` are skipped;
+ * cells are trimmed. A quote that is never closed is refused with the line it opens on.
+ */
+function readCsv(text: string, file: string): CsvRow[] {
+  const lineAfter = lineFinder(text);
+  const starts: number[] = [];
+  let end = 0;
+  try {
+    const records = parse(text, {
+      bom: true,
+      comment: '#',
+      comment_no_infix: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+      on_record: (cells, info) => {
+        starts.push(lineAfter(end));
+        end = info.bytes;
+        return cells;
+      },
+    });
+    return records.map((cells, i) => ({ cells, line: starts[i] ?? 0 }));
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    // the row the error is in: the one after the last record read
+    const line = lineAfter(end);
+    const message =
+      e.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'a quoted cell opens on this line and is never closed (add the closing ")'
+        : `not valid CSV: ${e.message.replace(/ at line \d+/, '')}`;
+    throw new InputError([{ path: `${file}:${String(line)}`, message }]);
   }
-  out.push(cur.trim());
-  return out;
 }
 
 /** Parses a CSV ledger file (see the module comment for the layout). */
 export function parseLedgerCsv(text: string, file: string): LedgerFile {
-  const rows = text.split(/\r?\n/);
-  let header: string[] | null = null;
-  let headerLine = 0;
-  const plan: Record<string, unknown> = { funds: {} };
+  const rows = readCsv(text, file);
+  const first = rows[0];
+  if (first === undefined) {
+    throw new InputError([
+      { path: file, message: `empty file; expected a header ${CSV_COLUMNS.join(',')}` },
+    ]);
+  }
+  const header = first.cells.map((c) => c.toLowerCase());
+  const headerLine = first.line;
+  const missing = CSV_COLUMNS.filter((c) => !header.includes(c));
+  if (missing.length > 0) {
+    throw new InputError([
+      {
+        path: `${file}:${String(headerLine)}`,
+        message: `header must name the columns ${CSV_COLUMNS.join(',')}; missing ${missing.join(', ')}`,
+      },
+    ]);
+  }
+  const plan: Record<string, unknown> = {};
   const funds: Record<string, unknown> = {};
   const allowConversion: unknown[] = [];
   const allowWithdrawal: unknown[] = [];
   const transactions: Record<string, unknown>[] = [];
-  const issues: InputIssue[] = [];
   const txLines: number[] = [];
   const setting: Record<string, number> = {};
-  for (const [idx, row] of rows.entries()) {
-    const line = idx + 1;
-    if (row.trim() === '' || row.trimStart().startsWith('#')) continue;
-    const cells = splitCsv(row);
-    if (header === null) {
-      header = cells.map((c) => c.toLowerCase());
-      headerLine = line;
-      const missing = CSV_COLUMNS.filter((c) => !(header ?? []).includes(c));
-      if (missing.length > 0) {
-        issues.push({
-          path: `${file}:${String(line)}`,
-          message: `header must name the columns ${CSV_COLUMNS.join(',')}; missing ${missing.join(', ')}`,
-        });
-      }
-      continue;
-    }
-    const h = header;
-    const get = (c: (typeof CSV_COLUMNS)[number]): string => cells[h.indexOf(c)] ?? '';
+  for (const { cells, line } of rows.slice(1)) {
+    const get = (c: (typeof CSV_COLUMNS)[number]): string => cells[header.indexOf(c)] ?? '';
     const rec: Record<string, unknown> = {};
     for (const c of CSV_COLUMNS) {
       const v = get(c);
@@ -163,8 +206,21 @@ export function parseLedgerCsv(text: string, file: string): LedgerFile {
         setting['allowWithdrawal'] = line;
         continue;
       case 'separate-after-tax-account':
-        plan['separateAfterTaxAccount'] = true;
+      case 'pooled-after-tax-account': {
+        const separate = type === 'separate-after-tax-account';
+        if (plan['separateAfterTaxAccount'] === !separate) {
+          throw new InputError([
+            {
+              path: `${file}:${String(line)}`,
+              message:
+                'the file already says the opposite: give one of separate-after-tax-account, pooled-after-tax-account',
+            },
+          ]);
+        }
+        plan['separateAfterTaxAccount'] = separate;
+        setting['separateAfterTaxAccount'] = line;
         continue;
+      }
       default: {
         if (type === 'convert' && rec['amount'] === undefined) rec['amount'] = 'all';
         rec['line'] = line;
@@ -175,9 +231,6 @@ export function parseLedgerCsv(text: string, file: string): LedgerFile {
       }
     }
   }
-  if (header === null)
-    issues.push({ path: file, message: `empty file; expected a header ${CSV_COLUMNS.join(',')}` });
-  if (issues.length > 0) throw new InputError(issues);
   plan['funds'] = funds;
   if (allowConversion.length > 0) plan['allowConversion'] = allowConversion;
   if (allowWithdrawal.length > 0) plan['allowWithdrawal'] = allowWithdrawal;

@@ -37,7 +37,7 @@ export interface PlanCommandReport extends ReportBase<'plan'>, Omit<HouseholdRep
 const STRATEGY: Record<StrategyId, [string, string]> = {
   fullMbr: [
     'Full Mega Backdoor (converted at once)',
-    'IRC 402A(c)(4), 402A(d)(1): converted at once, qualified Roth distributions are tax-free',
+    'IRC 402A(c)(4), 402A(d)(1); IRC 72(d)(2): after-tax money is its own source, so converted at once nothing is taxed, and qualified Roth distributions are tax-free',
   ],
   rothLite: [
     'Roth-lite (converted at separation)',

@@ -21,6 +21,11 @@ import { InputError, type InputIssue } from '../errors.js';
 import { applyRate, min, rateOf, type Cents } from '../money.js';
 import { rate } from '../params/index.js';
 import { distributionConstants } from '../params/distributions.js';
+import {
+  ADDITIONAL_TAX_TEXT,
+  FIVE_YEAR_TEXT,
+  QUALIFIED_AGE_TEXT,
+} from '../distributions/params-text.js';
 import { age59HalfDate, earlier, fiveYearsEnd, later, yearOf, type IsoDate } from './dates.js';
 import type { RothHistory } from './history.js';
 
@@ -379,17 +384,17 @@ export function analyzeRothHistory(h: RothHistory): ClocksResult {
             amount,
             taxable: 0,
             additionalTax: 0,
-            why: 'basis in a conversion: never taxed, no 10% tax',
+            why: `basis in a conversion: never taxed, no ${ADDITIONAL_TAX_TEXT} tax`,
           };
         case 'conversion-taxable': {
           const y = t.year ?? 0;
           const within = w.date < fiveYearsEnd(y);
           const tax = within && penaltyApplies ? applyRate(amount, tenPercent) : 0;
           const why = !within
-            ? `five-year period of the ${String(y)} conversion has ended`
+            ? `${FIVE_YEAR_TEXT} period of the ${String(y)} conversion has ended`
             : penaltyApplies
-              ? `within the ${String(y)} conversion's five years (until ${fiveYearsEnd(y)}) and under 59½: 10% tax`
-              : 'within five years, but age 59½ or an exception applies';
+              ? `within the ${String(y)} conversion's ${FIVE_YEAR_TEXT} period (until ${fiveYearsEnd(y)}) and under ${QUALIFIED_AGE_TEXT}: ${ADDITIONAL_TAX_TEXT} tax`
+              : `within the ${FIVE_YEAR_TEXT} period, but age ${QUALIFIED_AGE_TEXT} or an exception applies`;
           return { kind: t.kind, year: t.year, amount, taxable: 0, additionalTax: tax, why };
         }
         case 'earnings': {
@@ -410,7 +415,7 @@ export function analyzeRothHistory(h: RothHistory): ClocksResult {
             taxable: amount,
             additionalTax: tax,
             why: penaltyApplies
-              ? 'nonqualified: earnings taxable, and 10% tax under 59½'
+              ? `nonqualified: earnings taxable, and ${ADDITIONAL_TAX_TEXT} tax under ${QUALIFIED_AGE_TEXT}`
               : 'nonqualified: earnings taxable',
           };
         }

@@ -5,6 +5,7 @@
  * Notice 2014-54); `roth-lite` when after-tax money can reach Roth only at separation; `none`
  * without after-tax contributions. With the reason, what to ask the administrator, and warnings.
  */
+import { afterTaxAccounting, SEPARATE_SOURCE_QUESTION } from '../distributions/accounting.js';
 import type { Verdict } from '../household/report.js';
 import type { Plan } from '../scenario/schema.js';
 
@@ -76,14 +77,14 @@ export function mbrVerdict(v: VerdictInput): Verdict {
     warnings.push(
       'automatic conversion keeps taxable earnings near zero; any earnings converted are taxable',
     );
-  if (!irr && inService && !plan.separateAfterTaxAccount) {
-    warnings.push(
-      'the plan does not account for after-tax money separately, so an in-service withdrawal carries a pro-rata share of pre-tax money (IRC 72(e)(8)); send that part to a traditional IRA to avoid tax',
-    );
-    ask.push(
-      'Does the plan keep after-tax contributions and their earnings in a separate account?',
-    );
-  }
+  // How the plan accounts for after-tax money decides what moving it taxes: its own source
+  // (IRC 72(d)(2)) unless the scenario says the plan pools it (IRC 72(e)(8)).
+  const accounting = afterTaxAccounting(plan.separateAfterTaxAccount, 'the scenario');
+  warnings.push(
+    accounting.accounting === 'separate'
+      ? accounting.why
+      : `${accounting.why}: each ${irr ? 'conversion' : 'in-service withdrawal'} of after-tax money carries pre-tax money with it, however soon it is made${irr ? '' : ' (send that part to a traditional IRA to avoid tax)'}; the full Mega Backdoor under "What it's worth" assumes a separate source and does not count that tax`,
+  );
   if (v.soloPlan)
     ask.push(
       'Does your solo 401(k) document allow after-tax contributions and in-plan Roth conversions (many prototype documents do not)?',
@@ -91,10 +92,12 @@ export function mbrVerdict(v: VerdictInput): Verdict {
   return {
     kind: 'full',
     reason: `after-tax contributions are allowed and reach Roth while you work through ${how} (${irr ? 'IRC 402A(c)(4); Notice 2013-74' : 'IRC 402(c)(2); Notice 2014-54'})`,
-    ask:
-      ask.length > 0
+    ask: [
+      ...(ask.length > 0
         ? ask
-        : ['How often can after-tax money be converted, and is there a fee per conversion?'],
+        : ['How often can after-tax money be converted, and is there a fee per conversion?']),
+      ...(accounting.said ? [] : [SEPARATE_SOURCE_QUESTION]),
+    ],
     warnings,
   };
 }

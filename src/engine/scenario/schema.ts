@@ -163,7 +163,12 @@ export const plan = z.strictObject({
     })
     .default('none'),
   inServiceAfterTaxWithdrawal: z.boolean().default(false),
-  separateAfterTaxAccount: z.boolean().default(false),
+  separateAfterTaxAccount: z
+    .boolean()
+    .optional()
+    .describe(
+      'true: the plan keeps after-tax contributions as their own source (IRC 72(d)(2)); false: it pools them with the account (IRC 72(e)(8)); not given: its own source, as nearly every plan keeps it',
+    ),
   cashBalance: cashBalance
     .optional()
     .describe('solo-401k: a cash balance plan of the same business covering this participant'),

@@ -10,6 +10,10 @@ type Loader = () => Promise<z.ZodType>;
 /** Each report's zod schema; one line per report. */
 export const REPORT_SCHEMAS: Readonly<Partial<Record<ReportName, Loader>>> = {
   plan: async () => (await import('./plan.js')).planJson,
+  rollover: async () => (await import('./rollover.js')).rolloverJson,
+  form8606: async () => (await import('./form8606.js')).form8606Json,
+  clocks: async () => (await import('./clocks.js')).clocksJson,
+  ledger: async () => (await import('./ledger.js')).ledgerJson,
 };
 
 /** The zod schema of a report's JSON. */
