@@ -206,6 +206,45 @@ describe('situations', () => {
   );
 });
 
+describe('tools', () => {
+  it(
+    'each tool shows its report, and a bad input gets the CLI’s message beside the field',
+    async () => {
+      const page = await h.newPage();
+      await openApp(h, page, '#/tools');
+      const links = await page
+        .locator('a.situation')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      expect(links).toEqual([
+        '#/tools/rollover',
+        '#/tools/form8606',
+        '#/tools/clocks',
+        '#/tools/ledger',
+      ]);
+      for (const link of links) {
+        await page.goto(`${h.server.url}${link}`);
+        await page.locator('#tool-answer ~ .card, #tool-answer ~ section').first().waitFor();
+        await expect(page.locator('.answer-col button.fig').count()).resolves.toBeGreaterThan(2);
+        await shot(page, `tool-${link.replace('#/tools/', '')}`);
+      }
+      // Rollover: $20,000 of a $100,000 account with $20,000 basis, pro-rata: $4,000 basis.
+      await page.goto(`${h.server.url}#/tools/rollover`);
+      const basis = page.locator('tr', { hasText: 'After-tax basis in the distribution' });
+      await expect(basis.locator('button.fig').textContent()).resolves.toBe('$4,000.00');
+      const amount = page.getByLabel('Amount withdrawn');
+      await amount.fill('20O00');
+      await page
+        .locator('.field', { has: amount })
+        .locator('.error')
+        .getByText('expected an amount in dollars with at most 2 decimals')
+        .waitFor();
+      await expect(amount.inputValue()).resolves.toBe('20O00');
+      await page.context().close();
+    },
+    SLOW,
+  );
+});
+
 describe('files', () => {
   it(
     'export then import gives the same scenario',
@@ -378,6 +417,9 @@ describe('keyboard and accessibility', () => {
           ['#/start', 'start'],
           ['#/saved', 'saved'],
           ['#/print', 'print'],
+          ['#/tools', 'tools'],
+          ['#/tools/rollover', 'tool-rollover'],
+          ['#/tools/ledger', 'tool-ledger'],
         ] as const) {
           await openApp(h, page, route);
           await page.locator('main h1').first().waitFor();
@@ -418,7 +460,7 @@ describe('privacy', () => {
     async () => {
       const page = await h.newPage();
       await openApp(h, page);
-      for (const route of ['#/start', '#/saved', '#/print', '#/']) {
+      for (const route of ['#/start', '#/saved', '#/print', '#/tools/clocks', '#/']) {
         await page.goto(`${h.server.url}${route}`);
         await page.locator('main h1').first().waitFor();
       }

@@ -5,15 +5,17 @@ import { PrintPage } from './pages/PrintPage.js';
 import { SavedPage } from './pages/SavedPage.js';
 import { StartPage } from './pages/StartPage.js';
 import { useWorkspace } from './state/workspace.js';
+import { TOOLS, ToolPage, ToolsIndex, type ToolId } from './tools/ToolsPage.js';
 
 const ROUTES = [
   ['#/', 'Planner'],
   ['#/start', 'Start from a situation'],
   ['#/saved', 'Saved scenarios'],
   ['#/print', 'Client report'],
+  ['#/tools', 'Tools'],
 ] as const;
 
-type Route = (typeof ROUTES)[number][0];
+type Route = (typeof ROUTES)[number][0] | `#/tools/${ToolId}`;
 
 function subscribe(cb: () => void): () => void {
   window.addEventListener('hashchange', cb);
@@ -24,6 +26,8 @@ function subscribe(cb: () => void): () => void {
 
 function currentRoute(): Route {
   const h = window.location.hash || '#/';
+  const tool = TOOLS.find(([id]) => h === `#/tools/${id}`);
+  if (tool) return `#/tools/${tool[0]}`;
   return ROUTES.find(([r]) => r === h)?.[0] ?? '#/';
 }
 
@@ -37,7 +41,8 @@ const SAVE_TEXT = {
 export function App(): ReactNode {
   const ws = useWorkspace();
   const route = useSyncExternalStore(subscribe, currentRoute);
-  const title = ROUTES.find(([r]) => r === route)?.[1] ?? 'Planner';
+  const tool = TOOLS.find(([id]) => route === `#/tools/${id}`);
+  const title = tool?.[1] ?? ROUTES.find(([r]) => r === route)?.[1] ?? 'Planner';
   useEffect(() => {
     document.title = `${title} — megaroth`;
     window.scrollTo(0, 0);
@@ -62,7 +67,10 @@ export function App(): ReactNode {
           <ul>
             {ROUTES.map(([r, label]) => (
               <li key={r}>
-                <a href={r} aria-current={r === route ? 'page' : undefined}>
+                <a
+                  href={r}
+                  aria-current={r === route || (r === '#/tools' && tool) ? 'page' : undefined}
+                >
                   {label}
                 </a>
               </li>
@@ -78,6 +86,8 @@ export function App(): ReactNode {
         {route === '#/start' && <StartPage ws={ws} />}
         {route === '#/saved' && <SavedPage ws={ws} />}
         {route === '#/print' && <PrintPage ws={ws} />}
+        {route === '#/tools' && <ToolsIndex />}
+        {tool && <ToolPage tool={tool[0]} />}
       </main>
       <footer className="site no-print">
         Everything runs in your browser; nothing you type leaves this computer. Figures follow the
