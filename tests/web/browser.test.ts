@@ -212,6 +212,7 @@ describe('tools', () => {
     async () => {
       const page = await h.newPage();
       await openApp(h, page, '#/tools');
+      await page.locator('a.situation').first().waitFor();
       const links = await page
         .locator('a.situation')
         .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
@@ -220,8 +221,9 @@ describe('tools', () => {
         '#/tools/form8606',
         '#/tools/clocks',
         '#/tools/ledger',
+        '#/tools/montecarlo',
       ]);
-      for (const link of links) {
+      for (const link of links.filter((l) => !l.endsWith('montecarlo'))) {
         await page.goto(`${h.server.url}${link}`);
         await page.locator('#tool-answer ~ .card, #tool-answer ~ section').first().waitFor();
         await expect(page.locator('.answer-col button.fig').count()).resolves.toBeGreaterThan(2);
@@ -239,6 +241,34 @@ describe('tools', () => {
         .getByText('expected an amount in dollars with at most 2 decimals')
         .waitFor();
       await expect(amount.inputValue()).resolves.toBe('20O00');
+      await page.context().close();
+    },
+    SLOW,
+  );
+});
+
+describe('Monte Carlo in a worker', () => {
+  it(
+    'runs in the background with progress, can be cancelled, and shows its table',
+    async () => {
+      const page = await h.newPage();
+      await openApp(h, page, '#/tools/montecarlo');
+      // A long run, cancelled while it runs.
+      await page.getByLabel('Return paths').selectOption('100000');
+      await page.getByRole('button', { name: 'Run the simulation' }).click();
+      await page.locator('progress').waitFor();
+      await shot(page, 'laptop-montecarlo-running');
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await page.getByText('Cancelled.').waitFor();
+      // A short run to the end.
+      await page.getByLabel('Return paths').selectOption('1000');
+      await page.getByRole('button', { name: 'Run the simulation' }).click();
+      const table = page.locator('table', { hasText: 'at the end of the plan' });
+      await table.waitFor();
+      await expect(table.locator('tbody tr').count()).resolves.toBe(4);
+      await expect(page.getByText(/ends ahead of Roth-lite in \d+\.\d%/).count()).resolves.toBe(1);
+      expect(await seriousViolations(page)).toEqual([]);
+      await shot(page, 'laptop-montecarlo');
       await page.context().close();
     },
     SLOW,

@@ -1,11 +1,17 @@
 /** The app's frame: header and navigation, the page for the address's #route, the footer. */
-import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { PlannerPage } from './pages/PlannerPage.js';
 import { PrintPage } from './pages/PrintPage.js';
 import { SavedPage } from './pages/SavedPage.js';
 import { StartPage } from './pages/StartPage.js';
 import { useWorkspace } from './state/workspace.js';
-import { TOOLS, ToolPage, ToolsIndex, type ToolId } from './tools/ToolsPage.js';
+import { TOOLS, type ToolId } from './tools/list.js';
+
+// The tools load when first opened, keeping the planner's first load small.
+const ToolsIndex = lazy(() =>
+  import('./tools/ToolsPage.js').then((m) => ({ default: m.ToolsIndex })),
+);
+const ToolPage = lazy(() => import('./tools/ToolsPage.js').then((m) => ({ default: m.ToolPage })));
 
 const ROUTES = [
   ['#/', 'Planner'],
@@ -86,8 +92,10 @@ export function App(): ReactNode {
         {route === '#/start' && <StartPage ws={ws} />}
         {route === '#/saved' && <SavedPage ws={ws} />}
         {route === '#/print' && <PrintPage ws={ws} />}
-        {route === '#/tools' && <ToolsIndex />}
-        {tool && <ToolPage tool={tool[0]} />}
+        <Suspense fallback={<p>Loading…</p>}>
+          {route === '#/tools' && <ToolsIndex />}
+          {tool && <ToolPage tool={tool[0]} ws={ws} />}
+        </Suspense>
       </main>
       <footer className="site no-print">
         Everything runs in your browser; nothing you type leaves this computer. Figures follow the

@@ -71,7 +71,14 @@ export function PlannerPage(props: { ws: Workspace }): ReactNode {
         </p>
       )}
       <div className="planner">
-        <section className="answer-col" aria-labelledby="answer">
+        <section className="editor-col" aria-labelledby="situation">
+          <h2 id="situation">Your situation</h2>
+          <ProblemList issues={ws.answer.issues} />
+          <Editor.Provider value={api}>
+            <ScenarioEditor />
+          </Editor.Provider>
+        </section>
+        <section className="answer-col" aria-labelledby="answer" tabIndex={0}>
           {ws.answer.stale && (
             <p className="stale-note" role="status">
               This answer is for your last valid entries. Fix the fields marked in red to update it.
@@ -85,13 +92,6 @@ export function PlannerPage(props: { ws: Workspace }): ReactNode {
               <p>Fill in the fields marked in red to see how much fits where.</p>
             </div>
           )}
-        </section>
-        <section className="editor-col" aria-labelledby="situation">
-          <h2 id="situation">Your situation</h2>
-          <ProblemList issues={ws.answer.issues} />
-          <Editor.Provider value={api}>
-            <ScenarioEditor />
-          </Editor.Provider>
         </section>
       </div>
     </>

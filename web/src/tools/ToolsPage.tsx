@@ -17,32 +17,10 @@ import { form8606Report } from '../../../src/engine/report/form8606.js';
 import { ledgerReport } from '../../../src/engine/report/ledger.js';
 import { rolloverReport } from '../../../src/engine/report/rollover.js';
 import { parseRothHistory } from '../../../src/engine/roth-clocks/index.js';
+import type { Workspace } from '../state/workspace.js';
+import { MonteCarloTool } from './MonteCarloTool.js';
 import { ReportTree } from './ReportTree.js';
-
-export const TOOLS = [
-  [
-    'rollover',
-    'Withdrawal or rollover',
-    'How much of a plan withdrawal is pre-tax and basis, where each part lands, the tax and the withholding.',
-  ],
-  [
-    'form8606',
-    'Form 8606 (backdoor Roth)',
-    'How much of a Roth IRA conversion is taxable under the pro-rata rule, line by line.',
-  ],
-  [
-    'clocks',
-    'Roth five-year clocks',
-    'When converted and contributed Roth money can come out free of tax and penalty.',
-  ],
-  [
-    'ledger',
-    'Plan account by source',
-    'A plan account kept by source over shared funds, with the after-tax basis.',
-  ],
-] as const;
-
-export type ToolId = (typeof TOOLS)[number][0];
+import { TOOLS, type ToolId } from './list.js';
 
 type Result<R> = { ok: true; report: R } | { ok: false; issues: readonly InputIssue[] };
 
@@ -468,18 +446,18 @@ function ToolLayout(props: {
 }): ReactNode {
   return (
     <div className="planner tool">
-      <section className="answer-col" aria-labelledby="tool-answer">
+      <section className="editor-col" aria-labelledby="tool-inputs">
+        <h2 id="tool-inputs">Inputs</h2>
+        <Issues issues={props.issues} />
+        <div className="card">{props.form}</div>
+      </section>
+      <section className="answer-col" aria-labelledby="tool-answer" tabIndex={0}>
         <h2 id="tool-answer">The answer</h2>
         {props.report ? (
           <ReportTree report={props.report} />
         ) : (
           <p>Fix the inputs to see the answer.</p>
         )}
-      </section>
-      <section className="editor-col" aria-labelledby="tool-inputs">
-        <h2 id="tool-inputs">Inputs</h2>
-        <Issues issues={props.issues} />
-        <div className="card">{props.form}</div>
       </section>
     </div>
   );
@@ -506,7 +484,7 @@ export function ToolsIndex(): ReactNode {
   );
 }
 
-export function ToolPage(props: { tool: ToolId }): ReactNode {
+export function ToolPage(props: { tool: ToolId; ws: Workspace }): ReactNode {
   const meta = TOOLS.find(([id]) => id === props.tool);
   return (
     <>
@@ -528,6 +506,7 @@ export function ToolPage(props: { tool: ToolId }): ReactNode {
         />
       )}
       {props.tool === 'ledger' && <LedgerTool />}
+      {props.tool === 'montecarlo' && <MonteCarloTool ws={props.ws} />}
     </>
   );
 }

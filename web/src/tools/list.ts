@@ -1,0 +1,30 @@
+/** The tools beside the planner: id, title and one sentence each. */
+export const TOOLS = [
+  [
+    'rollover',
+    'Withdrawal or rollover',
+    'How much of a plan withdrawal is pre-tax and basis, where each part lands, the tax and the withholding.',
+  ],
+  [
+    'form8606',
+    'Form 8606 (backdoor Roth)',
+    'How much of a Roth IRA conversion is taxable under the pro-rata rule, line by line.',
+  ],
+  [
+    'clocks',
+    'Roth five-year clocks',
+    'When converted and contributed Roth money can come out free of tax and penalty.',
+  ],
+  [
+    'ledger',
+    'Plan account by source',
+    'A plan account kept by source over shared funds, with the after-tax basis.',
+  ],
+  [
+    'montecarlo',
+    'Monte Carlo of the four strategies',
+    'The range of outcomes of full Mega Backdoor, Roth-lite, pre-tax and taxable for the scenario open in the planner, simulated in the background.',
+  ],
+] as const;
+
+export type ToolId = (typeof TOOLS)[number][0];
