@@ -252,9 +252,10 @@ export function ElectionField(props: {
   /** Shown when the field may be left out (the engine's default applies). */
   unsetLabel?: string;
 }): ReactNode {
-  const { draft, edit } = useEditor();
+  const { draft, edit, issues } = useEditor();
   const v = getAt(draft, props.path);
   const mode = modeOf(v);
+
   const modes: [ElectionMode, string][] = [
     ['max', 'As much as the limits allow'],
     ['amount', 'A dollar amount'],
@@ -262,6 +263,8 @@ export function ElectionField(props: {
   ];
   if (props.unsetLabel !== undefined) modes.unshift(['unset', props.unsetLabel]);
   const selectId = `${fieldId(props.path)}-mode`;
+  const messages = issues.get(pathKey(props.path)) ?? [];
+
   return (
     <fieldset className="election">
       <legend>{props.label}</legend>
@@ -270,6 +273,12 @@ export function ElectionField(props: {
         <select
           id={selectId}
           value={mode}
+          aria-describedby={
+            messages.length > 0 && (mode === 'max' || mode === 'unset')
+              ? `${selectId}-err`
+              : undefined
+          }
+
           onChange={(e) => {
             const m = e.target.value as ElectionMode;
             edit(
@@ -304,6 +313,9 @@ export function ElectionField(props: {
         />
       )}
       {(mode === 'max' || mode === 'unset') && props.help && <p className="help">{props.help}</p>}
+      {(mode === 'max' || mode === 'unset') && (
+        <Messages id={`${selectId}-err`} messages={messages} />
+      )}
     </fieldset>
   );
 }
