@@ -13,6 +13,9 @@ const RUNS: readonly (readonly [ReportName, string])[] = [
   ['plan', 'plan'],
   ['plan', 'plan examples/married-couple.yaml'],
   ['plan', 'plan examples/large-employer-full-mbr.yaml'],
+  ['tax', 'tax --year 2026 --status single --taxable-income 150000'],
+  ['tax', 'tax --year 2026 --status hoh --taxable-income 640600'],
+  ['tax', 'tax --year 2023 --status mfs --taxable-income 0'],
 ];
 
 function argv(line: string): string[] {

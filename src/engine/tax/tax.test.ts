@@ -11,6 +11,7 @@ import {
   marginalRate,
   netInvestmentIncomeTax,
   ordinaryIncomeTax,
+  ordinaryIncomeTaxByBracket,
   stateIncomeTax,
   taxOnConversionEarnings,
   taxWithAndWithout,
@@ -76,6 +77,39 @@ describe('federal ordinary income tax (cases G-1 and the Rev. Proc. cumulative a
           // within one bracket the step is the marginal rate (±1 cent of rounding)
           if (rateValue(marginalRate(year, status, ti + step - 1)) === r) {
             expect(Math.abs(b - a - step * r)).toBeLessThanOrEqual(1);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('federal tax by bracket', () => {
+  it('2026 single 150,000 (case G-1): 1,240 + 4,560 + 12,166 + 10,632 = 28,598', () => {
+    const t = ordinaryIncomeTaxByBracket(2026, 'single', cents(150_000));
+    expect(t.tax).toBe(cents(28_598));
+    expect(t.brackets.map((b) => [rateValue(b.rate), b.income, b.tax])).toEqual([
+      [0.1, cents(12_400), cents(1_240)],
+      [0.12, cents(38_000), cents(4_560)],
+      [0.22, cents(55_300), cents(12_166)],
+      [0.24, cents(44_300), cents(10_632)],
+    ]);
+    expect(ordinaryIncomeTaxByBracket(2026, 'single', 0)).toEqual({ tax: 0, brackets: [] });
+  });
+
+  it('property: the brackets add up to the income and to the tax, each within a cent of rate × income', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(2023, 2024, 2025, 2026),
+        fc.constantFrom(...FILING_STATUSES),
+        fc.integer({ min: 0, max: 500_000_000 }),
+        (year, status, ti) => {
+          const t = ordinaryIncomeTaxByBracket(year, status, ti);
+          expect(t.tax).toBe(ordinaryIncomeTax(year, status, ti));
+          expect(t.brackets.reduce((s, b) => s + b.income, 0)).toBe(ti);
+          expect(t.brackets.reduce((s, b) => s + b.tax, 0)).toBe(t.tax);
+          for (const b of t.brackets) {
+            expect(Math.abs(b.tax - b.income * rateValue(b.rate))).toBeLessThanOrEqual(1);
           }
         },
       ),
