@@ -9,6 +9,7 @@ import type { HouseholdReport } from '../household/report.js';
 import type { Cents } from '../money.js';
 import type { Scenario } from '../scenario/schema.js';
 import { projectStrategies } from './deterministic.js';
+import type { Bases } from './explained.js';
 import { householdProjection, householdTaxOf, type GrowthAssumptions } from './from-household.js';
 import type { StrategyId } from './strategies.js';
 
@@ -21,6 +22,8 @@ export interface Worth {
   readonly expectedReturn: number;
   readonly currentRate: number;
   readonly retirementRate: number;
+  /** How the contribution, room and rates were arrived at. */
+  readonly bases: Bases;
   /** After-tax wealth at retirement per strategy (nominal cents). */
   readonly atRetirement: Readonly<Record<StrategyId, Cents>>;
   /** Retirement rate below which pre-tax money would end ahead of the full Mega Backdoor. */
@@ -35,7 +38,7 @@ export interface Worth {
 
 /** The projection of the plan's after-tax money, or null when there is none. */
 export function whatItsWorth(s: Scenario, r: HouseholdReport, a: GrowthAssumptions): Worth | null {
-  const inputs = householdProjection(s, r, a);
+  const { values: inputs, bases } = householdProjection(s, r, a);
   if (inputs.contribution === 0) return null;
   const p = projectStrategies(inputs);
   return {
@@ -45,6 +48,7 @@ export function whatItsWorth(s: Scenario, r: HouseholdReport, a: GrowthAssumptio
     expectedReturn: inputs.expectedReturn,
     currentRate: inputs.currentRate,
     retirementRate: inputs.retirementRate,
+    bases,
     atRetirement: {
       fullMbr: p.outcomes.fullMbr.atRetirement,
       rothLite: p.outcomes.rothLite.atRetirement,

@@ -11,6 +11,8 @@ type Loader = () => Promise<z.ZodType>;
 export const REPORT_SCHEMAS: Readonly<Partial<Record<ReportName, Loader>>> = {
   plan: async () => (await import('./plan.js')).planJson,
   tax: async () => (await import('./tax.js')).taxJson,
+  compare: async () => (await import('./compare.js')).compareJson,
+  optimize: async () => (await import('./optimize.js')).optimizeJson,
 };
 
 /** The zod schema of a report's JSON. */
