@@ -34,7 +34,7 @@ export type Bases = Readonly<Partial<Record<ExplainedField, Basis>>>;
 /** The citation of a stated assumption (no rule gives the number). */
 export const ASSUMPTION = 'assumption';
 /** The citation of a value the user gave. */
-export const INPUT = 'input';
+const INPUT = 'input';
 
 /** Each field's label in the reports. */
 export const FIELD_LABEL: Readonly<Record<ExplainedField, string>> = {

@@ -29,7 +29,7 @@ const rates = {
   dividendYield: num.optional(),
 };
 
-export const compareFileSchema = z.strictObject({
+const compareFileSchema = z.strictObject({
   contribution: dollars.optional(),
   preTaxRoom: dollars.optional(),
   volatility: num.optional(),
@@ -37,7 +37,7 @@ export const compareFileSchema = z.strictObject({
   ...rates,
 });
 
-export const optimizeFileSchema = z.strictObject({
+const optimizeFileSchema = z.strictObject({
   budget: dollars.optional(),
   assumptions: z.strictObject({ ...ages, ...rates }).optional(),
   people: z.array(z.strictObject({ id: z.string().min(1), deferralRoom: dollars })).min(1),

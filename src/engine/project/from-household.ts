@@ -55,7 +55,7 @@ export const DEFAULT_GROWTH_ASSUMPTIONS: GrowthAssumptions = {
 };
 
 /** The bases of the assumed rates (the same words wherever the defaults are used). */
-export const ASSUMED: Readonly<
+const ASSUMED: Readonly<
   Record<'expectedReturn' | 'volatility' | 'inflation' | 'dividendYield', Basis>
 > = {
   expectedReturn: assumed('nominal yearly return (the arithmetic mean of the yearly returns)'),

@@ -120,7 +120,7 @@ export interface OptimizerResult {
 }
 
 /** Checks references and amounts; throws one InputError listing every problem. */
-export function checkOptimizerInput(input: OptimizerInput): void {
+function checkOptimizerInput(input: OptimizerInput): void {
   const issues: InputIssue[] = [];
   const money = (path: string, v: number): void => {
     if (!Number.isSafeInteger(v) || v < 0)
@@ -434,7 +434,7 @@ export function optimizeSplit(input: OptimizerInput): OptimizerResult {
 }
 
 /** Retirement rates (0–60%) at which the best split changes, each found to 0.0001. */
-export function findFlips(input: OptimizerInput): Flip[] {
+function findFlips(input: OptimizerInput): Flip[] {
   const sig = (tr: number): string => {
     const a = { ...input.assumptions, retirementRate: tr };
     const prog = buildProgram(input, a);

@@ -11,7 +11,7 @@ import { inputError } from '../errors.js';
 export const MAX_SEED = 0xffffffff;
 
 /** Checks a seed (a whole number from 0 to MAX_SEED); throws an InputError naming `field`. */
-export function checkSeed(seed: number, field = 'seed'): number {
+function checkSeed(seed: number, field = 'seed'): number {
   if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
     throw inputError(
       field,
