@@ -5,6 +5,7 @@
  */
 import type { Figure } from '../../engine/explain.js';
 import { formatUsd, type Cents } from '../../engine/money.js';
+import { BREAK_EVEN_MAX_RATE } from '../../engine/project/deterministic.js';
 import { physicianProjection } from '../../engine/project/examples.js';
 import { withGiven, withYears } from '../../engine/project/explained.js';
 import {
@@ -108,7 +109,7 @@ function renderCompare(r: CompareReport): string {
       [
         'Break-even retirement rate (pre-tax = full MBR)',
         r.breakEvenRetirementRate === null
-          ? 'none in 0-99%'
+          ? `none in 0-${pct(BREAK_EVEN_MAX_RATE, 0)}`
           : pct(r.breakEvenRetirementRate.rate, 2),
       ],
       [

@@ -7,6 +7,7 @@ import type { Figure } from '../../engine/explain.js';
 import { formatUsd } from '../../engine/money.js';
 import { physicianOptimizer } from '../../engine/project/examples.js';
 import { withGiven } from '../../engine/project/explained.js';
+import { FLIP_SCAN_MAX_RATE } from '../../engine/project/optimizer.js';
 import { STRATEGIES, STRATEGY_LABELS } from '../../engine/project/strategies.js';
 import { optimizeReport, type OptimizeReport } from '../../engine/report/optimize.js';
 import { householdLine, optimizerInputFrom } from '../growth-input.js';
@@ -21,7 +22,7 @@ interface OptimizeOptions extends ReportOutputOptions {
 }
 
 const usd = (f: Figure): string => formatUsd(f.cents, { wholeDollars: true });
-const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+const pct = (x: number, digits = 2): string => `${(x * 100).toFixed(digits)}%`;
 
 function renderOptimize(r: OptimizeReport): string {
   const a = r.assumptions;
@@ -84,7 +85,9 @@ function renderOptimize(r: OptimizeReport): string {
       out.push(`  ${pct(f.retirementRate.rate)}: ${parts.join('; ')}\n`);
     }
   } else {
-    out.push('\nThe decision is the same for every retirement rate from 0% to 60%.\n');
+    out.push(
+      `\nThe decision is the same for every retirement rate from 0% to ${pct(FLIP_SCAN_MAX_RATE, 0)}.\n`,
+    );
   }
   out.push(renderFindings(r.findings));
   return out.join('');

@@ -8,7 +8,14 @@
 import { figure, rateFigure, type Figure, type RateFigure } from '../explain.js';
 import { formatUsd } from '../money.js';
 import { basisOf, FIELD_LABEL, type Explained, type HouseholdBasis } from '../project/explained.js';
-import { optimizeSplit, type OptimizerInput, type VehicleKind } from '../project/optimizer.js';
+import {
+  FLIP_PRECISION,
+  FLIP_SCAN_MAX_RATE,
+  FLIP_SCAN_STEP,
+  optimizeSplit,
+  type OptimizerInput,
+  type VehicleKind,
+} from '../project/optimizer.js';
 import { STRATEGIES, STRATEGY_LABELS, type StrategyId } from '../project/strategies.js';
 import { agesFinding } from './compare.js';
 import type { Finding, ReportBase } from './model.js';
@@ -146,7 +153,7 @@ export function optimizeReport(e: Explained<OptimizerInput>): OptimizeReport {
         `flips[${String(i)}].retirementRate`,
         'Retirement rate where the best split changes',
         f.retirementRate,
-        'found by scanning retirement rates from 0% to 60% by whole points and bisecting to 0.01 point',
+        `found by scanning retirement rates from 0 to ${percentText(FLIP_SCAN_MAX_RATE)} in steps of ${percentText(FLIP_SCAN_STEP)} and bisecting to ${percentText(FLIP_PRECISION)}`,
         TREATMENT,
         valueInputs,
       ),
