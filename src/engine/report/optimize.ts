@@ -82,7 +82,7 @@ export interface OptimizeReport extends ReportBase<'optimize'> {
   };
 }
 
-/** A flip this close to the assumed retirement rate (in rate points) is worth a warning. */
+/** A flip this close to the assumed retirement rate (5 percentage points) is worth a warning. */
 const NEAR_FLIP = 0.05;
 
 const KIND_LABEL: Readonly<Record<Exclude<VehicleKind, 'taxable'>, string>> = {
@@ -171,7 +171,7 @@ export function optimizeReport(e: Explained<OptimizerInput>): OptimizeReport {
     findings.push({
       severity: 'warning',
       path: 'assumptions.retirementRate',
-      message: `The best split changes at a retirement rate of ${percentText(f.retirementRate.rate)}, within ${percentText(NEAR_FLIP)} of the ${percentText(a.retirementRate)} assumed: ${[
+      message: `The best split changes at a retirement rate of ${percentText(f.retirementRate.rate)}, ${String(Math.round(gap * 1e4) / 100)} percentage points ${f.retirementRate.rate > a.retirementRate ? 'above' : 'below'} the ${percentText(a.retirementRate)} assumed: ${[
         f.stops.length ? `stop ${f.stops.join(', ')}` : '',
         f.starts.length ? `start ${f.starts.join(', ')}` : '',
       ]
