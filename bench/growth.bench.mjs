@@ -39,8 +39,10 @@ time('Monte Carlo 10,000 paths x 50 years (built-in example: 25 + 25) x 4 strate
   simulateStrategies(base, { paths: 10_000, seed: 1 }),
 );
 
-time('compare report (built-in example: projection, 10,000 paths x 50 years, every Figure)', 15, () =>
-  compareReport(example, { paths: 10_000, seed: 1 }),
+time(
+  'compare report (built-in example: projection, 10,000 paths x 50 years, every Figure)',
+  15,
+  () => compareReport(example, { paths: 10_000, seed: 1 }),
 );
 
 const file = new URL('../tests/growth/optimize-couple.yaml', import.meta.url);

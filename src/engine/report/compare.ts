@@ -9,7 +9,13 @@
 import { figure, rateFigure, type Figure, type RateFigure } from '../explain.js';
 import { formatUsd } from '../money.js';
 import { projectStrategies, type AccountRow } from '../project/deterministic.js';
-import { basisOf, FIELD_LABEL, type Explained, type HouseholdBasis } from '../project/explained.js';
+import {
+  basisOf,
+  FIELD_LABEL,
+  type Explained,
+  type ExplainedField,
+  type HouseholdBasis,
+} from '../project/explained.js';
 import type { ProjectionInputs } from '../project/inputs.js';
 import { simulateStrategies, type Percentiles } from '../project/montecarlo.js';
 import {
@@ -86,24 +92,16 @@ export interface CompareOptions {
   readonly onProgress?: (done: number) => void;
 }
 
-const MONEY_INPUTS = ['contribution', 'preTaxRoom'] as const;
-const RATE_INPUTS = [
-  'expectedReturn',
-  'volatility',
-  'inflation',
-  'currentRate',
-  'retirementRate',
-  'capitalGainsRate',
-  'dividendYield',
-] as const;
+type MoneyInput = 'contribution' | 'preTaxRoom';
+type RateInput = Exclude<ExplainedField & keyof ProjectionInputs, MoneyInput>;
 
 function inputsSection(e: Explained<ProjectionInputs>): CompareInputs {
   const v = e.values;
-  const money = (f: (typeof MONEY_INPUTS)[number]): Figure => {
+  const money = (f: MoneyInput): Figure => {
     const b = basisOf(e.bases, f);
     return figure(`inputs.${f}`, FIELD_LABEL[f], v[f], b.why, b.citation, b.inputs);
   };
-  const rate = (f: (typeof RATE_INPUTS)[number]): RateFigure => {
+  const rate = (f: RateInput): RateFigure => {
     const b = basisOf(e.bases, f);
     return rateFigure(`inputs.${f}`, FIELD_LABEL[f], v[f], b.why, b.citation, b.inputs);
   };
