@@ -226,6 +226,11 @@ function householdRates(
   };
 }
 
+/** The plans whose planned after-tax money has a way to Roth (full or Roth-lite). */
+export function plansToRoth(r: HouseholdReport): PlanReport[] {
+  return r.plans.filter((p) => p.verdict.kind !== 'none' && p.afterTax.cents > 0);
+}
+
 /**
  * Projection inputs: the year's after-tax contributions in plans with a way to Roth as the
  * budget, for as many years as there are to retirement; the pre-tax room is the 402(g) room
@@ -238,7 +243,7 @@ export function householdProjection(
   builtInExample = false,
 ): FromHousehold<ProjectionInputs> {
   const { household, assumptions, bases } = householdRates(s, r, a, builtInExample);
-  const toRoth = r.plans.filter((p) => p.verdict.kind !== 'none' && p.afterTax.cents > 0);
+  const toRoth = plansToRoth(r);
   const contribution = toRoth.reduce((x, p) => x + p.afterTax.cents, 0);
   const unused = r.people.reduce((x, p) => x + p.deferralRoomLeft.cents, 0);
   return {

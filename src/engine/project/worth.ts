@@ -10,12 +10,19 @@ import type { Cents } from '../money.js';
 import type { Scenario } from '../scenario/schema.js';
 import { projectStrategies } from './deterministic.js';
 import type { Bases } from './explained.js';
-import { householdProjection, householdTaxOf, type GrowthAssumptions } from './from-household.js';
+import {
+  householdProjection,
+  householdTaxOf,
+  plansToRoth,
+  type GrowthAssumptions,
+} from './from-household.js';
 import type { StrategyId } from './strategies.js';
 
 export interface Worth {
   /** After-tax money planned each year in plans with a way to Roth. */
   readonly contribution: Cents;
+  /** The ids of those plans. */
+  readonly plans: readonly string[];
   readonly years: number;
   /** Unused 402(g) room that could take the money pre-tax instead. */
   readonly preTaxRoom: Cents;
@@ -43,6 +50,7 @@ export function whatItsWorth(s: Scenario, r: HouseholdReport, a: GrowthAssumptio
   const p = projectStrategies(inputs);
   return {
     contribution: inputs.contribution,
+    plans: plansToRoth(r).map((x) => x.id),
     years: inputs.years,
     preTaxRoom: inputs.preTaxRoom,
     expectedReturn: inputs.expectedReturn,

@@ -59,7 +59,7 @@ export function worthReport(w: Worth): WorthReport {
       w.contribution,
       'after-tax contributions planned this year in plans with a way to Roth (in-plan conversion or in-service rollover), made every year until retirement',
       'IRC 415(c)(2); IRC 402A(c)(4); Notice 2014-54',
-      ['plans'],
+      w.plans.map((id) => `plans.${id}.afterTax`),
     ),
     years: w.years,
     preTaxRoom: figure(
