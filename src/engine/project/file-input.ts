@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { InputError, formatPath, inputError } from '../errors.js';
 import { dollarsToCents, type Cents } from '../money.js';
 import { physicianOptimizer, physicianProjection } from './examples.js';
-import { ASSUMPTION, given, type Basis, type Bases, type Explained } from './explained.js';
+import { basisOf, given, type Basis, type Bases, type Explained } from './explained.js';
 import { yearsFromAges, type ProjectionInputs } from './inputs.js';
 import type { Assumptions, OptimizerInput } from './optimizer.js';
 
@@ -81,7 +81,7 @@ function toCents(d: number, path: string): Cents {
 function fromFileOr<T>(
   got: T | undefined,
   example: T,
-  exampleBasis: Basis | undefined,
+  exampleBasis: Basis,
   where: string,
   file: string,
 ): [T, Basis] {
@@ -89,8 +89,8 @@ function fromFileOr<T>(
   return [
     example,
     {
-      why: `not in ${file}: the built-in example’s value${exampleBasis ? ` (${exampleBasis.why})` : ''}`,
-      citation: exampleBasis?.citation ?? ASSUMPTION,
+      why: `not in ${file}: the built-in example’s value (${exampleBasis.why})`,
+      citation: exampleBasis.citation,
     },
   ];
 }
@@ -116,7 +116,7 @@ function ratesFrom(
   const values = {} as Record<RateField, number>;
   const bases: Partial<Record<RateField, Basis>> = {};
   for (const k of RATE_FIELDS) {
-    const [v, b] = fromFileOr(f[k], ex[k], exBases[k], `${file}: ${prefix}${k}`, file);
+    const [v, b] = fromFileOr(f[k], ex[k], basisOf(exBases, k), `${file}: ${prefix}${k}`, file);
     values[k] = v;
     bases[k] = b;
   }
@@ -138,21 +138,21 @@ export function projectionFromFile(data: unknown, file: string): Explained<Proje
   const [contribution, contributionBasis] = fromFileOr(
     f.contribution === undefined ? undefined : toCents(f.contribution, at('contribution')),
     ex.values.contribution,
-    ex.bases.contribution,
+    basisOf(ex.bases, 'contribution'),
     at('contribution'),
     file,
   );
   const [preTaxRoom, preTaxRoomBasis] = fromFileOr(
     f.preTaxRoom === undefined ? undefined : toCents(f.preTaxRoom, at('preTaxRoom')),
     ex.values.preTaxRoom,
-    ex.bases.preTaxRoom,
+    basisOf(ex.bases, 'preTaxRoom'),
     at('preTaxRoom'),
     file,
   );
   const [volatility, volatilityBasis] = fromFileOr(
     f.volatility,
     ex.values.volatility,
-    ex.bases.volatility,
+    basisOf(ex.bases, 'volatility'),
     at('volatility'),
     file,
   );
@@ -193,7 +193,7 @@ export function optimizerFromFile(data: unknown, file: string): Explained<Optimi
   const [budget, budgetBasis] = fromFileOr(
     f.budget === undefined ? undefined : toCents(f.budget, `${file}: budget`),
     ex.values.budget,
-    ex.bases.budget,
+    basisOf(ex.bases, 'budget'),
     `${file}: budget`,
     file,
   );

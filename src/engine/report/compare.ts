@@ -180,10 +180,9 @@ export function compareReport(e: Explained<ProjectionInputs>, o: CompareOptions)
   const p = projectStrategies(i);
   const mc = simulateStrategies(i, o);
   const total = i.years + i.withdrawalYears;
-  const citationOf = (s: StrategyId): string => `${STRATEGY_CITATIONS[s]}; returns: assumption`;
   const strategies = STRATEGIES.map((s): StrategyOutcomeRow => {
     const k = `strategies.${s}`;
-    const o2 = p.outcomes[s];
+    const outcome = p.outcomes[s];
     const rows = mc.percentiles[s];
     return {
       id: s,
@@ -191,32 +190,32 @@ export function compareReport(e: Explained<ProjectionInputs>, o: CompareOptions)
       atRetirement: figure(
         `${k}.atRetirement`,
         `${STRATEGY_LABELS[s]}: at retirement`,
-        o2.atRetirement,
+        outcome.atRetirement,
         `after-tax wealth at the end of year ${String(i.years)} (retirement) at the expected return`,
-        citationOf(s),
+        STRATEGY_CITATIONS[s],
         GROWTH_INPUTS,
       ),
       atEnd: figure(
         `${k}.atEnd`,
         `${STRATEGY_LABELS[s]}: at the end`,
-        o2.atEnd,
+        outcome.atEnd,
         `after-tax wealth at the end of year ${String(total)}, nominal: withdrawals received plus what is left after tax`,
-        citationOf(s),
+        STRATEGY_CITATIONS[s],
         GROWTH_INPUTS,
       ),
       atEndToday: figure(
         `${k}.atEndToday`,
         `${STRATEGY_LABELS[s]}: at the end, today’s dollars`,
-        o2.atEndToday,
+        outcome.atEndToday,
         `the wealth at the end deflated by ${String(total)} years of inflation`,
-        citationOf(s),
+        STRATEGY_CITATIONS[s],
         [`${k}.atEnd`, 'inputs.inflation'],
       ),
       monteCarloEnd: percentileFigures(
         `${k}.monteCarloEnd`,
         rows[rows.length - 1],
         `the wealth at the end of year ${String(total)}`,
-        citationOf(s),
+        STRATEGY_CITATIONS[s],
         mc.paths,
       ),
     };
@@ -255,7 +254,7 @@ export function compareReport(e: Explained<ProjectionInputs>, o: CompareOptions)
       `Share of paths where the full Mega Backdoor ends ahead of ${STRATEGY_LABELS[s]}`,
       beats[s],
       `paths (of ${String(mc.paths)}, seed ${String(mc.seed)}) where (a) ends with strictly more after-tax wealth`,
-      citationOf('fullMbr'),
+      STRATEGY_CITATIONS.fullMbr,
       [...GROWTH_INPUTS, 'inputs.volatility'],
     );
   const years = p.rows.map((r, y): CompareYear => ({
@@ -282,7 +281,7 @@ export function compareReport(e: Explained<ProjectionInputs>, o: CompareOptions)
           k,
           mc.percentiles[s][y],
           'the after-tax wealth at the end of the year',
-          citationOf(s),
+          STRATEGY_CITATIONS[s],
           mc.paths,
         );
         return [s, { ...acct, ...q }];
