@@ -38,6 +38,15 @@ const RUNS: readonly (readonly [ReportName, string])[] = [
   ['ledger', 'ledger examples/ledger/after-tax-source.yaml'],
   ['ledger', 'ledger examples/ledger/after-tax-pooled.yaml'],
   ['ledger', 'ledger examples/ledger/separate-subaccount.yaml'],
+  ['tax', 'tax --year 2026 --status single --taxable-income 150000'],
+  ['tax', 'tax --year 2026 --status hoh --taxable-income 640600'],
+  ['tax', 'tax --year 2023 --status mfs --taxable-income 0'],
+  ['compare', 'compare'],
+  ['compare', 'compare examples/married-couple.yaml'],
+  ['compare', 'compare tests/growth/compare-roth-lite.yaml --paths 500 --years 10 --return 0.04'],
+  ['optimize', 'optimize --budget 40000'],
+  ['optimize', 'optimize examples/roth-lite.yaml'],
+  ['optimize', 'optimize tests/growth/optimize-couple.yaml'],
 ];
 
 function argv(line: string): string[] {
