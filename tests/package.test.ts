@@ -111,6 +111,16 @@ console.log(JSON.stringify({
     });
   });
 
+  it('runs the example of docs/api.md and prints what the page shows', () => {
+    const page = readFileSync(join(root, 'docs/api.md'), 'utf8');
+    const example = /```js\n([\s\S]*?)```/.exec(page)?.[1];
+    const shown = /api-example-output[^\n]*\n+```text\n([\s\S]*?)```/.exec(page)?.[1];
+    if (example === undefined || shown === undefined)
+      throw new Error('docs/api.md lost its example');
+    writeFileSync(join(app, 'api-example.mjs'), example);
+    expect(run(process.execPath, ['api-example.mjs'], app)).toBe(shown);
+  });
+
   it('loads a scenario from text, with errors that name the place', () => {
     const yaml = readFileSync(join(root, 'examples/physician-moonlighting.yaml'), 'utf8');
     writeFileSync(
