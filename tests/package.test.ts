@@ -162,6 +162,18 @@ console.log(JSON.stringify({ year: s.taxYear, plans: s.plans.length, issues }));
     );
   });
 
+  it('installs the megaroth command, which reports the package version and runs', () => {
+    const bin = join(app, 'node_modules/.bin/megaroth');
+    expect(run(bin, ['--version'], app).trim()).toBe(pkg.version);
+    const tax = run(
+      bin,
+      ['tax', '--year', '2026', '--status', 'single', '--taxable-income', '150000', '--json'],
+      app,
+    );
+    // 2026 single: 10% / 12% / 22% / 24% brackets (Rev. Proc. 2025-32) → $28,598.00
+    expect(JSON.parse(tax)).toMatchObject({ taxableIncome: 150000, tax: 28598 });
+  });
+
   it('ships types a TypeScript project resolves', () => {
     writeFileSync(
       join(app, 'typed.ts'),
