@@ -1,7 +1,7 @@
-/** Reading input files (YAML or JSON) with errors that name the file and the line. */
+/** Reading input files: text with errors that name the file, YAML or JSON by the file's name. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { parseDataText, type DataFormat } from '../engine/data-text.js';
 import { InputError } from '../engine/errors.js';
 
 /** Reads a file as UTF-8 text; a missing or unreadable file is an InputError. */
@@ -22,24 +22,12 @@ export function readTextFile(cwd: string, file: string): string {
   }
 }
 
-/** Parses YAML (JSON is YAML too) into plain data; syntax errors name the line. */
-export function parseDataText(text: string, file: string): unknown {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new InputError(
-      doc.errors.map((err) => {
-        const line = text.slice(0, err.pos[0]).split('\n').length;
-        return {
-          path: `${file}:${String(line)}`,
-          message: `not valid YAML/JSON: ${err.message.split('\n')[0] ?? 'syntax error'}`,
-        };
-      }),
-    );
-  }
-  return doc.toJS({ maxAliasCount: 100 }) as unknown;
+/** A `.json` file is read as JSON, any other as YAML. */
+export function dataFormatOf(file: string): DataFormat {
+  return /\.json$/i.test(file) ? 'json' : 'yaml';
 }
 
 /** Reads and parses a YAML or JSON data file. */
 export function readDataFile(cwd: string, file: string): unknown {
-  return parseDataText(readTextFile(cwd, file), file);
+  return parseDataText(readTextFile(cwd, file), dataFormatOf(file), file);
 }
