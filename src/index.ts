@@ -38,6 +38,17 @@ export {
   type WorthReport,
 } from './engine/report/plan.js';
 export {
+  rolloverReport,
+  type RolloverInput,
+  type RolloverReport,
+} from './engine/report/rollover.js';
+export { form8606Report, type Form8606Report } from './engine/report/form8606.js';
+export { clocksReport, type ClocksReport } from './engine/report/clocks.js';
+export { ledgerReport, type LedgerCommandReport } from './engine/report/ledger.js';
+export { taxReport, type TaxInput, type TaxReport } from './engine/report/tax.js';
+export { compareReport, type CompareOptions, type CompareReport } from './engine/report/compare.js';
+export { optimizeReport, type OptimizeReport } from './engine/report/optimize.js';
+export {
   DEFAULT_GROWTH_ASSUMPTIONS,
   type GrowthAssumptions,
 } from './engine/project/from-household.js';

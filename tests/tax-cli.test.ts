@@ -38,7 +38,7 @@ describe('megaroth tax', () => {
     expect(r.stdout).toMatch(/Marginal rate\s+37%/);
     expect(r.stdout).toMatch(/35%\s+\$256,200\.00\s+\$640,600\.00\s+\$384,400\.00\s+\$134,540\.00/);
     // the 2026 head of household tops come from a secondary transcription (status V2)
-    expect(r.stdout).toContain('INFO status: The 2026 bracket tops for hoh are checked against');
+    expect(r.stdout).toContain('NOTE status: The 2026 bracket tops for hoh are checked against');
   });
 
   it('zero taxable income: no tax, no brackets, average rate 0', async () => {
