@@ -4,16 +4,19 @@
  * that cuts deferrals or stops the allocation at the limit.
  */
 import { applyRate, formatUsd, percentRate, type Cents } from '../money.js';
-import { type YearParameters } from '../params/index.js';
+import { rate, type YearParameters } from '../params/index.js';
 import { ageAtYearEnd } from '../rules/age.js';
 import { electedCents } from '../rules/election.js';
 import { matchFor } from '../rules/match.js';
 import { formulaCompensation } from '../rules/plan-compensation.js';
-import { selfEmployedOwner } from '../rules/self-employed-owner.js';
-import type { Scenario } from '../scenario/schema.js';
+import { selfEmployedOwner, type OwnerResult } from '../rules/self-employed-owner.js';
+import { wageOwnerContribution } from '../rules/wage-owner-contribution.js';
+import type { Election, Scenario } from '../scenario/schema.js';
+import type { EmployerElection } from '../self-employment/pub560-deduction-worksheet.js';
+import { FULL_PRECISION } from '../self-employment/pub560-rate.js';
 import type { Finding } from './report.js';
-import type { Constraint, WorkPlan } from './work.js';
-import { regularOf, catchUpOf, nonAfterTaxOf, usdCents } from './work.js';
+import type { Constraint, HouseholdOptions, WorkPlan } from './work.js';
+import { regularOf, catchUpOf, nonAfterTaxOf, usdCents, jobPay } from './work.js';
 import { trimDeferrals } from './fill-deferrals.js';
 import { dollarRoomFor } from './limits-415c.js';
 
@@ -24,59 +27,17 @@ export function settleEmployerMoney(
   w: WorkPlan,
   constraints: readonly Constraint[],
   findings: Finding[],
+  options: HouseholdOptions,
 ): void {
   const { plan, job } = w;
   const at = `plans[${String(w.index)}]`;
   if (plan.type === 'solo-401k' && job.type === 'schedule-c') {
-    const room = dollarRoomFor(p, w, constraints);
-    const w2SocialSecurityWages = s.jobs
-      .filter((j) => j.person === w.person && j.type !== 'schedule-c')
-      .reduce(
-        (a, j) =>
-          a +
-          usdCents(
-            j.socialSecurityWages ?? Math.min(j.wages ?? 0, p.payroll.socialSecurityWageBase.value),
-          ),
-        0,
-      );
-    w.owner = selfEmployedOwner(p, {
-      netProfit: usdCents(job.netProfit ?? 0),
-      w2SocialSecurityWages,
-      planRatePercent: plan.planRate ?? p.plan.profitSharingDeductionRate.value * 100,
-      regularDeferrals: regularOf(w),
-      catchUp: catchUpOf(w),
-      rothDeferrals: w.parts.reduce(
-        (a, d) =>
-          a + (d.type === 'roth' ? d.regular : 0) + (d.catchUpType === 'roth' ? d.catchUp : 0),
-        0,
-      ),
-      dollarLimit: Math.max(0, room.dollars),
-      employerElection: plan.employerContribution ?? 'max',
-      age: ageAtYearEnd(s.people.find((x) => x.id === w.person)?.birthDate ?? '', s.taxYear),
-      filingStatus: s.filingStatus,
-    });
-    const o = w.owner;
-    trimDeferrals(
-      w,
-      o.allowedRegularDeferrals,
-      o.allowedCatchUp,
-      findings,
-      'the Pub 560 worksheet (100% of earned income)',
-    );
-    w.nonelective = o.employerContribution;
-    w.compensation = o.compensation;
-    w.formulaComp = formulaCompensation(p, o.compensation);
-    if (o.electionExcess > 0) {
-      findings.push({
-        severity: 'error',
-        path: `${at}.employerContribution`,
-        message: `${plan.id}: the employer contribution elected is ${formatUsd(o.electionExcess)} more than the deductible maximum of ${formatUsd(o.maxEmployerContribution)} (Pub 560 Deduction Worksheet)`,
-        fix: `reduce it to ${formatUsd(o.maxEmployerContribution)}`,
-      });
-    }
+    settleOwner(p, s, w, constraints, findings, options);
     return;
   }
-  const ne = applyRate(w.formulaComp, percentRate(plan.nonelectivePercent));
+  const ne =
+    applyRate(w.formulaComp, percentRate(plan.nonelectivePercent)) +
+    usdCents(plan.nonelectiveAmount ?? 0);
   const matchOf = (regular: Cents, cu: Cents): Cents =>
     matchFor(
       plan.match,
@@ -85,23 +46,23 @@ export function settleEmployerMoney(
       plan.matchCapAmount === undefined ? undefined : usdCents(plan.matchCapAmount),
     );
   if (plan.type === 'solo-401k') {
-    // S-corp owner-employee (or a spouse on the business's payroll): employer nonelective up to
-    // 25% of W-2 compensation capped at 401(a)(17) (IRC 404(a)(3)(A), 404(l)); deferrals do not
-    // reduce the base (404(n)).
-    const maxNe = applyRate(
-      w.formulaComp,
-      percentRate(plan.planRate ?? p.plan.profitSharingDeductionRate.value * 100),
-    );
-    const room = dollarRoomFor(p, w, constraints);
-    const fit = Math.max(0, Math.min(maxNe, room.cap - regularOf(w)));
-    const want = electedCents(plan.employerContribution ?? 'max', fit, w.formulaComp);
-    w.nonelective = Math.min(want, fit);
-    if (want > fit) {
+    const e = plan.employerContribution ?? 'max';
+    const owner = wageOwnerContribution({
+      formulaCompensation: w.formulaComp,
+      planRate:
+        plan.planRate === undefined
+          ? rate(p.plan.profitSharingDeductionRate)
+          : percentRate(plan.planRate),
+      roomAfterDeferrals: dollarRoomFor(p, w, constraints).cap - regularOf(w),
+      elected: e === 'max' ? 'max' : electedCents(e, 0, w.formulaComp),
+    });
+    w.nonelective = owner.contribution;
+    if (owner.excess > 0) {
       findings.push({
         severity: 'error',
         path: `${at}.employerContribution`,
-        message: `${plan.id}: the employer contribution of ${formatUsd(want)} is more than the ${formatUsd(fit)} allowed (25% of W-2 wages, 404(a)(3); 415(c))`,
-        fix: `reduce it to ${formatUsd(fit)}`,
+        message: `${plan.id}: the employer contribution of ${formatUsd(owner.contribution + owner.excess)} is more than the ${formatUsd(owner.max)} allowed (the plan rate of W-2 wages, 404(a)(3); 415(c))`,
+        fix: `reduce it to ${formatUsd(owner.max)}`,
       });
     }
   } else {
@@ -141,4 +102,91 @@ export function settleEmployerMoney(
       });
     }
   }
+}
+
+/** The worksheet's employer election from the scenario's (a percent applies to Step 3). */
+function employerElectionOf(e: Election): EmployerElection {
+  if (e === 'max') return 'max';
+  if (typeof e === 'number') return { amount: usdCents(e) };
+  return { rateOfNetEarnings: percentRate(e.percent) };
+}
+
+/**
+ * The owner of a Schedule C business: Schedule SE and the Pub 560 worksheet on the 415(c) dollar
+ * room the person's other plans leave, then the 415(c) limit with compensation (the combined
+ * limit of an aggregated 403(b)): deferrals keep their place and the employer contribution
+ * gives way, as worksheet Step 10 orders them.
+ */
+function settleOwner(
+  p: YearParameters,
+  s: Scenario,
+  w: WorkPlan,
+  constraints: readonly Constraint[],
+  findings: Finding[],
+  options: HouseholdOptions,
+): void {
+  const { plan, job } = w;
+  const at = `plans[${String(w.index)}]`;
+  const otherJobs = s.jobs.filter((j) => j.person === w.person && j.type !== 'schedule-c');
+  const owner = (employerElection: EmployerElection): OwnerResult =>
+    selfEmployedOwner(p, {
+      netProfit: usdCents(job.netProfit ?? 0),
+      w2SocialSecurityWages: otherJobs.reduce(
+        (a, j) =>
+          a +
+          usdCents(
+            j.socialSecurityWages ?? Math.min(j.wages ?? 0, p.payroll.socialSecurityWageBase.value),
+          ),
+        0,
+      ),
+      w2MedicareWages: otherJobs.reduce((a, j) => a + jobPay(j), 0),
+      filingStatus: s.filingStatus,
+      planRate:
+        plan.planRate === undefined
+          ? rate(p.plan.profitSharingDeductionRate)
+          : percentRate(plan.planRate),
+      rateRounding: options.rateRounding ?? FULL_PRECISION,
+      regularDeferrals: regularOf(w),
+      catchUp: catchUpOf(w),
+      rothDeferrals: w.parts.reduce(
+        (a, d) =>
+          a + (d.type === 'roth' ? d.regular : 0) + (d.catchUpType === 'roth' ? d.catchUp : 0),
+        0,
+      ),
+      dollarLimit: Math.max(0, dollarRoomFor(p, w, constraints).dollars),
+      employerElection,
+      age: ageAtYearEnd(s.people.find((x) => x.id === w.person)?.birthDate ?? '', s.taxYear),
+    });
+  const settle = (o: OwnerResult): void => {
+    w.owner = o;
+    const ws = o.worksheet;
+    trimDeferrals(
+      w,
+      ws.step15Deferrals,
+      ws.step18CatchUp,
+      findings,
+      'the Pub 560 worksheet (100% of earned income)',
+    );
+    w.nonelective = ws.step13EmployerContribution;
+    w.compensation = ws.compensation;
+    w.formulaComp = formulaCompensation(p, ws.compensation);
+  };
+  settle(owner(employerElectionOf(plan.employerContribution ?? 'max')));
+  const ws = w.owner?.worksheet;
+  if (ws && ws.electionExcess > 0) {
+    findings.push({
+      severity: 'error',
+      path: `${at}.employerContribution`,
+      message: `${plan.id}: the employer contribution elected is ${formatUsd(ws.electionExcess)} more than the deductible maximum of ${formatUsd(ws.maxEmployerContribution)} (Pub 560 Deduction Worksheet)`,
+      fix: `reduce it to ${formatUsd(ws.maxEmployerContribution)}`,
+    });
+  }
+  // 415(c) with compensation: the worksheet knew only the dollar room. Deferrals keep their
+  // place (Step 10 is the room after them); the employer contribution gives way first.
+  const cap = Math.max(0, dollarRoomFor(p, w, constraints).cap);
+  if (nonAfterTaxOf(w) <= cap) return;
+  const regular = Math.min(regularOf(w), cap);
+  trimDeferrals(w, regular, catchUpOf(w), findings, `the 415(c) limit of ${formatUsd(cap)}`);
+  const employer = Math.min(w.nonelective, cap - regular);
+  if (employer < w.nonelective) settle(owner({ amount: employer }));
 }

@@ -67,15 +67,21 @@ export function buildConstraints(
 /** A job's 415(c)(3) compensation: wages, or for self-employment net earnings after the owner's deduction. */
 export function jobComp(j: Job, mine: readonly WorkPlan[]): Cents {
   if (j.type !== 'schedule-c') return jobPay(j);
-  const owner = mine.find((w) => w.job.id === j.id && w.owner)?.owner;
-  return owner ? owner.compensation : 0;
+  return mine.find((w) => w.job.id === j.id && w.owner)?.compensation ?? 0;
 }
 
 export function capOf(p: YearParameters, c: Constraint): Cents {
   return Math.min(usd(p.plan.annualAdditionsLimit), c.comp());
 }
 
-/** Room left in a constraint for non-after-tax additions of `w`, counting only other plans. */
+const isSolo = (w: WorkPlan): boolean => w.plan.type === 'solo-401k';
+
+/**
+ * Room left in each constraint for non-after-tax additions of `w`, counting only other plans.
+ * An employer's plan is settled before the solo plans of the person's own business and does not
+ * count them: the owner's contributions are decided last (by the tax return, Pub 560) and take
+ * what the employers' plans leave.
+ */
 export function dollarRoomFor(
   p: YearParameters,
   w: WorkPlan,
@@ -85,7 +91,9 @@ export function dollarRoomFor(
   let cap = Number.MAX_SAFE_INTEGER;
   for (const c of constraints) {
     if (!c.plans.includes(w)) continue;
-    const others = c.plans.filter((o) => o !== w).reduce((a, o) => a + nonAfterTaxOf(o), 0);
+    const others = c.plans
+      .filter((o) => o !== w && (isSolo(w) || !isSolo(o)))
+      .reduce((a, o) => a + nonAfterTaxOf(o), 0);
     dollars = Math.min(dollars, usd(p.plan.annualAdditionsLimit) - others);
     cap = Math.min(cap, capOf(p, c) - others);
   }

@@ -22,7 +22,7 @@ import type {
   PersonReport,
   PlanReport,
 } from './report.js';
-import type { WorkPlan } from './work.js';
+import type { HouseholdOptions, WorkPlan } from './work.js';
 import { jobPay, likelyHceAt, regularOf, catchUpOf, C_402G } from './work.js';
 import { fillDeferrals } from './fill-deferrals.js';
 import { buildConstraints, constraintReport } from './limits-415c.js';
@@ -31,8 +31,8 @@ import { settleAfterTax } from './after-tax.js';
 import { planReport } from './plan-report.js';
 
 /** Runs the engine on a validated scenario. */
-export function planHousehold(s: Scenario): HouseholdReport {
-  const report = computeHousehold(s);
+export function planHousehold(s: Scenario, options: HouseholdOptions = {}): HouseholdReport {
+  const report = computeHousehold(s, options);
   // Both ends of each solo plan's trade-off: the same household with the most employer money
   // there, and with none (after-tax money filling the room either way).
   const plans = report.plans.map((r, i) => {
@@ -41,14 +41,17 @@ export function planHousehold(s: Scenario): HouseholdReport {
     const withEmployer = (
       employerContribution: Plan['employerContribution'],
     ): PlanReport | undefined =>
-      computeHousehold({
-        ...s,
-        plans: s.plans.map((x, k) =>
-          k === i
-            ? { ...x, employerContribution, afterTax: { ...x.afterTax, amount: 'max' as const } }
-            : x,
-        ),
-      }).plans[i];
+      computeHousehold(
+        {
+          ...s,
+          plans: s.plans.map((x, k) =>
+            k === i
+              ? { ...x, employerContribution, afterTax: { ...x.afterTax, amount: 'max' as const } }
+              : x,
+          ),
+        },
+        options,
+      ).plans[i];
     const most = withEmployer('max');
     const none = withEmployer(0);
     if (!most || !none) return r;
@@ -57,7 +60,7 @@ export function planHousehold(s: Scenario): HouseholdReport {
   return { ...report, plans };
 }
 
-function computeHousehold(s: Scenario): HouseholdReport {
+function computeHousehold(s: Scenario, options: HouseholdOptions): HouseholdReport {
   const p = paramsFor(s.taxYear);
   const findings: Finding[] = [];
   const jobs = new Map(s.jobs.map((j) => [j.id, j]));
@@ -129,7 +132,7 @@ function computeHousehold(s: Scenario): HouseholdReport {
       ...mine.filter((w) => w.plan.type !== 'solo-401k'),
       ...mine.filter((w) => w.plan.type === 'solo-401k'),
     ];
-    for (const w of ordered) settleEmployerMoney(p, s, w, constraints, findings);
+    for (const w of ordered) settleEmployerMoney(p, s, w, constraints, findings, options);
     for (const w of mine) settleAfterTax(p, w, constraints, findings);
 
     const used = mine.reduce((a, w) => a + regularOf(w), 0);

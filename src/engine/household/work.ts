@@ -6,6 +6,13 @@ import { cents, type Cents } from '../money.js';
 import { usd, type YearParameters } from '../params/index.js';
 import type { OwnerResult } from '../rules/self-employed-owner.js';
 import type { Job, Plan } from '../scenario/schema.js';
+import type { RateRounding } from '../self-employment/pub560-rate.js';
+
+/** How the engine computes what a scenario does not say. */
+export interface HouseholdOptions {
+  /** Rounding of the Pub 560 self-employed rate (Step 4); default full precision. */
+  readonly rateRounding?: RateRounding;
+}
 
 export const C_402G =
   'IRC 402(g)(1); IRS "How much salary can you defer if you\'re eligible for more than one retirement plan?"';
