@@ -216,7 +216,7 @@ export const register: Register = (program, io) => {
       .addOption(
         new Option(
           '--plan-rate <percent>',
-          'profit-sharing rate of the plan in percent (at most the IRC 404(a)(3)(A) limit)',
+          'profit-sharing rate of the plan in percent (default and most: the IRC 404(a)(3)(A) limit)',
         )
           .default(undefined, 'the 404(a)(3)(A) limit for the year')
           .argParser((v) => parseNumberOption('--plan-rate', v, 0, 100)),

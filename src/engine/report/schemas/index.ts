@@ -10,6 +10,7 @@ type Loader = () => Promise<z.ZodType>;
 /** Each report's zod schema; one line per report. */
 export const REPORT_SCHEMAS: Readonly<Partial<Record<ReportName, Loader>>> = {
   plan: async () => (await import('./plan.js')).planJson,
+  solo: async () => (await import('./solo.js')).soloJson,
 };
 
 /** The zod schema of a report's JSON. */
