@@ -176,7 +176,7 @@ function endOf(
       name === 'noEmployer'
         ? 'none, by choice: the other end of the trade-off'
         : selfEmployed
-          ? `Pub 560 Deduction Worksheet Step 13, ${boundBy}`
+          ? `Pub 560 Deduction Worksheet Step 13: ${boundBy}`
           : `plan rate × wages (at most 401(a)(17)), within 415(c) after deferrals`,
       selfEmployed
         ? 'IRS Pub 560 ch. 5; IRC 404(a)(3), 404(a)(8), 401(a)(17)'
@@ -388,7 +388,7 @@ export function soloReport(input: SoloInput): SoloReport {
   const { section: aggregation } = aggregationOf(p, h);
   const business = input.business.kind;
   const se = solo.selfEmployment ? rekeyed(solo.selfEmployment) : undefined;
-  const boundBy = se ? `${se.worksheet.step13EmployerContribution.why}` : '';
+  const boundBy = se?.worksheet.step13EmployerContribution.why ?? '';
   const max = endOf('maxEmployer', solo.tradeOff.maxEmployer, business, aggregation, boundBy);
   const none = endOf('noEmployer', solo.tradeOff.noEmployer, business, aggregation, boundBy);
   const deferralLimit = person.deferralLimit.cents;

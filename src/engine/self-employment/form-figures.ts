@@ -350,7 +350,9 @@ export function worksheetLines(
       'step13EmployerContribution',
       'Step 13',
       ws.step13EmployerContribution,
-      `the election, at most the smallest of Steps 7, 10 and 12: ${ws.step13Why}`,
+      ws.employerBoundBy === 'election'
+        ? 'the contribution elected, less than the most allowed'
+        : `the smallest of Steps 7, 10 and 12, ${ws.step13Why}`,
       ['maxEmployerContribution'],
       '; IRC 404(a)(3), 404(a)(8)',
     ),
