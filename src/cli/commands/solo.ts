@@ -74,7 +74,7 @@ function parseRounding(raw: string): RateRounding {
 const u = (f: { readonly cents: Cents }): string => formatUsd(f.cents);
 
 /** The readable report: a one-line answer, Schedule SE, the two ends, then the rules and findings. */
-export function renderSolo(r: SoloReport): string {
+function renderSolo(r: SoloReport): string {
   const n: SoloEnd = r.noEmployerContribution;
   const agg = r.aggregation.applied
     ? `403(b) aggregated, ${u(r.aggregation.dollarRoomLeft)} of 415(c) left`

@@ -6,6 +6,7 @@
 import { figure } from '../explain.js';
 import { type Cents } from '../money.js';
 import { usd, type YearParameters } from '../params/index.js';
+import { selfEmploymentConstants as K } from '../params/self-employment.js';
 import { controls } from '../rules/employer-groups.js';
 import type { Job } from '../scenario/schema.js';
 import type { LimitGroupReport } from './report.js';
@@ -57,7 +58,7 @@ export function buildConstraints(
       kind: '403b-aggregation',
       employers,
       plans: [w, ...controlledPlans],
-      why: `the ${w.plan.id} 403(b) is treated as maintained by ${person}, who controls (more than 50%) ${[...new Set(controlledPlans.map((c) => c.job.employer))].join(', ')}; so it is aggregated with that business's plans under one 415(c) dollar limit, compensation from both employers counted (Treas. Reg. 1.415(f)-1(f)(2); IRS Issue Snapshot on 403(b) aggregation). A 401(k) at an unrelated employer would not be`,
+      why: `the ${w.plan.id} 403(b) is treated as maintained by ${person}, who controls (more than ${String(K.controlPercent.value)}%) ${[...new Set(controlledPlans.map((c) => c.job.employer))].join(', ')}; so it is aggregated with that business's plans under one 415(c) dollar limit, compensation from both employers counted (Treas. Reg. 1.415(f)-1(f)(2); IRS Issue Snapshot on 403(b) aggregation). A 401(k) at an unrelated employer would not be`,
       comp: compOfEmployers(employers),
     });
   }
@@ -65,7 +66,7 @@ export function buildConstraints(
 }
 
 /** A job's 415(c)(3) compensation: wages, or for self-employment net earnings after the owner's deduction. */
-export function jobComp(j: Job, mine: readonly WorkPlan[]): Cents {
+function jobComp(j: Job, mine: readonly WorkPlan[]): Cents {
   if (j.type !== 'schedule-c') return jobPay(j);
   return mine.find((w) => w.job.id === j.id && w.owner)?.compensation ?? 0;
 }

@@ -65,8 +65,6 @@ function computeHousehold(s: Scenario, options: HouseholdOptions): HouseholdRepo
   const findings: Finding[] = [];
   const jobs = new Map(s.jobs.map((j) => [j.id, j]));
   const groups = employerGroups(s.jobs, s.controlledGroups);
-  const groupOf = new Map<string, string>();
-  for (const g of groups) for (const e of g.employers) groupOf.set(e, g.id);
 
   const work: WorkPlan[] = s.plans.map((plan, index) => {
     const job = jobs.get(plan.job);
@@ -77,7 +75,6 @@ function computeHousehold(s: Scenario, options: HouseholdOptions): HouseholdRepo
       index,
       job,
       person: job.person,
-      group: groupOf.get(job.employer) ?? job.employer,
       parts: [],
       compensation: pay,
       formulaComp: formulaCompensation(p, pay),

@@ -162,7 +162,7 @@ export function planReport(
 }
 
 /** The 404(a)(7) section of a solo plan with a cash balance plan beside it. */
-export function cashBalanceOf(w: WorkPlan, key: string): Pick<PlanReport, 'cashBalance'> {
+function cashBalanceOf(w: WorkPlan, key: string): Pick<PlanReport, 'cashBalance'> {
   const cb = w.plan.cashBalance;
   if (!cb) return {};
   const contribution = usdCents(cb.contribution);
@@ -183,7 +183,7 @@ export function cashBalanceOf(w: WorkPlan, key: string): Pick<PlanReport, 'cashB
 }
 
 /** The ACP refund estimate for a likely HCE, with its warning added to the verdict. */
-export function acpRiskOf(
+function acpRiskOf(
   p: YearParameters,
   s: Scenario,
   w: WorkPlan,
@@ -209,7 +209,7 @@ export function acpRiskOf(
 }
 
 /** The Schedule SE, Form 8959 and Pub 560 figures behind a solo plan on self-employment income. */
-export function selfEmploymentOf(
+function selfEmploymentOf(
   p: YearParameters,
   w: WorkPlan,
   key: string,

@@ -33,7 +33,6 @@ export interface WorkPlan {
   readonly index: number;
   readonly job: Job;
   readonly person: string;
-  readonly group: string;
   parts: DeferralPart[];
   compensation: Cents;
   formulaComp: Cents;

@@ -86,7 +86,6 @@ export interface DeductionWorksheet {
   readonly step21MaxDeduction: Cents;
   /** Plan compensation (IRC 401(c)(2)): Step 3 − Step 13. */
   readonly compensation: Cents;
-  readonly planRate: Rate;
   /** What set Step 13: Step 7, 10 or 12 (the maximum), or the owner's election below it. */
   readonly employerBoundBy: 'step7' | 'step10' | 'step12' | 'election';
   /** How Step 4's rate was found (exact, or rounded to the Rate Table's or Worksheet's places). */
@@ -249,7 +248,6 @@ export function deductionWorksheet(
     step20Roth,
     step21MaxDeduction,
     compensation: step14,
-    planRate,
     employerBoundBy,
     step4Why: seRate.why,
     step13Why: `set by ${BOUND_WHY[employerBoundBy]}`,
