@@ -15,8 +15,8 @@ import type { Election, Scenario } from '../scenario/schema.js';
 import type { EmployerElection } from '../self-employment/pub560-deduction-worksheet.js';
 import { FULL_PRECISION } from '../self-employment/pub560-rate.js';
 import type { Finding } from './report.js';
-import type { Constraint, HouseholdOptions, WorkPlan } from './work.js';
-import { regularOf, catchUpOf, nonAfterTaxOf, usdCents, jobPay } from './work.js';
+import type { Constraint, HouseholdOptions, PlanState, Settled, States } from './work.js';
+import { regularOf, catchUpOf, nonAfterTaxOf, usdCents, jobPay, withState } from './work.js';
 import { trimDeferrals } from './fill-deferrals.js';
 import { dollarRoomFor } from './limits-415c.js';
 
@@ -24,20 +24,19 @@ import { dollarRoomFor } from './limits-415c.js';
 export function settleEmployerMoney(
   p: YearParameters,
   s: Scenario,
-  w: WorkPlan,
+  w: PlanState,
+  states: States,
   constraints: readonly Constraint[],
-  findings: Finding[],
   options: HouseholdOptions,
-): void {
+): Settled<PlanState> {
   const { plan, job } = w;
   const at = `plans[${String(w.index)}]`;
   if (plan.type === 'solo-401k' && job.type === 'schedule-c') {
-    settleOwner(p, s, w, constraints, findings, options);
-    return;
+    return settleOwner(p, s, w, states, constraints, options);
   }
-  const ne =
-    applyRate(w.formulaComp, percentRate(plan.nonelectivePercent)) +
-    usdCents(plan.nonelectiveAmount ?? 0);
+  const findings: Finding[] = [];
+  const room = (x: PlanState): { dollars: Cents; cap: Cents } =>
+    dollarRoomFor(p, x, withState(states, x), constraints);
   const matchOf = (regular: Cents, cu: Cents): Cents =>
     matchFor(
       plan.match,
@@ -45,6 +44,7 @@ export function settleEmployerMoney(
       w.formulaComp,
       plan.matchCapAmount === undefined ? undefined : usdCents(plan.matchCapAmount),
     );
+  let nonelective: Cents;
   if (plan.type === 'solo-401k') {
     const e = plan.employerContribution ?? 'max';
     const owner = wageOwnerContribution({
@@ -53,10 +53,10 @@ export function settleEmployerMoney(
         plan.planRate === undefined
           ? rate(p.plan.profitSharingDeductionRate)
           : percentRate(plan.planRate),
-      roomAfterDeferrals: dollarRoomFor(p, w, constraints).cap - regularOf(w),
+      roomAfterDeferrals: room(w).cap - regularOf(w),
       elected: e === 'max' ? 'max' : electedCents(e, 0, w.formulaComp),
     });
-    w.nonelective = owner.contribution;
+    nonelective = owner.contribution;
     if (owner.excess > 0) {
       findings.push({
         severity: 'error',
@@ -66,42 +66,47 @@ export function settleEmployerMoney(
       });
     }
   } else {
-    w.nonelective = ne;
+    nonelective =
+      applyRate(w.formulaComp, percentRate(plan.nonelectivePercent)) +
+      usdCents(plan.nonelectiveAmount ?? 0);
   }
-  w.match = matchOf(regularOf(w), catchUpOf(w));
+  const withEmployer: PlanState = {
+    ...w,
+    nonelective,
+    match: matchOf(regularOf(w), catchUpOf(w)),
+  };
   // 415(c): deferrals + employer money may not exceed the cap; cut deferrals if they would.
-  const room = dollarRoomFor(p, w, constraints);
-  if (nonAfterTaxOf(w) > room.cap) {
-    let lo = 0;
-    let hi = regularOf(w);
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      if (mid + matchOf(mid, catchUpOf(w)) + w.nonelective <= room.cap) lo = mid;
-      else hi = mid - 1;
-    }
-    trimDeferrals(
-      w,
-      lo,
-      catchUpOf(w),
-      findings,
-      `the 415(c) limit of ${formatUsd(Math.max(0, room.cap))} for this employer`,
-    );
-    w.match = matchOf(regularOf(w), catchUpOf(w));
-    if (w.nonelective + w.match > room.cap) {
-      // Employer money alone is over the limit: the plan's 415 provision stops the allocation
-      // at the limit (IRC 415(c); Treas. Reg. 1.415(c)-1), nonelective first, then match.
-      const cap = Math.max(0, room.cap);
-      const before = w.nonelective + w.match;
-      w.nonelective = Math.min(w.nonelective, cap);
-      w.match = Math.min(w.match, cap - w.nonelective);
-      findings.push({
-        severity: 'warning',
-        path: `plans[${String(w.index)}]`,
-        message: `${plan.id}: the plan's employer money of ${formatUsd(before)} is more than the 415(c) limit of ${formatUsd(cap)}; only ${formatUsd(w.nonelective + w.match)} can be allocated`,
-        fix: 'the plan limits the allocation under its 415 provision; nothing is left for deferrals or after-tax money',
-      });
-    }
+  const cap = room(withEmployer).cap;
+  if (nonAfterTaxOf(withEmployer) <= cap) return { value: withEmployer, findings };
+  let lo = 0;
+  let hi = regularOf(w);
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (mid + matchOf(mid, catchUpOf(w)) + nonelective <= cap) lo = mid;
+    else hi = mid - 1;
   }
+  const trimmed = trimDeferrals(
+    withEmployer,
+    lo,
+    catchUpOf(w),
+    `the 415(c) limit of ${formatUsd(Math.max(0, cap))} for this employer`,
+  );
+  findings.push(...trimmed.findings);
+  const cut = trimmed.value;
+  const match = matchOf(regularOf(cut), catchUpOf(cut));
+  if (nonelective + match <= cap) return { value: { ...cut, match }, findings };
+  // Employer money alone is over the limit: the plan's 415 provision stops the allocation at
+  // the limit (IRC 415(c); Treas. Reg. 1.415(c)-1), nonelective first, then match.
+  const allowed = Math.max(0, cap);
+  const ne = Math.min(nonelective, allowed);
+  const m = Math.min(match, allowed - ne);
+  findings.push({
+    severity: 'warning',
+    path: at,
+    message: `${plan.id}: the plan's employer money of ${formatUsd(nonelective + match)} is more than the 415(c) limit of ${formatUsd(allowed)}; only ${formatUsd(ne + m)} can be allocated`,
+    fix: 'the plan limits the allocation under its 415 provision; nothing is left for deferrals or after-tax money',
+  });
+  return { value: { ...cut, nonelective: ne, match: m }, findings };
 }
 
 /** The worksheet's employer election from the scenario's (a percent applies to Step 3). */
@@ -120,15 +125,16 @@ function employerElectionOf(e: Election): EmployerElection {
 function settleOwner(
   p: YearParameters,
   s: Scenario,
-  w: WorkPlan,
+  w: PlanState,
+  states: States,
   constraints: readonly Constraint[],
-  findings: Finding[],
   options: HouseholdOptions,
-): void {
+): Settled<PlanState> {
   const { plan, job } = w;
   const at = `plans[${String(w.index)}]`;
+  const findings: Finding[] = [];
   const otherJobs = s.jobs.filter((j) => j.person === w.person && j.type !== 'schedule-c');
-  const owner = (employerElection: EmployerElection): OwnerResult =>
+  const owner = (x: PlanState, employerElection: EmployerElection): OwnerResult =>
     selfEmployedOwner(p, {
       netProfit: usdCents(job.netProfit ?? 0),
       w2SocialSecurityWages: otherJobs.reduce(
@@ -146,47 +152,58 @@ function settleOwner(
           ? rate(p.plan.profitSharingDeductionRate)
           : percentRate(plan.planRate),
       rateRounding: options.rateRounding ?? FULL_PRECISION,
-      regularDeferrals: regularOf(w),
-      catchUp: catchUpOf(w),
-      rothDeferrals: w.parts.reduce(
+      regularDeferrals: regularOf(x),
+      catchUp: catchUpOf(x),
+      rothDeferrals: x.parts.reduce(
         (a, d) =>
           a + (d.type === 'roth' ? d.regular : 0) + (d.catchUpType === 'roth' ? d.catchUp : 0),
         0,
       ),
-      dollarLimit: Math.max(0, dollarRoomFor(p, w, constraints).dollars),
+      dollarLimit: Math.max(0, dollarRoomFor(p, x, states, constraints).dollars),
       employerElection,
-      age: ageAtYearEnd(s.people.find((x) => x.id === w.person)?.birthDate ?? '', s.taxYear),
+      age: ageAtYearEnd(s.people.find((y) => y.id === w.person)?.birthDate ?? '', s.taxYear),
     });
-  const settle = (o: OwnerResult): void => {
-    w.owner = o;
+  /** The plan with the owner's figures: deferrals the worksheet allows, Step 13, compensation. */
+  const settle = (x: PlanState, o: OwnerResult): PlanState => {
     const ws = o.worksheet;
-    trimDeferrals(
-      w,
+    const trimmed = trimDeferrals(
+      x,
       ws.step15Deferrals,
       ws.step18CatchUp,
-      findings,
       'the Pub 560 worksheet (100% of earned income)',
     );
-    w.nonelective = ws.step13EmployerContribution;
-    w.compensation = ws.compensation;
-    w.formulaComp = formulaCompensation(p, ws.compensation);
+    findings.push(...trimmed.findings);
+    return {
+      ...trimmed.value,
+      owner: o,
+      nonelective: ws.step13EmployerContribution,
+      compensation: ws.compensation,
+      formulaComp: formulaCompensation(p, ws.compensation),
+    };
   };
-  settle(owner(employerElectionOf(plan.employerContribution ?? 'max')));
-  const ws = w.owner?.worksheet;
-  if (ws && ws.electionExcess > 0) {
+  const first = owner(w, employerElectionOf(plan.employerContribution ?? 'max'));
+  const settled = settle(w, first);
+  if (first.worksheet.electionExcess > 0) {
     findings.push({
       severity: 'error',
       path: `${at}.employerContribution`,
-      message: `${plan.id}: the employer contribution elected is ${formatUsd(ws.electionExcess)} more than the deductible maximum of ${formatUsd(ws.maxEmployerContribution)} (Pub 560 Deduction Worksheet)`,
-      fix: `reduce it to ${formatUsd(ws.maxEmployerContribution)}`,
+      message: `${plan.id}: the employer contribution elected is ${formatUsd(first.worksheet.electionExcess)} more than the deductible maximum of ${formatUsd(first.worksheet.maxEmployerContribution)} (Pub 560 Deduction Worksheet)`,
+      fix: `reduce it to ${formatUsd(first.worksheet.maxEmployerContribution)}`,
     });
   }
   // 415(c) with compensation: the worksheet knew only the dollar room. Deferrals keep their
   // place (Step 10 is the room after them); the employer contribution gives way first.
-  const cap = Math.max(0, dollarRoomFor(p, w, constraints).cap);
-  if (nonAfterTaxOf(w) <= cap) return;
-  const regular = Math.min(regularOf(w), cap);
-  trimDeferrals(w, regular, catchUpOf(w), findings, `the 415(c) limit of ${formatUsd(cap)}`);
-  const employer = Math.min(w.nonelective, cap - regular);
-  if (employer < w.nonelective) settle(owner({ amount: employer }));
+  const cap = Math.max(0, dollarRoomFor(p, settled, withState(states, settled), constraints).cap);
+  if (nonAfterTaxOf(settled) <= cap) return { value: settled, findings };
+  const regular = Math.min(regularOf(settled), cap);
+  const trimmed = trimDeferrals(
+    settled,
+    regular,
+    catchUpOf(settled),
+    `the 415(c) limit of ${formatUsd(cap)}`,
+  );
+  findings.push(...trimmed.findings);
+  const employer = Math.min(settled.nonelective, cap - regular);
+  if (employer >= settled.nonelective) return { value: trimmed.value, findings };
+  return { value: settle(trimmed.value, owner(trimmed.value, { amount: employer })), findings };
 }

@@ -10,12 +10,12 @@ import { cashBalanceBesideSolo } from '../rules/cash-balance-beside-solo.js';
 import { mbrVerdict } from '../rules/mbr-verdict.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { PersonReport, PlanReport } from './report.js';
-import type { WorkPlan } from './work.js';
+import type { PlanState } from './work.js';
 import { C_402G, regularOf, catchUpOf, nonAfterTaxOf, usdCents, likelyHceAt } from './work.js';
 import { form8959Lines, scheduleSeLines, worksheetLines } from '../self-employment/form-figures.js';
 import { percentOf } from '../self-employment/param-text.js';
 
-function nonelectiveWhy(w: WorkPlan): string {
+function nonelectiveWhy(w: PlanState): string {
   const amount = w.plan.nonelectiveAmount;
   const pct = `${String(w.plan.nonelectivePercent)}% of pay capped at 401(a)(17)`;
   return amount === undefined ? pct : `${pct} + ${formatUsd(usdCents(amount))} a year`;
@@ -24,7 +24,7 @@ function nonelectiveWhy(w: WorkPlan): string {
 export function planReport(
   p: YearParameters,
   s: Scenario,
-  w: WorkPlan,
+  w: PlanState,
   people: readonly PersonReport[],
 ): PlanReport {
   const key = `plans.${w.plan.id}`;
@@ -162,7 +162,7 @@ export function planReport(
 }
 
 /** The 404(a)(7) section of a solo plan with a cash balance plan beside it. */
-function cashBalanceOf(w: WorkPlan, key: string): Pick<PlanReport, 'cashBalance'> {
+function cashBalanceOf(w: PlanState, key: string): Pick<PlanReport, 'cashBalance'> {
   const cb = w.plan.cashBalance;
   if (!cb) return {};
   const contribution = usdCents(cb.contribution);
@@ -186,7 +186,7 @@ function cashBalanceOf(w: WorkPlan, key: string): Pick<PlanReport, 'cashBalance'
 function acpRiskOf(
   p: YearParameters,
   s: Scenario,
-  w: WorkPlan,
+  w: PlanState,
   key: string,
   verdict: PlanReport['verdict'],
 ): Pick<PlanReport, 'acpRisk' | 'verdict'> {
@@ -211,7 +211,7 @@ function acpRiskOf(
 /** The Schedule SE, Form 8959 and Pub 560 figures behind a solo plan on self-employment income. */
 function selfEmploymentOf(
   p: YearParameters,
-  w: WorkPlan,
+  w: PlanState,
   key: string,
 ): Pick<PlanReport, 'selfEmployment'> {
   const solo = w.owner;
