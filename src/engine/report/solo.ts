@@ -181,6 +181,7 @@ function endOf(
       selfEmployed
         ? 'IRS Pub 560 ch. 5; IRC 404(a)(3), 404(a)(8), 401(a)(17)'
         : 'IRC 404(a)(3)(A), 404(l), 404(n)',
+      name === 'maxEmployer' && selfEmployed ? ['solo.worksheet.step13EmployerContribution'] : [],
     ),
     employeeDeferral: figure(
       k('employeeDeferral'),
