@@ -47,6 +47,16 @@ const RUNS: readonly (readonly [ReportName, string])[] = [
   ['optimize', 'optimize --budget 40000'],
   ['optimize', 'optimize examples/roth-lite.yaml'],
   ['optimize', 'optimize tests/growth/optimize-couple.yaml'],
+  ['plan', 'plan examples/cash-balance.yaml'],
+  [
+    'solo',
+    'solo --net-profit 65000 --w2-wages 300000 --deferrals-elsewhere 24500 --403b-additions 36500',
+  ],
+  [
+    'solo',
+    'solo --net-profit 100000 --w2-wages 184500 --w2-medicare-wages 250000 --age 55 --deferrals-elsewhere 24500 --catch-up-elsewhere 8000',
+  ],
+  ['solo', 'solo --s-corp-wages 200000 --age 52 --roth-deferrals'],
 ];
 
 function argv(line: string): string[] {

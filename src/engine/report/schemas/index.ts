@@ -17,6 +17,7 @@ export const REPORT_SCHEMAS: Readonly<Partial<Record<ReportName, Loader>>> = {
   tax: async () => (await import('./tax.js')).taxJson,
   compare: async () => (await import('./compare.js')).compareJson,
   optimize: async () => (await import('./optimize.js')).optimizeJson,
+  solo: async () => (await import('./solo.js')).soloJson,
 };
 
 /** The zod schema of a report's JSON. */
