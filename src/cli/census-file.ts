@@ -34,7 +34,7 @@ export async function readCensusFile(cwd: string, file: string): Promise<CensusR
   }
   // A row with the documented columns takes 40-60 bytes: sizing for 40 means the arrays are
   // allocated once (a doubling of all eleven arrays near the end cost ~40 ms on 1M rows).
-  const reader = new CensusReader(10_000, Math.ceil(size / 40) + 16);
+  const reader = new CensusReader({ capacityHint: Math.ceil(size / 40) + 16 });
   // Bytes, not text: the reader parses plain rows straight from the chunk (a line break byte
   // never occurs inside a multi-byte UTF-8 character, so splitting bytes at \n is safe), and only
   // the rare unusual line is decoded. A line cut by a chunk boundary is joined in `carry`.

@@ -5,7 +5,7 @@
  * `--participant ID` one employee's view. Exit 0 whether the plan passes or fails.
  */
 import type { CensusIssue, CensusReadResult } from '../../engine/acp/census-csv.js';
-import { parseCentsField } from '../../engine/acp/census-csv.js';
+import { parsePercent } from '../../engine/acp/census-values.js';
 import {
   adoptionGrid,
   bpsText,
@@ -65,9 +65,8 @@ interface AcpCliOptions {
 
 /** A percentage with at most two decimals within [0, max] → hundredths of a percent. */
 export function parsePercentOption(flag: string, raw: string, maxPercent = 100): number {
-  const t = raw.trim().replace(/%$/, '');
-  const bps = /^\d+(\.\d+)?$/.test(t) ? parseCentsField(t) : -2;
-  if (bps < 0 || bps > maxPercent * 100) {
+  const bps = parsePercent(raw, maxPercent);
+  if (bps === undefined) {
     throw inputError(
       flag,
       `expected a percentage from 0 to ${String(maxPercent)} with at most 2 decimals (e.g. 2.35), got "${raw}"`,
