@@ -20,7 +20,7 @@
 import { CsvError, parse, type Options } from 'csv-parse/browser/esm/sync';
 import { parseDollars } from '../money.js';
 import { CensusBuilder, HCE_UNKNOWN, type Census, type CensusRowValues } from './census.js';
-import { parsePercent, parseYesNo, plainHundredthsBytes } from './census-values.js';
+import { BLANK, NOT_PLAIN, parsePercent, parseYesNo, PlainAmountReader } from './census-values.js';
 import { hashBytes, type IdStore } from './id-store.js';
 
 // ignoreBOM: keep a byte-order mark as text; the reader drops it from the file's first line
@@ -211,6 +211,7 @@ export class CensusReader {
   private fastSlot = new Int8Array(0);
   /** The fast path's numbers by slot; -1 for a blank field or a column the file lacks. */
   private readonly fastVal = new Float64Array(12);
+  private readonly amounts = new PlainAmountReader();
   /** Lines of ids first seen on a bad row (rare), for duplicate messages. */
   private readonly firstBad = new Map<string, number>();
   private readonly builder: CensusBuilder;
@@ -243,7 +244,7 @@ export class CensusReader {
 
   /**
    * Feeds the line `b[start..end)` of UTF-8 bytes (without its line break). A plain row is read
-   * straight from the bytes — numbers by `plainHundredthsBytes`, the id copied into the id store
+   * straight from the bytes — numbers by `PlainAmountReader`, the id copied into the id store
    * — so no string is made per row; anything else is decoded and read by csv-parse.
    */
   lineBytes(b: Uint8Array, start: number, end: number): void {
@@ -444,7 +445,9 @@ export class CensusReader {
     const kind = this.fastKind;
     const slotOf = this.fastSlot;
     const val = this.fastVal;
-    val.fill(-1);
+    const amounts = this.amounts;
+    // a loop, not val.fill(-1): the builtin's call costs more than twelve stores, per row
+    for (let q = 0; q < 12; q++) val[q] = -1;
     let k = 0;
     let i = from;
     let idStart = -1;
@@ -456,12 +459,10 @@ export class CensusReader {
       const start = i;
       if (kd === 2) {
         // dollars or a percentage: plain digits with at most two after the point, or blank
-        while (i < n && b[i] !== 44) i++;
-        if (i > start) {
-          const v = plainHundredthsBytes(b, start, i);
-          if (v < 0) return false;
-          val[slotOf[k] ?? 0] = v;
-        }
+        const v = amounts.read(b, start, n);
+        if (v === NOT_PLAIN) return false;
+        if (v !== BLANK) val[slotOf[k] ?? 0] = v;
+        i = amounts.fieldEnd;
       } else {
         // up to the next comma; a quote means CSV quoting, and a non-ASCII byte in the id
         // needs UTF-8 decoding: both go to the full path

@@ -1,12 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDollars } from '../money.js';
-import { parsePercent, parseYesNo, plainHundredthsBytes } from './census-values.js';
+import { BLANK, NOT_PLAIN, parsePercent, parseYesNo, PlainAmountReader } from './census-values.js';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+/** The reader on a whole field: NOT_PLAIN also when it stops at a comma inside the text. */
 const plain = (text: string): number => {
   const b = bytes(text);
-  return plainHundredthsBytes(b, 0, b.length);
+  const reader = new PlainAmountReader();
+  const v = reader.read(b, 0, b.length);
+  return v >= 0 && reader.fieldEnd !== b.length ? NOT_PLAIN : v;
 };
 
 /** An amount of cents written the ways a census writes it: `62000`, `62000.5`, `0062000.50`. */
@@ -38,25 +41,26 @@ describe('the byte-range reader of plain amounts agrees with parseDollars', () =
     );
   });
 
-  it('on any text: declines (-1) or gives what parseDollars gives', () => {
+  it('on any text: declines or gives what parseDollars gives', () => {
     const text = fc
       .array(fc.constantFrom(...'0123456789.,$-_ +e\u00e9'.split('')), { maxLength: 20 })
       .map((cs) => cs.join(''));
     fc.assert(
       fc.property(text, (t) => {
         const v = plain(t);
-        if (v !== -1) expect(v).toBe(parseDollars(t));
+        if (v !== NOT_PLAIN && v !== BLANK) expect(v).toBe(parseDollars(t));
       }),
       { numRuns: 5000 },
     );
   });
 
   it('declines what the general reader words: signs, $, commas, spaces, .5, 5., a third decimal', () => {
-    for (const t of ['-5', '$5', '1,000', ' 5', '5 ', '.5', '5.', '1.234', '1.230', '', '1e3']) {
-      expect(plain(t), t).toBe(-1);
+    for (const t of ['-5', '$5', '1,000', ' 5', '5 ', '.5', '5.', '1.234', '1.230', '1e3', '"5"']) {
+      expect(plain(t), t).toBe(NOT_PLAIN);
     }
+    expect(plain('')).toBe(BLANK);
     // sixteen digits could lose precision in a double: left to parseDollars
-    expect(plain('1234567890123456')).toBe(-1);
+    expect(plain('1234567890123456')).toBe(NOT_PLAIN);
     expect(plain('123456789012.34')).toBe(12_345_678_901_234);
   });
 
@@ -83,6 +87,26 @@ describe('the byte-range reader of plain amounts agrees with parseDollars', () =
       false,
       undefined,
       null,
+    ]);
+  });
+});
+
+describe('the byte-range reader within a line', () => {
+  it('reads one field up to its comma and says where it ended', () => {
+    const b = bytes('60000,1234.5,,x,7');
+    const r = new PlainAmountReader();
+    const got: [number, number][] = [];
+    for (let at = 0; at < b.length; at = r.fieldEnd + 1) {
+      const v = r.read(b, at, b.length);
+      got.push([v, v === NOT_PLAIN ? -1 : r.fieldEnd]);
+      if (v === NOT_PLAIN) r.fieldEnd = b.indexOf(44, at);
+    }
+    expect(got).toEqual([
+      [6_000_000, 5],
+      [123_450, 12],
+      [BLANK, 13],
+      [NOT_PLAIN, -1],
+      [700, 17],
     ]);
   });
 });
