@@ -129,7 +129,7 @@ describe('census CSV reader', () => {
 });
 
 describe('the fast path reads what csv-parse reads', () => {
-  it('the same census and the same problems with and without the byte fast path', () => {
+  it('the same census and problems with and without the fast path, line by line or in batches', () => {
     // Rows are mostly plain (they take the fast path) with odd and bad values mixed in, so
     // every way to the general reader runs too: quotes (also over two lines, and unclosed),
     // blanks, $, too many decimals, UTF-8, duplicates, field counts. Column kinds: i id,
@@ -192,35 +192,41 @@ describe('the fast path reads what csv-parse reads', () => {
       return fc.tuple(fc.constant(h), fc.array(line, { maxLength: 30 }));
     });
     fc.assert(
-      fc.property(census, fc.boolean(), fc.boolean(), ([h, rows], crlf, bom) => {
-        const eol = crlf ? '\r\n' : '\n';
-        const text = (bom ? '\uFEFF' : '') + h + eol + rows.join(eol);
-        const a = readCensusText(text, { fastPath: false });
-        const b = readCensusText(text);
-        expect(b.issues).toEqual(a.issues);
-        expect(b.headerIssues).toEqual(a.headerIssues);
-        expect([b.badRows, b.rowsRead, b.issueCount]).toEqual([
-          a.badRows,
-          a.rowsRead,
-          a.issueCount,
-        ]);
-        expect(b.census.ids).toEqual(a.census.ids);
-        for (let r = 0; r < a.census.size; r++) expect(b.census.idAt(r)).toBe(a.census.ids[r]);
-        for (const k of [
-          'lines',
-          'compensation',
-          'match',
-          'afterTax',
-          'qmac',
-          'priorCompensation',
-          'ownerBps',
-          'hceGiven',
-          'eligible',
-          'vestedBps',
-        ] as const) {
-          expect(Array.from(b.census[k])).toEqual(Array.from(a.census[k]));
-        }
-      }),
+      fc.property(
+        census,
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom(1, 3, 1000),
+        ([h, rows], crlf, bom, batch) => {
+          const eol = crlf ? '\r\n' : '\n';
+          const text = (bom ? '\uFEFF' : '') + h + eol + rows.join(eol);
+          const a = readCensusText(text, { fastPath: false, batchLines: 1 });
+          const b = readCensusText(text, { batchLines: batch });
+          expect(b.issues).toEqual(a.issues);
+          expect(b.headerIssues).toEqual(a.headerIssues);
+          expect([b.badRows, b.rowsRead, b.issueCount]).toEqual([
+            a.badRows,
+            a.rowsRead,
+            a.issueCount,
+          ]);
+          expect(b.census.ids).toEqual(a.census.ids);
+          for (let r = 0; r < a.census.size; r++) expect(b.census.idAt(r)).toBe(a.census.ids[r]);
+          for (const k of [
+            'lines',
+            'compensation',
+            'match',
+            'afterTax',
+            'qmac',
+            'priorCompensation',
+            'ownerBps',
+            'hceGiven',
+            'eligible',
+            'vestedBps',
+          ] as const) {
+            expect(Array.from(b.census[k])).toEqual(Array.from(a.census[k]));
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });
