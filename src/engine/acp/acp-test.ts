@@ -5,7 +5,8 @@
  * aggregate contributions by ratio leveling, given back by dollar leveling, split per HCE into
  * after-tax money first and then match (vested match distributed, unvested forfeited).
  */
-import { inputError } from '../errors.js';
+import { isoDate } from '../dates.js';
+import { InputError, type InputIssue } from '../errors.js';
 import { acpConstants } from '../params/acp.js';
 import { paramsFor, rate, usd } from '../params/index.js';
 import { applyRate, type Cents } from '../money.js';
@@ -13,7 +14,7 @@ import type { Census } from './census.js';
 import { correctionDeadlines, type CorrectionDeadlines } from './deadlines.js';
 import { determineHces, type HceDetermination } from './hce.js';
 import { levelExcess } from './leveling.js';
-import { acpLimitBps, averageBps, contributionRatioBps } from './ratios.js';
+import { acpLimitBps, averageBps, contributionRatioBps, percentText } from './ratios.js';
 
 /** How the test is run. */
 export interface AcpOptions {
@@ -127,9 +128,55 @@ export function countedContributions(c: Census, i: number, safeHarbor: boolean):
   return at + qnec + (c.match[i] ?? 0) + (c.qmac[i] ?? 0);
 }
 
+/**
+ * Checks how the test is asked to run; every problem names its field (`priorNhceAcpBps`,
+ * `firstYear`, `defaultVestedBps`) and what is allowed.
+ */
+export function checkAcpOptions(o: AcpOptions): void {
+  paramsFor(o.year, 'year');
+  const issues: InputIssue[] = [];
+  const prior = o.method === 'prior';
+  const deemed = percentText(acpConstants.firstYearDeemedNhceAcpBps.value);
+  if (o.priorNhceAcpBps !== undefined && !prior) {
+    issues.push({ path: 'priorNhceAcpBps', message: 'only applies to prior-year testing' });
+  }
+  if (o.firstYear && !prior) {
+    issues.push({ path: 'firstYear', message: 'only applies to prior-year testing' });
+  } else if (o.firstYear && o.priorNhceAcpBps !== undefined) {
+    issues.push({
+      path: 'firstYear',
+      message: `a plan’s first year has no prior-year NHCE ACP (it is deemed ${deemed}): give one or the other`,
+    });
+  }
+  if (prior && o.priorNhceAcpBps === undefined && !o.firstYear) {
+    issues.push({
+      path: 'priorNhceAcpBps',
+      message: `prior-year testing needs the prior year’s NHCE ACP (in a plan’s first year it is deemed ${deemed})`,
+    });
+  }
+  for (const [path, v] of [
+    ['priorNhceAcpBps', o.priorNhceAcpBps],
+    ['defaultVestedBps', o.defaultVestedBps],
+  ] as const) {
+    if (v !== undefined && (!Number.isInteger(v) || v < 0 || v > 10_000)) {
+      issues.push({
+        path,
+        message: `expected hundredths of a percent from 0 to 10000, got ${String(v)}`,
+      });
+    }
+  }
+  if (issues.length > 0) throw new InputError(issues);
+}
+
+/** The last day of the plan year: as given, or December 31 of the plan year. */
+export function planYearEndOf(o: AcpOptions): string {
+  return o.planYearEnd ?? isoDate(o.year, 12, 31);
+}
+
 /** Splits the census into eligible HCEs and NHCEs with their ratios, and fixes the NHCE ACP. */
 export function prepareAcpTest(census: Census, options: AcpOptions): PreparedTest {
-  const params = paramsFor(options.year, '--year');
+  checkAcpOptions(options);
+  const params = paramsFor(options.year, 'year');
   const cap = usd(params.plan.compensationLimit);
   const hces = determineHces(census, options.year, {
     ...(options.topPaidGroup ? { topPaidGroup: true } : {}),
@@ -181,14 +228,10 @@ export function prepareAcpTest(census: Census, options: AcpOptions): PreparedTes
   } else if (options.priorNhceAcpBps !== undefined) {
     nhceAcpBps = options.priorNhceAcpBps;
     nhceSource = 'prior-year';
-  } else if (options.firstYear) {
+  } else {
+    // checkAcpOptions: prior-year testing without a prior figure is the first-year rule
     nhceAcpBps = acpConstants.firstYearDeemedNhceAcpBps.value;
     nhceSource = 'first-year-deemed';
-  } else {
-    throw inputError(
-      '--prior-nhce-acp',
-      'prior-year testing needs the prior year’s NHCE ACP (e.g. --prior-nhce-acp 2.35), or --first-year for the deemed 3% of a plan’s first year',
-    );
   }
   return {
     census,
@@ -267,9 +310,7 @@ export function evaluateAcp(p: PreparedTest, extraHce?: Float64Array): AcpResult
   const limit = acpLimitBps(p.nhceAcpBps);
   const noNhces = o.method === 'current' && nn === 0;
   const passed = noNhces || hceAcp <= limit;
-  const deadlines = correctionDeadlines(o.planYearEnd ?? `${String(o.year)}-12-31`, {
-    ...(o.eaca ? { eaca: true } : {}),
-  });
+  const deadlines = correctionDeadlines(planYearEndOf(o), { ...(o.eaca ? { eaca: true } : {}) });
   const base = {
     year: o.year,
     method: o.method,

@@ -57,7 +57,9 @@ describe('deadlines', () => {
   it('calendar year: March 15 and December 31 of the next year; EACA June 30', () => {
     expect(correctionDeadlines('2026-12-31')).toEqual({
       planYearEnd: '2026-12-31',
+      exciseTaxMonths: 2.5,
       exciseTaxDeadline: '2027-03-15',
+      finalMonths: 12,
       finalDeadline: '2027-12-31',
     });
     expect(correctionDeadlines('2026-12-31', { eaca: true }).exciseTaxDeadline).toBe('2027-06-30');
@@ -67,7 +69,7 @@ describe('deadlines', () => {
     expect(correctionDeadlines('2026-06-30').finalDeadline).toBe('2027-06-30');
   });
   it('rejects a date that does not exist', () => {
-    expect(() => correctionDeadlines('2026-02-30')).toThrow(/YYYY-MM-DD/);
+    expect(() => correctionDeadlines('2026-02-30')).toThrow(/^planYearEnd: .*YYYY-MM-DD/);
   });
 });
 
@@ -95,7 +97,9 @@ describe('test rules', () => {
 
   it('prior-year method needs an NHCE figure', () => {
     const r = readCensusText(`${HEADER}\nA,100000,1000,0,true\n`);
-    expect(() => runAcpTest(r.census, { year: 2026, method: 'prior' })).toThrow(/prior-nhce-acp/);
+    expect(() => runAcpTest(r.census, { year: 2026, method: 'prior' })).toThrow(
+      /^priorNhceAcpBps: prior-year testing needs/,
+    );
   });
 
   it('match refunded after after-tax money, unvested share forfeited', () => {
@@ -176,7 +180,7 @@ describe('what-ifs and the participant view', () => {
     expect(v.refund?.afterTax).toBe(1_600_000); // 20,000 − 2.00% × 200,000
     expect(v.afterTaxKept).toBe(400_000);
     expect(participantView(q, res, 'N').why[0]).toMatch(/Not an HCE/);
-    expect(() => participantView(q, res, 'Z')).toThrow(/--participant/);
+    expect(() => participantView(q, res, 'Z')).toThrow(/^participant: no employee/);
   });
 });
 

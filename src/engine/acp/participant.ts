@@ -5,7 +5,7 @@
  * participant's own basis and not taxed again; their earnings and any distributed match are
  * taxable in the year distributed (IRC 72, 4979(f)(2)).
  */
-import { inputError } from '../errors.js';
+import { InputError, inputError, type InputIssue } from '../errors.js';
 import type { Cents } from '../money.js';
 import {
   evaluateAcp,
@@ -35,11 +35,11 @@ export interface ParticipantView {
   readonly why: readonly string[];
 }
 
-/** The view for census id `id`; an unknown id is an InputError naming `--participant`. */
+/** The view for census id `id`; an unknown id is an InputError naming the field `participant`. */
 export function participantView(p: PreparedTest, r: AcpResult, id: string): ParticipantView {
   const c = p.census;
   const i = c.rowOf(id);
-  if (i < 0) throw inputError('--participant', `no employee with id "${id}" in the census`);
+  if (i < 0) throw inputError('participant', `no employee with id "${id}" in the census`);
   const eligible = c.eligible[i] === 1;
   const hce = p.hces.isHce[i] === 1;
   const comp = c.compensation[i] ?? 0;
@@ -102,6 +102,8 @@ export interface HceEstimateInput {
 }
 
 export interface HceEstimate {
+  /** The test of the estimate's small census, as run for the HCE's own after-tax money. */
+  readonly prepared: PreparedTest;
   readonly result: AcpResult;
   readonly view: ParticipantView;
   /** The most after-tax money this HCE could put in with no refund, on these assumptions, cents. */
@@ -146,6 +148,43 @@ function estimateCensus(input: HceEstimateInput, afterTax: Cents): Census {
   return b.build({ hce: true, priorCompensation: false, owner: false, vested: false });
 }
 
+/** The most other HCEs an estimate describes. */
+const MAX_OTHER_HCES = 100_000;
+
+/** Checks an estimate's input; every problem names its field (`compensation`, `otherHces.count`, …). */
+export function checkEstimateInput(input: HceEstimateInput): void {
+  const issues: InputIssue[] = [];
+  const cents = (path: string, v: number, positive: boolean): void => {
+    if (!Number.isSafeInteger(v) || v < 0 || (positive && v === 0)) {
+      issues.push({
+        path,
+        message: `expected ${positive ? 'more than 0' : 'a non-negative amount'} in whole cents, got ${String(v)}`,
+      });
+    }
+  };
+  const bps = (path: string, v: number): void => {
+    if (!Number.isInteger(v) || v < 0 || v > 10_000) {
+      issues.push({ path, message: `expected a percentage from 0 to 100, got ${String(v / 100)}` });
+    }
+  };
+  cents('compensation', input.compensation, true);
+  cents('match', input.match, false);
+  cents('afterTax', input.afterTax, false);
+  bps('expectedNhceAcpBps', input.expectedNhceAcpBps);
+  const o = input.otherHces;
+  if (o) {
+    if (!Number.isInteger(o.count) || o.count < 0 || o.count > MAX_OTHER_HCES) {
+      issues.push({
+        path: 'otherHces.count',
+        message: `expected a whole number from 0 to ${String(MAX_OTHER_HCES)}, got ${String(o.count)}`,
+      });
+    }
+    bps('otherHces.ratioBps', o.ratioBps);
+    cents('otherHces.compensation', o.compensation, true);
+  }
+  if (issues.length > 0) throw new InputError(issues);
+}
+
 /**
  * Estimates an HCE's ACP refund without a census: the HCE and the other HCEs described in brief
  * are tested against the expected NHCE ACP (as under prior-year testing), with the same test and
@@ -153,6 +192,7 @@ function estimateCensus(input: HceEstimateInput, afterTax: Cents): Census {
  * HCE could contribute with no refund on the same assumptions.
  */
 export function estimateHceRefund(input: HceEstimateInput): HceEstimate {
+  checkEstimateInput(input);
   const options = {
     year: input.year,
     method: 'prior' as const,
@@ -180,5 +220,10 @@ export function estimateHceRefund(input: HceEstimateInput): HceEstimate {
     }
     best = lo;
   }
-  return { result: r, view: participantView(p, r, ESTIMATE_ID), maxAfterTaxWithoutRefund: best };
+  return {
+    prepared: p,
+    result: r,
+    view: participantView(p, r, ESTIMATE_ID),
+    maxAfterTaxWithoutRefund: best,
+  };
 }

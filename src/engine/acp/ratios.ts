@@ -60,19 +60,14 @@ export function acpLimitBps(nhceBps: number): number {
   return Math.max(basic, alternative);
 }
 
-/** Whether an HCE ACP passes against an NHCE ACP (both bps). */
-export function acpPasses(hceBps: number, nhceBps: number): boolean {
-  return hceBps <= acpLimitBps(nhceBps);
-}
-
-/** Formats bps as a percentage with two decimals ("12.50"). */
-export function bpsText(bps: number): string {
+/** bps as a percentage with two decimals, for explanations ("12.50%", "-4.78%"). */
+export function percentText(bps: number): string {
   const sign = bps < 0 ? '-' : '';
   const a = Math.abs(bps);
-  return `${sign}${String(Math.floor(a / 100))}.${String(a % 100).padStart(2, '0')}`;
+  return `${sign}${String(Math.floor(a / 100))}.${String(a % 100).padStart(2, '0')}%`;
 }
 
-/** bps as a JSON number of percent with two decimals (1250 → 12.5). */
-export function bpsToPercent(bps: number): number {
-  return bps / 100;
+/** bps as a decimal fraction, the report model's rate (1250 → 0.125). */
+export function bpsRate(bps: number): number {
+  return bps / BPS_PER_UNIT;
 }

@@ -10,6 +10,8 @@ type Loader = () => Promise<z.ZodType>;
 /** Each report's zod schema; one line per report. */
 export const REPORT_SCHEMAS: Readonly<Partial<Record<ReportName, Loader>>> = {
   plan: async () => (await import('./plan.js')).planJson,
+  acp: async () => (await import('./acp.js')).acpJson,
+  'acp-participant': async () => (await import('./acp-participant.js')).acpParticipantJson,
 };
 
 /** The zod schema of a report's JSON. */
