@@ -185,6 +185,22 @@ describe('megaroth census', () => {
     expect(parse(r.stdout).hceCount + parse(r.stdout).nhceCount).toBeGreaterThan(150);
     expect((await runCli(['census', '--employees', '0'])).code).toBe(2);
   });
+
+  it('bad options and unwritable files: exit 2 naming the option, the file and why', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'census-bad-'));
+    const cases: [string[], string][] = [
+      [['--seed', '-1'], '--seed: must be from 0 to 4294967295'],
+      [['--employees', 'ten'], '--employees: expected a number'],
+      [['--out', dir], `--out: cannot write ${dir}: is a directory`],
+      [['--out', join(dir, 'no', 'c.csv')], 'no such file or directory'],
+    ];
+    for (const [args, message] of cases) {
+      const r = await runCli(['census', '--employees', '10', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(message);
+      expect(r.stderr).not.toContain(' at ');
+    }
+  });
 });
 
 describe('streaming census reader', () => {

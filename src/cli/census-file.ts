@@ -8,17 +8,22 @@ import { resolve } from 'node:path';
 import { CensusReader, type CensusReadResult } from '../engine/acp/census-csv.js';
 import { InputError } from '../engine/errors.js';
 
-function fileProblem(file: string, e: unknown): InputError {
+const FILE_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
+  EISDIR: 'is a directory, expected a CSV file',
+  EACCES: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+};
+
+/** What a file system error means, in words (`fallback` for the rest, with the code). */
+export function fileErrorText(e: unknown, fallback: string): string {
   const code = (e as { code?: string }).code;
-  const why =
-    code === 'ENOENT'
-      ? 'no such file'
-      : code === 'EISDIR'
-        ? 'is a directory, expected a CSV file'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : 'cannot be read';
-  return new InputError([{ path: file, message: why }]);
+  return (code !== undefined ? FILE_ERRORS[code] : undefined) ?? `${fallback} (${code ?? 'error'})`;
+}
+
+function fileProblem(file: string, e: unknown): InputError {
+  return new InputError([{ path: file, message: fileErrorText(e, 'cannot be read') }]);
 }
 
 /** Reads and parses a census file; a missing or unreadable file is an InputError. */

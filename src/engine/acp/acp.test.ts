@@ -193,6 +193,11 @@ describe('census generator', () => {
     expect(a).not.toBe(c);
     expect(a.trimEnd().split('\n')).toHaveLength(51);
   });
+
+  it('checks its options at once, naming the fields', () => {
+    expect(() => generateCensusCsv({ employees: 0, seed: 1 })).toThrow(/^employees: must be/);
+    expect(() => generateCensusCsv({ employees: 5, seed: 2 ** 32 })).toThrow(/^seed: must be/);
+  });
 });
 
 describe('refund estimate without a census', () => {
