@@ -14,7 +14,13 @@ import type { Census } from './census.js';
 import { correctionDeadlines, type CorrectionDeadlines } from './deadlines.js';
 import { determineHces, type HceDetermination } from './hce.js';
 import { levelExcess } from './leveling.js';
-import { acpLimitBps, averageBps, contributionRatioBps, percentText } from './ratios.js';
+import {
+  acpLimitBps,
+  averageBps,
+  centsAtBps,
+  contributionRatioBps,
+  percentText,
+} from './ratios.js';
 
 /** How the test is run. */
 export interface AcpOptions {
@@ -56,7 +62,6 @@ export interface PreparedTest {
   readonly nhceIndex: Int32Array;
   readonly nhceAmount: Float64Array;
   readonly nhceComp: Float64Array;
-  readonly nhceRatioSum: number;
   readonly nhceAcpBps: number;
   readonly nhceSource: NhceSource;
   readonly compensationLimit: Cents;
@@ -67,7 +72,6 @@ export interface PreparedTest {
 export interface Refund {
   readonly index: number;
   readonly id: string;
-  readonly line: number;
   /** Total taken from this HCE (distributed + forfeited), cents. */
   readonly amount: Cents;
   readonly afterTax: Cents;
@@ -132,7 +136,7 @@ export function countedContributions(c: Census, i: number, safeHarbor: boolean):
  * Checks how the test is asked to run; every problem names its field (`priorNhceAcpBps`,
  * `firstYear`, `defaultVestedBps`) and what is allowed.
  */
-export function checkAcpOptions(o: AcpOptions): void {
+function checkAcpOptions(o: AcpOptions): void {
   paramsFor(o.year, 'year');
   const issues: InputIssue[] = [];
   const prior = o.method === 'prior';
@@ -169,7 +173,7 @@ export function checkAcpOptions(o: AcpOptions): void {
 }
 
 /** The last day of the plan year: as given, or December 31 of the plan year. */
-export function planYearEndOf(o: AcpOptions): string {
+function planYearEndOf(o: AcpOptions): string {
   return o.planYearEnd ?? isoDate(o.year, 12, 31);
 }
 
@@ -244,7 +248,6 @@ export function prepareAcpTest(census: Census, options: AcpOptions): PreparedTes
     nhceIndex,
     nhceAmount,
     nhceComp,
-    nhceRatioSum,
     nhceAcpBps,
     nhceSource,
     compensationLimit: cap,
@@ -264,7 +267,7 @@ function total(a: ArrayLike<number>): number {
  * distributed, rounded down to the cent so unvested money is never paid out; the rest
  * forfeited), then QMAC, then QNEC (both always vested).
  */
-export function splitRefund(
+function splitRefund(
   census: Census,
   i: number,
   amount: Cents,
@@ -363,7 +366,6 @@ export function evaluateAcp(p: PreparedTest, extraHce?: Float64Array): AcpResult
     const r: Refund = {
       index: i,
       id: p.census.idAt(i),
-      line: p.census.lines[i] ?? 0,
       amount,
       ...split,
       afterTax: split.afterTax + fromExtra,
@@ -391,7 +393,7 @@ export function evaluateAcp(p: PreparedTest, extraHce?: Float64Array): AcpResult
 }
 
 /** The smallest NHCE ACP whose limit admits `hceBps`. */
-export function nhceAcpNeeded(hceBps: number): number {
+function nhceAcpNeeded(hceBps: number): number {
   const c = acpConstants;
   // 1.25·N ≥ H  ⇔  N ≥ ceil(100·H / 125)
   const basic = Math.ceil((hceBps * 100) / c.basicMultiplierPercent.value);
@@ -418,7 +420,7 @@ function qnecAlternative(p: PreparedTest, hceAcp: number): QnecAlternative | nul
     let cost = 0;
     for (let k = 0; k < nn; k++) {
       const comp = p.nhceComp[k] ?? 1;
-      const q = Math.floor((comp * x * 2 + 10_000) / 20_000); // half-up to the cent
+      const q = centsAtBps(comp, x);
       cost += q;
       sum += contributionRatioBps((p.nhceAmount[k] ?? 0) + q, comp);
     }

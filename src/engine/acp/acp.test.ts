@@ -8,8 +8,6 @@ import {
   maxUniformRate,
   participantView,
   prepareAcpTest,
-  CensusReader,
-  MAX_RECORD_LINES,
   readCensusText,
   richerMatch,
   runAcpTest,

@@ -38,7 +38,7 @@ const MAX_RATIO_TO_PAY = 100;
 export const MAX_RECORD_LINES = 100;
 
 /** The census columns and the header names accepted for each (after normalizing). */
-export const CENSUS_COLUMNS = {
+const CENSUS_COLUMNS = {
   id: ['id', 'employeeid', 'empid', 'employee', 'participantid', 'employeenumber', 'eeid'],
   name: ['name', 'employeename', 'fullname'],
   compensation: [
@@ -75,10 +75,10 @@ export const CENSUS_COLUMNS = {
   vested: ['matchvestedpercent', 'vestedpercent', 'vesting', 'vestedpct', 'matchvesting'],
 } as const;
 
-export type CensusColumn = keyof typeof CENSUS_COLUMNS;
+type CensusColumn = keyof typeof CENSUS_COLUMNS;
 
 /** The name each column is documented under (used in messages). */
-export const COLUMN_NAMES: Readonly<Record<CensusColumn, string>> = {
+const COLUMN_NAMES: Readonly<Record<CensusColumn, string>> = {
   id: 'id',
   name: 'name',
   compensation: 'compensation',
@@ -294,20 +294,25 @@ export class CensusReader {
       c0 !== 9
     ) {
       this.lineNo++;
-      if (this.scanRowBytes(b, start, e)) {
-        // the lines before it first; they leave `row` to be filled again
-        if (this.batch.length > 0) {
-          this.flushBatch();
-          this.fastValues();
-        }
-        if (this.pending.length === 0 && this.addRowBytes(b)) {
-          this.rowsRead++;
-          return;
-        }
+      if (this.scanRowBytes(b, start, e) && this.flushBefore() && this.addRowBytes(b)) {
+        this.rowsRead++;
+        return;
       }
       this.lineNo--;
     }
     this.generalLine(utf8.decode(b.subarray(start, end)));
+  }
+
+  /**
+   * Reads the batch before a plain row (the lines before it come first), and fills `row` again
+   * from the plain row's values; false if the batch left a quoted field open.
+   */
+  private flushBefore(): boolean {
+    if (this.batch.length === 0) return true;
+    this.flushBatch();
+    if (this.pending.length > 0) return false;
+    this.fastValues();
+    return true;
   }
 
   /**

@@ -18,7 +18,7 @@ export const MAX_EMPLOYEES = 10_000_000;
 const NORMAL_STREAM = 0x6a09e667;
 
 /** The header the generator writes. */
-export const GENERATED_HEADER =
+const GENERATED_HEADER =
   'id,compensation,prior_year_compensation,owner_percent,eligible,match,after_tax,match_vested_percent';
 
 function money(cents: number): string {
@@ -36,7 +36,7 @@ export interface GeneratorOptions {
  * Checks the options before any text is made: `employees` a whole number from 1 to
  * MAX_EMPLOYEES and `seed` a whole number from 0 to MAX_SEED (InputErrors name the fields).
  */
-export function checkGeneratorOptions(opts: GeneratorOptions): void {
+function checkGeneratorOptions(opts: GeneratorOptions): void {
   const n = opts.employees;
   if (!Number.isInteger(n) || n < 1 || n > MAX_EMPLOYEES) {
     throw inputError(

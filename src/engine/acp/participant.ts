@@ -8,6 +8,7 @@
 import { InputError, inputError, type InputIssue } from '../errors.js';
 import type { Cents } from '../money.js';
 import {
+  countedContributions,
   evaluateAcp,
   prepareAcpTest,
   type AcpResult,
@@ -15,7 +16,7 @@ import {
   type Refund,
 } from './acp-test.js';
 import { CensusBuilder, type Census } from './census.js';
-import { contributionRatioBps } from './ratios.js';
+import { centsAtBps, contributionRatioBps } from './ratios.js';
 
 export interface ParticipantView {
   readonly id: string;
@@ -45,8 +46,7 @@ export function participantView(p: PreparedTest, r: AcpResult, id: string): Part
   const comp = c.compensation[i] ?? 0;
   const capped = Math.min(comp, p.compensationLimit);
   const safe = p.options.safeHarbor === true;
-  const counted =
-    (c.afterTax[i] ?? 0) + (c.qnec[i] ?? 0) + (safe ? 0 : (c.match[i] ?? 0) + (c.qmac[i] ?? 0));
+  const counted = countedContributions(c, i, safe);
   const ratio = eligible && capped > 0 ? contributionRatioBps(counted, capped) : 0;
   const refund = r.refunds.find((x) => x.index === i) ?? null;
   const why: string[] = [];
@@ -111,7 +111,7 @@ export interface HceEstimate {
 }
 
 /** The id the estimate gives the participant in its synthetic census. */
-export const ESTIMATE_ID = 'you';
+const ESTIMATE_ID = 'you';
 
 function estimateCensus(input: HceEstimateInput, afterTax: Cents): Census {
   const others = input.otherHces ?? { count: 0, ratioBps: 0, compensation: input.compensation };
@@ -134,7 +134,7 @@ function estimateCensus(input: HceEstimateInput, afterTax: Cents): Census {
     afterTax,
   });
   // the others' counted money: ratio × compensation, half-up to the cent
-  const amount = Math.floor((others.compensation * others.ratioBps * 2 + 10_000) / 20_000);
+  const amount = centsAtBps(others.compensation, others.ratioBps);
   for (let k = 0; k < others.count; k++) {
     b.add({
       ...base,
@@ -152,7 +152,7 @@ function estimateCensus(input: HceEstimateInput, afterTax: Cents): Census {
 const MAX_OTHER_HCES = 100_000;
 
 /** Checks an estimate's input; every problem names its field (`compensation`, `otherHces.count`, …). */
-export function checkEstimateInput(input: HceEstimateInput): void {
+function checkEstimateInput(input: HceEstimateInput): void {
   const issues: InputIssue[] = [];
   const cents = (path: string, v: number, positive: boolean): void => {
     if (!Number.isSafeInteger(v) || v < 0 || (positive && v === 0)) {

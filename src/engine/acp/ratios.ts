@@ -15,7 +15,7 @@ const BPS_PER_UNIT = 10_000;
  * whose quotient is below 2^31 (the floating quotient is correct to far better than one unit at
  * these sizes; the remainder is then computed exactly).
  */
-export function divHalfUp(numerator: number, denominator: number): number {
+function divHalfUp(numerator: number, denominator: number): number {
   let q = Math.floor(numerator / denominator);
   let r = numerator - q * denominator;
   // guard the (theoretical) off-by-one of the floating quotient
@@ -35,6 +35,14 @@ export function divHalfUp(numerator: number, denominator: number): number {
  */
 export function contributionRatioBps(contributions: number, compensation: number): number {
   return divHalfUp(contributions * BPS_PER_UNIT, compensation);
+}
+
+/**
+ * `bps` hundredths of a percent of `cents`, rounded half up to the cent (a QNEC, an added
+ * after-tax amount or a match raise as a share of pay): exact for the safe-integer products here.
+ */
+export function centsAtBps(cents: number, bps: number): number {
+  return Math.floor((cents * bps * 2 + BPS_PER_UNIT) / (2 * BPS_PER_UNIT));
 }
 
 /** A group's ACP: the average of its ratios, to the nearest 0.01% (Reg. 1.401(m)-2(a)(2)(i)). */

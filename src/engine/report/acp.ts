@@ -160,7 +160,7 @@ export interface AcpReport extends ReportBase<'acp'> {
 export const HUNDREDTH = `${(10 ** -acpConstants.ratioPlaces.value).toFixed(acpConstants.ratioPlaces.value)}%`;
 
 /** A rate parameter as a short percentage ("10%"). */
-export function ratePercentText(r: { num: number; den: number }): string {
+function ratePercentText(r: { num: number; den: number }): string {
   return `${String((r.num * 100) / r.den)}%`;
 }
 
