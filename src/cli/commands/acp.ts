@@ -8,6 +8,7 @@
 import type { AcpOptions } from '../../engine/acp/acp-test.js';
 import type { CensusIssue, CensusReadResult } from '../../engine/acp/census-csv.js';
 import { parsePercent } from '../../engine/acp/census-values.js';
+import { percentShortText } from '../../engine/acp/ratios.js';
 import { InputError, inputError } from '../../engine/errors.js';
 import type { Figure, RateFigure } from '../../engine/explain.js';
 import { formatUsd } from '../../engine/money.js';
@@ -400,10 +401,13 @@ export const register: Register = (program, io) => {
     .option('--prior-nhce-acp <percent>', 'prior-year method: last year’s NHCE ACP, e.g. 2.35')
     .option(
       '--first-year',
-      `prior-year method in the plan’s first year: NHCE ACP deemed ${String(ACP.firstYearDeemedNhceAcpBps.value / 100)}%`,
+      `prior-year method in the plan’s first year: NHCE ACP deemed ${percentShortText(ACP.firstYearDeemedNhceAcpBps.value)}`,
     )
     .option('--safe-harbor', 'safe-harbor plan: test after-tax money alone, leaving out the match')
-    .option('--top-paid-group', 'top-paid group election: HCEs by pay only in the top 20%')
+    .option(
+      '--top-paid-group',
+      `top-paid group election: HCEs by pay only in the top ${String(ACP.topPaidGroupPercent.value)}%`,
+    )
     .option(
       '--eaca',
       `the plan has an EACA: ${monthsText(ACP.exciseTaxMonthsEaca.value)} excise-tax deadline instead of ${monthsText(ACP.exciseTaxMonths.value)}`,

@@ -19,7 +19,7 @@ import {
   averageBps,
   centsAtBps,
   contributionRatioBps,
-  percentText,
+  percentShortText,
 } from './ratios.js';
 
 /** How the test is run. */
@@ -140,7 +140,7 @@ function checkAcpOptions(o: AcpOptions): void {
   paramsFor(o.year, 'year');
   const issues: InputIssue[] = [];
   const prior = o.method === 'prior';
-  const deemed = percentText(acpConstants.firstYearDeemedNhceAcpBps.value);
+  const deemed = percentShortText(acpConstants.firstYearDeemedNhceAcpBps.value);
   if (o.priorNhceAcpBps !== undefined && !prior) {
     issues.push({ path: 'priorNhceAcpBps', message: 'only applies to prior-year testing' });
   }

@@ -18,7 +18,7 @@
  * `qnec` and `prior_year_compensation` mean 0; a blank `compensation` or `id` is an error.
  */
 import { CsvError, parse, type Options } from 'csv-parse/browser/esm/sync';
-import { parseDollars } from '../money.js';
+import { formatUsd, parseDollars } from '../money.js';
 import { CensusBuilder, HCE_UNKNOWN, type Census, type CensusRowValues } from './census.js';
 import { BLANK, NOT_PLAIN, parsePercent, parseYesNo, PlainAmountReader } from './census-values.js';
 import { hashBytes, type IdStore } from './id-store.js';
@@ -736,7 +736,7 @@ export class CensusReader {
           this.problem(
             line,
             COLUMN_NAMES[col],
-            'is more than $1,000,000,000, not a plan-year amount',
+            `is more than ${formatUsd(MAX_AMOUNT_CENTS, { wholeDollars: true })}, not a plan-year amount`,
           );
         }
       }
@@ -750,7 +750,7 @@ export class CensusReader {
       this.problem(
         line,
         'compensation',
-        'contributions are more than 100 times compensation; check the columns (IRC 415(c) caps annual additions at 100% of pay)',
+        `contributions are more than ${String(MAX_RATIO_TO_PAY)} times compensation; check the columns (IRC 415(c)(1)(B) caps annual additions at compensation)`,
       );
     }
     if (r.eligible && r.compensation === 0 && this.issueCount === before) {

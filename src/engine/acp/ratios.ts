@@ -75,6 +75,11 @@ export function percentText(bps: number): string {
   return `${sign}${String(Math.floor(a / 100))}.${String(a % 100).padStart(2, '0')}%`;
 }
 
+/** bps as a percentage without trailing zeros, for rules ("3%", "2.5%"). */
+export function percentShortText(bps: number): string {
+  return `${String(bps / 100)}%`;
+}
+
 /** bps as a decimal fraction, the report model's rate (1250 → 0.125). */
 export function bpsRate(bps: number): number {
   return bps / BPS_PER_UNIT;

@@ -17,7 +17,7 @@ import {
 import type { Census } from '../acp/census.js';
 import type { CensusIssue } from '../acp/census-csv.js';
 import type { CorrectionDeadlines } from '../acp/deadlines.js';
-import { bpsRate, percentText } from '../acp/ratios.js';
+import { bpsRate, percentShortText, percentText } from '../acp/ratios.js';
 import { adoptionGrid, maxUniformRate, richerMatch, type MaxRateResult } from '../acp/whatif.js';
 import { figure, rateFigure, type Figure, type RateFigure } from '../explain.js';
 import { formatUsd, type Cents } from '../money.js';
@@ -178,7 +178,7 @@ const CITE = {
 
 /** How each NHCE source is named and cited. */
 function nhceSourceText(source: NhceSource): [label: string, why: string, citation: string] {
-  const deemed = percentText(acpConstants.firstYearDeemedNhceAcpBps.value);
+  const deemed = percentShortText(acpConstants.firstYearDeemedNhceAcpBps.value);
   switch (source) {
     case 'current-year':
       return [
