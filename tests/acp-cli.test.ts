@@ -221,6 +221,25 @@ describe('streaming census reader', () => {
     expect(Array.from(a.census.lines)).toEqual(Array.from(b.census.lines));
   });
 
+  it('one dialect: an unclosed quote is refused with file:line, in a column the test does not use', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'census-quote-'));
+    writeFileSync(
+      join(dir, 'q.csv'),
+      'name,id,compensation,match,after_tax,hce\n"Jo, ""JJ""\nSmith",H1,250000,0,20000,true\n"Lee,N1,50000,1000,0,false\nKim,N2,50000,1000,0,false\n',
+    );
+    const bad = await runCli(['acp', 'q.csv'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('q.csv:4: (row): a quoted field is not closed');
+    const ok = await runCli(['acp', 'q.csv', '--skip-bad-rows', '--json'], dir);
+    expect(ok.code).toBe(0);
+    const j = parse(ok.stdout);
+    // the name over two lines is read; the row with the open quote is left out, the next read
+    expect([j.hceCount, j.nhceCount, j.census.skippedRows]).toEqual([1, 1, 1]);
+    expect(j.findings).toContainEqual(
+      expect.objectContaining({ severity: 'warning', path: 'census' }),
+    );
+  });
+
   it('CRLF line ends, a byte-order mark, quotes and no final newline', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'census-crlf-'));
     writeFileSync(
