@@ -55,7 +55,7 @@ describe('megaroth acp', () => {
       excessAggregateContributions: 41068,
     });
     expect(j.findings).toEqual([expect.objectContaining({ severity: 'error', path: '' })]);
-    expect(j.explain['refunds.H1.amount']?.citation).toContain('1.401(m)-2(b)(2)');
+    expect(j.explain['refunds.amount']?.citation).toContain('1.401(m)-2(b)(2)');
     // T = (3 × 5.03 − 4.00) / 2 = 5.54: excess 16,612 + 24,456; dollar leveling: H3 to 28,800
     // (15,600), then 12,734 each
     expect(j.refunds).toEqual([

@@ -215,20 +215,24 @@ function counted(safeHarbor: boolean): string {
     : 'match, after-tax money, QMACs and QNECs';
 }
 
+/**
+ * One HCE's refund. The rows of the table share one key per column (`refunds.amount`): one rule,
+ * explained once, whatever the number of HCEs.
+ */
 function refundRow(r: Refund, safeHarbor: boolean, vestedText: string): RefundRow {
-  const k = (name: string): string => `refunds.${r.id}.${name}`;
+  const k = (name: string): string => `refunds.${name}`;
   const money = (
     name: string,
     label: string,
     amount: Cents,
     why: string,
     citation: string,
-  ): Figure => figure(k(name), `${r.id}: ${label}`, amount, why, citation, [k('amount')]);
+  ): Figure => figure(k(name), label, amount, why, citation, [k('amount')]);
   return {
     id: r.id,
     ratio: rateFigure(
       k('ratio'),
-      `${r.id}: contribution ratio`,
+      'HCE’s contribution ratio',
       bpsRate(r.ratioBps),
       `${counted(safeHarbor)} ÷ pay capped at 401(a)(17), to the nearest ${HUNDREDTH}`,
       CITE.ratio,
@@ -236,36 +240,36 @@ function refundRow(r: Refund, safeHarbor: boolean, vestedText: string): RefundRo
     ),
     contributions: figure(
       k('contributions'),
-      `${r.id}: contributions counted`,
+      'HCE’s contributions counted',
       r.contributions,
       `${counted(safeHarbor)} in the census`,
       CITE.ratio,
     ),
     amount: figure(
       k('amount'),
-      `${r.id}: refund`,
+      'HCE’s refund',
       r.amount,
-      `dollar leveling: the excess is taken from the HCEs with the most dollars counted, down to the next, then from all of them equally; ${r.id}’s ${formatUsd(r.contributions)} gives ${formatUsd(r.amount)}`,
+      'dollar leveling: the excess is taken from the HCEs with the most dollars counted, down to the next, then from all of them equally (an odd cent from the HCEs first in the census)',
       CITE.dollarLeveling,
       ['excessAggregateContributions', k('contributions')],
     ),
     afterTax: money(
       'afterTax',
-      'after-tax money refunded',
+      'After-tax money refunded',
       r.afterTax,
       'after-tax money comes back first (the participant’s basis, not taxed again; its earnings are)',
       CITE.distribution,
     ),
     matchDistributed: money(
       'matchDistributed',
-      'match paid out',
+      'Match paid out',
       r.matchDistributed,
-      `then the match: its vested share (${vestedText}) is paid out, rounded down to the cent`,
+      `then the match: its vested share (the row’s match_vested_percent, else ${vestedText}) is paid out, rounded down to the cent`,
       CITE.distribution,
     ),
     matchForfeited: money(
       'matchForfeited',
-      'match forfeited',
+      'Match forfeited',
       r.matchForfeited,
       'the unvested rest of the match taken is forfeited (never reallocated to the HCEs corrected)',
       CITE.forfeiture,
@@ -305,35 +309,33 @@ function whatIfReport(p: PreparedTest, w: WhatIfInput): WhatIfReport {
   const boost = `everyone’s match raised by ${String(m.boostPercent)}%`;
   return {
     maxUniformRate: maxRateReport(maxUniformRate(p, 100), 'whatif.maxUniformRate.maxRate'),
-    grid: grid.map((c, i) => {
-      const g = (name: string): string => `whatif.grid[${String(i)}].${name}`;
-      const who = `the ${String(c.adopters)} highest-paid HCEs (${String(c.sharePercent)}%)`;
+    // the cells share one key per column (`whatif.grid.refundTotal`): one rule each
+    grid: grid.map((c) => {
+      const g = (name: string): string => `whatif.grid.${name}`;
       return {
         sharePercent: c.sharePercent,
         rate: rateFigure(
           g('rate'),
-          `Added after-tax rate (${String(c.sharePercent)}% of HCEs)`,
+          'Added after-tax rate',
           bpsRate(c.rateBps),
-          `after-tax money ${who} add, as a share of capped pay, rounded to the cent`,
+          'after-tax money the highest-paid sharePercent% of the HCEs add, as a share of capped pay, rounded to the cent',
           'what-if input (the rates asked for)',
         ),
         adopters: c.adopters,
         hceAcp: rateFigure(
           g('hceAcp'),
-          `HCE ACP with ${percentText(c.rateBps)} added by ${String(c.sharePercent)}%`,
+          'HCE ACP with the added after-tax money',
           bpsRate(c.hceAcpBps),
-          `the HCE average with ${who} adding ${percentText(c.rateBps)} of pay`,
+          'the HCE average with the adopters’ added after-tax money counted',
           CITE.whatif,
           [g('rate')],
         ),
         passed: c.passed,
         refundTotal: figure(
           g('refundTotal'),
-          `Excess to refund with ${percentText(c.rateBps)} added by ${String(c.sharePercent)}%`,
+          'Excess to refund',
           c.refundTotal,
-          c.passed
-            ? 'the plan passes: nothing to refund'
-            : `ratio leveling of the HCE ratios to the limit; ${String(c.refundedHces)} HCEs get a refund`,
+          'ratio leveling of the HCE ratios to the limit (0 when the cell passes); refundedHces HCEs get a refund',
           CITE.ratioLeveling,
           [g('hceAcp'), 'limit'],
         ),
