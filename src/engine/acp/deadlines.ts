@@ -8,11 +8,14 @@ import { addDays, addMonths, isIsoDate, type IsoDate } from '../dates.js';
 import { inputError } from '../errors.js';
 import { acpConstants } from '../params/acp.js';
 
-/** Adds whole months (a month end stays a month end) and then a half month (15 days) for "2½ months". */
+/** A half month, in days: 2½ months after December 31 is March 15 (Form 5330 instructions). */
+const HALF_MONTH_DAYS = 15;
+
+/** Adds whole months (a month end stays a month end) and then a half month for "2½ months". */
 function addMonthsAndHalf(date: IsoDate, months: number): IsoDate {
   const whole = Math.floor(months);
   const end = addMonths(date, whole, { keepMonthEnd: true });
-  return months === whole ? end : addDays(end, 15);
+  return months === whole ? end : addDays(end, HALF_MONTH_DAYS);
 }
 
 export interface CorrectionDeadlines {
