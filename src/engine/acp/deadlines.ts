@@ -8,7 +8,7 @@ import { addDays, addMonths, isIsoDate, type IsoDate } from '../dates.js';
 import { inputError } from '../errors.js';
 import { acpConstants } from '../params/acp.js';
 
-/** A half month, in days: 2½ months after December 31 is March 15 (Form 5330 instructions). */
+/** A half month, in days, so that 2½ months after December 31 is March 15. */
 const HALF_MONTH_DAYS = 15;
 
 /** Adds whole months (a month end stays a month end) and then a half month for "2½ months". */
