@@ -57,6 +57,19 @@ const RUNS: readonly (readonly [ReportName, string])[] = [
     'solo --net-profit 100000 --w2-wages 184500 --w2-medicare-wages 250000 --age 55 --deferrals-elsewhere 24500 --catch-up-elsewhere 8000',
   ],
   ['solo', 'solo --s-corp-wages 200000 --age 52 --roth-deferrals'],
+  ['acp', 'acp examples/acp/fails.csv'],
+  ['acp', 'acp examples/acp/passes.csv --whatif'],
+  [
+    'acp',
+    'acp examples/acp/fails.csv --safe-harbor --whatif --grid-shares 50,100 --grid-rates 1,2',
+  ],
+  ['acp', 'acp examples/acp/fails.csv --method prior --first-year --eaca'],
+  ['acp-participant', 'acp examples/acp/fails.csv --participant H1'],
+  ['acp-participant', 'acp examples/acp/passes.csv --participant N1'],
+  [
+    'acp-participant',
+    'acp --pay 220000 --after-tax 20000 --match 8800 --expected-nhce-acp 3.03 --other-hces 2 --other-hce-acp 8',
+  ],
 ];
 
 function argv(line: string): string[] {

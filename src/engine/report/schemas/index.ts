@@ -18,6 +18,8 @@ export const REPORT_SCHEMAS: Readonly<Partial<Record<ReportName, Loader>>> = {
   compare: async () => (await import('./compare.js')).compareJson,
   optimize: async () => (await import('./optimize.js')).optimizeJson,
   solo: async () => (await import('./solo.js')).soloJson,
+  acp: async () => (await import('./acp.js')).acpJson,
+  'acp-participant': async () => (await import('./acp-participant.js')).acpParticipantJson,
 };
 
 /** The zod schema of a report's JSON. */
