@@ -38,7 +38,7 @@ export default tseslint.config(
     languageOptions: { globals: globals.node, parserOptions: { projectService: false } },
   },
   {
-    files: ['src/engine/**/*.ts'],
+    files: ['src/engine/**/*.ts', 'src/index.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

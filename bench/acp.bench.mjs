@@ -4,7 +4,8 @@
 // Run: npm run bench -- acp   (or: npm run build && node --expose-gc bench/acp.bench.mjs [N] [--unsorted])
 // --unsorted shuffles the rows within each chunk of 10,000 (deterministically), so the ids are
 // out of order from the start and the reader takes its duplicate-id hash path for every row
-// (a census sorted by id, like the generator's, lets it skip the hash).
+// (a census sorted by id, like the generator's, lets it skip the hash). --quoted quotes every
+// field, as some payroll exports do, so every row is read by csv-parse instead of the fast path.
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -16,13 +17,14 @@ import {
   generateCensusCsv,
   maxUniformRate,
   prepareAcpTest,
-  prng,
 } from '../dist/engine/acp/index.js';
+import { uniformGenerator } from '../dist/engine/project/prng.js';
 
 const args = process.argv.slice(2);
 const unsorted = args.includes('--unsorted');
+const quoted = args.includes('--quoted');
 const employees = Number(args.find((a) => !a.startsWith('--')) ?? 1_000_000);
-const rnd = prng(2);
+const rnd = uniformGenerator(2);
 /** Fisher-Yates over the lines of one generated chunk (the header chunk is left alone). */
 function shuffleChunk(chunk) {
   const lines = chunk.slice(0, -1).split('\n');
@@ -33,12 +35,18 @@ function shuffleChunk(chunk) {
   }
   return `${lines.join('\n')}\n`;
 }
+/** Every field of every line in quotes. */
+function quoteChunk(chunk) {
+  const lines = chunk.slice(0, -1).split('\n');
+  return `${lines.map((l) => `"${l.split(',').join('","')}"`).join('\n')}\n`;
+}
 const dir = mkdtempSync(join(tmpdir(), 'acp-bench-'));
 const file = join(dir, 'census.csv');
 try {
   const out = createWriteStream(file);
   for (const generated of generateCensusCsv({ employees, seed: 1 })) {
-    const chunk = unsorted ? shuffleChunk(generated) : generated;
+    const shuffled = unsorted ? shuffleChunk(generated) : generated;
+    const chunk = quoted ? quoteChunk(shuffled) : shuffled;
     if (!out.write(chunk)) await once(out, 'drain');
   }
   out.end();
@@ -46,7 +54,7 @@ try {
   globalThis.gc?.();
   const mb = (b) => (b / 1024 / 1024).toFixed(0);
   console.log(
-    `census: ${employees} employees, ${mb(statSync(file).size)} MiB CSV${unsorted ? ', rows out of id order' : ''}`,
+    `census: ${employees} employees, ${mb(statSync(file).size)} MiB CSV${unsorted ? ', rows out of id order' : ''}${quoted ? ', every field quoted' : ''}`,
   );
 
   const cpu0 = process.cpuUsage();

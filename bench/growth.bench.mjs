@@ -9,6 +9,7 @@ import {
   physicianProjection,
   simulateStrategies,
 } from '../dist/engine/project/index.js';
+import { compareReport } from '../dist/engine/report/compare.js';
 
 function time(label, runs, fn) {
   for (let i = 0; i < 3; i++) fn(); // warm-up (JIT)
@@ -26,7 +27,8 @@ function time(label, runs, fn) {
   return med;
 }
 
-const base = physicianProjection();
+const example = physicianProjection();
+const base = example.values;
 time('Monte Carlo 10,000 paths x 40 years (25 saving + 15 withdrawing) x 4 strategies', 15, () =>
   simulateStrategies({ ...base, years: 25, withdrawalYears: 15 }, { paths: 10_000, seed: 1 }),
 );
@@ -37,8 +39,14 @@ time('Monte Carlo 10,000 paths x 50 years (built-in example: 25 + 25) x 4 strate
   simulateStrategies(base, { paths: 10_000, seed: 1 }),
 );
 
+time(
+  'compare report (built-in example: projection, 10,000 paths x 50 years, every Figure)',
+  15,
+  () => compareReport(example, { paths: 10_000, seed: 1 }),
+);
+
 const file = new URL('../tests/growth/optimize-couple.yaml', import.meta.url);
-const couple = optimizerFromFile(parse(readFileSync(file, 'utf8')), 'optimize-couple.yaml');
+const couple = optimizerFromFile(parse(readFileSync(file, 'utf8')), 'optimize-couple.yaml').values;
 time('Optimizer, two people and four plans (split, value of each choice, flip rates)', 30, () =>
   optimizeSplit(couple),
 );

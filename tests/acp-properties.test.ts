@@ -155,7 +155,7 @@ describe('ACP correction properties', () => {
         (amounts, seed) => {
           const sum = amounts.reduce((a, b) => a + b, 0);
           const total = sum === 0 ? 0 : seed % (sum + 1);
-          const { reductions } = levelDollars(amounts, total);
+          const reductions = levelDollars(amounts, total);
           let s = 0;
           const after: number[] = [];
           amounts.forEach((a, i) => {

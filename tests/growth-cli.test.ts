@@ -94,6 +94,86 @@ describe('megaroth compare', () => {
   });
 });
 
+describe('megaroth compare: the report', () => {
+  it('states every input with its basis: rules, assumptions and what the user gave', async () => {
+    const j = JSON.parse(
+      (await runCli(['compare', '--paths', '100', '--return', '0.05', '--json'])).stdout,
+    ) as {
+      household: { taxableIncome: number; federalRate: number; stateRate: number };
+      explain: Record<string, { why: string; citation: string; inputs?: string[] }>;
+      findings: { severity: string; path: string; message: string }[];
+    };
+    expect(j.household).toMatchObject({
+      taxableIncome: 310_703.68,
+      federalRate: 0.35,
+      stateRate: 0.05,
+    });
+    expect(j.explain['inputs.expectedReturn']).toEqual({
+      label: 'Expected return',
+      why: 'given: --return',
+      citation: 'input',
+    });
+    expect(j.explain['inputs.volatility']?.citation).toBe('assumption');
+    expect(j.explain['household.stateRate']?.citation).toBe('assumption');
+    expect(j.explain['inputs.currentRate']?.inputs).toEqual([
+      'household.federalRate',
+      'household.stateRate',
+    ]);
+    // one key per column of the per-year table
+    expect(j.explain['years.fullMbr.wealth']?.why).toMatch(/received so far plus/);
+    expect(j.findings.map((f) => f.path)).toEqual(['retirementAge', 'preTaxRoom']);
+  });
+
+  it('--years moves the retirement age of the household', async () => {
+    const j = JSON.parse(
+      (await runCli(['compare', '--paths', '50', '--years', '20', '--json'])).stdout,
+    ) as { inputs: { years: number }; household: { retirementAge: number; planEndAge: number } };
+    expect(j.inputs.years).toBe(20);
+    expect(j.household).toMatchObject({ retirementAge: 60, planEndAge: 85 });
+  });
+
+  it('fields missing from a projection file take the example’s values and say so', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = `${os.tmpdir()}/megaroth-partial.yaml`;
+    fs.writeFileSync(path, 'contribution: 10000\n');
+    const j = JSON.parse((await runCli(['compare', path, '--paths', '50', '--json'])).stdout) as {
+      household: null;
+      inputs: { contribution: number; currentRate: number };
+      explain: Record<string, { why: string; citation: string; inputs?: string[] }>;
+    };
+    expect(j.household).toBeNull();
+    expect(j.inputs).toMatchObject({ contribution: 10_000, currentRate: 0.4 });
+    expect(j.explain['inputs.contribution']?.why).toBe(`given: ${path}: contribution`);
+    expect(j.explain['inputs.currentRate']).toEqual({
+      label: 'Marginal rate now',
+      why: `not in ${path}: the built-in example’s value (35% federal + 5% state)`,
+      citation: 'Rev. Proc. 2025-32 §3.01; IRC 1(j)(2); state rate: assumption',
+    });
+  });
+
+  it('warns when another strategy ends ahead of the full Mega Backdoor', async () => {
+    // a retirement rate far below the rate now: pre-tax money wins
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = `${os.tmpdir()}/megaroth-low-retirement.yaml`;
+    fs.writeFileSync(path, 'preTaxRoom: 22674.08\ncurrentRate: 0.45\nretirementRate: 0.1\n');
+    const r = await runCli(['compare', path, '--paths', '50', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout) as {
+      strategies: { atEnd: number }[];
+      findings: { severity: string; path: string; message: string }[];
+    };
+    const [a, , c] = j.strategies;
+    const more = Math.round((c?.atEnd ?? 0) - (a?.atEnd ?? 0)).toLocaleString('en-US');
+    expect(j.findings).toContainEqual({
+      severity: 'warning',
+      path: 'retirementRate',
+      message: `At these assumptions (c) Pre-tax, tax saved in a taxable account ends with $${more} more than the full Mega Backdoor.`,
+    });
+  });
+});
+
 describe('megaroth optimize', () => {
   it('recommends the physician split (pre-tax + match, employer + after-tax in the solo plan)', async () => {
     const r = await runCli(['optimize', '--json']);
@@ -117,6 +197,31 @@ describe('megaroth optimize', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Take-home pay used\s+\$40,000/);
     expect(r.stdout).toMatch(/sam-401k/);
+  });
+
+  it('the report: assumptions with their bases, flips with what stops and starts, findings', async () => {
+    const j = JSON.parse((await runCli(['optimize', '--budget', '40000', '--json'])).stdout) as {
+      budget: number;
+      flips: { retirementRate: number; stops: string[]; starts: string[] }[];
+      explain: Record<string, { why: string; citation: string }>;
+      findings: { severity: string; path: string }[];
+    };
+    expect(j.budget).toBe(40_000);
+    expect(j.explain['budget']).toMatchObject({ why: 'given: --budget', citation: 'input' });
+    expect(j.explain['assumptions.expectedReturn']?.citation).toBe('assumption');
+    const last = j.flips.at(-1);
+    expect(last?.retirementRate).toBe(0.4);
+    expect(last?.starts).toEqual(['hospital-403b.roth']);
+    expect(j.explain['flips[0].retirementRate']).toBeDefined();
+    const plain = JSON.parse((await runCli(['optimize', '--json'])).stdout) as typeof j;
+    expect(plain.explain['budget']?.citation).toBe('assumption');
+  });
+
+  it('asks about in-plan conversion when the split uses Roth-lite after-tax money', async () => {
+    const r = await runCli(['optimize', 'examples/roth-lite.yaml']);
+    expect(r.stdout).toMatch(
+      /ASK plans\[0\]\.afterTax\.conversion: The split puts \$18,000\.00/,
+    );
   });
 
   it('bad input exits 2', async () => {

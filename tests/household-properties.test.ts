@@ -122,7 +122,9 @@ describe('household engine properties', () => {
         const r = planHousehold(s);
         const p = paramsFor(s.taxYear);
         for (const f of figuresOf(r)) {
-          expect(isFigure(f) && Number.isSafeInteger(f.cents), f.key).toBe(true);
+          expect(isFigure(f) ? Number.isSafeInteger(f.cents) : Number.isFinite(f.rate), f.key).toBe(
+            true,
+          );
         }
         for (const g of r.limitGroups) {
           expect(g.used.cents, `${g.person} ${g.employers.join('+')}`).toBeLessThanOrEqual(

@@ -23,7 +23,7 @@ const cases = [
   ...(loadCases('household-self-employment.yaml') as LimitCase[]),
 ];
 
-describe('employer-plan, limit and self-employment cases (A-1 to A-4, C-7, E, facts §8)', () => {
+describe('employer-plan, limit and self-employment cases (A-1 to A-4, C-7, E, the physician beside a 403(b))', () => {
   it.each(cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
     const report = planHousehold(parseScenario(c.scenario));
     const person = report.people[0];

@@ -38,6 +38,38 @@ const RUNS: readonly (readonly [ReportName, string])[] = [
   ['ledger', 'ledger examples/ledger/after-tax-source.yaml'],
   ['ledger', 'ledger examples/ledger/after-tax-pooled.yaml'],
   ['ledger', 'ledger examples/ledger/separate-subaccount.yaml'],
+  ['tax', 'tax --year 2026 --status single --taxable-income 150000'],
+  ['tax', 'tax --year 2026 --status hoh --taxable-income 640600'],
+  ['tax', 'tax --year 2023 --status mfs --taxable-income 0'],
+  ['compare', 'compare'],
+  ['compare', 'compare examples/married-couple.yaml'],
+  ['compare', 'compare tests/growth/compare-roth-lite.yaml --paths 500 --years 10 --return 0.04'],
+  ['optimize', 'optimize --budget 40000'],
+  ['optimize', 'optimize examples/roth-lite.yaml'],
+  ['optimize', 'optimize tests/growth/optimize-couple.yaml'],
+  ['plan', 'plan examples/cash-balance.yaml'],
+  [
+    'solo',
+    'solo --net-profit 65000 --w2-wages 300000 --deferrals-elsewhere 24500 --403b-additions 36500',
+  ],
+  [
+    'solo',
+    'solo --net-profit 100000 --w2-wages 184500 --w2-medicare-wages 250000 --age 55 --deferrals-elsewhere 24500 --catch-up-elsewhere 8000',
+  ],
+  ['solo', 'solo --s-corp-wages 200000 --age 52 --roth-deferrals'],
+  ['acp', 'acp examples/acp/fails.csv'],
+  ['acp', 'acp examples/acp/passes.csv --whatif'],
+  [
+    'acp',
+    'acp examples/acp/fails.csv --safe-harbor --whatif --grid-shares 50,100 --grid-rates 1,2',
+  ],
+  ['acp', 'acp examples/acp/fails.csv --method prior --first-year --eaca'],
+  ['acp-participant', 'acp examples/acp/fails.csv --participant H1'],
+  ['acp-participant', 'acp examples/acp/passes.csv --participant N1'],
+  [
+    'acp-participant',
+    'acp --pay 220000 --after-tax 20000 --match 8800 --expected-nhce-acp 3.03 --other-hces 2 --other-hce-acp 8',
+  ],
 ];
 
 function argv(line: string): string[] {

@@ -8,17 +8,22 @@ import { resolve } from 'node:path';
 import { CensusReader, type CensusReadResult } from '../engine/acp/census-csv.js';
 import { InputError } from '../engine/errors.js';
 
-function fileProblem(file: string, e: unknown): InputError {
+const FILE_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
+  EISDIR: 'is a directory, expected a CSV file',
+  EACCES: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+};
+
+/** What a file system error means, in words (`fallback` for the rest, with the code). */
+export function fileErrorText(e: unknown, fallback: string): string {
   const code = (e as { code?: string }).code;
-  const why =
-    code === 'ENOENT'
-      ? 'no such file'
-      : code === 'EISDIR'
-        ? 'is a directory, expected a CSV file'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : 'cannot be read';
-  return new InputError([{ path: file, message: why }]);
+  return (code !== undefined ? FILE_ERRORS[code] : undefined) ?? `${fallback} (${code ?? 'error'})`;
+}
+
+function fileProblem(file: string, e: unknown): InputError {
+  return new InputError([{ path: file, message: fileErrorText(e, 'cannot be read') }]);
 }
 
 /** Reads and parses a census file; a missing or unreadable file is an InputError. */
@@ -34,7 +39,7 @@ export async function readCensusFile(cwd: string, file: string): Promise<CensusR
   }
   // A row with the documented columns takes 40-60 bytes: sizing for 40 means the arrays are
   // allocated once (a doubling of all eleven arrays near the end cost ~40 ms on 1M rows).
-  const reader = new CensusReader(10_000, Math.ceil(size / 40) + 16);
+  const reader = new CensusReader({ capacityHint: Math.ceil(size / 40) + 16 });
   // Bytes, not text: the reader parses plain rows straight from the chunk (a line break byte
   // never occurs inside a multi-byte UTF-8 character, so splitting bytes at \n is safe), and only
   // the rare unusual line is decoded. A line cut by a chunk boundary is joined in `carry`.

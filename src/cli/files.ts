@@ -1,10 +1,8 @@
-/** Reading input files (YAML or JSON) with errors that name the file and the line. */
+/** Reading input files: text with errors that name the file, YAML or JSON by the file's name. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { dataFormatOf, parseDataText } from '../engine/data-text.js';
 import { InputError } from '../engine/errors.js';
-import { parseDataText } from './data-text.js';
-
-export { parseDataText };
 
 /** Reads a file as UTF-8 text; a missing or unreadable file is an InputError. */
 export function readTextFile(cwd: string, file: string): string {
@@ -24,7 +22,10 @@ export function readTextFile(cwd: string, file: string): string {
   }
 }
 
+export { dataFormatOf };
+
+
 /** Reads and parses a YAML or JSON data file. */
 export function readDataFile(cwd: string, file: string): unknown {
-  return parseDataText(readTextFile(cwd, file), file);
+  return parseDataText(readTextFile(cwd, file), dataFormatOf(file), file);
 }

@@ -5,17 +5,16 @@
  */
 import { planHousehold } from '../engine/household/plan-household.js';
 import type { HouseholdReport } from '../engine/household/report.js';
-import type { Scenario } from '../engine/scenario/schema.js';
-import type { Cents } from '../engine/money.js';
-import { projectionFromFile, optimizerFromFile } from '../engine/project/file-input.js';
+import type { Explained, HouseholdBasis } from '../engine/project/explained.js';
+import { optimizerFromFile, projectionFromFile } from '../engine/project/file-input.js';
 import {
   DEFAULT_GROWTH_ASSUMPTIONS,
   householdOptimizer,
   householdProjection,
-  type GrowthAssumptions,
 } from '../engine/project/from-household.js';
 import type { ProjectionInputs } from '../engine/project/inputs.js';
 import type { OptimizerInput } from '../engine/project/optimizer.js';
+import type { Scenario } from '../engine/scenario/schema.js';
 import { parseScenario } from '../engine/scenario/validate.js';
 import { readDataFile } from './files.js';
 import type { Io } from './io.js';
@@ -32,31 +31,24 @@ function household(data: unknown): { scenario: Scenario; report: HouseholdReport
 }
 
 /** Projection inputs from FILE. */
-export function projectionInputsFrom(
-  io: Io,
-  file: string,
-  overrides: Partial<GrowthAssumptions> = {},
-): ProjectionInputs {
+export function projectionInputsFrom(io: Io, file: string): Explained<ProjectionInputs> {
   const data = readDataFile(io.cwd, file);
   if (!isScenario(data)) return projectionFromFile(data, file);
   const { scenario, report } = household(data);
-  return householdProjection(scenario, report, { ...DEFAULT_GROWTH_ASSUMPTIONS, ...overrides });
+  return householdProjection(scenario, report, DEFAULT_GROWTH_ASSUMPTIONS);
 }
 
 /** Optimizer inputs from FILE. */
-export function optimizerInputFrom(
-  io: Io,
-  file: string,
-  overrides: Partial<GrowthAssumptions> = {},
-  budget?: Cents,
-): OptimizerInput {
+export function optimizerInputFrom(io: Io, file: string): Explained<OptimizerInput> {
   const data = readDataFile(io.cwd, file);
   if (!isScenario(data)) return optimizerFromFile(data, file);
   const { scenario, report } = household(data);
-  return householdOptimizer(
-    scenario,
-    report,
-    { ...DEFAULT_GROWTH_ASSUMPTIONS, ...overrides },
-    budget,
-  );
+  return householdOptimizer(scenario, report, DEFAULT_GROWTH_ASSUMPTIONS);
+}
+
+/** The household line of the text reports: "Built-in example: NAME — age 40, single, 2026." */
+export function householdLine(h: HouseholdBasis | null): string {
+  if (!h) return '';
+  const what = h.builtInExample ? 'Built-in example' : 'Household';
+  return `${what}: ${h.name ?? 'scenario'} — age ${String(h.age)}, ${h.filingStatus}, ${String(h.taxYear)}.\n`;
 }

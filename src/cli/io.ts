@@ -19,11 +19,6 @@ export function processIo(): Io {
   };
 }
 
-/** Writes a line to stdout. */
-export function println(io: Io, line = ''): void {
-  io.out(`${line}\n`);
-}
-
 /** Writes a value as pretty JSON to stdout. */
 export function printJson(io: Io, value: unknown): void {
   io.out(`${JSON.stringify(value, null, 2)}\n`);

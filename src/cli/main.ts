@@ -2,15 +2,30 @@
  * The `megaroth` command line: parses arguments, calls the engine and prints. Exit codes:
  * 0 success, 2 bad input (every problem listed, no stack trace), 1 an internal error.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { InputError } from '../engine/errors.js';
-import { COMMANDS } from './commands/index.js';
+import { COMMANDS, type CommandEntry } from './commands/index.js';
 import type { Io } from './io.js';
 
 export const VERSION = '0.1.0';
 
-/** Builds the program with every command registered against `io`. */
-export function buildProgram(io: Io): Command {
+/**
+ * The command `argv` runs: its first word, or for `help NAME` the NAME; undefined when there is
+ * none (`megaroth`, `megaroth --help`, `megaroth --version`).
+ */
+export function commandNameIn(argv: readonly string[]): string | undefined {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  return words[0] === 'help' ? words[1] : words[0];
+}
+
+/**
+ * Builds the program for `argv`: the command it runs is loaded and registered in full against
+ * `io`; every other command is only listed (name, arguments and summary, for `--help`), so a
+ * run loads one command's modules.
+ */
+export async function buildProgram(io: Io, argv: readonly string[]): Promise<Command> {
+  const wanted = commandNameIn(argv);
+  const listed = new Map<Command, CommandEntry>();
   const program = new Command('megaroth')
     .description(
       'Plan a Mega Backdoor Roth: contribution limits across plans, solo 401(k) room,\n' +
@@ -19,8 +34,19 @@ export function buildProgram(io: Io): Command {
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .configureHelp({
+      // a listed command has no options or arguments registered: write them from its entry
+      subcommandTerm(this: Help, cmd: Command): string {
+        const entry = listed.get(cmd);
+        if (!entry) return Help.prototype.subcommandTerm.call(this, cmd);
+        return `${entry.name} [options]${entry.args ? ` ${entry.args}` : ''}`;
+      },
+    })
     .exitOverride();
-  for (const register of COMMANDS) register(program, io);
+  for (const entry of COMMANDS) {
+    if (entry.name === wanted) (await entry.load()).register(program, io);
+    else listed.set(program.command(entry.name).summary(entry.summary), entry);
+  }
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
     cmd.showHelpAfterError('(run with --help for usage)');
@@ -39,8 +65,8 @@ export function reportInputError(io: Io, e: InputError): void {
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  const program = buildProgram(io);
   try {
+    const program = await buildProgram(io, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (e) {

@@ -10,21 +10,19 @@ function fail(flag: string, message: string): never {
   throw new InputError([{ path: flag, message }]);
 }
 
-/** A non-negative dollar amount ("65000", "65,000.50", "$65000") → cents. */
-export function parseMoneyOption(
-  flag: string,
-  raw: string,
-  opts: { allowNegative?: boolean } = {},
-): Cents {
-  const text = raw.trim().replace(/^\$/, '').replace(/,/g, '');
-  const c = parseDollars(text);
+/**
+ * A non-negative dollar amount → cents, read by the one money rule (`parseDollars`: "65000",
+ * "65,000.50", "$65000", …).
+ */
+export function parseMoneyOption(flag: string, raw: string): Cents {
+  const c = parseDollars(raw);
   if (c === undefined) {
     fail(
       flag,
-      `expected an amount in dollars with at most 2 decimals (e.g. 65000 or 65000.50), got "${raw}"`,
+      `expected an amount in dollars with at most 2 decimals (e.g. 65000, 65,000.50 or $65000), got "${raw}"`,
     );
   }
-  if (c < 0 && !opts.allowNegative) fail(flag, `must not be negative, got "${raw}"`);
+  if (c < 0) fail(flag, `must not be negative, got "${raw}"`);
   return c;
 }
 

@@ -31,11 +31,23 @@ export function formatRate(rate: number): string {
   return `${String(pct)}%`;
 }
 
-/** The `--explain` block: every figure of the report in document order. */
+/**
+ * The `--explain` block: every figure of the report in document order. A key shared by the rows
+ * of a table (one rule per column) is explained once, at its first row.
+ */
 export function explainText(report: object): string {
   const out = ['How each figure was computed'];
-  for (const f of figuresOf(report)) {
-    out.push(`  ${f.key} = ${isFigure(f) ? formatUsd(f.cents) : formatRate(f.rate)}`);
+  const figures = figuresOf(report);
+  const rows = new Map<string, number>();
+  for (const f of figures) rows.set(f.key, (rows.get(f.key) ?? 0) + 1);
+  const done = new Set<string>();
+  for (const f of figures) {
+    if (done.has(f.key)) continue;
+    done.add(f.key);
+    const n = rows.get(f.key) ?? 1;
+    out.push(
+      `  ${f.key} = ${isFigure(f) ? formatUsd(f.cents) : formatRate(f.rate)}${n > 1 ? ` (first of ${String(n)} rows)` : ''}`,
+    );
     if (f.why) out.push(wrap(f.why, '      why: ', '        '));
     if (f.inputs && f.inputs.length > 0)
       out.push(wrap(f.inputs.join(', '), '      from: ', '        '));

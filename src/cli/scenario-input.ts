@@ -1,8 +1,12 @@
-/** Loads the scenario a command works on: a file, or the built-in example. */
+/**
+ * The scenario a command works on: the CLI reads FILE (or takes the built-in example) and the
+ * engine's `loadScenario` parses and validates it.
+ */
 import { PHYSICIAN_EXAMPLE } from '../engine/scenario/examples.js';
+import { loadScenario as loadScenarioText } from '../engine/scenario/load.js';
 import type { Scenario } from '../engine/scenario/schema.js';
-import { parseScenario } from '../engine/scenario/validate.js';
-import { readDataFile } from './files.js';
+import { parseScenario, type ParseOptions } from '../engine/scenario/validate.js';
+import { dataFormatOf, readTextFile } from './files.js';
 import type { Io } from './io.js';
 
 /** Today's date as YYYY-MM-DD (UTC). */
@@ -12,11 +16,11 @@ export function today(): string {
 
 /** Reads and validates FILE, or the built-in example without one; `year` overrides taxYear. */
 export function loadScenario(io: Io, file: string | undefined, year?: number): Scenario {
-  const raw: unknown =
-    file === undefined ? structuredClone(PHYSICIAN_EXAMPLE) : readDataFile(io.cwd, file);
-  const withYear =
-    year !== undefined && raw !== null && typeof raw === 'object' && !Array.isArray(raw)
-      ? { ...(raw as Record<string, unknown>), taxYear: year }
-      : raw;
-  return parseScenario(withYear, { today: today() });
+  const opts: ParseOptions =
+    year === undefined ? { today: today() } : { today: today(), taxYear: year };
+  if (file === undefined) return parseScenario(structuredClone(PHYSICIAN_EXAMPLE), opts);
+  return loadScenarioText(readTextFile(io.cwd, file), dataFormatOf(file), {
+    ...opts,
+    source: file,
+  });
 }

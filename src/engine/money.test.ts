@@ -28,10 +28,81 @@ describe('money', () => {
     expect(dollarsToCents(Number.NaN)).toBeUndefined();
   });
 
+  it('reads the written forms of dollars the TSDoc of parseDollars lists', () => {
+    expect(parseDollars('65,000.50')).toBe(6_500_050);
+    expect(parseDollars(' $65000 ')).toBe(6_500_000);
+    expect(parseDollars('1,234,567.89')).toBe(123_456_789);
+    expect(parseDollars('65_000')).toBe(6_500_000);
+    expect(parseDollars('-$3')).toBe(-300);
+    expect(parseDollars('$-3')).toBe(-300);
+    expect(parseDollars('-0')).toBe(0);
+    for (const bad of [
+      '',
+      '$',
+      '.5',
+      '5.',
+      '1e3',
+      '--3',
+      '-$-3',
+      '6,5000',
+      '65,00',
+      ',650',
+      '65__0',
+      '$$5',
+      '5$',
+      '1.2.3',
+      '0x10',
+      '9007199254740992',
+    ]) {
+      expect(parseDollars(bad), bad).toBeUndefined();
+    }
+  });
+
+  it('reads back every amount it formats', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+        (c) => {
+          expect(parseDollars(formatUsd(c))).toBe(c);
+        },
+      ),
+    );
+  });
+
   it('formats dollars', () => {
     expect(formatUsd(1282592)).toBe('$12,825.92');
     expect(formatUsd(-5)).toBe('-$0.05');
+    expect(formatUsd(0)).toBe('$0.00');
+    expect(formatUsd(100_000_000)).toBe('$1,000,000.00');
+    expect(formatUsd(99_999)).toBe('$999.99');
     expect(formatUsd(3707457, { wholeDollars: true })).toBe('$37,075');
+  });
+
+  it('formats exactly as toLocaleString("en-US") grouped the digits before', () => {
+    // The former implementation, kept here as the reference.
+    const before = (c: number, opts: { wholeDollars?: boolean } = {}): string => {
+      const abs = Math.abs(c);
+      const whole = opts.wholeDollars ? roundToDollar(abs) / 100 : Math.trunc(abs / 100);
+      const wholeText = whole.toLocaleString('en-US');
+      const body = opts.wholeDollars
+        ? wholeText
+        : `${wholeText}.${String(abs % 100).padStart(2, '0')}`;
+      return `${c < 0 ? '-' : ''}$${body}`;
+    };
+    const amount = fc.oneof(
+      fc.integer({ min: -1_000_000, max: 1_000_000 }),
+      fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+      // around every power of ten, where a new group of digits starts
+      fc
+        .tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: -2, max: 2 }))
+        .map(([e, d]) => 10 ** e + d),
+    );
+    fc.assert(
+      fc.property(amount, fc.boolean(), (c, wholeDollars) => {
+        expect(formatUsd(c, { wholeDollars })).toBe(before(c, { wholeDollars }));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('rounds to whole dollars the way IRS forms do', () => {

@@ -12,7 +12,7 @@
  *   414(v)(2)(C)): `roundDownToMultiple`.
  * - Ratios that a form rounds to a number of places (Form 8606 line 10 "at least 3 places",
  *   Pub 560 Rate Worksheet "at least 3 decimal places", ACP ratios to 0.01%) are rounded
- *   where the rule that uses them says so, with `roundRatio`.
+ *   where the rule that uses them says so, with `roundRate`.
  */
 
 /** An amount of money in integer cents. */
@@ -24,29 +24,34 @@ export interface Rate {
   readonly den: number;
 }
 
-export const ZERO: Cents = 0;
-
-/** Throws if `c` is not a safe integer number of cents. */
-export function assertCents(c: number, what = 'amount'): asserts c is Cents {
-  if (!Number.isSafeInteger(c)) {
-    throw new RangeError(`${what} must be a whole number of cents, got ${String(c)}`);
-  }
-}
-
-const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
+/**
+ * `[-]` `[$]` `[-]` whole dollars `[.cents]`: the whole part is plain digits, digits grouped by
+ * commas in threes, or digits with underscores between them.
+ */
+const DOLLARS = /^(-)?\$?(-)?(\d{1,3}(?:,\d{3})+|\d+(?:_\d+)*)(?:\.(\d+))?$/;
 
 /**
- * Converts a decimal string of dollars ("1234.5", "-3", "0.07") to cents exactly.
- * Returns undefined when the text is not a plain decimal or has fractions of a cent.
+ * The one rule for reading an amount of dollars written as text (command-line options, ledger
+ * files, numbers' decimal form) into cents, exactly. Accepted, with surrounding spaces ignored:
+ * - plain digits with an optional decimal part: `1234`, `1234.5`, `0.07`;
+ * - commas grouping the whole dollars in threes: `65,000`, `1,234,567.89` (not `6,5000`);
+ * - underscores between digits: `65_000`;
+ * - a leading `$`, and a minus sign before or after it: `$65000`, `-$3`, `$-3`, `-3`.
+ *
+ * Decimals beyond the cent must be zeros (`1.500` is $1.50; `1.005` is refused). Returns
+ * undefined for anything else (an empty string, `.5`, `5.`, `1e3`, two signs, fractions of a
+ * cent, or an amount beyond the safe integer range of cents); the caller names the field.
  */
 export function parseDollars(text: string): Cents | undefined {
-  const m = DECIMAL.exec(text.trim().replace(/_/g, ''));
+  const m = DOLLARS.exec(text.trim());
   if (!m) return undefined;
-  const [, sign, whole = '0', frac = ''] = m;
+  const [, sign1, sign2, wholeText = '0', frac = ''] = m;
+  if (sign1 && sign2) return undefined;
   if (frac.length > 2 && !/^0*$/.test(frac.slice(2))) return undefined;
-  const cents = Number(whole) * 100 + Number((frac + '00').slice(0, 2));
+  const whole = Number(wholeText.replace(/[,_]/g, ''));
+  const cents = whole * 100 + Number((frac + '00').slice(0, 2));
   if (!Number.isSafeInteger(cents)) return undefined;
-  return sign ? -cents : cents;
+  return (sign1 || sign2) && cents !== 0 ? -cents : cents;
 }
 
 /**
@@ -77,12 +82,24 @@ export function toDollars(c: Cents): number {
   return c / 100;
 }
 
-/** Formats cents as "$12,345.67" (negative as "-$12,345.67"). */
+/** A non-negative whole number with commas between groups of three digits ("1,234,567"). */
+function groupThousands(n: number): string {
+  const digits = String(n);
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
+}
+
+/**
+ * Formats cents as "$12,345.67" (negative as "-$12,345.67"); `wholeDollars` rounds the way IRS
+ * forms do ("$12,346"). Digits are grouped by hand, not with `toLocaleString`, so the first
+ * call does not start the Intl machinery (a noticeable part of the CLI's start-up).
+ */
 export function formatUsd(c: Cents, opts: { wholeDollars?: boolean } = {}): string {
   const neg = c < 0;
   const abs = Math.abs(c);
   const whole = opts.wholeDollars ? roundToDollar(abs) / 100 : Math.trunc(abs / 100);
-  const wholeText = whole.toLocaleString('en-US');
+  const wholeText = groupThousands(whole);
   const body = opts.wholeDollars ? wholeText : `${wholeText}.${String(abs % 100).padStart(2, '0')}`;
   return `${neg ? '-' : ''}$${body}`;
 }
@@ -185,11 +202,6 @@ export function percentRate(percent: number): Rate {
   return reduce({ num: r.num, den: r.den * 100 });
 }
 
-/** Multiplies two exact rates. */
-export function mulRates(a: Rate, b: Rate): Rate {
-  return reduce({ num: a.num * b.num, den: a.den * b.den });
-}
-
 /** r / (1 + r): the Pub 560 self-employed rate for plan rate r, exact. */
 export function reducedRate(r: Rate): Rate {
   return reduce({ num: r.num, den: r.den + r.num });
@@ -219,12 +231,9 @@ export function sum(amounts: readonly Cents[]): Cents {
   return s;
 }
 
+/** The smallest of the amounts. */
 export function min(...xs: Cents[]): Cents {
   return Math.min(...xs);
-}
-
-export function max(...xs: Cents[]): Cents {
-  return Math.max(...xs);
 }
 
 /** max(0, x). */
@@ -266,10 +275,4 @@ export function allocate(total: Cents, weights: readonly number[]): Cents[] {
     left -= 1n;
   }
   return parts.map((p) => (neg ? -Number(p) : Number(p)));
-}
-
-/** The share `part/whole` of `amount`, rounded half-up; whole must be positive. */
-export function proRata(amount: Cents, part: Cents, whole: Cents): Cents {
-  if (whole <= 0) throw new RangeError('whole must be positive');
-  return mulDiv(amount, part, whole);
 }

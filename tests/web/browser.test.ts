@@ -9,7 +9,10 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Page } from 'playwright-core';
+import { formatUsd } from '../../src/engine/money.js';
 import { PHYSICIAN_EXAMPLE } from '../../src/engine/scenario/examples.js';
+import { runCli } from '../helpers/cli.js';
+
 import {
   LAPTOP,
   PHONE,
@@ -263,10 +266,26 @@ describe('Monte Carlo in a worker', () => {
       // A short run to the end.
       await page.getByLabel('Return paths').selectOption('1000');
       await page.getByRole('button', { name: 'Run the simulation' }).click();
-      const table = page.locator('table', { hasText: 'at the end of the plan' });
+      // The page shows the `compare` report the CLI prints for the same file, paths and seed.
+      const cli = await runCli(
+        'compare examples/physician-moonlighting.yaml --paths 1000 --seed 1 --json'.split(' '),
+      );
+      const json = JSON.parse(cli.stdout) as {
+        strategies: { label: string; monteCarloEnd: { p50: number } }[];
+      };
+      const table = page.locator('table', { hasText: 'After-tax wealth by strategy' });
       await table.waitFor();
       await expect(table.locator('tbody tr').count()).resolves.toBe(4);
-      await expect(page.getByText(/ends ahead of Roth-lite in \d+\.\d%/).count()).resolves.toBe(1);
+      const first = json.strategies[0];
+      if (!first) throw new Error('no strategies');
+      const row = table.locator('tbody tr', { hasText: first.label });
+      await expect(row.locator('td').nth(3).textContent()).resolves.toBe(
+        formatUsd(Math.round(first.monteCarloEnd.p50 * 100)),
+      );
+      await page
+        .locator('table', { hasText: 'How often the full Mega Backdoor ends ahead' })
+        .waitFor();
+
       expect(await seriousViolations(page)).toEqual([]);
       await shot(page, 'laptop-montecarlo');
       await page.context().close();

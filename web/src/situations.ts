@@ -3,7 +3,7 @@
  * each with one sentence in plain words. A new example file appears here with its own name.
  */
 import type { Draft } from './state/draft.js';
-import { parseDataText } from '../../src/cli/data-text.js';
+import { parseDataText } from '../../src/engine/data-text.js';
 
 const FILES = import.meta.glob<string>('../../examples/*.yaml', {
   query: '?raw',
@@ -80,11 +80,11 @@ export const SITUATIONS: readonly Situation[] = (() => {
     const text = byStem.get(key);
     if (text === undefined) return;
     byStem.delete(key);
-    out.push({ key, title, sentence, draft: parseDataText(text, `${key}.yaml`) as Draft });
+    out.push({ key, title, sentence, draft: parseDataText(text, 'yaml', `${key}.yaml`) as Draft });
   };
   for (const [key, title, sentence] of SENTENCES) add(key, title, sentence);
   for (const key of [...byStem.keys()].sort()) {
-    const draft = parseDataText(byStem.get(key) ?? '', `${key}.yaml`) as Draft;
+    const draft = parseDataText(byStem.get(key) ?? '', 'yaml', `${key}.yaml`) as Draft;
     const name = typeof draft['name'] === 'string' ? draft['name'] : key;
     add(key, name, `${name}.`);
   }

@@ -1,42 +1,49 @@
 /**
  * `megaroth acp CENSUS.csv`: the ACP nondiscrimination test (IRC 401(m)) on a plan's census —
- * pass or fail with the margin, and when it fails the excess aggregate contributions, each HCE's
- * refund, the deadlines and the QNEC alternative; `--whatif` adds the sponsor's what-ifs and
- * `--participant ID` one employee's view. Exit 0 whether the plan passes or fails.
+ * the `acp` report (pass or fail with the margin; when it fails, the excess aggregate
+ * contributions, each HCE's refund, the deadlines and the QNEC alternative; `--whatif` adds the
+ * sponsor's what-ifs) — or with `--participant ID`, or without a census (`--pay …`), the
+ * `acp-participant` report of one employee. Exit 0 whether the plan passes or fails.
  */
+import type { AcpOptions } from '../../engine/acp/acp-test.js';
 import type { CensusIssue, CensusReadResult } from '../../engine/acp/census-csv.js';
-import { parseCentsField } from '../../engine/acp/census-csv.js';
-import {
-  adoptionGrid,
-  bpsText,
-  bpsToPercent,
-  estimateHceRefund,
-  maxUniformRate,
-  participantView,
-  prepareAcpTest,
-  evaluateAcp,
-  richerMatch,
-  type AcpResult,
-  type GridCell,
-  type MaxRateResult,
-  type ParticipantView,
-  type RicherMatchResult,
-} from '../../engine/acp/index.js';
+import { parsePercent } from '../../engine/acp/census-values.js';
+import { percentShortText } from '../../engine/acp/ratios.js';
 import { InputError, inputError } from '../../engine/errors.js';
-import { formatUsd, toDollars } from '../../engine/money.js';
+import type { Figure, RateFigure } from '../../engine/explain.js';
+import { formatUsd } from '../../engine/money.js';
 import { SUPPORTED_YEARS } from '../../engine/params/index.js';
+import { acpConstants } from '../../engine/params/acp.js';
+import {
+  acpEstimateReport,
+  acpParticipantReport,
+  type AcpParticipantReport,
+  type ParticipantReport,
+} from '../../engine/report/acp-participant.js';
+import {
+  acpReport,
+  type AcpReport,
+  type MaxRateReport,
+  type WhatIfReport,
+} from '../../engine/report/acp.js';
 import { readCensusFile } from '../census-file.js';
-import { printJson } from '../io.js';
+import { withFlags, type FlagMap } from '../flags.js';
 import {
   parseChoiceOption,
   parseIntOption,
   parseMoneyOption,
   parseYearOption,
 } from '../options.js';
+import {
+  formatRate,
+  printReport,
+  withReportOptions,
+  type ReportOutputOptions,
+} from '../report-output.js';
 import { renderPairs, renderTable } from '../table.js';
 import type { Register } from './index.js';
 
-interface AcpCliOptions {
+interface AcpCliOptions extends ReportOutputOptions {
   year?: string;
   method?: string;
   priorNhceAcp?: string;
@@ -53,7 +60,6 @@ interface AcpCliOptions {
   participant?: string;
   skipBadRows?: boolean;
   refunds?: string;
-  json?: boolean;
   pay?: string;
   match?: string;
   afterTax?: string;
@@ -63,11 +69,27 @@ interface AcpCliOptions {
   otherHcePay?: string;
 }
 
+/** The engine's fields and the flags they come from. */
+const FLAGS: FlagMap = {
+  year: '--year',
+  priorNhceAcpBps: '--prior-nhce-acp',
+  firstYear: '--first-year',
+  planYearEnd: '--plan-year-end',
+  defaultVestedBps: '--match-vested',
+  participant: '--participant',
+  compensation: '--pay',
+  match: '--match',
+  afterTax: '--after-tax',
+  expectedNhceAcpBps: '--expected-nhce-acp',
+  'otherHces.count': '--other-hces',
+  'otherHces.ratioBps': '--other-hce-acp',
+  'otherHces.compensation': '--other-hce-pay',
+};
+
 /** A percentage with at most two decimals within [0, max] → hundredths of a percent. */
-export function parsePercentOption(flag: string, raw: string, maxPercent = 100): number {
-  const t = raw.trim().replace(/%$/, '');
-  const bps = /^\d+(\.\d+)?$/.test(t) ? parseCentsField(t) : -2;
-  if (bps < 0 || bps > maxPercent * 100) {
+function parsePercentOption(flag: string, raw: string, maxPercent = 100): number {
+  const bps = parsePercent(raw, maxPercent);
+  if (bps === undefined) {
     throw inputError(
       flag,
       `expected a percentage from 0 to ${String(maxPercent)} with at most 2 decimals (e.g. 2.35), got "${raw}"`,
@@ -84,7 +106,15 @@ function parsePercentList(flag: string, raw: string, maxPercent: number): number
   return parts.map((s) => parsePercentOption(flag, s, maxPercent));
 }
 
-const pct = (bps: number): string => `${bpsText(bps)}%`;
+/** A ratio as a percentage with two decimals ("9.81%"). */
+const pct = (r: RateFigure): string => `${(r.rate * 100).toFixed(2)}%`;
+const usd = (f: Figure): string => formatUsd(f.cents);
+
+/** Months after the plan year as said: 2.5 → "2½ months". */
+function monthsText(months: number): string {
+  const whole = Math.floor(months);
+  return `${String(whole)}${months === whole ? '' : '½'} months`;
+}
 
 function issueText(i: CensusIssue): string {
   return `${i.column}: ${i.reason}`;
@@ -111,276 +141,195 @@ function censusProblems(file: string, r: CensusReadResult, skip: boolean): Censu
   return [...r.issues];
 }
 
-function resultJson(r: AcpResult): Record<string, unknown> {
-  return {
-    year: r.year,
-    method: r.method,
-    safeHarbor: r.safeHarbor,
-    nhceSource: r.nhceSource,
-    hceCount: r.hceCount,
-    nhceCount: r.nhceCount,
-    ineligibleCount: r.ineligibleCount,
-    hceAcp: bpsToPercent(r.hceAcpBps),
-    nhceAcp: bpsToPercent(r.nhceAcpBps),
-    limit: bpsToPercent(r.limitBps),
-    margin: bpsToPercent(r.marginBps),
-    passed: r.passed,
-    passReason: r.passReason,
-    permittedRatio: r.permittedRatioBps === null ? null : bpsToPercent(r.permittedRatioBps),
-    leveledHceAcp: bpsToPercent(r.leveledHceAcpBps),
-    excessAggregateContributions: toDollars(r.excessAggregateContributions),
-    distributed: toDollars(r.distributedTotal),
-    forfeited: toDollars(r.forfeitedTotal),
-    exciseTaxIfLate: toDollars(r.exciseTaxIfLate),
-    deadlines: r.deadlines,
-    refunds: r.refunds.map((f) => ({
-      id: f.id,
-      amount: toDollars(f.amount),
-      afterTax: toDollars(f.afterTax),
-      matchDistributed: toDollars(f.matchDistributed),
-      matchForfeited: toDollars(f.matchForfeited),
-      qmac: toDollars(f.qmac),
-      qnec: toDollars(f.qnec),
-    })),
-    qnecAlternative:
-      r.qnecAlternative === null
-        ? null
-        : {
-            rate: bpsToPercent(r.qnecAlternative.rateBps),
-            cost: toDollars(r.qnecAlternative.cost),
-            nhceAcpAfter: bpsToPercent(r.qnecAlternative.nhceAcpAfterBps),
-            limitAfter: bpsToPercent(r.qnecAlternative.limitAfterBps),
-          },
-    hceDetermination: {
-      threshold: toDollars(r.hceDetermination.thresholdCents),
-      byColumn: r.hceDetermination.byColumn,
-      byOwnership: r.hceDetermination.byOwnership,
-      byPay: r.hceDetermination.byPay,
-      topPaidGroupSize: r.hceDetermination.topPaidGroupSize,
-    },
-  };
+function maxRateText(m: MaxRateReport): string {
+  if (m.maxRate === null) return 'none: the plan fails even with nothing added';
+  if (m.capped) return `${pct(m.maxRate)} of pay or more (search stops there)`;
+  return `${pct(m.maxRate)} of pay`;
 }
 
-function maxRateJson(m: MaxRateResult): unknown {
-  return {
-    sharePercent: m.sharePercent,
-    adopters: m.adopters,
-    maxRate: m.maxRateBps === null ? null : bpsToPercent(m.maxRateBps),
-    capped: m.capped,
-  };
-}
-
-function gridJson(cells: readonly GridCell[]): unknown {
-  return cells.map((c) => ({
-    sharePercent: c.sharePercent,
-    rate: bpsToPercent(c.rateBps),
-    adopters: c.adopters,
-    hceAcp: bpsToPercent(c.hceAcpBps),
-    passed: c.passed,
-    refundTotal: toDollars(c.refundTotal),
-    refundedHces: c.refundedHces,
-  }));
-}
-
-function matchJson(m: RicherMatchResult): unknown {
-  return {
-    boostPercent: m.boostPercent,
-    applies: m.applies,
-    extraMatchCost: toDollars(m.extraMatchCost),
-    nhceAcpBefore: bpsToPercent(m.nhceAcpBefore),
-    nhceAcpAfter: bpsToPercent(m.nhceAcpAfter),
-    hceAcpBefore: bpsToPercent(m.hceAcpBefore),
-    hceAcpAfter: bpsToPercent(m.hceAcpAfter),
-    limitAfter: bpsToPercent(m.limitAfterBps),
-    passedBefore: m.passedBefore,
-    passedAfter: m.passedAfter,
-    excessAfter: toDollars(m.excessAfter),
-    maxUniformRateAfter: maxRateJson(m.maxRateAfter),
-  };
-}
-
-function participantJson(v: ParticipantView): unknown {
-  return {
-    id: v.id,
-    eligible: v.eligible,
-    hce: v.hce,
-    compensation: toDollars(v.compensation),
-    cappedCompensation: toDollars(v.cappedCompensation),
-    afterTax: toDollars(v.afterTax),
-    match: toDollars(v.match),
-    ratio: bpsToPercent(v.ratioBps),
-    refund:
-      v.refund === null
-        ? null
-        : {
-            amount: toDollars(v.refund.amount),
-            afterTax: toDollars(v.refund.afterTax),
-            matchDistributed: toDollars(v.refund.matchDistributed),
-            matchForfeited: toDollars(v.refund.matchForfeited),
-          },
-    afterTaxKept: toDollars(v.afterTaxKept),
-    why: v.why,
-  };
-}
-
-function maxRateText(m: MaxRateResult): string {
-  if (m.maxRateBps === null) return 'none: the plan fails even with nothing added';
-  if (m.capped) return `${pct(m.maxRateBps)} of pay or more (search stops there)`;
-  return `${pct(m.maxRateBps)} of pay`;
-}
-
-function printText(
-  out: (t: string) => void,
-  file: string,
-  r: AcpResult,
-  skipped: readonly CensusIssue[],
-  refundRows: number,
-): void {
-  const verdict = r.passed
-    ? r.passReason === 'no-eligible-nhces'
-      ? 'PASSES (no eligible NHCEs: deemed to pass)'
-      : 'PASSES'
-    : 'FAILS';
-  const source =
-    r.nhceSource === 'current-year'
-      ? 'current year'
-      : r.nhceSource === 'prior-year'
-        ? 'prior year (given)'
-        : 'first plan year, deemed 3%';
-  out(
-    `ACP test ${String(r.year)}${r.safeHarbor ? ' (safe-harbor plan: after-tax money alone, match left out)' : ''}: ${file}\n\n`,
-  );
-  const pairs: [string, string][] = [
-    ['Eligible HCEs', String(r.hceCount)],
-    ['Eligible NHCEs', String(r.nhceCount)],
-    ['Not eligible (left out)', String(r.ineligibleCount)],
-    [`NHCE ACP (${source})`, pct(r.nhceAcpBps)],
-    ['Limit: max(1.25×N, min(2×N, N+2))', pct(r.limitBps)],
-    ['HCE ACP', pct(r.hceAcpBps)],
-    ['Margin (limit − HCE ACP)', `${bpsText(r.marginBps)} points`],
-    ['Result', verdict],
-  ];
-  if (!r.passed) {
-    pairs.push(
-      [
-        'Highest permitted HCE ratio',
-        r.permittedRatioBps === null ? '-' : pct(r.permittedRatioBps),
-      ],
-      ['Excess aggregate contributions', formatUsd(r.excessAggregateContributions)],
-      ['  distributed to HCEs', formatUsd(r.distributedTotal)],
-      ['  unvested match forfeited', formatUsd(r.forfeitedTotal)],
-      ['HCEs with a refund', String(r.refunds.length)],
-      [`Distribute by (no 10% excise tax)`, r.deadlines.exciseTaxDeadline],
-      ['Distribute by (latest, else EPCRS)', r.deadlines.finalDeadline],
-      ['Excise tax if late (10%)', formatUsd(r.exciseTaxIfLate)],
+/** The `acp` report as text. */
+function renderAcp(file: string, refundRows: number): (r: AcpReport) => string {
+  return (r) => {
+    const out: string[] = [];
+    const verdict = r.passed
+      ? r.passReason === 'no-eligible-nhces'
+        ? 'PASSES (no eligible NHCEs: deemed to pass)'
+        : 'PASSES'
+      : 'FAILS';
+    out.push(
+      `ACP test ${String(r.year)}${r.safeHarbor ? ' (safe-harbor plan: after-tax money alone, match left out)' : ''}: ${file}\n\n`,
     );
-    if (r.qnecAlternative) {
-      pairs.push([
-        'Or: QNEC to every eligible NHCE',
-        `${pct(r.qnecAlternative.rateBps)} of pay, cost ${formatUsd(r.qnecAlternative.cost)}`,
-      ]);
-    }
-  }
-  out(renderPairs(pairs));
-  if (r.refunds.length > 0) {
-    const top = [...r.refunds].sort((a, b) => b.amount - a.amount || a.index - b.index);
-    const shown = top.slice(0, refundRows);
-    out(
-      `\nRefunds (largest first${shown.length < top.length ? `, ${String(shown.length)} of ${String(top.length)}; --json lists all` : ''}):\n`,
-    );
-    out(
-      renderTable(
+    const pairs: [string, string][] = [
+      ['Eligible HCEs', String(r.hceCount)],
+      ['Eligible NHCEs', String(r.nhceCount)],
+      ['Not eligible (left out)', String(r.ineligibleCount)],
+      [r.nhceAcp.label, pct(r.nhceAcp)],
+      [r.limit.label, pct(r.limit)],
+      [r.hceAcp.label, pct(r.hceAcp)],
+      [r.margin.label, `${(r.margin.rate * 100).toFixed(2)} points`],
+      ['Result', verdict],
+    ];
+    if (!r.passed) {
+      pairs.push(
         [
-          { header: 'ID' },
-          { header: 'Ratio', align: 'right' },
-          { header: 'Counted', align: 'right' },
-          { header: 'Refund', align: 'right' },
-          { header: 'After-tax', align: 'right' },
-          { header: 'Match paid', align: 'right' },
-          { header: 'Forfeited', align: 'right' },
+          r.permittedRatio?.label ?? 'Highest permitted HCE ratio',
+          r.permittedRatio ? pct(r.permittedRatio) : '-',
         ],
-        shown.map((f) => [
-          f.id,
-          pct(f.ratioBps),
-          formatUsd(f.contributions),
-          formatUsd(f.amount),
-          formatUsd(f.afterTax),
-          formatUsd(f.matchDistributed + f.qmac + f.qnec),
-          formatUsd(f.matchForfeited),
-        ]),
-      ),
-    );
-    out('Refunds are plus earnings; returned after-tax money is basis, not taxed again.\n');
-  }
-  if (skipped.length > 0) {
-    out(`\nSkipped rows (--skip-bad-rows): ${String(skipped.length)} problems listed on stderr\n`);
-  }
+        [r.excessAggregateContributions.label, usd(r.excessAggregateContributions)],
+        ['  distributed to HCEs', usd(r.distributed)],
+        ['  unvested match forfeited', usd(r.forfeited)],
+        ['HCEs with a refund', String(r.refunds.length)],
+        [
+          `Distribute by (no ${formatRate(r.exciseTaxRate.rate)} excise tax)`,
+          r.deadlines.exciseTaxDeadline,
+        ],
+        ['Distribute by (latest, else EPCRS)', r.deadlines.finalDeadline],
+        [r.exciseTaxIfLate.label, usd(r.exciseTaxIfLate)],
+      );
+      const q = r.qnecAlternative;
+      if (q)
+        pairs.push([
+          'Or: QNEC to every eligible NHCE',
+          `${pct(q.rate)} of pay, cost ${usd(q.cost)}`,
+        ]);
+    }
+    out.push(renderPairs(pairs));
+    if (r.refunds.length > 0) {
+      const top = [...r.refunds].sort((a, b) => b.amount.cents - a.amount.cents);
+      const shown = top.slice(0, refundRows);
+      const qmac = r.refunds.some((f) => f.qmac.cents > 0);
+      const qnec = r.refunds.some((f) => f.qnec.cents > 0);
+      out.push(
+        `\nRefunds (largest first${shown.length < top.length ? `, ${String(shown.length)} of ${String(top.length)}; --json lists all` : ''}):\n`,
+        renderTable(
+          [
+            { header: 'ID' },
+            { header: 'Ratio', align: 'right' },
+            { header: 'Counted', align: 'right' },
+            { header: 'Refund', align: 'right' },
+            { header: 'After-tax', align: 'right' },
+            { header: 'Match paid', align: 'right' },
+            { header: 'Forfeited', align: 'right' },
+            ...(qmac ? [{ header: 'QMAC', align: 'right' as const }] : []),
+            ...(qnec ? [{ header: 'QNEC', align: 'right' as const }] : []),
+          ],
+          shown.map((f) => [
+            f.id,
+            pct(f.ratio),
+            usd(f.contributions),
+            usd(f.amount),
+            usd(f.afterTax),
+            usd(f.matchDistributed),
+            usd(f.matchForfeited),
+            ...(qmac ? [usd(f.qmac)] : []),
+            ...(qnec ? [usd(f.qnec)] : []),
+          ]),
+        ),
+        'Refunds are plus earnings; returned after-tax money is basis, not taxed again.\n',
+      );
+    }
+    if (r.census.skippedRows > 0) {
+      out.push(
+        `\nSkipped rows (--skip-bad-rows): ${String(r.census.problems.length)} problems listed on stderr\n`,
+      );
+    }
+    if (r.whatif) out.push(renderWhatIf(r.whatif));
+    return out.join('');
+  };
 }
 
-function printWhatIf(
-  out: (t: string) => void,
-  all: MaxRateResult,
-  grid: readonly GridCell[],
-  shares: readonly number[],
-  rates: readonly number[],
-  m: RicherMatchResult,
-): void {
-  out('\nWhat-ifs (adopters: the highest-paid HCEs first)\n');
-  out(`Highest uniform after-tax rate all HCEs could add: ${maxRateText(all)}\n`);
-  out('\nAdoption share × added after-tax rate: "pass", or the excess to refund\n');
+function renderWhatIf(w: WhatIfReport): string {
+  const out: string[] = ['\nWhat-ifs (adopters: the highest-paid HCEs first)\n'];
+  out.push(`Highest uniform after-tax rate all HCEs could add: ${maxRateText(w.maxUniformRate)}\n`);
+  out.push('\nAdoption share × added after-tax rate: "pass", or the excess to refund\n');
+  const shares = [...new Set(w.grid.map((c) => c.sharePercent))];
+  const rates = [...new Set(w.grid.map((c) => c.rate.rate))];
   const rows = shares.map((s) => [
-    `${String(s / 100)}%`,
+    `${String(s)}%`,
     ...rates.map((rt) => {
-      const c = grid.find((g) => g.sharePercent === s / 100 && g.rateBps === rt);
+      const c = w.grid.find((g) => g.sharePercent === s && g.rate.rate === rt);
       if (!c) return '';
-      return c.passed ? 'pass' : formatUsd(c.refundTotal, { wholeDollars: true });
+      return c.passed ? 'pass' : formatUsd(c.refundTotal.cents, { wholeDollars: true });
     }),
   ]);
-  out(
+  const header = (rt: number): string => `${(rt * 100).toFixed(2)}%`;
+  out.push(
     renderTable(
-      [{ header: 'HCEs' }, ...rates.map((rt) => ({ header: pct(rt), align: 'right' as const }))],
+      [{ header: 'HCEs' }, ...rates.map((rt) => ({ header: header(rt), align: 'right' as const }))],
       rows,
     ),
   );
-  out(`\nRicher match (+${String(m.boostPercent)}% for everyone):\n`);
+  const m = w.richerMatch;
+  out.push(`\nRicher match (+${String(m.boostPercent)}% for everyone):\n`);
   if (!m.applies) {
-    out('  not counted: the safe-harbor option tests after-tax money without the match\n');
-    return;
+    out.push('  not counted: the safe-harbor option tests after-tax money without the match\n');
+    return out.join('');
   }
-  out(
+  out.push(
     renderPairs([
-      ['  extra match cost', formatUsd(m.extraMatchCost)],
+      ['  extra match cost', usd(m.extraMatchCost)],
       ['  NHCE ACP', `${pct(m.nhceAcpBefore)} → ${pct(m.nhceAcpAfter)}`],
       ['  HCE ACP', `${pct(m.hceAcpBefore)} → ${pct(m.hceAcpAfter)}`],
-      ['  result', m.passedAfter ? 'passes' : `fails, excess ${formatUsd(m.excessAfter)}`],
-      ['  highest uniform after-tax rate', maxRateText(m.maxRateAfter)],
+      ['  result', m.passedAfter ? 'passes' : `fails, excess ${usd(m.excessAfter)}`],
+      ['  highest uniform after-tax rate', maxRateText(m.maxUniformRateAfter)],
     ]),
   );
+  return out.join('');
 }
 
-function printParticipant(out: (t: string) => void, v: ParticipantView): void {
-  out(`\nParticipant ${v.id}\n`);
+function renderParticipant(v: ParticipantReport): string {
   const pairs: [string, string][] = [
     ['HCE', v.hce ? 'yes' : 'no'],
-    ['Compensation (capped at 401(a)(17))', formatUsd(v.cappedCompensation)],
-    ['After-tax contributed', formatUsd(v.afterTax)],
-    ['Match', formatUsd(v.match)],
-    ['Contribution ratio', pct(v.ratioBps)],
+    [v.cappedCompensation.label, usd(v.cappedCompensation)],
+    [v.afterTax.label, usd(v.afterTax)],
+    [v.match.label, usd(v.match)],
+    [v.ratio.label, pct(v.ratio)],
   ];
   if (v.refund) {
     pairs.push(
-      ['Refund of after-tax money', formatUsd(v.refund.afterTax)],
-      ['Match paid out (taxable)', formatUsd(v.refund.matchDistributed)],
-      ['Match forfeited', formatUsd(v.refund.matchForfeited)],
-      ['After-tax money kept in the plan', formatUsd(v.afterTaxKept)],
+      [v.refund.afterTax.label, usd(v.refund.afterTax)],
+      [v.refund.matchDistributed.label, usd(v.refund.matchDistributed)],
+      [v.refund.matchForfeited.label, usd(v.refund.matchForfeited)],
+      [v.afterTaxKept.label, usd(v.afterTaxKept)],
     );
   }
-  out(renderPairs(pairs));
-  for (const w of v.why) out(`  ${w}\n`);
+  return `\nParticipant ${v.id}\n${renderPairs(pairs)}${v.why.map((w) => `  ${w}\n`).join('')}`;
+}
+
+/** The `acp-participant` report as text (`file` for a census, null for the estimate). */
+function renderAcpParticipant(file: string | null): (r: AcpParticipantReport) => string {
+  return (r) => {
+    const out: string[] = [];
+    const o = r.otherHces;
+    out.push(
+      o === null
+        ? `ACP test ${String(r.year)}: ${file ?? ''}, participant ${r.participant.id}\n\n`
+        : `ACP refund estimate ${String(r.year)} (no census: you and ${String(o.count)} other HCE${o.count === 1 ? '' : 's'} against an expected NHCE ACP)\n\n`,
+    );
+    const pairs: [string, string][] = [
+      [r.nhceAcp.label, pct(r.nhceAcp)],
+      [r.limit.label, pct(r.limit)],
+      [r.hceAcp.label, pct(r.hceAcp)],
+      ['Result', r.passed ? 'PASSES' : 'FAILS'],
+    ];
+    if (r.maxAfterTaxWithoutRefund) {
+      pairs.push([r.maxAfterTaxWithoutRefund.label, usd(r.maxAfterTaxWithoutRefund)]);
+    } else if (!r.passed) {
+      pairs.push([r.excessAggregateContributions.label, usd(r.excessAggregateContributions)]);
+    }
+    out.push(renderPairs(pairs), renderParticipant(r.participant));
+    if (r.participant.refund) {
+      const d = r.deadlines;
+      out.push(
+        `  Paid by ${d.exciseTaxDeadline} (${monthsText(d.exciseTaxMonths)} after the plan year).\n`,
+      );
+    }
+    return out.join('');
+  };
 }
 
 /** `megaroth acp --pay ... --expected-nhce-acp ...`: one HCE's refund estimate without a census. */
-function runEstimate(out: (t: string) => void, year: number, o: AcpCliOptions): void {
+function estimateReport(year: number, o: AcpCliOptions): AcpParticipantReport {
   if (o.pay === undefined || o.expectedNhceAcp === undefined) {
     throw inputError(
       '<census>',
@@ -388,73 +337,57 @@ function runEstimate(out: (t: string) => void, year: number, o: AcpCliOptions): 
     );
   }
   const pay = parseMoneyOption('--pay', o.pay);
-  if (pay <= 0) throw inputError('--pay', 'must be more than 0');
-  const otherCount = parseIntOption('--other-hces', o.otherHces ?? '0', 0, 100_000);
-  const est = estimateHceRefund({
-    year,
-    compensation: pay,
-    match: parseMoneyOption('--match', o.match ?? '0'),
-    afterTax: parseMoneyOption('--after-tax', o.afterTax ?? '0'),
-    expectedNhceAcpBps: parsePercentOption('--expected-nhce-acp', o.expectedNhceAcp),
-    otherHces: {
-      count: otherCount,
-      ratioBps: parsePercentOption('--other-hce-acp', o.otherHceAcp ?? '0'),
-      compensation:
-        o.otherHcePay === undefined ? pay : parseMoneyOption('--other-hce-pay', o.otherHcePay),
-    },
-    ...(o.safeHarbor ? { safeHarbor: true } : {}),
-  });
-  const r = est.result;
-  if (o.json) {
-    out(
-      `${JSON.stringify(
-        {
-          estimate: true,
-          hceCount: r.hceCount,
-          hceAcp: bpsToPercent(r.hceAcpBps),
-          nhceAcp: bpsToPercent(r.nhceAcpBps),
-          limit: bpsToPercent(r.limitBps),
-          passed: r.passed,
-          excessAggregateContributions: toDollars(r.excessAggregateContributions),
-          maxAfterTaxWithoutRefund: toDollars(est.maxAfterTaxWithoutRefund),
-          deadlines: r.deadlines,
-          participant: participantJson(est.view),
-        },
-        null,
-        2,
-      )}\n`,
-    );
-    return;
-  }
-  out(
-    `ACP refund estimate ${String(r.year)} (no census: you and ${String(otherCount)} other HCE${otherCount === 1 ? '' : 's'} against an expected NHCE ACP)\n\n`,
+  return withFlags(FLAGS, () =>
+    acpEstimateReport({
+      year,
+      compensation: pay,
+      match: parseMoneyOption('--match', o.match ?? '0'),
+      afterTax: parseMoneyOption('--after-tax', o.afterTax ?? '0'),
+      expectedNhceAcpBps: parsePercentOption('--expected-nhce-acp', o.expectedNhceAcp ?? ''),
+      otherHces: {
+        count: parseIntOption('--other-hces', o.otherHces ?? '0', 0, 100_000),
+        ratioBps: parsePercentOption('--other-hce-acp', o.otherHceAcp ?? '0'),
+        compensation:
+          o.otherHcePay === undefined ? pay : parseMoneyOption('--other-hce-pay', o.otherHcePay),
+      },
+      ...(o.safeHarbor ? { safeHarbor: true } : {}),
+    }),
   );
-  out(
-    renderPairs([
-      ['Expected NHCE ACP', pct(r.nhceAcpBps)],
-      ['Limit', pct(r.limitBps)],
-      ['HCE ACP', pct(r.hceAcpBps)],
-      ['Result', r.passed ? 'PASSES' : 'FAILS'],
-      ['Most after-tax with no refund', formatUsd(est.maxAfterTaxWithoutRefund)],
-    ]),
-  );
-  printParticipant(out, est.view);
-  if (est.view.refund) {
-    out(`  Paid by ${r.deadlines.exciseTaxDeadline} (2½ months after the plan year).\n`);
-  }
 }
 
+/** How the test is run, from the options (the engine checks how they combine). */
+function acpOptions(year: number, o: AcpCliOptions): AcpOptions {
+  const method = parseChoiceOption('--method', o.method ?? 'current', ['current', 'prior']);
+  return {
+    year,
+    method,
+    ...(o.priorNhceAcp !== undefined
+      ? { priorNhceAcpBps: parsePercentOption('--prior-nhce-acp', o.priorNhceAcp) }
+      : {}),
+    ...(o.firstYear ? { firstYear: true } : {}),
+    ...(o.safeHarbor ? { safeHarbor: true } : {}),
+    ...(o.topPaidGroup ? { topPaidGroup: true } : {}),
+    ...(o.eaca ? { eaca: true } : {}),
+    ...(o.planYearEnd !== undefined ? { planYearEnd: o.planYearEnd } : {}),
+    defaultVestedBps: parsePercentOption('--match-vested', o.matchVested ?? '100'),
+  };
+}
+
+const ACP = acpConstants;
+
 export const register: Register = (program, io) => {
-  program
-    .command('acp')
-    .summary('ACP test on a census CSV: pass/fail, HCE refunds, deadlines, what-ifs')
-    .description(
-      'ACP nondiscrimination test (IRC 401(m)) on a plan census CSV: pass/fail with the margin, excess aggregate contributions, per-HCE refunds (after-tax first, then match), deadlines, the QNEC alternative, sponsor what-ifs and one participant’s view. See docs/acp.md.',
-    )
-    .argument(
-      '[census]',
-      'CSV with header: id, compensation, match, after_tax, and hce or prior_year_compensation/owner_percent',
-    )
+  withReportOptions(
+    program
+      .command('acp')
+      .summary('ACP test on a census CSV: pass/fail, HCE refunds, deadlines, what-ifs')
+      .description(
+        'ACP nondiscrimination test (IRC 401(m)) on a plan census CSV: pass/fail with the margin, excess aggregate contributions, per-HCE refunds (after-tax first, then match), deadlines, the QNEC alternative, sponsor what-ifs and one participant’s view. See docs/acp.md.',
+      )
+      .argument(
+        '[census]',
+        'CSV with header: id, compensation, match, after_tax, and hce or prior_year_compensation/owner_percent',
+      ),
+  )
     .option(
       '--year <year>',
       `plan year (${SUPPORTED_YEARS.join(', ')}); sets the HCE threshold and 401(a)(17) cap`,
@@ -466,10 +399,19 @@ export const register: Register = (program, io) => {
       'current',
     )
     .option('--prior-nhce-acp <percent>', 'prior-year method: last year’s NHCE ACP, e.g. 2.35')
-    .option('--first-year', 'prior-year method in the plan’s first year: NHCE ACP deemed 3%')
+    .option(
+      '--first-year',
+      `prior-year method in the plan’s first year: NHCE ACP deemed ${percentShortText(ACP.firstYearDeemedNhceAcpBps.value)}`,
+    )
     .option('--safe-harbor', 'safe-harbor plan: test after-tax money alone, leaving out the match')
-    .option('--top-paid-group', 'top-paid group election: HCEs by pay only in the top 20%')
-    .option('--eaca', 'the plan has an EACA: 6-month excise-tax deadline instead of 2½ months')
+    .option(
+      '--top-paid-group',
+      `top-paid group election: HCEs by pay only in the top ${String(ACP.topPaidGroupPercent.value)}%`,
+    )
+    .option(
+      '--eaca',
+      `the plan has an EACA: ${monthsText(ACP.exciseTaxMonthsEaca.value)} excise-tax deadline instead of ${monthsText(ACP.exciseTaxMonths.value)}`,
+    )
     .option(
       '--plan-year-end <date>',
       'last day of the plan year, YYYY-MM-DD (default Dec 31 of --year)',
@@ -494,10 +436,9 @@ export const register: Register = (program, io) => {
       '1,2,3,4,5,6,7,8,9,10',
     )
     .option('--match-boost <percent>', 'what-if: raise everyone’s match by this percent', '50')
-    .option('--participant <id>', 'explain the result for one employee of the census')
+    .option('--participant <id>', 'one employee’s view of the test (the acp-participant report)')
     .option('--skip-bad-rows', 'test the usable rows and list the others, instead of stopping')
     .option('--refunds <n>', 'how many refunds to print in the table (all are in --json)', '20')
-    .option('--json', 'print JSON (percentages with two decimals, dollars with cents)')
     .option('--pay <dollars>', 'without a census: your plan-year pay, for a refund estimate')
     .option('--match <dollars>', 'without a census: your match', '0')
     .option('--after-tax <dollars>', 'without a census: your after-tax contributions', '0')
@@ -507,12 +448,12 @@ export const register: Register = (program, io) => {
     .option('--other-hce-pay <dollars>', 'without a census: their typical pay (default --pay)')
     .addHelpText(
       'after',
-      '\nExamples:\n  megaroth acp examples/acp/fails.csv\n  megaroth acp --pay 220000 --after-tax 20000 --match 8800 --expected-nhce-acp 3 --other-hces 2 --other-hce-acp 6\n  megaroth acp examples/acp/fails.csv --whatif --participant H1\n  megaroth acp census.csv --method prior --prior-nhce-acp 2.1 --json',
+      '\nExamples:\n  megaroth acp examples/acp/fails.csv\n  megaroth acp --pay 220000 --after-tax 20000 --match 8800 --expected-nhce-acp 3 --other-hces 2 --other-hce-acp 6\n  megaroth acp examples/acp/fails.csv --participant H1 --explain\n  megaroth acp census.csv --method prior --prior-nhce-acp 2.1 --json',
     )
     .action(async (file: string | undefined, o: AcpCliOptions) => {
       const year = parseYearOption('--year', o.year ?? '');
       if (file === undefined) {
-        runEstimate(io.out, year, o);
+        printReport(io, estimateReport(year, o), o, renderAcpParticipant(null));
         return;
       }
       if (o.pay !== undefined || o.expectedNhceAcp !== undefined) {
@@ -521,80 +462,48 @@ export const register: Register = (program, io) => {
           '--pay and --expected-nhce-acp are for an estimate without a census; with a census use --participant ID',
         );
       }
-      const method = parseChoiceOption('--method', o.method ?? 'current', ['current', 'prior']);
-      const prior =
-        o.priorNhceAcp === undefined
-          ? undefined
-          : parsePercentOption('--prior-nhce-acp', o.priorNhceAcp);
-      if (prior !== undefined && method !== 'prior') {
-        throw inputError('--prior-nhce-acp', 'only applies with --method prior');
+      if (o.whatif && o.participant !== undefined) {
+        throw inputError(
+          '--whatif',
+          'the what-ifs are part of the plan’s report: leave out --participant to see them',
+        );
       }
-      if (o.firstYear && method !== 'prior') {
-        throw inputError('--first-year', 'only applies with --method prior');
-      }
-      if (o.firstYear && prior !== undefined) {
-        throw inputError('--first-year', 'give either --first-year or --prior-nhce-acp, not both');
-      }
-      const vested = parsePercentOption('--match-vested', o.matchVested ?? '100');
-      const shares = parsePercentList('--grid-shares', o.gridShares ?? '', 100);
-      const rates = parsePercentList('--grid-rates', o.gridRates ?? '', 100);
-      const boost = parsePercentOption('--match-boost', o.matchBoost ?? '50', 1000) / 100;
-      const refundRows = parseIntOption('--refunds', o.refunds ?? '20', 0, 1_000_000);
-
-      const read = await readCensusFile(io.cwd, file);
-      const skipped = censusProblems(file, read, o.skipBadRows === true);
-      const prepared = prepareAcpTest(read.census, {
-        year,
-        method,
-        ...(prior !== undefined ? { priorNhceAcpBps: prior } : {}),
-        ...(o.firstYear ? { firstYear: true } : {}),
-        ...(o.safeHarbor ? { safeHarbor: true } : {}),
-        ...(o.topPaidGroup ? { topPaidGroup: true } : {}),
-        ...(o.eaca ? { eaca: true } : {}),
-        ...(o.planYearEnd !== undefined ? { planYearEnd: o.planYearEnd } : {}),
-        defaultVestedBps: vested,
-      });
-      const result = evaluateAcp(prepared);
-      const view =
-        o.participant === undefined ? null : participantView(prepared, result, o.participant);
+      const options = acpOptions(year, o);
       const whatif = o.whatif
         ? {
-            all: maxUniformRate(prepared, 100),
-            grid: adoptionGrid(
-              prepared,
-              shares.map((s) => s / 100),
-              rates,
+            sharesPercent: parsePercentList('--grid-shares', o.gridShares ?? '', 100).map(
+              (s) => s / 100,
             ),
-            match: richerMatch(prepared, boost),
+            ratesBps: parsePercentList('--grid-rates', o.gridRates ?? '', 100),
+            matchBoostPercent:
+              parsePercentOption('--match-boost', o.matchBoost ?? '50', 1000) / 100,
           }
-        : null;
-      for (const s of skipped) {
-        io.err(`skipped ${file}:${String(s.line)}: ${issueText(s)}\n`);
-      }
-      if (o.json) {
-        printJson(io, {
-          ...resultJson(result),
-          census: {
-            rowsRead: read.rowsRead,
-            rowsTested: read.census.size,
-            skippedRows: read.badRows,
-            problems: skipped.map((s) => ({ line: s.line, column: s.column, reason: s.reason })),
-          },
-          ...(whatif
-            ? {
-                whatif: {
-                  maxUniformRate: maxRateJson(whatif.all),
-                  grid: gridJson(whatif.grid),
-                  richerMatch: matchJson(whatif.match),
-                },
-              }
-            : {}),
-          ...(view ? { participant: participantJson(view) } : {}),
-        });
+        : undefined;
+      const refundRows = parseIntOption('--refunds', o.refunds ?? '20', 0, 1_000_000);
+      const read = await readCensusFile(io.cwd, file);
+      const skipped = censusProblems(file, read, o.skipBadRows === true);
+      for (const s of skipped) io.err(`skipped ${file}:${String(s.line)}: ${issueText(s)}\n`);
+      const participant = o.participant;
+      if (participant !== undefined) {
+        const report = withFlags(FLAGS, () =>
+          acpParticipantReport({ census: read.census, options, participant }),
+        );
+        printReport(io, report, o, renderAcpParticipant(file));
         return;
       }
-      printText(io.out, file, result, skipped, refundRows);
-      if (whatif) printWhatIf(io.out, whatif.all, whatif.grid, shares, rates, whatif.match);
-      if (view) printParticipant(io.out, view);
+      const report = withFlags(FLAGS, () =>
+        acpReport({
+          census: read.census,
+          options,
+          reading: {
+            rowsRead: read.rowsRead,
+            skippedRows: read.badRows,
+            problems: skipped,
+            problemCount: read.issueCount,
+          },
+          ...(whatif ? { whatif } : {}),
+        }),
+      );
+      printReport(io, report, o, renderAcp(file, refundRows));
     });
 };

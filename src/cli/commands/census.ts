@@ -5,8 +5,11 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
-import { generateCensusCsv } from '../../engine/acp/census-generator.js';
+import { generateCensusCsv, MAX_EMPLOYEES } from '../../engine/acp/census-generator.js';
 import { inputError } from '../../engine/errors.js';
+import { MAX_SEED } from '../../engine/project/prng.js';
+import { fileErrorText } from '../census-file.js';
+import { withFlags } from '../flags.js';
 import { parseIntOption } from '../options.js';
 import type { Register } from './index.js';
 
@@ -17,17 +20,19 @@ export const register: Register = (program, io) => {
     .description(
       'Write a synthetic plan census CSV (deterministic for a seed): log-normal pay, a few owners, participation rising with pay, a 100%/3% + 50%/2% match, after-tax use mostly by HCEs.',
     )
-    .requiredOption('--employees <n>', 'number of employees (1 to 10,000,000)')
-    .option('--seed <s>', 'seed of the generator (0 to 4294967295)', '1')
+    .requiredOption('--employees <n>', `number of employees (1 to ${String(MAX_EMPLOYEES)})`)
+    .option('--seed <s>', `seed of the generator (0 to ${String(MAX_SEED)})`, '1')
     .option('--out <file>', 'write to this file instead of standard output')
     .addHelpText(
       'after',
       '\nExamples:\n  megaroth census --employees 500 --seed 7 --out census.csv\n  megaroth census --employees 1000000 --seed 1 --out big.csv',
     )
     .action(async (o: { employees: string; seed?: string; out?: string }) => {
-      const employees = parseIntOption('--employees', o.employees, 1, 10_000_000);
-      const seed = parseIntOption('--seed', o.seed ?? '1', 0, 4_294_967_295);
-      const chunks = generateCensusCsv({ employees, seed });
+      const employees = parseIntOption('--employees', o.employees, 1, MAX_EMPLOYEES);
+      const seed = parseIntOption('--seed', o.seed ?? '1', 0, MAX_SEED);
+      const chunks = withFlags({ employees: '--employees', seed: '--seed' }, () =>
+        generateCensusCsv({ employees, seed }),
+      );
       if (o.out === undefined) {
         for (const c of chunks) io.out(c);
         return;
@@ -36,7 +41,9 @@ export const register: Register = (program, io) => {
       const stream = createWriteStream(path);
       const failed = new Promise<never>((_, reject) => {
         stream.on('error', (e: NodeJS.ErrnoException) => {
-          reject(inputError('--out', `cannot write ${o.out ?? ''}: ${e.code ?? e.message}`));
+          reject(
+            inputError('--out', `cannot write ${o.out ?? ''}: ${fileErrorText(e, 'write failed')}`),
+          );
         });
       });
       const write = async (): Promise<void> => {

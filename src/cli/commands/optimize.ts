@@ -3,71 +3,36 @@
  * employer or after-tax money in a solo plan, after-tax room and a taxable account that ends
  * with the most after-tax wealth; without FILE, the built-in physician example.
  */
-import { formatUsd, toDollars, type Cents } from '../../engine/money.js';
-import {
-  STRATEGIES,
-  STRATEGY_LABELS,
-  optimizeSplit,
-  physicianOptimizer,
-  type OptimizerInput,
-  type OptimizerResult,
-} from '../../engine/project/index.js';
-import { optimizerInputFrom } from '../growth-input.js';
-import { printJson } from '../io.js';
+import type { Figure } from '../../engine/explain.js';
+import { formatUsd } from '../../engine/money.js';
+import { physicianOptimizer } from '../../engine/project/examples.js';
+import { withGiven } from '../../engine/project/explained.js';
+import { FLIP_SCAN_MAX_RATE } from '../../engine/project/optimizer.js';
+import { STRATEGIES, STRATEGY_LABELS } from '../../engine/project/strategies.js';
+import { optimizeReport, type OptimizeReport } from '../../engine/report/optimize.js';
+import { householdLine, optimizerInputFrom } from '../growth-input.js';
 import { parseMoneyOption } from '../options.js';
+import { renderFindings } from '../render/findings.js';
+import { printReport, withReportOptions, type ReportOutputOptions } from '../report-output.js';
 import { renderPairs, renderTable } from '../table.js';
 import type { Register } from './index.js';
 
-interface OptimizeOptions {
-  budget?: string;
-  json?: boolean;
+interface OptimizeOptions extends ReportOutputOptions {
+  readonly budget?: string;
 }
 
-const usd = (c: Cents): string => formatUsd(c, { wholeDollars: true });
-const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+const usd = (f: Figure): string => formatUsd(f.cents, { wholeDollars: true });
+const pct = (x: number, digits = 2): string => `${(x * 100).toFixed(digits)}%`;
 
-function toJson(input: OptimizerInput, r: OptimizerResult): unknown {
-  const d = toDollars;
-  return {
-    budget: d(input.budget),
-    assumptions: input.assumptions,
-    plans: r.plans.map((p) => ({
-      plan: p.plan,
-      preTax: d(p.preTax),
-      roth: d(p.roth),
-      match: d(p.match),
-      afterTax: d(p.afterTax),
-      employer: d(p.employer),
-    })),
-    taxable: d(r.taxable),
-    budgetUsed: d(r.budgetUsed),
-    endWealth: d(r.endWealth),
-    fixedStrategies: Object.fromEntries(STRATEGIES.map((s) => [s, d(r.fixed[s])])),
-    choices: r.choices.map((c) => ({
-      ...c,
-      amount: d(c.amount),
-      valueOverNextBest: d(c.valueOverNextBest),
-    })),
-    flips: r.flips,
-    endWealthPerDollarAYear: r.perTakeHomeDollar,
-  };
-}
-
-function printText(
-  out: (t: string) => void,
-  input: OptimizerInput,
-  r: OptimizerResult,
-  example: boolean,
-): void {
-  const a = input.assumptions;
-  out(
-    (example
-      ? 'Built-in example: physician, hospital 403(b) + solo 401(k) with in-plan conversion.\n'
-      : '') +
-      `Budget ${usd(input.budget)} of take-home pay a year for ${String(a.years)} years; marginal rate now ${pct(a.currentRate)}, ` +
-      `in retirement ${pct(a.retirementRate)}; return ${pct(a.expectedReturn)}.\n\n`,
+function renderOptimize(r: OptimizeReport): string {
+  const a = r.assumptions;
+  const out: string[] = [];
+  out.push(
+    householdLine(r.household) +
+      `Budget ${usd(r.budget)} of take-home pay a year for ${String(a.years)} years; marginal rate now ${pct(a.currentRate.rate)}, ` +
+      `in retirement ${pct(a.retirementRate.rate)}; return ${pct(a.expectedReturn.rate)}.\n\n`,
   );
-  out(
+  out.push(
     renderTable(
       [
         { header: 'Plan' },
@@ -87,20 +52,20 @@ function printText(
       ]),
     ),
   );
-  out('\n');
-  out(
+  out.push('\n');
+  out.push(
     renderPairs([
       ['Taxable account', usd(r.taxable)],
       ['Take-home pay used', usd(r.budgetUsed)],
       ['After-tax wealth at the end (nominal)', usd(r.endWealth)],
       ...STRATEGIES.map((s): [string, string] => [
         `  vs fixed ${STRATEGY_LABELS[s]}`,
-        usd(r.fixed[s]),
+        usd(r.fixedStrategies[s]),
       ]),
     ]),
   );
-  out('\nEach choice against the next best (end wealth lost without it):\n');
-  out(
+  out.push('\nEach choice against the next best (end wealth lost without it):\n');
+  out.push(
     renderTable(
       [
         { header: 'Choice' },
@@ -111,47 +76,48 @@ function printText(
     ),
   );
   if (r.flips.length) {
-    out('\nThe decision flips at these retirement rates:\n');
+    out.push('\nThe decision flips at these retirement rates:\n');
     for (const f of r.flips) {
-      const below = f.below.split(', ');
-      const above = f.above.split(', ');
-      const stops = below.filter((k) => !above.includes(k));
-      const starts = above.filter((k) => !below.includes(k));
-      out(
-        `  ${pct(f.retirementRate)}: ${stops.length ? `stop ${stops.join(', ')}` : ''}` +
-          `${stops.length && starts.length ? '; ' : ''}${starts.length ? `start ${starts.join(', ')}` : ''}\n`,
-      );
+      const parts = [
+        f.stops.length ? `stop ${f.stops.join(', ')}` : '',
+        f.starts.length ? `start ${f.starts.join(', ')}` : '',
+      ].filter(Boolean);
+      out.push(`  ${pct(f.retirementRate.rate)}: ${parts.join('; ')}\n`);
     }
   } else {
-    out('\nThe decision is the same for every retirement rate from 0% to 60%.\n');
+    out.push(
+      `\nThe decision is the same for every retirement rate from 0% to ${pct(FLIP_SCAN_MAX_RATE, 0)}.\n`,
+    );
   }
+  out.push(renderFindings(r.findings));
+  return out.join('');
 }
 
 export const register: Register = (program, io) => {
-  program
-    .command('optimize')
-    .summary('The best split of a yearly budget across pre-tax, Roth, after-tax and taxable')
-    .description(
-      'Chooses pre-tax vs Roth deferrals, employer vs after-tax money in a solo plan, how much ' +
-        "goes into each plan's after-tax room and what overflows to a taxable account, to end " +
-        'with the most after-tax wealth. Without FILE: the built-in physician example.',
-    )
-    .argument(
-      '[file]',
-      'a household scenario (see megaroth schema; budget: what it plans to save) or optimizer inputs (YAML or JSON): budget, people, plans, assumptions; see docs/growth.md',
-    )
-    .option('--budget <N>', 'take-home dollars to save each year (overrides the file)')
-    .option('--json', 'print JSON (dollars with cents)')
+  withReportOptions(
+    program
+      .command('optimize')
+      .summary('The best split of a yearly budget across pre-tax, Roth, after-tax and taxable')
+      .description(
+        'Chooses pre-tax vs Roth deferrals, employer vs after-tax money in a solo plan, how much ' +
+          "goes into each plan's after-tax room and what overflows to a taxable account, to end " +
+          'with the most after-tax wealth. Without FILE: the built-in physician example.',
+      )
+      .argument(
+        '[file]',
+        'a household scenario (see megaroth schema; budget: what it plans to save) or optimizer inputs (YAML or JSON): budget, people, plans, assumptions; see docs/growth.md',
+      )
+      .option('--budget <N>', 'take-home dollars to save each year (overrides the file)'),
+  )
     .addHelpText(
       'after',
-      '\nExamples:\n  megaroth optimize\n  megaroth optimize --budget 30000 --json',
+      '\nExamples:\n  megaroth optimize\n  megaroth optimize --budget 30000 --json\n  megaroth optimize examples/married-couple.yaml --explain',
     )
     .action((file: string | undefined, opts: OptimizeOptions) => {
       let input = file ? optimizerInputFrom(io, file) : physicianOptimizer();
-      if (opts.budget !== undefined)
-        input = { ...input, budget: parseMoneyOption('--budget', opts.budget) };
-      const r = optimizeSplit(input);
-      if (opts.json) printJson(io, toJson(input, r));
-      else printText(io.out, input, r, file === undefined);
+      if (opts.budget !== undefined) {
+        input = withGiven(input, 'budget', parseMoneyOption('--budget', opts.budget), '--budget');
+      }
+      printReport(io, optimizeReport(input), opts, renderOptimize);
     });
 };

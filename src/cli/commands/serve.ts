@@ -8,7 +8,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../engine/errors.js';
-import { println } from '../io.js';
 import { parseIntOption } from '../options.js';
 import type { Register } from './index.js';
 
@@ -202,8 +201,8 @@ export const register: Register = (program, io) => {
     )
     .action(async (opts: { port: number }) => {
       const server = await startStaticServer({ root: defaultWebRoot(), port: opts.port });
-      println(io, `megaroth web app: ${server.url}`);
-      println(io, 'Everything runs in your browser; nothing leaves this computer. Ctrl+C stops.');
+      io.out(`megaroth web app: ${server.url}\n`);
+      io.out('Everything runs in your browser; nothing leaves this computer. Ctrl+C stops.\n');
       await new Promise<void>((done) => {
         const stop = (): void => {
           process.off('SIGINT', stop);

@@ -5,7 +5,8 @@
  * aggregate contributions by ratio leveling, given back by dollar leveling, split per HCE into
  * after-tax money first and then match (vested match distributed, unvested forfeited).
  */
-import { inputError } from '../errors.js';
+import { isoDate } from '../dates.js';
+import { InputError, type InputIssue } from '../errors.js';
 import { acpConstants } from '../params/acp.js';
 import { paramsFor, rate, usd } from '../params/index.js';
 import { applyRate, type Cents } from '../money.js';
@@ -13,7 +14,13 @@ import type { Census } from './census.js';
 import { correctionDeadlines, type CorrectionDeadlines } from './deadlines.js';
 import { determineHces, type HceDetermination } from './hce.js';
 import { levelExcess } from './leveling.js';
-import { acpLimitBps, averageBps, contributionRatioBps } from './ratios.js';
+import {
+  acpLimitBps,
+  averageBps,
+  centsAtBps,
+  contributionRatioBps,
+  percentShortText,
+} from './ratios.js';
 
 /** How the test is run. */
 export interface AcpOptions {
@@ -55,7 +62,6 @@ export interface PreparedTest {
   readonly nhceIndex: Int32Array;
   readonly nhceAmount: Float64Array;
   readonly nhceComp: Float64Array;
-  readonly nhceRatioSum: number;
   readonly nhceAcpBps: number;
   readonly nhceSource: NhceSource;
   readonly compensationLimit: Cents;
@@ -66,7 +72,6 @@ export interface PreparedTest {
 export interface Refund {
   readonly index: number;
   readonly id: string;
-  readonly line: number;
   /** Total taken from this HCE (distributed + forfeited), cents. */
   readonly amount: Cents;
   readonly afterTax: Cents;
@@ -127,9 +132,55 @@ export function countedContributions(c: Census, i: number, safeHarbor: boolean):
   return at + qnec + (c.match[i] ?? 0) + (c.qmac[i] ?? 0);
 }
 
+/**
+ * Checks how the test is asked to run; every problem names its field (`priorNhceAcpBps`,
+ * `firstYear`, `defaultVestedBps`) and what is allowed.
+ */
+function checkAcpOptions(o: AcpOptions): void {
+  paramsFor(o.year, 'year');
+  const issues: InputIssue[] = [];
+  const prior = o.method === 'prior';
+  const deemed = percentShortText(acpConstants.firstYearDeemedNhceAcpBps.value);
+  if (o.priorNhceAcpBps !== undefined && !prior) {
+    issues.push({ path: 'priorNhceAcpBps', message: 'only applies to prior-year testing' });
+  }
+  if (o.firstYear && !prior) {
+    issues.push({ path: 'firstYear', message: 'only applies to prior-year testing' });
+  } else if (o.firstYear && o.priorNhceAcpBps !== undefined) {
+    issues.push({
+      path: 'firstYear',
+      message: `a plan’s first year has no prior-year NHCE ACP (it is deemed ${deemed}): give one or the other`,
+    });
+  }
+  if (prior && o.priorNhceAcpBps === undefined && !o.firstYear) {
+    issues.push({
+      path: 'priorNhceAcpBps',
+      message: `prior-year testing needs the prior year’s NHCE ACP (in a plan’s first year it is deemed ${deemed})`,
+    });
+  }
+  for (const [path, v] of [
+    ['priorNhceAcpBps', o.priorNhceAcpBps],
+    ['defaultVestedBps', o.defaultVestedBps],
+  ] as const) {
+    if (v !== undefined && (!Number.isInteger(v) || v < 0 || v > 10_000)) {
+      issues.push({
+        path,
+        message: `expected hundredths of a percent from 0 to 10000, got ${String(v)}`,
+      });
+    }
+  }
+  if (issues.length > 0) throw new InputError(issues);
+}
+
+/** The last day of the plan year: as given, or December 31 of the plan year. */
+function planYearEndOf(o: AcpOptions): string {
+  return o.planYearEnd ?? isoDate(o.year, 12, 31);
+}
+
 /** Splits the census into eligible HCEs and NHCEs with their ratios, and fixes the NHCE ACP. */
 export function prepareAcpTest(census: Census, options: AcpOptions): PreparedTest {
-  const params = paramsFor(options.year, '--year');
+  checkAcpOptions(options);
+  const params = paramsFor(options.year, 'year');
   const cap = usd(params.plan.compensationLimit);
   const hces = determineHces(census, options.year, {
     ...(options.topPaidGroup ? { topPaidGroup: true } : {}),
@@ -181,14 +232,10 @@ export function prepareAcpTest(census: Census, options: AcpOptions): PreparedTes
   } else if (options.priorNhceAcpBps !== undefined) {
     nhceAcpBps = options.priorNhceAcpBps;
     nhceSource = 'prior-year';
-  } else if (options.firstYear) {
+  } else {
+    // checkAcpOptions: prior-year testing without a prior figure is the first-year rule
     nhceAcpBps = acpConstants.firstYearDeemedNhceAcpBps.value;
     nhceSource = 'first-year-deemed';
-  } else {
-    throw inputError(
-      '--prior-nhce-acp',
-      'prior-year testing needs the prior year’s NHCE ACP (e.g. --prior-nhce-acp 2.35), or --first-year for the deemed 3% of a plan’s first year',
-    );
   }
   return {
     census,
@@ -201,7 +248,6 @@ export function prepareAcpTest(census: Census, options: AcpOptions): PreparedTes
     nhceIndex,
     nhceAmount,
     nhceComp,
-    nhceRatioSum,
     nhceAcpBps,
     nhceSource,
     compensationLimit: cap,
@@ -221,7 +267,7 @@ function total(a: ArrayLike<number>): number {
  * distributed, rounded down to the cent so unvested money is never paid out; the rest
  * forfeited), then QMAC, then QNEC (both always vested).
  */
-export function splitRefund(
+function splitRefund(
   census: Census,
   i: number,
   amount: Cents,
@@ -267,9 +313,7 @@ export function evaluateAcp(p: PreparedTest, extraHce?: Float64Array): AcpResult
   const limit = acpLimitBps(p.nhceAcpBps);
   const noNhces = o.method === 'current' && nn === 0;
   const passed = noNhces || hceAcp <= limit;
-  const deadlines = correctionDeadlines(o.planYearEnd ?? `${String(o.year)}-12-31`, {
-    ...(o.eaca ? { eaca: true } : {}),
-  });
+  const deadlines = correctionDeadlines(planYearEndOf(o), { ...(o.eaca ? { eaca: true } : {}) });
   const base = {
     year: o.year,
     method: o.method,
@@ -322,7 +366,6 @@ export function evaluateAcp(p: PreparedTest, extraHce?: Float64Array): AcpResult
     const r: Refund = {
       index: i,
       id: p.census.idAt(i),
-      line: p.census.lines[i] ?? 0,
       amount,
       ...split,
       afterTax: split.afterTax + fromExtra,
@@ -350,7 +393,7 @@ export function evaluateAcp(p: PreparedTest, extraHce?: Float64Array): AcpResult
 }
 
 /** The smallest NHCE ACP whose limit admits `hceBps`. */
-export function nhceAcpNeeded(hceBps: number): number {
+function nhceAcpNeeded(hceBps: number): number {
   const c = acpConstants;
   // 1.25·N ≥ H  ⇔  N ≥ ceil(100·H / 125)
   const basic = Math.ceil((hceBps * 100) / c.basicMultiplierPercent.value);
@@ -377,7 +420,7 @@ function qnecAlternative(p: PreparedTest, hceAcp: number): QnecAlternative | nul
     let cost = 0;
     for (let k = 0; k < nn; k++) {
       const comp = p.nhceComp[k] ?? 1;
-      const q = Math.floor((comp * x * 2 + 10_000) / 20_000); // half-up to the cent
+      const q = centsAtBps(comp, x);
       cost += q;
       sum += contributionRatioBps((p.nhceAmount[k] ?? 0) + q, comp);
     }

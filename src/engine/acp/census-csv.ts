@@ -1,8 +1,15 @@
 /**
- * Reading a census CSV line by line into a `Census` (pure: the caller feeds lines, e.g. from a
- * file stream). The first non-blank line is the header; headers are matched case-insensitively,
- * ignoring spaces, hyphens and underscores, with common aliases (`CENSUS_COLUMNS`). Every row that
- * cannot be used is reported with its line, its column and the reason; none is dropped silently.
+ * Reading a census CSV into a `Census` (pure: the caller feeds the file's lines as bytes, e.g.
+ * from a file stream). The file is RFC 4180 CSV: a field with a comma, a quote or a line break is
+ * quoted, and a quote inside it is written twice. The first non-blank line is the header; headers
+ * are matched case-insensitively, ignoring spaces, hyphens and underscores, with common aliases
+ * (`CENSUS_COLUMNS`). Every row that cannot be used is reported with its line, its column and the
+ * reason; none is dropped silently.
+ *
+ * Two readers, one dialect: a plain row (no quote, amounts as plain digits, true/false) is read
+ * straight from its bytes; every other line — the header, quotes (also quoted fields running over
+ * several lines), `$` or thousands commas, non-ASCII ids, any problem — goes through `csv-parse`
+ * and is read field by field. A property test checks that both give the same census and problems.
  *
  * Columns: `id`, `compensation` (plan-year 414(s) pay), `match`, `after_tax` (dollars), and either
  * `hce` (true/false) or the inputs to decide it: `prior_year_compensation`, `owner_percent`
@@ -10,19 +17,28 @@
  * `match_vested_percent` (default 100), `name` (ignored). Blank `match`, `after_tax`, `qmac`,
  * `qnec` and `prior_year_compensation` mean 0; a blank `compensation` or `id` is an error.
  */
-import { hashBytes, type IdStore } from './id-store.js';
+import { CsvError, parse, type Options } from 'csv-parse/browser/esm/sync';
+import { formatUsd, parseDollars } from '../money.js';
 import { CensusBuilder, HCE_UNKNOWN, type Census, type CensusRowValues } from './census.js';
+import { BLANK, NOT_PLAIN, parsePercent, parseYesNo, PlainAmountReader } from './census-values.js';
+import { hashBytes, type IdStore } from './id-store.js';
 
-// ignoreBOM: keep a byte-order mark as text, as the file stream did (the header drops it itself)
+// ignoreBOM: keep a byte-order mark as text; the reader drops it from the file's first line
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const encoder = new TextEncoder();
 
 /** Largest amount accepted in a money column: $1 billion (keeps every ratio product exact). */
 const MAX_AMOUNT_CENTS = 100_000_000_000;
 /** Contributions above this multiple of compensation are a column mix-up, not a census. */
 const MAX_RATIO_TO_PAY = 100;
+/**
+ * A quoted field may run over at most this many lines; a quote still open after them (or at the
+ * end of the file) is reported on the line it was opened, and the lines after it are read again.
+ */
+export const MAX_RECORD_LINES = 100;
 
 /** The census columns and the header names accepted for each (after normalizing). */
-export const CENSUS_COLUMNS = {
+const CENSUS_COLUMNS = {
   id: ['id', 'employeeid', 'empid', 'employee', 'participantid', 'employeenumber', 'eeid'],
   name: ['name', 'employeename', 'fullname'],
   compensation: [
@@ -59,10 +75,10 @@ export const CENSUS_COLUMNS = {
   vested: ['matchvestedpercent', 'vestedpercent', 'vesting', 'vestedpct', 'matchvesting'],
 } as const;
 
-export type CensusColumn = keyof typeof CENSUS_COLUMNS;
+type CensusColumn = keyof typeof CENSUS_COLUMNS;
 
 /** The name each column is documented under (used in messages). */
-export const COLUMN_NAMES: Readonly<Record<CensusColumn, string>> = {
+const COLUMN_NAMES: Readonly<Record<CensusColumn, string>> = {
   id: 'id',
   name: 'name',
   compensation: 'compensation',
@@ -101,9 +117,7 @@ export interface CensusReadResult {
 
 function normalizeHeader(h: string): string {
   return h
-    .replace(/^\uFEFF/, '')
     .trim()
-    .replace(/^"|"$/g, '')
     .toLowerCase()
     .replace(/[\s_\-.()%#]/g, '');
 }
@@ -113,116 +127,79 @@ for (const [col, names] of Object.entries(CENSUS_COLUMNS) as [CensusColumn, read
   for (const n of names) ALIAS.set(n, col);
 }
 
-/**
- * Splits one CSV line into fields (RFC 4180 quotes within the line: `"a,b"`, `""` for a quote).
- * Returns a string (the reason) when the line is malformed.
- */
-export function splitCsvLine(line: string): string[] | string {
-  if (!line.includes('"')) return line.split(',');
-  const out: string[] = [];
-  let i = 0;
-  const n = line.length;
-  while (i <= n) {
-    if (line.charCodeAt(i) === 34) {
-      let v = '';
-      i++;
-      for (;;) {
-        const q = line.indexOf('"', i);
-        if (q < 0) return 'a quoted field is not closed on this line';
-        v += line.slice(i, q);
-        if (line.charCodeAt(q + 1) === 34) {
-          v += '"';
-          i = q + 2;
-        } else {
-          i = q + 1;
-          break;
-        }
-      }
-      if (i < n && line.charCodeAt(i) !== 44) return 'text after a closing quote';
-      out.push(v);
-      i++;
-    } else {
-      const c = line.indexOf(',', i);
-      const end = c < 0 ? n : c;
-      out.push(line.slice(i, end));
-      i = end + 1;
-    }
+/** A record that is not (yet) CSV: why, and whether a quoted field is still open at its end. */
+interface Malformed {
+  readonly reason: string;
+  readonly open: boolean;
+}
+
+const NOT_CLOSED = 'a quoted field is not closed';
+
+/** The reason for each csv-parse error code a census line can raise. */
+const CSV_REASON: Readonly<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED: NOT_CLOSED,
+  CSV_INVALID_CLOSING_QUOTE:
+    'text after a closing quote (a quoted field must end with the quote, right before the comma)',
+  INVALID_OPENING_QUOTE:
+    'a quote inside a field that does not start with one (quote the whole field and write each quote in it twice)',
+};
+
+const CSV_OPTIONS: Options = { record_delimiter: '\n', relax_column_count: true };
+
+/** The fields of one record (its lines joined by \n) by csv-parse, or why it is not CSV. */
+function parseRecord(text: string): string[] | Malformed {
+  try {
+    return parse(text, CSV_OPTIONS)[0] ?? [''];
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    return {
+      reason: CSV_REASON[e.code] ?? `cannot be read as CSV (${e.message})`,
+      open: e.code === 'CSV_QUOTE_NOT_CLOSED',
+    };
   }
-  return out;
 }
 
 /**
- * Dollars text ("1234.56", "$1,234.5", "0") to cents; returns -1 for a negative amount, -2 for
- * text that is not an amount with at most two decimals. Blank is handled by the caller.
+ * The records of several lines (UTF-8: csv-parse reads bytes faster than it encodes text) by
+ * csv-parse, or null when any of them is not CSV.
  */
-export function parseCentsField(text: string): number {
-  return parseCentsRange(text, 0, text.length);
-}
-
-/** `parseCentsField` on `text.slice(start, end)` without making the substring. */
-export function parseCentsRange(text: string, start: number, end: number): number {
-  let whole = 0;
-  let frac = 0;
-  let fracDigits = 0;
-  let seenDigit = false;
-  let seenDot = false;
-  let i = start;
-  const n = end;
-  while (i < n && text.charCodeAt(i) === 32) i++;
-  if (i < n && text.charCodeAt(i) === 45) return -1;
-  if (i < n && text.charCodeAt(i) === 36) i++; // $
-  for (; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      seenDigit = true;
-      if (seenDot) {
-        if (fracDigits < 2) {
-          frac = frac * 10 + (c - 48);
-          fracDigits++;
-        } else if (c !== 48) return -2; // a fraction of a cent
-      } else whole = whole * 10 + (c - 48);
-    } else if (c === 46 && !seenDot) seenDot = true;
-    else if (c === 44 && !seenDot)
-      continue; // thousands separator
-    else if (c === 32) {
-      for (; i < n; i++) if (text.charCodeAt(i) !== 32) return -2;
-    } else return -2;
+function parseRecords(text: Uint8Array): string[][] | null {
+  try {
+    return parse(text, CSV_OPTIONS);
+  } catch (e) {
+    if (e instanceof CsvError) return null;
+    throw e;
   }
-  if (!seenDigit) return -2;
-  const cents = whole * 100 + (fracDigits === 1 ? frac * 10 : frac);
-  return Number.isSafeInteger(cents) ? cents : -2;
 }
 
-/** True when `text.slice(start, end)` is only spaces. */
-function blankRange(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) !== 32) return false;
-  return true;
+/** True when the line has an even number of quotes (none is left open at its end). */
+function evenQuotes(line: string): boolean {
+  let n = 0;
+  for (let i = line.indexOf('"'); i >= 0; i = line.indexOf('"', i + 1)) n++;
+  return n % 2 === 0;
 }
 
-/** A percentage 0..100 with at most two decimals, in hundredths of a percent; -1 if invalid. */
-function parsePercentField(text: string): number {
-  const t = text.trim().replace(/%$/, '');
-  if (!/^\d+(\.\d+)?$/.test(t)) return -1;
-  const c = parseCentsField(t);
-  if (c < 0 || c > 10_000) return -1;
-  return c;
-}
-
-const TRUE = new Set(['true', 't', 'yes', 'y', '1', 'x']);
-const FALSE = new Set(['false', 'f', 'no', 'n', '0']);
-
-/** true / false / undefined for blank / null for not a yes-no value. */
-function parseBool(text: string): boolean | undefined | null {
-  const t = text.trim().toLowerCase();
-  if (t === '') return undefined;
-  if (TRUE.has(t)) return true;
-  if (FALSE.has(t)) return false;
-  return null;
+/** Where to read the census's rows from, and how much to keep. */
+export interface CensusReaderOptions {
+  /** How many row problems to keep in detail (all are counted); default 10,000. */
+  readonly maxIssues?: number;
+  /** Expected number of rows, to size the arrays once. */
+  readonly capacityHint?: number;
+  /**
+   * Read plain rows straight from their bytes (default true). False reads every line through
+   * csv-parse: the property test compares the two.
+   */
+  readonly fastPath?: boolean;
+  /**
+   * Lines read by csv-parse in one call (default 1000; 1 reads each line on its own): csv-parse
+   * costs a few microseconds a call more than a line, which a census quoting every field feels.
+   */
+  readonly batchLines?: number;
 }
 
 /**
- * Reads a census one line at a time. Call `line(text)` for every physical line of the file in
- * order (without the line break), then `finish()`.
+ * Reads a census one line at a time. Call `lineBytes` for every line of the file in order
+ * (without its line break), then `finish()`.
  */
 export class CensusReader {
   private lineNo = 0;
@@ -234,6 +211,11 @@ export class CensusReader {
   private issueCount = 0;
   private badRows = 0;
   private rowsRead = 0;
+  private readonly maxIssues: number;
+  private readonly fast: boolean;
+  /** The lines of a record whose quoted field is still open, and the line it started on. */
+  private pending: string[] = [];
+  private pendingLine = 0;
   /** The ids of the good rows so far (owned by the builder), for duplicates. */
   private readonly seen: IdStore;
   // column positions (-1: absent), cached as numbers for the per-row hot path
@@ -252,7 +234,15 @@ export class CensusReader {
   /** Per field: 0 ignore, 1 id, 2 amount or percentage (slot in `fastSlot`), 3 yes/no. */
   private fastKind = new Uint8Array(0);
   private fastSlot = new Int8Array(0);
+  /** The fast path's numbers by slot; -1 for a blank field or a column the file lacks. */
   private readonly fastVal = new Float64Array(12);
+  private readonly amounts = new PlainAmountReader();
+  private idStart = 0;
+  private idEnd = 0;
+  /** Lines for csv-parse in one call (from `batchFirst` on), while no record is open. */
+  private batch: string[] = [];
+  private batchFirst = 0;
+  private readonly batchLines: number;
   /** Lines of ids first seen on a bad row (rare), for duplicate messages. */
   private readonly firstBad = new Map<string, number>();
   private readonly builder: CensusBuilder;
@@ -271,15 +261,11 @@ export class CensusReader {
     vestedBps: 10_000,
   };
 
-  /**
-   * @param maxIssues how many row problems to keep in detail (all are counted).
-   * @param capacityHint expected number of rows, to size the arrays once.
-   */
-  constructor(
-    private readonly maxIssues = 10_000,
-    capacityHint = 1024,
-  ) {
-    this.builder = new CensusBuilder(capacityHint);
+  constructor(opts: CensusReaderOptions = {}) {
+    this.maxIssues = opts.maxIssues ?? 10_000;
+    this.fast = opts.fastPath ?? true;
+    this.batchLines = Math.max(1, opts.batchLines ?? 1000);
+    this.builder = new CensusBuilder(opts.capacityHint ?? 1024);
     this.seen = this.builder.idStore;
   }
 
@@ -288,20 +274,168 @@ export class CensusReader {
     if (this.issues.length < this.maxIssues) this.issues.push({ line, column, reason });
   }
 
-  private readHeader(text: string): void {
-    const fields = splitCsvLine(text);
-    if (typeof fields === 'string') {
-      this.headerIssues.push({ line: this.lineNo, column: '(header)', reason: fields });
-      this.header = [];
+  /**
+   * Feeds the line `b[start..end)` of UTF-8 bytes (without its line break). A plain row is read
+   * straight from the bytes — numbers by `PlainAmountReader`, the id copied into the id store
+   * — so no string is made per row; anything else is decoded and read by csv-parse.
+   */
+  lineBytes(b: Uint8Array, start: number, end: number): void {
+    let e = end;
+    if (e > start && b[e - 1] === 13) e--;
+    const c0 = b[start];
+    if (
+      this.fast &&
+      this.pending.length === 0 &&
+      this.header !== null &&
+      this.headerIssues.length === 0 &&
+      e > start &&
+      c0 !== 35 &&
+      c0 !== 32 &&
+      c0 !== 9
+    ) {
+      this.lineNo++;
+      if (this.scanRowBytes(b, start, e) && this.flushBefore() && this.addRowBytes(b)) {
+        this.rowsRead++;
+        return;
+      }
+      this.lineNo--;
+    }
+    this.generalLine(utf8.decode(b.subarray(start, end)));
+  }
+
+  /**
+   * Reads the batch before a plain row (the lines before it come first), and fills `row` again
+   * from the plain row's values; false if the batch left a quoted field open.
+   */
+  private flushBefore(): boolean {
+    if (this.batch.length === 0) return true;
+    this.flushBatch();
+    if (this.pending.length > 0) return false;
+    this.fastValues();
+    return true;
+  }
+
+  /**
+   * A line for csv-parse. While no record is open, a line with an even number of quotes cannot
+   * open one, so it waits in the batch (blank lines and comments too, to keep the lines in
+   * order); anything else is read at once, after the batch.
+   */
+  private generalLine(raw: string): void {
+    if (this.pending.length === 0 && this.header !== null && evenQuotes(raw)) {
+      this.lineNo++;
+      if (this.batch.length === 0) this.batchFirst = this.lineNo;
+      this.batch.push(raw);
+      if (this.batch.length >= this.batchLines) this.flushBatch();
       return;
     }
+    if (this.batch.length > 0) this.flushBatch();
+    this.textLine(raw);
+  }
+
+  /**
+   * Reads the batch: its records (the lines but blanks and comments) in one csv-parse call when
+   * that gives one record per line; otherwise (a quoting problem) line by line, as if never
+   * batched. `lineNo` is left where it was.
+   */
+  private flushBatch(): void {
+    const lines = this.batch;
+    const first = this.batchFirst;
+    const saved = this.lineNo;
+    this.batch = [];
+    const texts: string[] = [];
+    const at: number[] = [];
+    lines.forEach((raw, j) => {
+      const t = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
+      const c = t.charCodeAt(0);
+      if (t.length === 0 || c === 35 || ((c === 32 || c === 9) && t.trim() === '')) return;
+      texts.push(t);
+      at.push(first + j);
+    });
+    const records = texts.length > 1 ? parseRecords(encoder.encode(texts.join('\n'))) : null;
+    if (records !== null && records.length === texts.length) {
+      records.forEach((f, j) => {
+        this.record(f, at[j] ?? 0);
+      });
+    } else {
+      this.lineNo = first - 1;
+      for (const raw of lines) this.textLine(raw);
+    }
+    this.lineNo = saved;
+  }
+
+  /** One line of text (with its \r, if any): skipped, a record, or part of one. */
+  private textLine(raw: string): void {
+    this.lineNo++;
+    if (this.pending.length > 0) {
+      this.pending.push(raw);
+      this.tryRecord();
+      return;
+    }
+    const text = this.lineNo === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    const t = text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text;
+    const first = t.charCodeAt(0);
+    // blank lines and # comments are skipped (trim only when the line starts with white space)
+    if (t.length === 0 || first === 35) return;
+    if ((first === 32 || first === 9) && t.trim() === '') return;
+    this.pending = [text];
+    this.pendingLine = this.lineNo;
+    this.tryRecord();
+  }
+
+  /** Parses the pending lines as one record, unless a quoted field in them is still open. */
+  private tryRecord(): void {
+    const lines = this.pending;
+    let text = lines.length === 1 ? (lines[0] ?? '') : lines.join('\n');
+    if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
+    const fields = parseRecord(text);
+    if (!Array.isArray(fields) && fields.open && lines.length < MAX_RECORD_LINES) return;
+    this.pending = [];
+    if (Array.isArray(fields)) this.record(fields, this.pendingLine);
+    else this.unreadable(fields, lines);
+  }
+
+  /** Reports a record that is not CSV; after an unclosed quote, reads the lines after it again. */
+  private unreadable(m: Malformed, lines: readonly string[]): void {
+    const line = this.pendingLine;
+    const reason =
+      m.open && lines.length > 1
+        ? `${NOT_CLOSED} (it runs over the ${String(lines.length - 1)} lines after this one${lines.length >= MAX_RECORD_LINES ? '' : ' to the end of the file'})`
+        : m.reason;
+    if (this.header === null) {
+      this.headerIssues.push({ line, column: '(header)', reason });
+      this.header = [];
+    } else if (this.headerIssues.length === 0) {
+      this.rowsRead++;
+      this.badRows++;
+      this.problem(line, '(row)', reason);
+    }
+    if (m.open) {
+      this.lineNo = line;
+      for (const l of lines.slice(1)) this.textLine(l);
+    }
+  }
+
+  /** A whole record: the header, or a data row. */
+  private record(fields: readonly string[], line: number): void {
+    if (this.header === null) {
+      this.readHeader(fields, line);
+      return;
+    }
+    if (this.headerIssues.length > 0) return;
+    this.rowsRead++;
+    const before = this.issueCount;
+    this.readRow(fields, line);
+    if (this.issueCount > before) this.badRows++;
+  }
+
+  private readHeader(fields: readonly string[], line: number): void {
     this.fieldCount = fields.length;
     this.header = fields.map((f, i) => {
       const col = ALIAS.get(normalizeHeader(f)) ?? null;
       if (col !== null) {
         if (this.index[col] !== undefined) {
           this.headerIssues.push({
-            line: this.lineNo,
+            line,
             column: COLUMN_NAMES[col],
             reason: `two columns mean ${COLUMN_NAMES[col]} ("${f.trim()}" is the second)`,
           });
@@ -342,7 +476,7 @@ export class CensusReader {
     for (const req of ['id', 'compensation', 'match', 'afterTax'] as const) {
       if (this.index[req] === undefined) {
         this.headerIssues.push({
-          line: this.lineNo,
+          line,
           column: COLUMN_NAMES[req],
           reason: `missing column ${COLUMN_NAMES[req]} (accepted headers: ${CENSUS_COLUMNS[req].join(', ')})`,
         });
@@ -350,7 +484,7 @@ export class CensusReader {
     }
     if (ix.hce === undefined && ix.priorCompensation === undefined && ix.owner === undefined) {
       this.headerIssues.push({
-        line: this.lineNo,
+        line,
         column: '(header)',
         reason:
           'needs an hce column, or prior_year_compensation and/or owner_percent to determine HCEs',
@@ -358,198 +492,9 @@ export class CensusReader {
     }
   }
 
-  /** Feeds the next physical line of the file. */
-  line(text: string): void {
-    this.lineNo++;
-    const last = text.length - 1;
-    const t = last >= 0 && text.charCodeAt(last) === 13 ? text.slice(0, -1) : text;
-    const first = t.charCodeAt(0);
-    // blank lines and # comments are skipped (trim only when the line starts with white space)
-    if (t.length === 0 || first === 35) return;
-    if ((first === 32 || first === 9) && t.trim() === '') return;
-    if (this.header === null) {
-      this.readHeader(t);
-      return;
-    }
-    if (this.headerIssues.length > 0) return;
-    this.rowsRead++;
-    const before = this.issueCount;
-    this.readRow(t);
-    if (this.issueCount > before) this.badRows++;
-  }
-
-  // The current row: its text and the [start, end) of each field within `src[field]`.
-  private src: string[] = [];
-  private fs = new Int32Array(64);
-  private fe = new Int32Array(64);
-
-  /** Locates the fields of a line; returns the number of fields or a reason. */
-  private locate(text: string): number | string {
-    if (!text.includes('"')) {
-      let k = 0;
-      let s = 0;
-      for (;;) {
-        const c = text.indexOf(',', s);
-        if (k >= this.fs.length) {
-          this.fs = Int32Array.from({ length: k * 2 }, (_, i) => this.fs[i] ?? 0);
-          this.fe = Int32Array.from({ length: k * 2 }, (_, i) => this.fe[i] ?? 0);
-          this.src = [];
-        }
-        this.fs[k] = s;
-        this.fe[k] = c < 0 ? text.length : c;
-        k++;
-        if (c < 0) break;
-        s = c + 1;
-      }
-      this.src.length = 0;
-      for (let i = 0; i < k; i++) this.src.push(text);
-      return k;
-    }
-    const fields = splitCsvLine(text);
-    if (typeof fields === 'string') return fields;
-    if (fields.length > this.fs.length) {
-      this.fs = new Int32Array(fields.length * 2);
-      this.fe = new Int32Array(fields.length * 2);
-    }
-    this.src = fields;
-    fields.forEach((f, i) => {
-      this.fs[i] = 0;
-      this.fe[i] = f.length;
-    });
-    return fields.length;
-  }
-
-  private raw(k: number): string {
-    return (this.src[k] ?? '').slice(this.fs[k] ?? 0, this.fe[k] ?? 0);
-  }
-
-  private money(k: number, col: CensusColumn, required: boolean): number {
-    if (k < 0) return 0;
-    const t = this.src[k] ?? '';
-    const s = this.fs[k] ?? 0;
-    const e = this.fe[k] ?? 0;
-    const c = parseCentsRange(t, s, e);
-    if (c >= 0) return c;
-    if (blankRange(t, s, e)) {
-      if (required) this.problem(this.lineNo, COLUMN_NAMES[col], 'is blank');
-      return 0;
-    }
-    const raw = this.raw(k);
-    if (c === -1) this.problem(this.lineNo, COLUMN_NAMES[col], `must not be negative: "${raw}"`);
-    else
-      this.problem(
-        this.lineNo,
-        COLUMN_NAMES[col],
-        `expected dollars with at most 2 decimals, got "${raw}"`,
-      );
-    return 0;
-  }
-
-  private percent(k: number, col: CensusColumn, blank: number): number {
-    if (k < 0) return blank;
-    const t = this.src[k] ?? '';
-    const s = this.fs[k] ?? 0;
-    const e = this.fe[k] ?? 0;
-    const c = parseCentsRange(t, s, e);
-    if (c >= 0 && c <= 10_000 && t.charCodeAt(s) !== 36 && !t.slice(s, e).includes(',')) return c;
-    if (blankRange(t, s, e)) return blank;
-    const p = parsePercentField(this.raw(k));
-    if (p >= 0) return p;
-    this.problem(
-      this.lineNo,
-      COLUMN_NAMES[col],
-      `expected a percentage from 0 to 100 with at most 2 decimals, got "${this.raw(k)}"`,
-    );
-    return blank;
-  }
-
-  private bool(k: number, col: CensusColumn): boolean | undefined {
-    if (k < 0) return undefined;
-    const t = this.src[k] ?? '';
-    const s = this.fs[k] ?? 0;
-    const e = this.fe[k] ?? 0;
-    // fast path for the usual spellings
-    if (e - s === 4 && t.startsWith('true', s)) return true;
-    if (e - s === 5 && t.startsWith('false', s)) return false;
-    const raw = this.raw(k);
-    const b = parseBool(raw);
-    if (b === null) {
-      this.problem(this.lineNo, COLUMN_NAMES[col], `expected true or false, got "${raw}"`);
-      return undefined;
-    }
-    return b;
-  }
-
   /**
-   * The fast path for a plain row (no quotes, plain numbers, true/false): one pass over the
-   * characters, no substrings but the id. Returns false — and stores nothing — when anything is
-   * unusual, so `readRow` handles the row and words any problem.
-   */
-  private readRowFast(text: string, from: number, to: number): boolean {
-    const kind = this.fastKind;
-    const slotOf = this.fastSlot;
-    const val = this.fastVal;
-    val.fill(-1);
-    const n = to;
-    let k = 0;
-    let i = from;
-    let id = '';
-    const fields = kind.length;
-    for (;;) {
-      if (k >= fields) return false;
-      const kd = kind[k] ?? 0;
-      const start = i;
-      if (kd === 2) {
-        let whole = 0;
-        let frac = 0;
-        let fd = -1; // digits after the point; -1 before it
-        let digits = 0;
-        for (; i < n; i++) {
-          const c = text.charCodeAt(i);
-          if (c === 44) break;
-          if (c >= 48 && c <= 57) {
-            digits++;
-            if (fd < 0) whole = whole * 10 + (c - 48);
-            else if (fd < 2) {
-              frac = frac * 10 + (c - 48);
-              fd++;
-            } else return false;
-          } else if (c === 46 && fd < 0) fd = 0;
-          else return false;
-        }
-        if (digits === 0) return false;
-        val[slotOf[k] ?? 0] = whole * 100 + (fd === 1 ? frac * 10 : frac);
-      } else {
-        const c = text.indexOf(',', i);
-        i = c < 0 ? n : c;
-        if (kd === 1) id = text.slice(start, i);
-        else if (kd === 3) {
-          const len = i - start;
-          const c0 = text.charCodeAt(start);
-          let b: number;
-          if (len === 4 && c0 === 116 && text.startsWith('true', start)) b = 1;
-          else if (len === 5 && c0 === 102 && text.startsWith('false', start)) b = 0;
-          else if (len === 1 && (c0 === 48 || c0 === 49)) b = c0 - 48;
-          else return false;
-          val[slotOf[k] ?? 0] = b;
-        }
-      }
-      k++;
-      if (i >= n) break;
-      i++; // the comma
-    }
-    if (k !== fields || id === '' || id.charCodeAt(0) === 32 || id.charCodeAt(id.length - 1) === 32)
-      return false;
-    if (!this.fastValues()) return false;
-    if (this.seen.find(id) >= 0 || this.firstBad.has(id)) return false;
-    this.row.id = id;
-    this.builder.add(this.row);
-    return true;
-  }
-
-  /**
-   * Checks the numbers a fast path left in `fastVal` and puts them in `row` (all but the id);
-   * false when the row needs the full path (a blank, a bound broken, a column missing).
+   * Checks the numbers the fast path left in `fastVal` and puts them in `row` (all but the id);
+   * false when the row needs the full path (a blank that matters, a bound broken).
    */
   private fastValues(): boolean {
     const val = this.fastVal;
@@ -584,40 +529,18 @@ export class CensusReader {
   }
 
   /**
-   * Feeds the line `b[start..end)` of UTF-8 bytes (without its line break): the streaming
-   * reader's way. A plain row is read straight from the bytes — numbers parsed digit by digit,
-   * the id copied into the id store — so no string is made per row; anything else (the header,
-   * blanks, comments, quotes, non-ASCII text, any problem) is decoded and goes through `line`,
-   * which words the problems exactly as for text input.
+   * The fast path: a plain row read from the bytes `b[from..n)` (no quotes, amounts and
+   * percentages as plain digits or blank, yes/no as true/false/1/0 or blank, an ASCII id without
+   * surrounding spaces), its values put in `row` and its id's place in `idStart`/`idEnd`.
+   * Returns false for anything else; stores nothing in the census either way.
    */
-  lineBytes(b: Uint8Array, start: number, end: number): void {
-    let e = end;
-    if (e > start && b[e - 1] === 13) e--;
-    const c0 = b[start];
-    if (
-      this.header !== null &&
-      this.headerIssues.length === 0 &&
-      e > start &&
-      c0 !== 35 &&
-      c0 !== 32 &&
-      c0 !== 9
-    ) {
-      this.lineNo++;
-      if (this.readRowBytes(b, start, e)) {
-        this.rowsRead++;
-        return;
-      }
-      this.lineNo--;
-    }
-    this.line(utf8.decode(b.subarray(start, end)));
-  }
-
-  /** `readRowFast` on bytes; false (nothing stored) when the row is not plain. */
-  private readRowBytes(b: Uint8Array, from: number, n: number): boolean {
+  private scanRowBytes(b: Uint8Array, from: number, n: number): boolean {
     const kind = this.fastKind;
     const slotOf = this.fastSlot;
     const val = this.fastVal;
-    val.fill(-1);
+    const amounts = this.amounts;
+    // a loop, not val.fill(-1): the builtin's call costs more than twelve stores, per row
+    for (let q = 0; q < 12; q++) val[q] = -1;
     let k = 0;
     let i = from;
     let idStart = -1;
@@ -628,27 +551,11 @@ export class CensusReader {
       const kd = kind[k] ?? 0;
       const start = i;
       if (kd === 2) {
-        // dollars or a percentage: digits with at most two after the point, nothing else
-        let whole = 0;
-        let frac = 0;
-        let fd = -1; // digits after the point; -1 before it
-        let digits = 0;
-        for (; i < n; i++) {
-          const c = b[i] ?? 0;
-          if (c === 44) break;
-          if (c >= 48 && c <= 57) {
-            digits++;
-            if (fd < 0) whole = whole * 10 + (c - 48);
-            else if (fd < 2) {
-              frac = frac * 10 + (c - 48);
-              fd++;
-            } else return false;
-          } else if (c === 46 && fd < 0) fd = 0;
-          else return false;
-        }
-        // more than 15 digits could lose precision in a double: the full path words it
-        if (digits === 0 || digits > 15) return false;
-        val[slotOf[k] ?? 0] = whole * 100 + (fd === 1 ? frac * 10 : frac);
+        // dollars or a percentage: plain digits with at most two after the point, or blank
+        const v = amounts.read(b, start, n);
+        if (v === NOT_PLAIN) return false;
+        if (v !== BLANK) val[slotOf[k] ?? 0] = v;
+        i = amounts.fieldEnd;
       } else {
         // up to the next comma; a quote means CSV quoting, and a non-ASCII byte in the id
         // needs UTF-8 decoding: both go to the full path
@@ -660,7 +567,7 @@ export class CensusReader {
         if (kd === 1) {
           idStart = start;
           idEnd = i;
-        } else if (kd === 3) {
+        } else if (kd === 3 && i > start) {
           const len = i - start;
           const c1 = b[start] ?? 0;
           let v: number;
@@ -691,7 +598,14 @@ export class CensusReader {
       i++; // the comma
     }
     if (k !== fields || idEnd <= idStart || b[idStart] === 32 || b[idEnd - 1] === 32) return false;
-    if (!this.fastValues()) return false;
+    this.idStart = idStart;
+    this.idEnd = idEnd;
+    return this.fastValues();
+  }
+
+  /** Adds the row `scanRowBytes` read, unless its id was seen before (the full path words that). */
+  private addRowBytes(b: Uint8Array): boolean {
+    const { idStart, idEnd } = this;
     const h = hashBytes(b, idStart, idEnd);
     if (this.seen.findBytes(b, idStart, idEnd, h) >= 0) return false;
     // ids first seen on a bad row are rare: only then is a string made to look one up
@@ -701,26 +615,77 @@ export class CensusReader {
     return true;
   }
 
-  private readRow(text: string): void {
-    if (this.readRowFast(text, 0, text.length)) return;
-    const line = this.lineNo;
-    const count = this.locate(text);
-    if (typeof count === 'string') {
-      this.problem(line, '(row)', count);
-      return;
+  /** An amount column of a row read by csv-parse, in cents (0 when blank or wrong). */
+  private money(f: readonly string[], k: number, col: CensusColumn, line: number): number {
+    if (k < 0) return 0;
+    const raw = f[k] ?? '';
+    if (raw.trim() === '') {
+      if (col === 'compensation') this.problem(line, COLUMN_NAMES[col], 'is blank');
+      return 0;
     }
-    if (count !== this.fieldCount) {
+    const c = parseDollars(raw);
+    if (c === undefined) {
+      this.problem(
+        line,
+        COLUMN_NAMES[col],
+        `expected dollars with at most 2 decimals, got "${raw}"`,
+      );
+      return 0;
+    }
+    if (c < 0) {
+      this.problem(line, COLUMN_NAMES[col], `must not be negative: "${raw}"`);
+      return 0;
+    }
+    return c;
+  }
+
+  /** A percentage column, in hundredths of a percent (`blank` when blank or wrong). */
+  private percent(
+    f: readonly string[],
+    k: number,
+    col: CensusColumn,
+    blank: number,
+    line: number,
+  ): number {
+    if (k < 0) return blank;
+    const raw = f[k] ?? '';
+    if (raw.trim() === '') return blank;
+    const p = parsePercent(raw);
+    if (p !== undefined) return p;
+    this.problem(
+      line,
+      COLUMN_NAMES[col],
+      `expected a percentage from 0 to 100 with at most 2 decimals, got "${raw}"`,
+    );
+    return blank;
+  }
+
+  /** A yes/no column: undefined when blank or wrong. */
+  private yesNo(f: readonly string[], k: number, col: CensusColumn, line: number) {
+    if (k < 0) return undefined;
+    const raw = f[k] ?? '';
+    const b = parseYesNo(raw);
+    if (b === null) {
+      this.problem(line, COLUMN_NAMES[col], `expected true or false, got "${raw}"`);
+      return undefined;
+    }
+    return b;
+  }
+
+  /** A data row read by csv-parse: every problem in it is reported. */
+  private readRow(f: readonly string[], line: number): void {
+    if (f.length !== this.fieldCount) {
       this.problem(
         line,
         '(row)',
-        `has ${String(count)} fields, the header has ${String(this.fieldCount)}`,
+        `has ${String(f.length)} fields, the header has ${String(this.fieldCount)}`,
       );
       return;
     }
     const before = this.issueCount;
     const r = this.row;
     r.line = line;
-    r.id = this.raw(this.cId).trim();
+    r.id = (f[this.cId] ?? '').trim();
     if (r.id === '') this.problem(line, 'id', 'is blank');
     else {
       const row = this.seen.find(r.id);
@@ -729,21 +694,21 @@ export class CensusReader {
         this.problem(line, 'id', `duplicate id "${r.id}" (first on line ${String(first)})`);
       }
     }
-    r.compensation = this.money(this.cComp, 'compensation', true);
-    r.match = this.money(this.cMatch, 'match', false);
-    r.afterTax = this.money(this.cAfterTax, 'afterTax', false);
-    r.qmac = this.money(this.cQmac, 'qmac', false);
-    r.qnec = this.money(this.cQnec, 'qnec', false);
-    r.priorCompensation = this.money(this.cPrior, 'priorCompensation', false);
+    r.compensation = this.money(f, this.cComp, 'compensation', line);
+    r.match = this.money(f, this.cMatch, 'match', line);
+    r.afterTax = this.money(f, this.cAfterTax, 'afterTax', line);
+    r.qmac = this.money(f, this.cQmac, 'qmac', line);
+    r.qnec = this.money(f, this.cQnec, 'qnec', line);
+    r.priorCompensation = this.money(f, this.cPrior, 'priorCompensation', line);
     r.ownerBps = Math.max(
-      this.percent(this.cOwner, 'owner', 0),
-      this.percent(this.cPriorOwner, 'priorOwner', 0),
+      this.percent(f, this.cOwner, 'owner', 0, line),
+      this.percent(f, this.cPriorOwner, 'priorOwner', 0, line),
     );
-    r.vestedBps = this.percent(this.cVested, 'vested', 10_000);
+    r.vestedBps = this.percent(f, this.cVested, 'vested', 10_000, line);
     const beforeHce = this.issueCount;
-    const hce = this.bool(this.cHce, 'hce');
+    const hce = this.yesNo(f, this.cHce, 'hce', line);
     r.hceGiven = hce === undefined ? HCE_UNKNOWN : hce ? 1 : 0;
-    r.eligible = this.bool(this.cEligible, 'eligible') ?? true;
+    r.eligible = this.yesNo(f, this.cEligible, 'eligible', line) ?? true;
     if (
       hce === undefined &&
       this.issueCount === beforeHce &&
@@ -771,7 +736,7 @@ export class CensusReader {
           this.problem(
             line,
             COLUMN_NAMES[col],
-            'is more than $1,000,000,000, not a plan-year amount',
+            `is more than ${formatUsd(MAX_AMOUNT_CENTS, { wholeDollars: true })}, not a plan-year amount`,
           );
         }
       }
@@ -785,7 +750,7 @@ export class CensusReader {
       this.problem(
         line,
         'compensation',
-        'contributions are more than 100 times compensation; check the columns (IRC 415(c) caps annual additions at 100% of pay)',
+        `contributions are more than ${String(MAX_RATIO_TO_PAY)} times compensation; check the columns (IRC 415(c)(1)(B) caps annual additions at compensation)`,
       );
     }
     if (r.eligible && r.compensation === 0 && this.issueCount === before) {
@@ -804,6 +769,13 @@ export class CensusReader {
 
   /** The census of the good rows and every problem found. */
   finish(): CensusReadResult {
+    if (this.batch.length > 0) this.flushBatch();
+    // a quote still open at the end of the file: reported where it opened, the rest read again
+    while (this.pending.length > 0) {
+      const lines = this.pending;
+      this.pending = [];
+      this.unreadable({ reason: NOT_CLOSED, open: true }, lines);
+    }
     const headerIssues = [...this.headerIssues];
     if (this.header === null) {
       headerIssues.push({ line: 1, column: '(header)', reason: 'the file has no header row' });
@@ -824,18 +796,15 @@ export class CensusReader {
   }
 }
 
-/** Reads a whole census text (for tests and small files). */
-export function readCensusText(text: string): CensusReadResult {
-  const reader = new CensusReader();
+/** Reads a whole census text (tests and small files), as the file reader feeds its bytes. */
+export function readCensusText(text: string, opts: CensusReaderOptions = {}): CensusReadResult {
+  const b = encoder.encode(text);
+  const reader = new CensusReader(opts);
   let start = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', start);
-    if (nl < 0) {
-      if (start < text.length) reader.line(text.slice(start));
-      break;
-    }
-    reader.line(text.slice(start, nl));
+  for (let nl = b.indexOf(10); nl >= 0; nl = b.indexOf(10, start)) {
+    reader.lineBytes(b, start, nl);
     start = nl + 1;
   }
+  if (start < b.length) reader.lineBytes(b, start, b.length);
   return reader.finish();
 }

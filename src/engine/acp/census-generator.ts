@@ -4,23 +4,21 @@
  * year's less a 0–6% raise; a few owners; deferral participation rises with pay; the match is
  * 100% of the first 3% of pay deferred plus 50% of the next 2% (the safe-harbor "basic" shape);
  * after-tax contributions are rare among NHCEs and common among the highest-paid. Not a model
- * of any real employer: realistic enough to exercise the test.
+ * of any real employer: realistic enough to exercise the test. Draws come from the project's one
+ * PRNG (`project/prng.ts`): uniforms from the seed, and the pay's normal draws from a second
+ * stream (the seed XOR `NORMAL_STREAM`), so they never reuse the uniform draws.
  */
+import { inputError } from '../errors.js';
+import { normalGenerator, uniformGenerator } from '../project/prng.js';
 
-/** mulberry32: a small 32-bit PRNG with a good spread (public domain). Returns [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The most employees a generated census has. */
+export const MAX_EMPLOYEES = 10_000_000;
+
+/** XORed into the seed for the normal draws' stream (the first 32 bits of the fraction of √2). */
+const NORMAL_STREAM = 0x6a09e667;
 
 /** The header the generator writes. */
-export const GENERATED_HEADER =
+const GENERATED_HEADER =
   'id,compensation,prior_year_compensation,owner_percent,eligible,match,after_tax,match_vested_percent';
 
 function money(cents: number): string {
@@ -35,17 +33,33 @@ export interface GeneratorOptions {
 }
 
 /**
- * Yields the census CSV text in chunks (the header first), so a million rows never sit in
- * memory at once. Each chunk ends with a newline.
+ * Checks the options before any text is made: `employees` a whole number from 1 to
+ * MAX_EMPLOYEES and `seed` a whole number from 0 to MAX_SEED (InputErrors name the fields).
  */
-export function* generateCensusCsv(opts: GeneratorOptions): Generator<string> {
-  const rnd = prng(opts.seed);
-  const normal = (): number => {
-    // Box-Muller
-    const u = 1 - rnd();
-    const v = rnd();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  };
+function checkGeneratorOptions(opts: GeneratorOptions): void {
+  const n = opts.employees;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_EMPLOYEES) {
+    throw inputError(
+      'employees',
+      `must be a whole number from 1 to ${String(MAX_EMPLOYEES)}, got ${String(n)}`,
+    );
+  }
+  uniformGenerator(opts.seed);
+}
+
+/**
+ * Yields the census CSV text in chunks (the header first), so a million rows never sit in
+ * memory at once. Each chunk ends with a newline. The options are checked at once.
+ */
+export function generateCensusCsv(opts: GeneratorOptions): Generator<string> {
+  checkGeneratorOptions(opts);
+  return censusRows(opts);
+}
+
+function* censusRows(opts: GeneratorOptions): Generator<string> {
+  const rnd = uniformGenerator(opts.seed);
+  const normals = normalGenerator((opts.seed ^ NORMAL_STREAM) >>> 0);
+  const normal = (): number => normals.next();
   const chunk = opts.chunkRows ?? 10_000;
   yield `${GENERATED_HEADER}\n`;
   let lines: string[] = [];

@@ -221,19 +221,3 @@ export class CensusBuilder {
     );
   }
 }
-
-/** A row as a plain object, for tests and small censuses written in code. */
-export interface CensusRowInput {
-  readonly id: string;
-  /** Dollars (converted to cents exactly by the caller's helper). */
-  readonly compensation: number;
-  readonly match?: number;
-  readonly afterTax?: number;
-  readonly qmac?: number;
-  readonly qnec?: number;
-  readonly hce?: boolean;
-  readonly priorCompensation?: number;
-  readonly ownerPercent?: number;
-  readonly eligible?: boolean;
-  readonly vestedPercent?: number;
-}

@@ -4,29 +4,30 @@
  * 4979(f)(1)), and 12 months — the end of the following plan year — before the plan's
  * qualification is at risk (IRC 401(m)(6)(A); Reg. 1.401(m)-2(b)(1)(ii)).
  */
-import { addDays, addMonths, dateParts, type IsoDate } from '../dates.js';
+import { addDays, addMonths, isIsoDate, type IsoDate } from '../dates.js';
 import { inputError } from '../errors.js';
 import { acpConstants } from '../params/acp.js';
 
-function parts(text: string, field: string): IsoDate {
-  if (!dateParts(text))
-    throw inputError(field, `expected a date written YYYY-MM-DD, got "${text}"`);
-  return text;
-}
+/** A half month, in days, so that 2½ months after December 31 is March 15. */
+const HALF_MONTH_DAYS = 15;
 
-/** Adds whole months (a month end stays a month end) and then a half month (15 days) for "2½ months". */
+/** Adds whole months (a month end stays a month end) and then a half month for "2½ months". */
 function addMonthsAndHalf(date: IsoDate, months: number): IsoDate {
   const whole = Math.floor(months);
   const end = addMonths(date, whole, { keepMonthEnd: true });
-  return months === whole ? end : addDays(end, 15);
+  return months === whole ? end : addDays(end, HALF_MONTH_DAYS);
 }
 
 export interface CorrectionDeadlines {
-  readonly planYearEnd: string;
-  /** Last day to distribute without the 10% excise tax. */
-  readonly exciseTaxDeadline: string;
+  readonly planYearEnd: IsoDate;
+  /** Months after the plan year to distribute without the excise tax (2.5, or 6 with an EACA). */
+  readonly exciseTaxMonths: number;
+  /** Last day to distribute without the excise tax. */
+  readonly exciseTaxDeadline: IsoDate;
+  /** Months after the plan year to distribute at all (12: the end of the following plan year). */
+  readonly finalMonths: number;
   /** Last day to distribute at all (end of the following plan year). */
-  readonly finalDeadline: string;
+  readonly finalDeadline: IsoDate;
 }
 
 /**
@@ -38,12 +39,20 @@ export function correctionDeadlines(
   planYearEnd: string,
   opts: { eaca?: boolean; field?: string } = {},
 ): CorrectionDeadlines {
-  const date = parts(planYearEnd, opts.field ?? '--plan-year-end');
+  if (!isIsoDate(planYearEnd)) {
+    throw inputError(
+      opts.field ?? 'planYearEnd',
+      `expected a date written YYYY-MM-DD, got "${planYearEnd}"`,
+    );
+  }
   const c = acpConstants;
-  const exciseMonths = opts.eaca ? c.exciseTaxMonthsEaca.value : c.exciseTaxMonths.value;
+  const exciseTaxMonths = opts.eaca ? c.exciseTaxMonthsEaca.value : c.exciseTaxMonths.value;
+  const finalMonths = c.correctionMonths.value;
   return {
     planYearEnd,
-    exciseTaxDeadline: addMonthsAndHalf(date, exciseMonths),
-    finalDeadline: addMonthsAndHalf(date, c.correctionMonths.value),
+    exciseTaxMonths,
+    exciseTaxDeadline: addMonthsAndHalf(planYearEnd, exciseTaxMonths),
+    finalMonths,
+    finalDeadline: addMonthsAndHalf(planYearEnd, finalMonths),
   };
 }

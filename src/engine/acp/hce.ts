@@ -33,7 +33,7 @@ export function determineHces(
   opts: { topPaidGroup?: boolean } = {},
 ): HceDetermination {
   const n = census.size;
-  const threshold = usd(paramsFor(year, '--year').plan.hceLookbackThreshold);
+  const threshold = usd(paramsFor(year, 'year').plan.hceLookbackThreshold);
   const ownerBps = acpConstants.ownerPercent.value * 100;
   const isHce = new Uint8Array(n);
   let byColumn = 0;

@@ -3,6 +3,7 @@ export * from './acp-test.js';
 export * from './adp.js';
 export * from './census.js';
 export * from './census-csv.js';
+export * from './census-values.js';
 export * from './census-generator.js';
 export * from './deadlines.js';
 export * from './hce.js';

@@ -39,8 +39,6 @@ export interface LevelingResult {
   readonly totalExcess: number;
   /** Step 2: the amount taken from each HCE by dollar leveling, cents; adds up to the total. */
   readonly reductions: Float64Array;
-  /** The dollar level the highest HCEs are brought down to (the lower of two levels when the cents do not split evenly), cents. */
-  readonly dollarLevel: number | null;
 }
 
 /**
@@ -53,7 +51,7 @@ export interface LevelingResult {
  * asks for (Reg. 1.401(m)-2(b)(2)(ii)(B)). Worked check (case D-3): limit 5.00, ratios 10.00,
  * 4.00, 1.50 → T = 3 × 5.00 − 4.00 − 1.50 = 9.50.
  */
-export function permittedRatio(ratios: ArrayLike<number>, limitBps: number): number | null {
+function permittedRatio(ratios: ArrayLike<number>, limitBps: number): number | null {
   const n = ratios.length;
   if (n === 0) return null;
   const budget = n * limitBps;
@@ -79,13 +77,10 @@ export function permittedRatio(ratios: ArrayLike<number>, limitBps: number): num
  * When the cents of the last equal split do not divide evenly, the extra cent of reduction goes
  * to the HCEs earliest in the input order, so the result is deterministic.
  */
-export function levelDollars(
-  amounts: ArrayLike<number>,
-  total: number,
-): { reductions: Float64Array; level: number | null } {
+export function levelDollars(amounts: ArrayLike<number>, total: number): Float64Array {
   const n = amounts.length;
   const reductions = new Float64Array(n);
-  if (total <= 0 || n === 0) return { reductions, level: null };
+  if (total <= 0 || n === 0) return reductions;
   const sorted = Float64Array.from(amounts).sort();
   let topSum = 0;
   for (let k = 1; k <= n; k++) {
@@ -107,7 +102,7 @@ export function levelDollars(
           reductions[i] = a - lvl;
         }
       }
-      return { reductions, level: low };
+      return reductions;
     }
   }
   throw new RangeError('excess is larger than the contributions it is taken from');
@@ -132,7 +127,6 @@ export function levelExcess(input: LevelingInput): LevelingResult {
       ratioExcess,
       totalExcess: 0,
       reductions: new Float64Array(n),
-      dollarLevel: null,
     };
   }
   let total = 0;
@@ -150,13 +144,12 @@ export function levelExcess(input: LevelingInput): LevelingResult {
       leveledSum += r;
     }
   }
-  const { reductions, level } = levelDollars(amounts, total);
+  const reductions = levelDollars(amounts, total);
   return {
     permittedRatioBps: t,
     leveledAverageBps: averageBps(leveledSum, n),
     ratioExcess,
     totalExcess: total,
     reductions,
-    dollarLevel: level,
   };
 }

@@ -5,9 +5,10 @@
  * participant's own basis and not taxed again; their earnings and any distributed match are
  * taxable in the year distributed (IRC 72, 4979(f)(2)).
  */
-import { inputError } from '../errors.js';
+import { InputError, inputError, type InputIssue } from '../errors.js';
 import type { Cents } from '../money.js';
 import {
+  countedContributions,
   evaluateAcp,
   prepareAcpTest,
   type AcpResult,
@@ -15,7 +16,7 @@ import {
   type Refund,
 } from './acp-test.js';
 import { CensusBuilder, type Census } from './census.js';
-import { contributionRatioBps } from './ratios.js';
+import { centsAtBps, contributionRatioBps } from './ratios.js';
 
 export interface ParticipantView {
   readonly id: string;
@@ -35,18 +36,17 @@ export interface ParticipantView {
   readonly why: readonly string[];
 }
 
-/** The view for census id `id`; an unknown id is an InputError naming `--participant`. */
+/** The view for census id `id`; an unknown id is an InputError naming the field `participant`. */
 export function participantView(p: PreparedTest, r: AcpResult, id: string): ParticipantView {
   const c = p.census;
   const i = c.rowOf(id);
-  if (i < 0) throw inputError('--participant', `no employee with id "${id}" in the census`);
+  if (i < 0) throw inputError('participant', `no employee with id "${id}" in the census`);
   const eligible = c.eligible[i] === 1;
   const hce = p.hces.isHce[i] === 1;
   const comp = c.compensation[i] ?? 0;
   const capped = Math.min(comp, p.compensationLimit);
   const safe = p.options.safeHarbor === true;
-  const counted =
-    (c.afterTax[i] ?? 0) + (c.qnec[i] ?? 0) + (safe ? 0 : (c.match[i] ?? 0) + (c.qmac[i] ?? 0));
+  const counted = countedContributions(c, i, safe);
   const ratio = eligible && capped > 0 ? contributionRatioBps(counted, capped) : 0;
   const refund = r.refunds.find((x) => x.index === i) ?? null;
   const why: string[] = [];
@@ -102,6 +102,8 @@ export interface HceEstimateInput {
 }
 
 export interface HceEstimate {
+  /** The test of the estimate's small census, as run for the HCE's own after-tax money. */
+  readonly prepared: PreparedTest;
   readonly result: AcpResult;
   readonly view: ParticipantView;
   /** The most after-tax money this HCE could put in with no refund, on these assumptions, cents. */
@@ -109,7 +111,7 @@ export interface HceEstimate {
 }
 
 /** The id the estimate gives the participant in its synthetic census. */
-export const ESTIMATE_ID = 'you';
+const ESTIMATE_ID = 'you';
 
 function estimateCensus(input: HceEstimateInput, afterTax: Cents): Census {
   const others = input.otherHces ?? { count: 0, ratioBps: 0, compensation: input.compensation };
@@ -132,7 +134,7 @@ function estimateCensus(input: HceEstimateInput, afterTax: Cents): Census {
     afterTax,
   });
   // the others' counted money: ratio × compensation, half-up to the cent
-  const amount = Math.floor((others.compensation * others.ratioBps * 2 + 10_000) / 20_000);
+  const amount = centsAtBps(others.compensation, others.ratioBps);
   for (let k = 0; k < others.count; k++) {
     b.add({
       ...base,
@@ -146,6 +148,43 @@ function estimateCensus(input: HceEstimateInput, afterTax: Cents): Census {
   return b.build({ hce: true, priorCompensation: false, owner: false, vested: false });
 }
 
+/** The most other HCEs an estimate describes. */
+const MAX_OTHER_HCES = 100_000;
+
+/** Checks an estimate's input; every problem names its field (`compensation`, `otherHces.count`, …). */
+function checkEstimateInput(input: HceEstimateInput): void {
+  const issues: InputIssue[] = [];
+  const cents = (path: string, v: number, positive: boolean): void => {
+    if (!Number.isSafeInteger(v) || v < 0 || (positive && v === 0)) {
+      issues.push({
+        path,
+        message: `expected ${positive ? 'more than 0' : 'a non-negative amount'} in whole cents, got ${String(v)}`,
+      });
+    }
+  };
+  const bps = (path: string, v: number): void => {
+    if (!Number.isInteger(v) || v < 0 || v > 10_000) {
+      issues.push({ path, message: `expected a percentage from 0 to 100, got ${String(v / 100)}` });
+    }
+  };
+  cents('compensation', input.compensation, true);
+  cents('match', input.match, false);
+  cents('afterTax', input.afterTax, false);
+  bps('expectedNhceAcpBps', input.expectedNhceAcpBps);
+  const o = input.otherHces;
+  if (o) {
+    if (!Number.isInteger(o.count) || o.count < 0 || o.count > MAX_OTHER_HCES) {
+      issues.push({
+        path: 'otherHces.count',
+        message: `expected a whole number from 0 to ${String(MAX_OTHER_HCES)}, got ${String(o.count)}`,
+      });
+    }
+    bps('otherHces.ratioBps', o.ratioBps);
+    cents('otherHces.compensation', o.compensation, true);
+  }
+  if (issues.length > 0) throw new InputError(issues);
+}
+
 /**
  * Estimates an HCE's ACP refund without a census: the HCE and the other HCEs described in brief
  * are tested against the expected NHCE ACP (as under prior-year testing), with the same test and
@@ -153,6 +192,7 @@ function estimateCensus(input: HceEstimateInput, afterTax: Cents): Census {
  * HCE could contribute with no refund on the same assumptions.
  */
 export function estimateHceRefund(input: HceEstimateInput): HceEstimate {
+  checkEstimateInput(input);
   const options = {
     year: input.year,
     method: 'prior' as const,
@@ -180,5 +220,10 @@ export function estimateHceRefund(input: HceEstimateInput): HceEstimate {
     }
     best = lo;
   }
-  return { result: r, view: participantView(p, r, ESTIMATE_ID), maxAfterTaxWithoutRefund: best };
+  return {
+    prepared: p,
+    result: r,
+    view: participantView(p, r, ESTIMATE_ID),
+    maxAfterTaxWithoutRefund: best,
+  };
 }

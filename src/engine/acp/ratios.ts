@@ -15,7 +15,7 @@ const BPS_PER_UNIT = 10_000;
  * whose quotient is below 2^31 (the floating quotient is correct to far better than one unit at
  * these sizes; the remainder is then computed exactly).
  */
-export function divHalfUp(numerator: number, denominator: number): number {
+function divHalfUp(numerator: number, denominator: number): number {
   let q = Math.floor(numerator / denominator);
   let r = numerator - q * denominator;
   // guard the (theoretical) off-by-one of the floating quotient
@@ -35,6 +35,14 @@ export function divHalfUp(numerator: number, denominator: number): number {
  */
 export function contributionRatioBps(contributions: number, compensation: number): number {
   return divHalfUp(contributions * BPS_PER_UNIT, compensation);
+}
+
+/**
+ * `bps` hundredths of a percent of `cents`, rounded half up to the cent (a QNEC, an added
+ * after-tax amount or a match raise as a share of pay): exact for the safe-integer products here.
+ */
+export function centsAtBps(cents: number, bps: number): number {
+  return Math.floor((cents * bps * 2 + BPS_PER_UNIT) / (2 * BPS_PER_UNIT));
 }
 
 /** A group's ACP: the average of its ratios, to the nearest 0.01% (Reg. 1.401(m)-2(a)(2)(i)). */
@@ -60,19 +68,19 @@ export function acpLimitBps(nhceBps: number): number {
   return Math.max(basic, alternative);
 }
 
-/** Whether an HCE ACP passes against an NHCE ACP (both bps). */
-export function acpPasses(hceBps: number, nhceBps: number): boolean {
-  return hceBps <= acpLimitBps(nhceBps);
-}
-
-/** Formats bps as a percentage with two decimals ("12.50"). */
-export function bpsText(bps: number): string {
+/** bps as a percentage with two decimals, for explanations ("12.50%", "-4.78%"). */
+export function percentText(bps: number): string {
   const sign = bps < 0 ? '-' : '';
   const a = Math.abs(bps);
-  return `${sign}${String(Math.floor(a / 100))}.${String(a % 100).padStart(2, '0')}`;
+  return `${sign}${String(Math.floor(a / 100))}.${String(a % 100).padStart(2, '0')}%`;
 }
 
-/** bps as a JSON number of percent with two decimals (1250 → 12.5). */
-export function bpsToPercent(bps: number): number {
-  return bps / 100;
+/** bps as a percentage without trailing zeros, for rules ("3%", "2.5%"). */
+export function percentShortText(bps: number): string {
+  return `${String(bps / 100)}%`;
+}
+
+/** bps as a decimal fraction, the report model's rate (1250 → 0.125). */
+export function bpsRate(bps: number): number {
+  return bps / BPS_PER_UNIT;
 }

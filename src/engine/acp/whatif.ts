@@ -12,10 +12,10 @@
 import type { Cents } from '../money.js';
 import { evaluateAcp, type PreparedTest } from './acp-test.js';
 import { levelExcess } from './leveling.js';
-import { acpLimitBps, averageBps, contributionRatioBps } from './ratios.js';
+import { acpLimitBps, averageBps, centsAtBps, contributionRatioBps } from './ratios.js';
 
 /** Positions (into the prepared HCE arrays) ordered by capped compensation, highest first. */
-export function adoptionOrder(p: PreparedTest): Int32Array {
+function adoptionOrder(p: PreparedTest): Int32Array {
   const hn = p.hceIndex.length;
   const order = Array.from({ length: hn }, (_, j) => j);
   order.sort((a, b) => (p.hceComp[b] ?? 0) - (p.hceComp[a] ?? 0) || a - b);
@@ -23,12 +23,12 @@ export function adoptionOrder(p: PreparedTest): Int32Array {
 }
 
 /** How many HCEs a share (percent, 0-100) of `count` is: rounded half up. */
-export function adopterCount(count: number, sharePercent: number): number {
+function adopterCount(count: number, sharePercent: number): number {
   return Math.floor((count * sharePercent + 50) / 100);
 }
 
 /** Added after-tax dollars per HCE when the first `adopters` in `order` add `rateBps` of pay. */
-export function addedAfterTax(
+function addedAfterTax(
   p: PreparedTest,
   order: Int32Array,
   adopters: number,
@@ -39,7 +39,7 @@ export function addedAfterTax(
   extra.fill(0);
   for (let q = 0; q < adopters; q++) {
     const j = order[q] ?? 0;
-    extra[j] = Math.floor(((p.hceComp[j] ?? 0) * rateBps * 2 + 10_000) / 20_000);
+    extra[j] = centsAtBps(p.hceComp[j] ?? 0, rateBps);
   }
   return extra;
 }
@@ -189,8 +189,7 @@ export function richerMatch(p: PreparedTest, boostPercent: number): RicherMatchR
   const c = p.census;
   const before = evaluateAcp(p);
   const applies = p.options.safeHarbor !== true;
-  const bump = (i: number): number =>
-    applies ? Math.floor(((c.match[i] ?? 0) * boostBps * 2 + 10_000) / 20_000) : 0;
+  const bump = (i: number): number => (applies ? centsAtBps(c.match[i] ?? 0, boostBps) : 0);
   let cost = 0;
   const hceAmount = Float64Array.from(p.hceAmount);
   const hceRatio = new Float64Array(hceAmount.length);
@@ -215,7 +214,6 @@ export function richerMatch(p: PreparedTest, boostPercent: number): RicherMatchR
     hceAmount,
     hceRatio,
     nhceAmount,
-    nhceRatioSum: nhceSum,
     nhceAcpBps: nhceAcp,
   };
   const after = evaluateAcp(q);

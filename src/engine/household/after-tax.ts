@@ -5,56 +5,54 @@
 import { applyRate, formatUsd, percentRate } from '../money.js';
 import { usd, type YearParameters } from '../params/index.js';
 import { electedCents } from '../rules/election.js';
-import type { Finding } from './report.js';
-import type { Constraint, WorkPlan } from './work.js';
+import type { Constraint, PlanState, Settled, States } from './work.js';
 import { nonAfterTaxOf, usdCents } from './work.js';
-import { capOf } from './limits-415c.js';
+import { capOf, othersIn } from './limits-415c.js';
 
 /** After-tax room: the tightest 415(c) constraint left after every other addition, then plan caps. */
 export function settleAfterTax(
   p: YearParameters,
-  w: WorkPlan,
+  w: PlanState,
+  states: States,
   constraints: readonly Constraint[],
-  findings: Finding[],
-): void {
-  const mineCs = constraints.filter((c) => c.plans.includes(w));
+): Settled<PlanState> {
   let room = Number.MAX_SAFE_INTEGER;
   let binding: Constraint | undefined;
-  for (const c of mineCs) {
-    const usedByOthers = c.plans.reduce(
-      (a, o) => a + nonAfterTaxOf(o) + (o === w ? 0 : o.afterTax),
-      0,
-    );
-    const left = capOf(p, c) - usedByOthers;
+  let usedByOthers = 0;
+  for (const c of constraints.filter((x) => x.plans.includes(w.index))) {
+    const others = othersIn(c, w, states).reduce((a, o) => a + nonAfterTaxOf(o) + o.afterTax, 0);
+    const left = capOf(p, c, states) - nonAfterTaxOf(w) - others;
     if (left < room) {
       room = left;
       binding = c;
-      w.usedByOthers = c.plans
-        .filter((o) => o !== w)
-        .reduce((a, o) => a + nonAfterTaxOf(o) + o.afterTax, 0);
+      usedByOthers = others;
     }
   }
-  w.limit415c = binding ? capOf(p, binding) : usd(p.plan.annualAdditionsLimit);
-  w.limitRule = binding ? binding.why : '';
-  room = Math.max(0, room);
+  const limits = {
+    usedByOthers,
+    limit415c: binding ? capOf(p, binding, states) : usd(p.plan.annualAdditionsLimit),
+    limitRule: binding ? binding.why : '',
+  };
   const a = w.plan.afterTax;
   if (!a.allowed) {
-    w.afterTaxRoom = 0;
-    w.afterTax = 0;
-    return;
+    return { value: { ...w, ...limits, afterTaxRoom: 0, afterTax: 0 }, findings: [] };
   }
+  let afterTaxRoom = Math.max(0, room);
   if (a.capPercent !== undefined)
-    room = Math.min(room, applyRate(w.formulaComp, percentRate(a.capPercent)));
-  if (a.capAmount !== undefined) room = Math.min(room, usdCents(a.capAmount));
-  w.afterTaxRoom = room;
-  const want = electedCents(a.amount ?? 'max', room, w.formulaComp);
-  w.afterTax = Math.min(want, room);
-  if (want > room) {
-    findings.push({
-      severity: 'error',
-      path: `plans[${String(w.index)}].afterTax.amount`,
-      message: `${w.plan.id}: the after-tax election of ${formatUsd(want)} is ${formatUsd(want - room)} more than the after-tax room of ${formatUsd(room)}`,
-      fix: `reduce it to ${formatUsd(room)}; excess annual additions must be corrected (IRC 415(c); EPCRS)`,
-    });
-  }
+    afterTaxRoom = Math.min(afterTaxRoom, applyRate(w.formulaComp, percentRate(a.capPercent)));
+  if (a.capAmount !== undefined) afterTaxRoom = Math.min(afterTaxRoom, usdCents(a.capAmount));
+  const want = electedCents(a.amount ?? 'max', afterTaxRoom, w.formulaComp);
+  const value = { ...w, ...limits, afterTaxRoom, afterTax: Math.min(want, afterTaxRoom) };
+  if (want <= afterTaxRoom) return { value, findings: [] };
+  return {
+    value,
+    findings: [
+      {
+        severity: 'error',
+        path: `plans[${String(w.index)}].afterTax.amount`,
+        message: `${w.plan.id}: the after-tax election of ${formatUsd(want)} is ${formatUsd(want - afterTaxRoom)} more than the after-tax room of ${formatUsd(afterTaxRoom)}`,
+        fix: `reduce it to ${formatUsd(afterTaxRoom)}; excess annual additions must be corrected (IRC 415(c); EPCRS)`,
+      },
+    ],
+  };
 }

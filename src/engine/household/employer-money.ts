@@ -4,16 +4,19 @@
  * that cuts deferrals or stops the allocation at the limit.
  */
 import { applyRate, formatUsd, percentRate, type Cents } from '../money.js';
-import { type YearParameters } from '../params/index.js';
+import { rate, type YearParameters } from '../params/index.js';
 import { ageAtYearEnd } from '../rules/age.js';
 import { electedCents } from '../rules/election.js';
 import { matchFor } from '../rules/match.js';
 import { formulaCompensation } from '../rules/plan-compensation.js';
-import { selfEmployedOwner } from '../rules/self-employed-owner.js';
-import type { Scenario } from '../scenario/schema.js';
+import { selfEmployedOwner, type OwnerResult } from '../rules/self-employed-owner.js';
+import { wageOwnerContribution } from '../rules/wage-owner-contribution.js';
+import type { Election, Scenario } from '../scenario/schema.js';
+import type { EmployerElection } from '../self-employment/pub560-deduction-worksheet.js';
+import { FULL_PRECISION } from '../self-employment/pub560-rate.js';
 import type { Finding } from './report.js';
-import type { Constraint, WorkPlan } from './work.js';
-import { regularOf, catchUpOf, nonAfterTaxOf, usdCents } from './work.js';
+import type { Constraint, HouseholdOptions, PlanState, Settled, States } from './work.js';
+import { regularOf, catchUpOf, nonAfterTaxOf, usdCents, jobPay, withState } from './work.js';
 import { trimDeferrals } from './fill-deferrals.js';
 import { dollarRoomFor } from './limits-415c.js';
 
@@ -21,62 +24,19 @@ import { dollarRoomFor } from './limits-415c.js';
 export function settleEmployerMoney(
   p: YearParameters,
   s: Scenario,
-  w: WorkPlan,
+  w: PlanState,
+  states: States,
   constraints: readonly Constraint[],
-  findings: Finding[],
-): void {
+  options: HouseholdOptions,
+): Settled<PlanState> {
   const { plan, job } = w;
   const at = `plans[${String(w.index)}]`;
   if (plan.type === 'solo-401k' && job.type === 'schedule-c') {
-    const room = dollarRoomFor(p, w, constraints);
-    const w2SocialSecurityWages = s.jobs
-      .filter((j) => j.person === w.person && j.type !== 'schedule-c')
-      .reduce(
-        (a, j) =>
-          a +
-          usdCents(
-            j.socialSecurityWages ?? Math.min(j.wages ?? 0, p.payroll.socialSecurityWageBase.value),
-          ),
-        0,
-      );
-    w.owner = selfEmployedOwner(p, {
-      netProfit: usdCents(job.netProfit ?? 0),
-      w2SocialSecurityWages,
-      planRatePercent: plan.planRate ?? p.plan.profitSharingDeductionRate.value * 100,
-      regularDeferrals: regularOf(w),
-      catchUp: catchUpOf(w),
-      rothDeferrals: w.parts.reduce(
-        (a, d) =>
-          a + (d.type === 'roth' ? d.regular : 0) + (d.catchUpType === 'roth' ? d.catchUp : 0),
-        0,
-      ),
-      dollarLimit: Math.max(0, room.dollars),
-      employerElection: plan.employerContribution ?? 'max',
-      age: ageAtYearEnd(s.people.find((x) => x.id === w.person)?.birthDate ?? '', s.taxYear),
-      filingStatus: s.filingStatus,
-    });
-    const o = w.owner;
-    trimDeferrals(
-      w,
-      o.allowedRegularDeferrals,
-      o.allowedCatchUp,
-      findings,
-      'the Pub 560 worksheet (100% of earned income)',
-    );
-    w.nonelective = o.employerContribution;
-    w.compensation = o.compensation;
-    w.formulaComp = formulaCompensation(p, o.compensation);
-    if (o.electionExcess > 0) {
-      findings.push({
-        severity: 'error',
-        path: `${at}.employerContribution`,
-        message: `${plan.id}: the employer contribution elected is ${formatUsd(o.electionExcess)} more than the deductible maximum of ${formatUsd(o.maxEmployerContribution)} (Pub 560 Deduction Worksheet)`,
-        fix: `reduce it to ${formatUsd(o.maxEmployerContribution)}`,
-      });
-    }
-    return;
+    return settleOwner(p, s, w, states, constraints, options);
   }
-  const ne = applyRate(w.formulaComp, percentRate(plan.nonelectivePercent));
+  const findings: Finding[] = [];
+  const room = (x: PlanState): { dollars: Cents; cap: Cents } =>
+    dollarRoomFor(p, x, withState(states, x), constraints);
   const matchOf = (regular: Cents, cu: Cents): Cents =>
     matchFor(
       plan.match,
@@ -84,61 +44,166 @@ export function settleEmployerMoney(
       w.formulaComp,
       plan.matchCapAmount === undefined ? undefined : usdCents(plan.matchCapAmount),
     );
+  let nonelective: Cents;
   if (plan.type === 'solo-401k') {
-    // S-corp owner-employee (or a spouse on the business's payroll): employer nonelective up to
-    // 25% of W-2 compensation capped at 401(a)(17) (IRC 404(a)(3)(A), 404(l)); deferrals do not
-    // reduce the base (404(n)).
-    const maxNe = applyRate(
-      w.formulaComp,
-      percentRate(plan.planRate ?? p.plan.profitSharingDeductionRate.value * 100),
-    );
-    const room = dollarRoomFor(p, w, constraints);
-    const fit = Math.max(0, Math.min(maxNe, room.cap - regularOf(w)));
-    const want = electedCents(plan.employerContribution ?? 'max', fit, w.formulaComp);
-    w.nonelective = Math.min(want, fit);
-    if (want > fit) {
+    const e = plan.employerContribution ?? 'max';
+    const owner = wageOwnerContribution({
+      formulaCompensation: w.formulaComp,
+      planRate:
+        plan.planRate === undefined
+          ? rate(p.plan.profitSharingDeductionRate)
+          : percentRate(plan.planRate),
+      roomAfterDeferrals: room(w).cap - regularOf(w),
+      elected: e === 'max' ? 'max' : electedCents(e, 0, w.formulaComp),
+    });
+    nonelective = owner.contribution;
+    if (owner.excess > 0) {
       findings.push({
         severity: 'error',
         path: `${at}.employerContribution`,
-        message: `${plan.id}: the employer contribution of ${formatUsd(want)} is more than the ${formatUsd(fit)} allowed (25% of W-2 wages, 404(a)(3); 415(c))`,
-        fix: `reduce it to ${formatUsd(fit)}`,
+        message: `${plan.id}: the employer contribution of ${formatUsd(owner.contribution + owner.excess)} is more than the ${formatUsd(owner.max)} allowed (the plan rate of W-2 wages, 404(a)(3); 415(c))`,
+        fix: `reduce it to ${formatUsd(owner.max)}`,
       });
     }
   } else {
-    w.nonelective = ne;
+    nonelective =
+      applyRate(w.formulaComp, percentRate(plan.nonelectivePercent)) +
+      usdCents(plan.nonelectiveAmount ?? 0);
   }
-  w.match = matchOf(regularOf(w), catchUpOf(w));
+  const withEmployer: PlanState = {
+    ...w,
+    nonelective,
+    match: matchOf(regularOf(w), catchUpOf(w)),
+  };
   // 415(c): deferrals + employer money may not exceed the cap; cut deferrals if they would.
-  const room = dollarRoomFor(p, w, constraints);
-  if (nonAfterTaxOf(w) > room.cap) {
-    let lo = 0;
-    let hi = regularOf(w);
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      if (mid + matchOf(mid, catchUpOf(w)) + w.nonelective <= room.cap) lo = mid;
-      else hi = mid - 1;
-    }
-    trimDeferrals(
-      w,
-      lo,
-      catchUpOf(w),
-      findings,
-      `the 415(c) limit of ${formatUsd(Math.max(0, room.cap))} for this employer`,
-    );
-    w.match = matchOf(regularOf(w), catchUpOf(w));
-    if (w.nonelective + w.match > room.cap) {
-      // Employer money alone is over the limit: the plan's 415 provision stops the allocation
-      // at the limit (IRC 415(c); Treas. Reg. 1.415(c)-1), nonelective first, then match.
-      const cap = Math.max(0, room.cap);
-      const before = w.nonelective + w.match;
-      w.nonelective = Math.min(w.nonelective, cap);
-      w.match = Math.min(w.match, cap - w.nonelective);
-      findings.push({
-        severity: 'warning',
-        path: `plans[${String(w.index)}]`,
-        message: `${plan.id}: the plan's employer money of ${formatUsd(before)} is more than the 415(c) limit of ${formatUsd(cap)}; only ${formatUsd(w.nonelective + w.match)} can be allocated`,
-        fix: 'the plan limits the allocation under its 415 provision; nothing is left for deferrals or after-tax money',
-      });
-    }
+  const cap = room(withEmployer).cap;
+  if (nonAfterTaxOf(withEmployer) <= cap) return { value: withEmployer, findings };
+  let lo = 0;
+  let hi = regularOf(w);
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (mid + matchOf(mid, catchUpOf(w)) + nonelective <= cap) lo = mid;
+    else hi = mid - 1;
   }
+  const trimmed = trimDeferrals(
+    withEmployer,
+    lo,
+    catchUpOf(w),
+    `the 415(c) limit of ${formatUsd(Math.max(0, cap))} for this employer`,
+  );
+  findings.push(...trimmed.findings);
+  const cut = trimmed.value;
+  const match = matchOf(regularOf(cut), catchUpOf(cut));
+  if (nonelective + match <= cap) return { value: { ...cut, match }, findings };
+  // Employer money alone is over the limit: the plan's 415 provision stops the allocation at
+  // the limit (IRC 415(c); Treas. Reg. 1.415(c)-1), nonelective first, then match.
+  const allowed = Math.max(0, cap);
+  const ne = Math.min(nonelective, allowed);
+  const m = Math.min(match, allowed - ne);
+  findings.push({
+    severity: 'warning',
+    path: at,
+    message: `${plan.id}: the plan's employer money of ${formatUsd(nonelective + match)} is more than the 415(c) limit of ${formatUsd(allowed)}; only ${formatUsd(ne + m)} can be allocated`,
+    fix: 'the plan limits the allocation under its 415 provision; nothing is left for deferrals or after-tax money',
+  });
+  return { value: { ...cut, nonelective: ne, match: m }, findings };
+}
+
+/** The worksheet's employer election from the scenario's (a percent applies to Step 3). */
+function employerElectionOf(e: Election): EmployerElection {
+  if (e === 'max') return 'max';
+  if (typeof e === 'number') return { amount: usdCents(e) };
+  return { rateOfNetEarnings: percentRate(e.percent) };
+}
+
+/**
+ * The owner of a Schedule C business: Schedule SE and the Pub 560 worksheet on the 415(c) dollar
+ * room the person's other plans leave, then the 415(c) limit with compensation (the combined
+ * limit of an aggregated 403(b)): deferrals keep their place and the employer contribution
+ * gives way, as worksheet Step 10 orders them.
+ */
+function settleOwner(
+  p: YearParameters,
+  s: Scenario,
+  w: PlanState,
+  states: States,
+  constraints: readonly Constraint[],
+  options: HouseholdOptions,
+): Settled<PlanState> {
+  const { plan, job } = w;
+  const at = `plans[${String(w.index)}]`;
+  const findings: Finding[] = [];
+  const otherJobs = s.jobs.filter((j) => j.person === w.person && j.type !== 'schedule-c');
+  const owner = (x: PlanState, employerElection: EmployerElection): OwnerResult =>
+    selfEmployedOwner(p, {
+      netProfit: usdCents(job.netProfit ?? 0),
+      w2SocialSecurityWages: otherJobs.reduce(
+        (a, j) =>
+          a +
+          usdCents(
+            j.socialSecurityWages ?? Math.min(j.wages ?? 0, p.payroll.socialSecurityWageBase.value),
+          ),
+        0,
+      ),
+      w2MedicareWages: otherJobs.reduce((a, j) => a + jobPay(j), 0),
+      filingStatus: s.filingStatus,
+      planRate:
+        plan.planRate === undefined
+          ? rate(p.plan.profitSharingDeductionRate)
+          : percentRate(plan.planRate),
+      rateRounding: options.rateRounding ?? FULL_PRECISION,
+      regularDeferrals: regularOf(x),
+      catchUp: catchUpOf(x),
+      rothDeferrals: x.parts.reduce(
+        (a, d) =>
+          a + (d.type === 'roth' ? d.regular : 0) + (d.catchUpType === 'roth' ? d.catchUp : 0),
+        0,
+      ),
+      dollarLimit: Math.max(0, dollarRoomFor(p, x, states, constraints).dollars),
+      employerElection,
+      age: ageAtYearEnd(s.people.find((y) => y.id === w.person)?.birthDate ?? '', s.taxYear),
+    });
+  /** The plan with the owner's figures: deferrals the worksheet allows, Step 13, compensation. */
+  const settle = (x: PlanState, o: OwnerResult): PlanState => {
+    const ws = o.worksheet;
+    const trimmed = trimDeferrals(
+      x,
+      ws.step15Deferrals,
+      ws.step18CatchUp,
+      'the Pub 560 worksheet (100% of earned income)',
+    );
+    findings.push(...trimmed.findings);
+    return {
+      ...trimmed.value,
+      owner: o,
+      nonelective: ws.step13EmployerContribution,
+      compensation: ws.compensation,
+      formulaComp: formulaCompensation(p, ws.compensation),
+    };
+  };
+  const first = owner(w, employerElectionOf(plan.employerContribution ?? 'max'));
+  const settled = settle(w, first);
+  if (first.worksheet.electionExcess > 0) {
+    findings.push({
+      severity: 'error',
+      path: `${at}.employerContribution`,
+      message: `${plan.id}: the employer contribution elected is ${formatUsd(first.worksheet.electionExcess)} more than the deductible maximum of ${formatUsd(first.worksheet.maxEmployerContribution)} (Pub 560 Deduction Worksheet)`,
+      fix: `reduce it to ${formatUsd(first.worksheet.maxEmployerContribution)}`,
+    });
+  }
+  // 415(c) with compensation: the worksheet knew only the dollar room. Deferrals keep their
+  // place (Step 10 is the room after them); the employer contribution gives way first.
+  const cap = Math.max(0, dollarRoomFor(p, settled, withState(states, settled), constraints).cap);
+  if (nonAfterTaxOf(settled) <= cap) return { value: settled, findings };
+  const regular = Math.min(regularOf(settled), cap);
+  const trimmed = trimDeferrals(
+    settled,
+    regular,
+    catchUpOf(settled),
+    `the 415(c) limit of ${formatUsd(cap)}`,
+  );
+  findings.push(...trimmed.findings);
+  const employer = Math.min(settled.nonelective, cap - regular);
+  if (employer >= settled.nonelective) return { value: trimmed.value, findings };
+  return { value: settle(trimmed.value, owner(trimmed.value, { amount: employer })), findings };
 }

@@ -9,17 +9,23 @@ import { catchUpLimit } from '../rules/catch-up.js';
 import { electedCents } from '../rules/election.js';
 import { rothCatchUpRule } from '../rules/roth-catch-up.js';
 import type { Finding } from './report.js';
-import type { WorkPlan } from './work.js';
+import type { DeferralPart, PlanState, Settled } from './work.js';
 import { C_402G, regularOf, catchUpOf, jobPay, usdCents } from './work.js';
+
+/** What is left of the person's 402(g) limit and catch-up limit. */
+export interface DeferralRoom {
+  readonly regularLeft: Cents;
+  readonly catchUpLeft: Cents;
+}
 
 /** Fills one plan's deferral elections from the person's remaining 402(g) and catch-up room. */
 export function fillDeferrals(
   p: YearParameters,
-  w: WorkPlan,
+  w: PlanState,
   age: number,
-  state: { regularLeft: Cents; catchUpLeft: Cents },
-  findings: Finding[],
-): void {
+  room: DeferralRoom,
+): Settled<{ readonly state: PlanState; readonly room: DeferralRoom }> {
+  const findings: Finding[] = [];
   const { plan, job } = w;
   const at = `plans[${String(w.index)}]`;
   const cuLimit = catchUpLimit(p, age, plan.superCatchUpAllowed);
@@ -50,21 +56,23 @@ export function fillDeferrals(
   // Pay available to defer: W-2 pay; for self-employment the worksheet bounds it later.
   let payLeft = job.type === 'schedule-c' ? Number.MAX_SAFE_INTEGER : jobPay(job);
   let planCuLeft = cuLimit.cents;
+  let { regularLeft, catchUpLeft } = room;
+  const parts: DeferralPart[] = [];
   plan.deferrals.forEach((d, k) => {
     const path = `${at}.deferrals[${String(k)}].amount`;
     const requested: Cents | 'max' =
       d.amount === 'max' ? 'max' : electedCents(d.amount, 0, w.formulaComp);
     const want = requested === 'max' ? Number.MAX_SAFE_INTEGER : requested;
     const take = Math.min(want, payLeft);
-    const regular = Math.min(take, state.regularLeft);
-    const cuRoom = catchUpOk ? Math.min(state.catchUpLeft, planCuLeft) : 0;
+    const regular = Math.min(take, regularLeft);
+    const cuRoom = catchUpOk ? Math.min(catchUpLeft, planCuLeft) : 0;
     const catchUp = Math.min(take - regular, cuRoom);
-    state.regularLeft -= regular;
-    state.catchUpLeft -= catchUp;
+    regularLeft -= regular;
+    catchUpLeft -= catchUp;
     planCuLeft -= catchUp;
     payLeft -= regular + catchUp;
     const catchUpType = roth.required ? 'roth' : d.type;
-    w.parts.push({ type: d.type, regular, catchUp, catchUpType, requested, path });
+    parts.push({ type: d.type, regular, catchUp, catchUpType, requested, path });
     if (requested !== 'max' && requested > regular + catchUp) {
       const excess = requested - regular - catchUp;
       findings.push({
@@ -82,24 +90,28 @@ export function fillDeferrals(
       });
     }
   });
+  return { value: { state: { ...w, parts }, room: { regularLeft, catchUpLeft } }, findings };
 }
 
 /** Reduces deferral parts (last first) to the allowed totals, reporting numeric elections cut. */
 export function trimDeferrals(
-  w: WorkPlan,
+  w: PlanState,
   regularAllowed: Cents,
   catchUpAllowed: Cents,
-  findings: Finding[],
   because: string,
-): void {
+): Settled<PlanState> {
+  const findings: Finding[] = [];
   let overR = regularOf(w) - regularAllowed;
   let overC = catchUpOf(w) - catchUpAllowed;
-  for (const d of [...w.parts].reverse()) {
+  const parts = [...w.parts];
+  for (let k = parts.length - 1; k >= 0; k--) {
+    const d = parts[k];
+    if (!d) continue;
     const cutC = Math.min(Math.max(0, overC), d.catchUp);
     const cutR = Math.min(Math.max(0, overR), d.regular);
     if (cutC === 0 && cutR === 0) continue;
-    d.catchUp -= cutC;
-    d.regular -= cutR;
+    const cut = { ...d, catchUp: d.catchUp - cutC, regular: d.regular - cutR };
+    parts[k] = cut;
     overC -= cutC;
     overR -= cutR;
     if (d.requested !== 'max') {
@@ -107,8 +119,9 @@ export function trimDeferrals(
         severity: 'error',
         path: d.path,
         message: `${w.plan.id}: ${formatUsd(cutC + cutR)} of this ${d.type} election cannot go in because of ${because}`,
-        fix: `reduce the election to ${formatUsd(d.regular + d.catchUp)}`,
+        fix: `reduce the election to ${formatUsd(cut.regular + cut.catchUp)}`,
       });
     }
   }
+  return { value: { ...w, parts }, findings };
 }

@@ -8,7 +8,7 @@
  */
 import { figure } from '../explain.js';
 import { formatUsd } from '../money.js';
-import { paramsFor, usd } from '../params/index.js';
+import { paramsFor, usd, type YearParameters } from '../params/index.js';
 import { ageAtYearEnd } from '../rules/age.js';
 import { catchUpLimit } from '../rules/catch-up.js';
 import { employerGroups } from '../rules/employer-groups.js';
@@ -22,17 +22,17 @@ import type {
   PersonReport,
   PlanReport,
 } from './report.js';
-import type { WorkPlan } from './work.js';
-import { jobPay, likelyHceAt, regularOf, catchUpOf, C_402G } from './work.js';
-import { fillDeferrals } from './fill-deferrals.js';
+import type { Constraint, HouseholdOptions, PlanState, Settled, States } from './work.js';
+import { jobPay, likelyHceAt, regularOf, catchUpOf, C_402G, withState } from './work.js';
+import { fillDeferrals, type DeferralRoom } from './fill-deferrals.js';
 import { buildConstraints, constraintReport } from './limits-415c.js';
 import { settleEmployerMoney } from './employer-money.js';
 import { settleAfterTax } from './after-tax.js';
 import { planReport } from './plan-report.js';
 
 /** Runs the engine on a validated scenario. */
-export function planHousehold(s: Scenario): HouseholdReport {
-  const report = computeHousehold(s);
+export function planHousehold(s: Scenario, options: HouseholdOptions = {}): HouseholdReport {
+  const report = computeHousehold(s, options);
   // Both ends of each solo plan's trade-off: the same household with the most employer money
   // there, and with none (after-tax money filling the room either way).
   const plans = report.plans.map((r, i) => {
@@ -41,14 +41,17 @@ export function planHousehold(s: Scenario): HouseholdReport {
     const withEmployer = (
       employerContribution: Plan['employerContribution'],
     ): PlanReport | undefined =>
-      computeHousehold({
-        ...s,
-        plans: s.plans.map((x, k) =>
-          k === i
-            ? { ...x, employerContribution, afterTax: { ...x.afterTax, amount: 'max' as const } }
-            : x,
-        ),
-      }).plans[i];
+      computeHousehold(
+        {
+          ...s,
+          plans: s.plans.map((x, k) =>
+            k === i
+              ? { ...x, employerContribution, afterTax: { ...x.afterTax, amount: 'max' as const } }
+              : x,
+          ),
+        },
+        options,
+      ).plans[i];
     const most = withEmployer('max');
     const none = withEmployer(0);
     if (!most || !none) return r;
@@ -57,15 +60,12 @@ export function planHousehold(s: Scenario): HouseholdReport {
   return { ...report, plans };
 }
 
-function computeHousehold(s: Scenario): HouseholdReport {
+function computeHousehold(s: Scenario, options: HouseholdOptions): HouseholdReport {
   const p = paramsFor(s.taxYear);
-  const findings: Finding[] = [];
   const jobs = new Map(s.jobs.map((j) => [j.id, j]));
   const groups = employerGroups(s.jobs, s.controlledGroups);
-  const groupOf = new Map<string, string>();
-  for (const g of groups) for (const e of g.employers) groupOf.set(e, g.id);
 
-  const work: WorkPlan[] = s.plans.map((plan, index) => {
+  const initial: PlanState[] = s.plans.map((plan, index) => {
     const job = jobs.get(plan.job);
     if (!job) throw new Error(`plan ${plan.id} has no job (validate the scenario first)`);
     const pay = jobPay(job);
@@ -74,7 +74,6 @@ function computeHousehold(s: Scenario): HouseholdReport {
       index,
       job,
       person: job.person,
-      group: groupOf.get(job.employer) ?? job.employer,
       parts: [],
       compensation: pay,
       formulaComp: formulaCompensation(p, pay),
@@ -88,50 +87,35 @@ function computeHousehold(s: Scenario): HouseholdReport {
       usedByOthers: 0,
     };
   });
-
-  // A one-participant plan covers owners and their spouses only (IRS "One-Participant 401(k)
-  // Plans"); employees who are not owners or spouses make the business ineligible.
-  s.plans.forEach((plan, i) => {
-    if (plan.type !== 'solo-401k') return;
-    const employer = jobs.get(plan.job)?.employer;
-    const staff =
-      s.jobs.find((j) => j.employer === employer && j.nonOwnerEmployees !== undefined)
-        ?.nonOwnerEmployees ?? 0;
-    if (staff > 0) {
-      findings.push({
-        severity: 'error',
-        path: `plans[${String(i)}].type`,
-        message: `${plan.id}: ${employer ?? ''} has ${String(staff)} employee(s) who are not owners or spouses, so it cannot use a one-participant (solo) 401(k); they would have to be covered and tested (IRS "One-Participant 401(k) Plans")`,
-        fix: 'model it as a 401(k) with employees, or confirm the employees are excludable (e.g. under 21 or under 1,000 hours)',
-      });
-    }
-  });
+  const findings: Finding[] = [...soloEligibility(s)];
   const peopleReports: PersonReport[] = [];
   const limitGroupReports: LimitGroupReport[] = [];
+  const settledPlans = new Map<number, PlanState>();
   for (const person of s.people) {
     const age = ageAtYearEnd(person.birthDate, s.taxYear);
-    const mine = work.filter((w) => w.person === person.id);
     const personJobs = s.jobs.filter((j) => j.person === person.id);
+    const planned = initial.filter((w) => w.person === person.id);
     const deferralLimit = usd(p.plan.electiveDeferralLimit);
-    const cuLimits = mine.map((w) => catchUpLimit(p, age, w.plan.superCatchUpAllowed));
-    const personCu = cuLimits.reduce(
-      (best, c) => (c.cents > best.cents ? c : best),
-      catchUpLimit(p, age, mine.length === 0 || mine.some((w) => w.plan.superCatchUpAllowed)),
-    );
-    const state = { regularLeft: deferralLimit, catchUpLeft: personCu.cents };
-
-    // 1. Fill elective deferrals, in the order the plans and their elections are given.
-    for (const w of mine) fillDeferrals(p, w, age, state, findings);
-
-    // 2. Employer money of W-2 plans; 3. owner contributions in solo plans; 4. 415(c); 5. after-tax.
-    const constraints = buildConstraints(person.id, mine, personJobs, groups);
-    const ordered = [
-      ...mine.filter((w) => w.plan.type !== 'solo-401k'),
-      ...mine.filter((w) => w.plan.type === 'solo-401k'),
-    ];
-    for (const w of ordered) settleEmployerMoney(p, s, w, constraints, findings);
-    for (const w of mine) settleAfterTax(p, w, constraints, findings);
-
+    const personCu = planned
+      .map((w) => catchUpLimit(p, age, w.plan.superCatchUpAllowed))
+      .reduce(
+        (best, c) => (c.cents > best.cents ? c : best),
+        catchUpLimit(
+          p,
+          age,
+          planned.length === 0 || planned.some((w) => w.plan.superCatchUpAllowed),
+        ),
+      );
+    const constraints = buildConstraints(person.id, planned, personJobs, groups);
+    const settled = settlePerson(p, s, planned, age, {
+      room: { regularLeft: deferralLimit, catchUpLeft: personCu.cents },
+      constraints,
+      options,
+    });
+    findings.push(...settled.findings);
+    const states = settled.value;
+    const mine = planned.map((w) => states.get(w.index) ?? w);
+    for (const w of mine) settledPlans.set(w.index, w);
     const used = mine.reduce((a, w) => a + regularOf(w), 0);
     const cuUsed = mine.reduce((a, w) => a + catchUpOf(w), 0);
     peopleReports.push({
@@ -176,10 +160,12 @@ function computeHousehold(s: Scenario): HouseholdReport {
       likelyHce: personJobs.some((j) => likelyHceAt(p, j)),
       plans: mine.map((w) => w.plan.id),
     });
-    for (const c of constraints) limitGroupReports.push(constraintReport(p, c));
+    for (const c of constraints) limitGroupReports.push(constraintReport(p, c, states));
   }
 
-  const planReports = work.map((w) => planReport(p, s, w, peopleReports));
+  const planReports = initial.map((w) =>
+    planReport(p, s, settledPlans.get(w.index) ?? w, peopleReports),
+  );
   return {
     name: s.name,
     taxYear: s.taxYear,
@@ -189,4 +175,74 @@ function computeHousehold(s: Scenario): HouseholdReport {
     limitGroups: limitGroupReports,
     findings,
   };
+}
+
+/**
+ * One person's year, step by step, each step a pure function of the states before it:
+ * 1. elective deferrals, in the order the plans and their elections are given (402(g), 414(v));
+ * 2. employer money of the employers' plans (match, nonelective, 415(c));
+ * 3. the owners' contributions in solo plans, on what the employers' plans leave;
+ * 4. after-tax room and elections, in plan order.
+ */
+function settlePerson(
+  p: YearParameters,
+  s: Scenario,
+  planned: readonly PlanState[],
+  age: number,
+  ctx: {
+    readonly room: DeferralRoom;
+    readonly constraints: readonly Constraint[];
+    readonly options: HouseholdOptions;
+  },
+): Settled<States> {
+  const findings: Finding[] = [];
+  let states: States = new Map(planned.map((w) => [w.index, w]));
+  let room = ctx.room;
+  for (const w of planned) {
+    const r = fillDeferrals(p, w, age, room);
+    findings.push(...r.findings);
+    room = r.value.room;
+    states = withState(states, r.value.state);
+  }
+  const step = (
+    order: readonly PlanState[],
+    settle: (w: PlanState, now: States) => Settled<PlanState>,
+  ): void => {
+    for (const planState of order) {
+      const r = settle(states.get(planState.index) ?? planState, states);
+      findings.push(...r.findings);
+      states = withState(states, r.value);
+    }
+  };
+  const employers = planned.filter((w) => w.plan.type !== 'solo-401k');
+  const solos = planned.filter((w) => w.plan.type === 'solo-401k');
+  const employerMoney = (w: PlanState, now: States): Settled<PlanState> =>
+    settleEmployerMoney(p, s, w, now, ctx.constraints, ctx.options);
+  step(employers, employerMoney);
+  step(solos, employerMoney);
+  step(planned, (w, now) => settleAfterTax(p, w, now, ctx.constraints));
+  return { value: states, findings };
+}
+
+/**
+ * A one-participant plan covers owners and their spouses only (IRS "One-Participant 401(k)
+ * Plans"); employees who are not owners or spouses make the business ineligible.
+ */
+function soloEligibility(s: Scenario): Finding[] {
+  return s.plans.flatMap((plan, i): Finding[] => {
+    if (plan.type !== 'solo-401k') return [];
+    const employer = s.jobs.find((j) => j.id === plan.job)?.employer;
+    const staff =
+      s.jobs.find((j) => j.employer === employer && j.nonOwnerEmployees !== undefined)
+        ?.nonOwnerEmployees ?? 0;
+    if (staff === 0) return [];
+    return [
+      {
+        severity: 'error',
+        path: `plans[${String(i)}].type`,
+        message: `${plan.id}: ${employer ?? ''} has ${String(staff)} employee(s) who are not owners or spouses, so it cannot use a one-participant (solo) 401(k); they would have to be covered and tested (IRS "One-Participant 401(k) Plans")`,
+        fix: 'model it as a 401(k) with employees, or confirm the employees are excludable (e.g. under 21 or under 1,000 hours)',
+      },
+    ];
+  });
 }

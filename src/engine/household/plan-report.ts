@@ -10,13 +10,21 @@ import { cashBalanceBesideSolo } from '../rules/cash-balance-beside-solo.js';
 import { mbrVerdict } from '../rules/mbr-verdict.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { PersonReport, PlanReport } from './report.js';
-import type { WorkPlan } from './work.js';
+import type { PlanState } from './work.js';
 import { C_402G, regularOf, catchUpOf, nonAfterTaxOf, usdCents, likelyHceAt } from './work.js';
+import { form8959Lines, scheduleSeLines, worksheetLines } from '../self-employment/form-figures.js';
+import { percentOf } from '../self-employment/param-text.js';
+
+function nonelectiveWhy(w: PlanState): string {
+  const amount = w.plan.nonelectiveAmount;
+  const pct = `${String(w.plan.nonelectivePercent)}% of pay capped at 401(a)(17)`;
+  return amount === undefined ? pct : `${pct} + ${formatUsd(usdCents(amount))} a year`;
+}
 
 export function planReport(
   p: YearParameters,
   s: Scenario,
-  w: WorkPlan,
+  w: PlanState,
   people: readonly PersonReport[],
 ): PlanReport {
   const key = `plans.${w.plan.id}`;
@@ -92,7 +100,7 @@ export function planReport(
       'nonelective',
       solo ? 'Employer contribution (owner)' : 'Nonelective / profit-sharing',
       w.nonelective,
-      solo ? solo.employerWhy : `${String(w.plan.nonelectivePercent)}% of pay capped at 401(a)(17)`,
+      solo ? `Pub 560 Deduction Worksheet step 13: ${solo.worksheet.step13Why}` : nonelectiveWhy(w),
       solo
         ? 'IRS Pub 560 ch. 5, Deduction Worksheet for Self-Employed; IRC 404(a)(8)'
         : 'plan terms; IRC 401(a)(17), 404(a)(3)',
@@ -149,12 +157,12 @@ export function planReport(
     ...report,
     ...cashBalanceOf(w, key),
     ...acpRiskOf(p, s, w, key, report.verdict),
-    ...selfEmploymentOf(w, f),
+    ...selfEmploymentOf(p, w, key),
   };
 }
 
 /** The 404(a)(7) section of a solo plan with a cash balance plan beside it. */
-export function cashBalanceOf(w: WorkPlan, key: string): Pick<PlanReport, 'cashBalance'> {
+function cashBalanceOf(w: PlanState, key: string): Pick<PlanReport, 'cashBalance'> {
   const cb = w.plan.cashBalance;
   if (!cb) return {};
   const contribution = usdCents(cb.contribution);
@@ -175,10 +183,10 @@ export function cashBalanceOf(w: WorkPlan, key: string): Pick<PlanReport, 'cashB
 }
 
 /** The ACP refund estimate for a likely HCE, with its warning added to the verdict. */
-export function acpRiskOf(
+function acpRiskOf(
   p: YearParameters,
   s: Scenario,
-  w: WorkPlan,
+  w: PlanState,
   key: string,
   verdict: PlanReport['verdict'],
 ): Pick<PlanReport, 'acpRisk' | 'verdict'> {
@@ -200,50 +208,60 @@ export function acpRiskOf(
   return { acpRisk: risk, verdict: { ...verdict, warnings } };
 }
 
-/** The Schedule SE figures behind a solo plan on self-employment income. */
-export function selfEmploymentOf(
-  w: WorkPlan,
-  f: (name: string, label: string, c: Cents, why: string, cit: string) => Figure,
+/** The Schedule SE, Form 8959 and Pub 560 figures behind a solo plan on self-employment income. */
+function selfEmploymentOf(
+  p: YearParameters,
+  w: PlanState,
+  key: string,
 ): Pick<PlanReport, 'selfEmployment'> {
   const solo = w.owner;
   if (!solo) return {};
+  const se = solo.scheduleSe;
+  const ws = solo.worksheet;
+  const lines = scheduleSeLines(`${key}.scheduleSe`, p, se);
+  const f = (name: string, label: string, from: Figure, why: string, cit: string): Figure =>
+    figure(`${key}.se.${name}`, label, from.cents, why, cit, [from.key]);
+  const worksheet = worksheetLines(`${key}.worksheet`, p, ws, lines.line13Deduction.key);
   return {
     selfEmployment: {
       netProfit: f(
-        'se.netProfit',
+        'netProfit',
         'Net profit',
-        solo.netProfit,
+        lines.line3NetProfit,
         'Schedule C line 31 (or K-1 box 14 code A)',
         'Schedule C; IRS Pub 560 Deduction Worksheet step 1',
       ),
       netEarningsFromSelfEmployment: f(
-        'se.netEarnings',
+        'netEarnings',
         'Net earnings from self-employment',
-        solo.netEarnings,
-        'net profit × 92.35%',
+        lines.line6NetEarnings,
+        `net profit × ${percentOf(p.payroll.seNetEarningsFactor)} (Schedule SE line 6)`,
         'IRC 1402(a)(12); Schedule SE line 4a',
       ),
       seTax: f(
-        'se.seTax',
+        'seTax',
         'Self-employment tax',
-        solo.seTax,
-        solo.seTaxWhy,
+        lines.line12SeTax,
+        se.why.join('; '),
         'IRC 1401; Schedule SE line 12',
       ),
       halfSeTaxDeduction: f(
-        'se.halfSeTax',
+        'halfSeTax',
         'Deductible half of SE tax',
-        solo.halfSeTax,
-        'SE tax × 50%',
+        lines.line13Deduction,
+        `SE tax × ${percentOf(p.payroll.seDeductibleShare)}`,
         'IRC 164(f); Schedule SE line 13',
       ),
       step3: f(
-        'se.step3',
+        'step3',
         'Net earnings for the plan (step 3)',
-        solo.step3,
+        worksheet.step3NetEarnings,
         'net profit − deductible half of SE tax',
         'IRS Pub 560 Deduction Worksheet step 3',
       ),
+      scheduleSe: lines,
+      form8959: form8959Lines(`${key}.form8959`, p, se.additionalMedicare),
+      worksheet,
     },
   };
 }

@@ -4,6 +4,12 @@
  */
 import type { Figure } from '../explain.js';
 import type { Finding } from '../report/model.js';
+import type {
+  Form8959Lines,
+  ScheduleSeLines,
+  WorksheetLines,
+} from '../self-employment/form-figures.js';
+import type { FilingStatus } from '../tax/filing-status.js';
 
 export type PlanType = '401k' | '403b' | 'solo-401k';
 export type VerdictKind = 'full' | 'roth-lite' | 'none';
@@ -26,21 +32,32 @@ export interface SelfEmploymentDetail {
   readonly seTax: Figure;
   readonly halfSeTaxDeduction: Figure;
   readonly step3: Figure;
+  /** Schedule SE lines 3-13. */
+  readonly scheduleSe: ScheduleSeLines;
+  /** Form 8959 (Additional Medicare Tax) on this person's wages and self-employment income. */
+  readonly form8959: Form8959Lines;
+  /** The Pub 560 Deduction Worksheet for Self-Employed, steps 1-21. */
+  readonly worksheet: WorksheetLines;
 }
 
-/** The two ends of the employer-vs-after-tax trade-off in a solo plan. */
+/** One end of the employer-vs-after-tax trade-off in a solo plan. */
 export interface TradeOffEnd {
   readonly employerContribution: Figure;
+  /** Elective deferrals (pre-tax and Roth, no catch-up). */
+  readonly deferrals: Figure;
+  readonly catchUp: Figure;
+  readonly compensation: Figure;
+  /** The 415(c) limit over this plan less the other plans' additions under it. */
+  readonly roomForThisPlan: Figure;
   readonly afterTaxRoom: Figure;
   readonly total: Figure;
   readonly deduction: Figure;
 }
 
+/** The two ends: the most employer money, and none (after-tax money filling the room both ways). */
 export interface TradeOff {
   readonly maxEmployer: TradeOffEnd;
   readonly noEmployer: TradeOffEnd;
-  /** Marginal tax rate at which the two ends are worth the same, when it exists. */
-  readonly breakEvenRate: number | null;
   readonly explanation: string;
 }
 
@@ -123,7 +140,7 @@ export interface LimitGroupReport {
 export interface HouseholdReport {
   readonly name: string | undefined;
   readonly taxYear: number;
-  readonly filingStatus: 'single' | 'mfj' | 'mfs' | 'hoh';
+  readonly filingStatus: FilingStatus;
   readonly people: readonly PersonReport[];
   readonly plans: readonly PlanReport[];
   readonly limitGroups: readonly LimitGroupReport[];

@@ -52,10 +52,13 @@ export interface Projection {
   };
   /**
    * The retirement rate at which pre-tax money (tax saved invested) ends with the same wealth
-   * as the full Mega Backdoor, with the whole budget pre-tax; null when there is none in 0–99%.
+   * as the full Mega Backdoor, with the whole budget pre-tax; null when there is none from 0 to `BREAK_EVEN_MAX_RATE`.
    */
   readonly breakEvenRetirementRate: number | null;
 }
+
+/** The break-even retirement rate is looked for from 0 up to this rate. */
+export const BREAK_EVEN_MAX_RATE = 0.99;
 
 /** Rounds floating-point cents half-up to the cent (for the report). */
 export function roundCents(x: number): Cents {
@@ -88,7 +91,7 @@ function breakEven(i: ProjectionInputs): number | null {
     return (w[2] ?? 0) - (w[0] ?? 0);
   };
   let lo = 0;
-  let hi = 0.99;
+  let hi = BREAK_EVEN_MAX_RATE;
   if (i.contribution === 0 || diff(lo) < 0 || diff(hi) > 0) return null;
   for (let n = 0; n < 60; n++) {
     const mid = (lo + hi) / 2;

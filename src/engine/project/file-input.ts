@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { InputError, formatPath, inputError } from '../errors.js';
 import { dollarsToCents, type Cents } from '../money.js';
-import { PHYSICIAN_ASSUMPTIONS, physicianOptimizer, physicianProjection } from './examples.js';
+import { physicianOptimizer, physicianProjection } from './examples.js';
+import { basisOf, given, type Basis, type Bases, type Explained } from './explained.js';
 import { yearsFromAges, type ProjectionInputs } from './inputs.js';
 import type { Assumptions, OptimizerInput } from './optimizer.js';
 
@@ -28,7 +29,7 @@ const rates = {
   dividendYield: num.optional(),
 };
 
-export const compareFileSchema = z.strictObject({
+const compareFileSchema = z.strictObject({
   contribution: dollars.optional(),
   preTaxRoom: dollars.optional(),
   volatility: num.optional(),
@@ -36,7 +37,7 @@ export const compareFileSchema = z.strictObject({
   ...rates,
 });
 
-export const optimizeFileSchema = z.strictObject({
+const optimizeFileSchema = z.strictObject({
   budget: dollars.optional(),
   assumptions: z.strictObject({ ...ages, ...rates }).optional(),
   people: z.array(z.strictObject({ id: z.string().min(1), deferralRoom: dollars })).min(1),
@@ -76,96 +77,167 @@ function toCents(d: number, path: string): Cents {
   return c;
 }
 
+/** A field's value and basis: given in the file, or the built-in example's. */
+function fromFileOr<T>(
+  got: T | undefined,
+  example: T,
+  exampleBasis: Basis,
+  where: string,
+  file: string,
+): [T, Basis] {
+  if (got !== undefined) return [got, given(where)];
+  return [
+    example,
+    {
+      why: `not in ${file}: the built-in example’s value (${exampleBasis.why})`,
+      citation: exampleBasis.citation,
+    },
+  ];
+}
+
+type RateField = (typeof RATE_FIELDS)[number];
+const RATE_FIELDS = [
+  'expectedReturn',
+  'inflation',
+  'currentRate',
+  'retirementRate',
+  'capitalGainsRate',
+  'dividendYield',
+] as const;
+
+/** The rates of a file (under `prefix`), each given or the example's. */
+function ratesFrom(
+  f: { readonly [K in RateField]?: number | undefined },
+  ex: Readonly<Record<RateField, number>>,
+  exBases: Bases,
+  file: string,
+  prefix: string,
+): { values: Record<RateField, number>; bases: Partial<Record<RateField, Basis>> } {
+  const values = {} as Record<RateField, number>;
+  const bases: Partial<Record<RateField, Basis>> = {};
+  for (const k of RATE_FIELDS) {
+    const [v, b] = fromFileOr(f[k], ex[k], basisOf(exBases, k), `${file}: ${prefix}${k}`, file);
+    values[k] = v;
+    bases[k] = b;
+  }
+  return { values, bases };
+}
+
 /** Projection inputs from a compare file (missing fields from the built-in example). */
-export function projectionFromFile(data: unknown, file: string): ProjectionInputs {
+export function projectionFromFile(data: unknown, file: string): Explained<ProjectionInputs> {
   const f = parseWith(compareFileSchema, data, file);
   const ex = physicianProjection();
-  const a = PHYSICIAN_ASSUMPTIONS;
+  const h = ex.household;
   const { years, withdrawalYears } = yearsFromAges(
-    f.age ?? a.age,
-    f.retirementAge ?? a.retirementAge,
-    f.planEndAge ?? a.planEndAge,
+    f.age ?? h.age,
+    f.retirementAge ?? h.retirementAge,
+    f.planEndAge ?? h.planEndAge,
     `${file}: `,
   );
+  const at = (k: string): string => `${file}: ${k}`;
+  const [contribution, contributionBasis] = fromFileOr(
+    f.contribution === undefined ? undefined : toCents(f.contribution, at('contribution')),
+    ex.values.contribution,
+    basisOf(ex.bases, 'contribution'),
+    at('contribution'),
+    file,
+  );
+  const [preTaxRoom, preTaxRoomBasis] = fromFileOr(
+    f.preTaxRoom === undefined ? undefined : toCents(f.preTaxRoom, at('preTaxRoom')),
+    ex.values.preTaxRoom,
+    basisOf(ex.bases, 'preTaxRoom'),
+    at('preTaxRoom'),
+    file,
+  );
+  const [volatility, volatilityBasis] = fromFileOr(
+    f.volatility,
+    ex.values.volatility,
+    basisOf(ex.bases, 'volatility'),
+    at('volatility'),
+    file,
+  );
+  const rates = ratesFrom(f, ex.values, ex.bases, file, '');
   return {
-    contribution:
-      f.contribution === undefined
-        ? ex.contribution
-        : toCents(f.contribution, `${file}: contribution`),
-    preTaxRoom:
-      f.preTaxRoom === undefined ? ex.preTaxRoom : toCents(f.preTaxRoom, `${file}: preTaxRoom`),
-    years,
-    withdrawalYears,
-    expectedReturn: f.expectedReturn ?? ex.expectedReturn,
-    volatility: f.volatility ?? ex.volatility,
-    inflation: f.inflation ?? ex.inflation,
-    currentRate: f.currentRate ?? ex.currentRate,
-    retirementRate: f.retirementRate ?? ex.retirementRate,
-    capitalGainsRate: f.capitalGainsRate ?? ex.capitalGainsRate,
-    dividendYield: f.dividendYield ?? ex.dividendYield,
+    values: {
+      contribution,
+      preTaxRoom,
+      years,
+      withdrawalYears,
+      volatility,
+      ...rates.values,
+    },
+    bases: {
+      contribution: contributionBasis,
+      preTaxRoom: preTaxRoomBasis,
+      volatility: volatilityBasis,
+      ...rates.bases,
+    },
+    household: null,
   };
 }
 
 /** Optimizer inputs from an optimize file (missing assumptions from the built-in example). */
-export function optimizerFromFile(data: unknown, file: string): OptimizerInput {
+export function optimizerFromFile(data: unknown, file: string): Explained<OptimizerInput> {
   const f = parseWith(optimizeFileSchema, data, file);
   const ex = physicianOptimizer();
-  const a = PHYSICIAN_ASSUMPTIONS;
+  const h = ex.household;
   const fa = f.assumptions ?? {};
   const { years, withdrawalYears } = yearsFromAges(
-    fa.age ?? a.age,
-    fa.retirementAge ?? a.retirementAge,
-    fa.planEndAge ?? a.planEndAge,
+    fa.age ?? h.age,
+    fa.retirementAge ?? h.retirementAge,
+    fa.planEndAge ?? h.planEndAge,
     `${file}: assumptions.`,
   );
-  const e = ex.assumptions;
-  const assumptions: Assumptions = {
-    years,
-    withdrawalYears,
-    expectedReturn: fa.expectedReturn ?? e.expectedReturn,
-    inflation: fa.inflation ?? e.inflation,
-    currentRate: fa.currentRate ?? e.currentRate,
-    retirementRate: fa.retirementRate ?? e.retirementRate,
-    capitalGainsRate: fa.capitalGainsRate ?? e.capitalGainsRate,
-    dividendYield: fa.dividendYield ?? e.dividendYield,
-  };
+  const rates = ratesFrom(fa, ex.values.assumptions, ex.bases, file, 'assumptions.');
+  const assumptions: Assumptions = { years, withdrawalYears, ...rates.values };
+  const [budget, budgetBasis] = fromFileOr(
+    f.budget === undefined ? undefined : toCents(f.budget, `${file}: budget`),
+    ex.values.budget,
+    basisOf(ex.bases, 'budget'),
+    `${file}: budget`,
+    file,
+  );
   return {
-    budget: f.budget === undefined ? ex.budget : toCents(f.budget, `${file}: budget`),
-    people: f.people.map((p, i) => ({
-      id: p.id,
-      deferralRoom: toCents(p.deferralRoom, `${file}: people[${String(i)}].deferralRoom`),
-    })),
-    plans: f.plans.map((p, i) => {
-      const at = `${file}: plans[${String(i)}]`;
-      return {
+    values: {
+      budget,
+      people: f.people.map((p, i) => ({
         id: p.id,
-        person: p.person,
-        preTaxDeferrals: p.preTaxDeferrals,
-        rothDeferrals: p.rothDeferrals,
-        ...(p.match
-          ? { match: { rate: p.match.rate, max: toCents(p.match.max, `${at}.match.max`) } }
-          : {}),
-        ...(p.afterTax
-          ? {
-              afterTax: {
-                room: toCents(p.afterTax.room, `${at}.afterTax.room`),
-                conversion: p.afterTax.conversion,
-              },
-            }
-          : {}),
-        ...(p.employer
-          ? {
-              employer: {
-                max: toCents(p.employer.max, `${at}.employer.max`),
-                afterTaxRoomAtMax: toCents(
-                  p.employer.afterTaxRoomAtMax,
-                  `${at}.employer.afterTaxRoomAtMax`,
-                ),
-              },
-            }
-          : {}),
-      };
-    }),
-    assumptions,
+        deferralRoom: toCents(p.deferralRoom, `${file}: people[${String(i)}].deferralRoom`),
+      })),
+      plans: f.plans.map((p, i) => {
+        const at = `${file}: plans[${String(i)}]`;
+        return {
+          id: p.id,
+          person: p.person,
+          preTaxDeferrals: p.preTaxDeferrals,
+          rothDeferrals: p.rothDeferrals,
+          ...(p.match
+            ? { match: { rate: p.match.rate, max: toCents(p.match.max, `${at}.match.max`) } }
+            : {}),
+          ...(p.afterTax
+            ? {
+                afterTax: {
+                  room: toCents(p.afterTax.room, `${at}.afterTax.room`),
+                  conversion: p.afterTax.conversion,
+                },
+              }
+            : {}),
+          ...(p.employer
+            ? {
+                employer: {
+                  max: toCents(p.employer.max, `${at}.employer.max`),
+                  afterTaxRoomAtMax: toCents(
+                    p.employer.afterTaxRoomAtMax,
+                    `${at}.employer.afterTaxRoomAtMax`,
+                  ),
+                },
+              }
+            : {}),
+        };
+      }),
+      assumptions,
+    },
+    bases: { ...rates.bases, budget: budgetBasis },
+    household: null,
   };
 }

@@ -4,6 +4,7 @@
  */
 import { InputError, inputError, type InputIssue } from '../errors.js';
 import type { Cents } from '../money.js';
+import { MAX_SEED } from './prng.js';
 
 /** Largest number of Monte Carlo paths accepted (memory: paths × years × 4 × 8 bytes). */
 export const MAX_PATHS = 100_000;
@@ -126,10 +127,10 @@ export function checkSimulation(
       message: `must be a whole number from 1 to ${String(MAX_PATHS)}, got ${String(paths)}`,
     });
   }
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
     issues.push({
       path: names.seed,
-      message: `must be a whole number from 0 to 4294967295, got ${String(seed)}`,
+      message: `must be a whole number from 0 to ${String(MAX_SEED)}, got ${String(seed)}`,
     });
   }
   if (issues.length) throw new InputError(issues);

@@ -89,7 +89,7 @@ describe('optimizer', () => {
   });
 
   it('the physician: pre-tax at the hospital with the match, employer money and after-tax in the solo plan', () => {
-    const r = optimizeSplit(physicianOptimizer());
+    const r = optimizeSplit(physicianOptimizer().values);
     expect(r.plans[0]).toMatchObject({ preTax: cents(24_500), match: cents(12_000) });
     expect(r.plans[1]).toMatchObject({ employer: cents(12_825.92), afterTax: cents(22_674.08) });
     // above the current rate (40%) the after-tax end wins: Roth deferrals, no employer money
@@ -110,7 +110,7 @@ describe('optimizer', () => {
     );
     expect(() =>
       optimizeSplit({
-        ...physicianOptimizer(),
+        ...physicianOptimizer().values,
         assumptions: { ...assumptions, expectedReturn: 0.9 },
       }),
     ).toThrow(/assumptions\.expectedReturn/);
@@ -206,13 +206,16 @@ describe('optimizer', () => {
 });
 
 describe('built-in physician example', () => {
-  it('derives its rates from the 2026 rules: taxable income 310,703.68, 35% + 5% now, 24% + 5% later', async () => {
-    const { physicianFacts } = await import('./examples.js');
-    const f = physicianFacts();
-    expect(f.halfSeTax).toBe(cents(870.4));
-    expect(f.taxableIncome).toBe(cents(310_703.68));
-    expect(f.currentRate).toBe(0.4);
-    expect(f.retirementRate).toBe(0.29);
-    expect(f.capitalGainsRate).toBe(0.238);
+  it('derives its rates from the 2026 rules: taxable income 310,703.68, 35% + 5% now, 24% + 5% later', () => {
+    const { values, household } = physicianOptimizer();
+    // 300,000 − 24,500 + 65,000 − 870.40 − 12,825.92 − 16,100 standard deduction
+    expect(household.taxableIncome.cents).toBe(cents(310_703.68));
+    expect(household.federalRate.rate).toBe(0.35);
+    expect(household.retirementFederalRate.rate).toBe(0.24);
+    expect(values.assumptions.currentRate).toBe(0.4);
+    expect(values.assumptions.retirementRate).toBe(0.29);
+    // 15% federal (assumed) + 3.8% NIIT + 5% state (assumed)
+    expect(values.assumptions.capitalGainsRate).toBe(0.238);
+    expect(values.budget).toBe(cents(50_000));
   });
 });

@@ -93,7 +93,7 @@ export interface Choice {
 }
 
 export interface Flip {
-  /** Retirement rate at which the best split changes (to 0.0001). */
+  /** Retirement rate at which the best split changes (to FLIP_PRECISION). */
   readonly retirementRate: number;
   readonly below: string;
   readonly above: string;
@@ -120,7 +120,7 @@ export interface OptimizerResult {
 }
 
 /** Checks references and amounts; throws one InputError listing every problem. */
-export function checkOptimizerInput(input: OptimizerInput): void {
+function checkOptimizerInput(input: OptimizerInput): void {
   const issues: InputIssue[] = [];
   const money = (path: string, v: number): void => {
     if (!Number.isSafeInteger(v) || v < 0)
@@ -433,8 +433,14 @@ export function optimizeSplit(input: OptimizerInput): OptimizerResult {
   };
 }
 
-/** Retirement rates (0–60%) at which the best split changes, each found to 0.0001. */
-export function findFlips(input: OptimizerInput): Flip[] {
+/** The flips are looked for at retirement rates from 0 to this rate … */
+export const FLIP_SCAN_MAX_RATE = 0.6;
+/** … in steps of this size, each flip then bisected to FLIP_PRECISION. */
+export const FLIP_SCAN_STEP = 0.01;
+export const FLIP_PRECISION = 0.0001;
+
+/** Retirement rates (0 to FLIP_SCAN_MAX_RATE) at which the best split changes. */
+function findFlips(input: OptimizerInput): Flip[] {
   const sig = (tr: number): string => {
     const a = { ...input.assumptions, retirementRate: tr };
     const prog = buildProgram(input, a);
@@ -443,18 +449,21 @@ export function findFlips(input: OptimizerInput): Flip[] {
   const flips: Flip[] = [];
   let prevRate = 0;
   let prev = sig(0);
-  for (let k = 1; k <= 60; k++) {
-    const r = k / 100;
+  const perUnit = Math.round(1 / FLIP_SCAN_STEP);
+  const steps = Math.round(FLIP_SCAN_MAX_RATE * perUnit);
+  const places = Math.round(1 / FLIP_PRECISION);
+  for (let k = 1; k <= steps; k++) {
+    const r = k / perUnit;
     const s = sig(r);
     if (s !== prev) {
       let lo = prevRate;
       let hi = r;
-      while (hi - lo > 0.0001) {
+      while (hi - lo > FLIP_PRECISION) {
         const mid = (lo + hi) / 2;
         if (sig(mid) === prev) lo = mid;
         else hi = mid;
       }
-      flips.push({ retirementRate: Math.round(hi * 10_000) / 10_000, below: prev, above: sig(hi) });
+      flips.push({ retirementRate: Math.round(hi * places) / places, below: prev, above: sig(hi) });
       prev = s;
     }
     prevRate = r;

@@ -9,18 +9,28 @@ import type { HouseholdReport } from '../household/report.js';
 import type { Cents } from '../money.js';
 import type { Scenario } from '../scenario/schema.js';
 import { projectStrategies } from './deterministic.js';
-import { householdProjection, householdTaxOf, type GrowthAssumptions } from './from-household.js';
+import type { Bases } from './explained.js';
+import {
+  householdProjection,
+  householdTaxOf,
+  plansToRoth,
+  type GrowthAssumptions,
+} from './from-household.js';
 import type { StrategyId } from './strategies.js';
 
 export interface Worth {
   /** After-tax money planned each year in plans with a way to Roth. */
   readonly contribution: Cents;
+  /** The ids of those plans. */
+  readonly plans: readonly string[];
   readonly years: number;
   /** Unused 402(g) room that could take the money pre-tax instead. */
   readonly preTaxRoom: Cents;
   readonly expectedReturn: number;
   readonly currentRate: number;
   readonly retirementRate: number;
+  /** How the contribution, room and rates were arrived at. */
+  readonly bases: Bases;
   /** After-tax wealth at retirement per strategy (nominal cents). */
   readonly atRetirement: Readonly<Record<StrategyId, Cents>>;
   /** Retirement rate below which pre-tax money would end ahead of the full Mega Backdoor. */
@@ -35,16 +45,18 @@ export interface Worth {
 
 /** The projection of the plan's after-tax money, or null when there is none. */
 export function whatItsWorth(s: Scenario, r: HouseholdReport, a: GrowthAssumptions): Worth | null {
-  const inputs = householdProjection(s, r, a);
+  const { values: inputs, bases } = householdProjection(s, r, a);
   if (inputs.contribution === 0) return null;
   const p = projectStrategies(inputs);
   return {
     contribution: inputs.contribution,
+    plans: plansToRoth(r).map((x) => x.id),
     years: inputs.years,
     preTaxRoom: inputs.preTaxRoom,
     expectedReturn: inputs.expectedReturn,
     currentRate: inputs.currentRate,
     retirementRate: inputs.retirementRate,
+    bases,
     atRetirement: {
       fullMbr: p.outcomes.fullMbr.atRetirement,
       rothLite: p.outcomes.rothLite.atRetirement,

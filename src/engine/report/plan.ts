@@ -7,8 +7,9 @@ import { figure, rateFigure, type Figure, type RateFigure } from '../explain.js'
 import { planHousehold } from '../household/plan-household.js';
 import type { HouseholdReport } from '../household/report.js';
 import { formatUsd } from '../money.js';
+import { basisOf } from '../project/explained.js';
 import type { GrowthAssumptions } from '../project/from-household.js';
-import type { StrategyId } from '../project/strategies.js';
+import { STRATEGY_CITATIONS, type StrategyId } from '../project/strategies.js';
 import { whatItsWorth, type Worth } from '../project/worth.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { ReportBase } from './model.js';
@@ -34,23 +35,11 @@ export interface PlanCommandReport extends ReportBase<'plan'>, Omit<HouseholdRep
   readonly worth: WorthReport | null;
 }
 
-const STRATEGY: Record<StrategyId, [string, string]> = {
-  fullMbr: [
-    'Full Mega Backdoor (converted at once)',
-    'IRC 402A(c)(4), 402A(d)(1); IRC 72(d)(2): after-tax money is its own source, so converted at once nothing is taxed, and qualified Roth distributions are tax-free',
-  ],
-  rothLite: [
-    'Roth-lite (converted at separation)',
-    'IRC 72(e)(8), 402(c)(2); Notice 2014-54: earnings before separation are taxed at conversion',
-  ],
-  preTax: [
-    'Pre-tax instead, tax saved invested',
-    'IRC 402(a), 402(g): deferred pay taxed as ordinary income when distributed',
-  ],
-  taxable: [
-    'Taxable brokerage account',
-    'IRC 1(h): dividends and realised gains taxed each year; IRC 1411 NIIT',
-  ],
+const STRATEGY: Record<StrategyId, string> = {
+  fullMbr: 'Full Mega Backdoor (converted at once)',
+  rothLite: 'Roth-lite (converted at separation)',
+  preTax: 'Pre-tax instead, tax saved invested',
+  taxable: 'Taxable brokerage account',
 };
 
 const DEDUCTION: Readonly<Record<string, [string, string]>> = {
@@ -58,8 +47,6 @@ const DEDUCTION: Readonly<Record<string, [string, string]>> = {
   employerContribution: ['Employer contribution (owner)', 'IRC 404(a)(8)(C), 62(a)(6)'],
   halfSeTax: ['Half of SE tax', 'IRC 164(f)'],
 };
-
-const ASSUMPTION = 'assumption (megaroth compare FILE shows and overrides it; docs/growth.md)';
 
 /** Turns the projection's numbers into Figures with their rules. */
 export function worthReport(w: Worth): WorthReport {
@@ -72,7 +59,7 @@ export function worthReport(w: Worth): WorthReport {
       w.contribution,
       'after-tax contributions planned this year in plans with a way to Roth (in-plan conversion or in-service rollover), made every year until retirement',
       'IRC 415(c)(2); IRC 402A(c)(4); Notice 2014-54',
-      ['plans'],
+      w.plans.map((id) => `plans.${id}.afterTax`),
     ),
     years: w.years,
     preTaxRoom: figure(
@@ -86,34 +73,33 @@ export function worthReport(w: Worth): WorthReport {
       k('expectedReturn'),
       'Expected return',
       w.expectedReturn,
-      'nominal yearly return',
-      ASSUMPTION,
+      basisOf(w.bases, 'expectedReturn').why,
+      basisOf(w.bases, 'expectedReturn').citation,
     ),
     currentRate: rateFigure(
       k('currentRate'),
       'Marginal rate now',
       w.currentRate,
-      'federal bracket of the household’s taxable income plus the state rate',
-      'IRC 1(j)(2) and the year’s Rev. Proc. brackets; state rate an assumption',
+      `${basisOf(w.bases, 'currentRate').why}: the federal bracket of the household’s taxable income plus the state rate`,
+      basisOf(w.bases, 'currentRate').citation,
     ),
     retirementRate: rateFigure(
       k('retirementRate'),
       'Marginal rate in retirement',
       w.retirementRate,
-      `federal bracket of the taxable income assumed in retirement plus the state rate`,
-      `IRC 1(j)(2); retirement income an ${ASSUMPTION}`,
+      `${basisOf(w.bases, 'retirementRate').why}: the federal bracket of the taxable income assumed in retirement plus the state rate`,
+      basisOf(w.bases, 'retirementRate').citation,
     ),
     atRetirement: Object.fromEntries(
       (Object.keys(STRATEGY) as StrategyId[]).map((id) => {
-        const [label, citation] = STRATEGY[id];
         return [
           id,
           figure(
             k(`atRetirement.${id}`),
-            label,
+            STRATEGY[id],
             w.atRetirement[id],
             `after-tax wealth at retirement: ${formatUsd(w.contribution)} a year for ${years} at the expected return`,
-            citation,
+            STRATEGY_CITATIONS[id],
             [k('contribution'), k('expectedReturn'), k('currentRate'), k('retirementRate')],
           ),
         ];

@@ -7,7 +7,9 @@
 import { figure } from '../explain.js';
 import type { CashBalanceReport } from '../household/report.js';
 import type { Cents } from '../money.js';
+import { selfEmploymentConstants as K } from '../params/self-employment.js';
 import { cashBalanceCombinedLimit } from '../self-employment/cash-balance.js';
+import { percentOf } from '../self-employment/param-text.js';
 
 export interface CashBalanceBesideSolo {
   readonly key: string;
@@ -51,7 +53,7 @@ export function cashBalanceBesideSolo(i: CashBalanceBesideSolo): CashBalanceRepo
             `${i.key}.combinedLimit`,
             '404(a)(7) combined limit',
             r.combinedLimit,
-            'greater of 25% of compensation and the DB minimum required contribution',
+            `greater of ${percentOf(K.combinedDeductionRate)} of compensation and the DB minimum required contribution`,
             cite,
           ),
     deductible: figure(

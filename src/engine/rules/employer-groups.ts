@@ -4,6 +4,7 @@
  * person controls (more than 50%), which form a controlled group under the 415(h) test
  * (IRC 415(h); Treas. Reg. 1.415(a)-1(f)).
  */
+import { selfEmploymentConstants as K } from '../params/self-employment.js';
 
 export interface EmployerJob {
   readonly employer: string;
@@ -20,14 +21,14 @@ export interface EmployerGroup {
 }
 
 /** The share of its business a person owns through a job (schedule-c and s-corp default 100). */
-export function ownershipOf(job: EmployerJob): number {
+function ownershipOf(job: EmployerJob): number {
   if (job.type === 'w2') return 0;
   return job.ownershipPercent ?? 100;
 }
 
 /** True when the person controls the business of this job (more than 50%, 415(h)). */
 export function controls(job: EmployerJob): boolean {
-  return ownershipOf(job) > 50;
+  return ownershipOf(job) > K.controlPercent.value;
 }
 
 /** Groups employers; every employer appears in exactly one group, groups in first-seen order. */
@@ -74,7 +75,7 @@ export function employerGroups(
     for (const e of list.slice(1)) union(list[0] ?? e, e);
     note(
       list,
-      `${list.join(', ')} are all controlled (more than 50%) by ${owner}: one employer under IRC 415(h)`,
+      `${list.join(', ')} are all controlled (more than ${String(K.controlPercent.value)}%) by ${owner}: one employer under IRC 415(h)`,
     );
   }
   // merge reasons onto final roots

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { dollarsToCents } from '../money.js';
+import { FILING_STATUSES } from '../tax/filing-status.js';
 
 export const SCENARIO_VERSION = 1;
 
@@ -44,7 +45,7 @@ export const election = z.union(
   { error: 'expected "max", an amount in dollars, or { percent: N }' },
 );
 
-export const filingStatus = z.enum(['single', 'mfj', 'mfs', 'hoh'], {
+export const filingStatus = z.enum(FILING_STATUSES, {
   error:
     'must be one of single, mfj (married filing jointly), mfs (married filing separately), hoh (head of household)',
 });
@@ -150,6 +151,9 @@ export const plan = z.strictObject({
   matchesCatchUp: z.boolean().default(true),
   matchCapAmount: money.optional().describe('Dollar cap on the match per year'),
   nonelectivePercent: percent.default(0).describe('Employer nonelective / profit-sharing percent'),
+  nonelectiveAmount: money
+    .optional()
+    .describe('Employer nonelective money as dollars for the year, added to nonelectivePercent'),
   employerContribution: election
     .optional()
     .describe('solo-401k: the employer (profit-sharing) contribution for the owner; default max'),

@@ -12,6 +12,8 @@ import { SCENARIO_VERSION, scenario as scenarioSchema, type Scenario } from './s
 export interface ParseOptions {
   /** Today's date (YYYY-MM-DD), to reject birth dates in the future. */
   readonly today?: string;
+  /** Replaces the scenario's `taxYear` before validation (the CLI's `--year`). */
+  readonly taxYear?: number;
 }
 
 /** Migrations from older scenario versions to the next one, keyed by the old version. */
@@ -50,7 +52,8 @@ export function parseScenario(raw: unknown, opts: ParseOptions = {}): Scenario {
       { path: '', message: 'a scenario must be a mapping of fields (YAML or JSON object)' },
     ]);
   }
-  const doc = migrate(raw as Record<string, unknown>);
+  const migrated = migrate(raw as Record<string, unknown>);
+  const doc = opts.taxYear === undefined ? migrated : { ...migrated, taxYear: opts.taxYear };
   if (doc['version'] === undefined) {
     throw new InputError([
       {

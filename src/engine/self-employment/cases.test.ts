@@ -1,17 +1,22 @@
-/** Cases E-1..E-12, H a-d and the facts.md §8 example, loaded from tests/cases/self-employment.yaml. */
+/**
+ * Cases E-1..E-12, H a-d and the physician beside a hospital 403(b), loaded from
+ * tests/cases/self-employment.yaml (sources in its header). The solo-plan cases run through the
+ * `solo` report, i.e. the household engine.
+ */
 import { describe, expect, test } from 'vitest';
 import { loadCases } from '../../../tests/helpers/cases.js';
 import { cents, percentRate, roundToDollar, type Cents } from '../money.js';
-import { paramsFor, type YearParameters } from '../params/index.js';
+import { paramsFor, rate, usd, type YearParameters } from '../params/index.js';
+import type { Figure } from '../explain.js';
+import { soloReport, type SoloEnd, type SoloInput } from '../report/solo.js';
+import { wageOwnerContribution } from '../rules/wage-owner-contribution.js';
+import type { FilingStatus } from '../tax/filing-status.js';
 import {
   cashBalanceCombinedLimit,
   deductionWorksheet,
   rateTable,
-  sCorpOwner,
   scheduleSe,
-  soloRoom,
   type DeductionWorksheet,
-  type FilingStatus,
   type HalfRounding,
 } from './index.js';
 
@@ -80,6 +85,20 @@ interface Data {
 
 const data = loadCases('self-employment.yaml') as Data;
 
+/** A solo answer's input with nothing elsewhere: single, full plan rate, exact rate. */
+function soloDefaults(year: number, age: number): Omit<SoloInput, 'business'> {
+  return {
+    year,
+    age,
+    w2SocialSecurityWages: 0,
+    deferralsElsewhere: 0,
+    catchUpElsewhere: 0,
+    rothDeferrals: false,
+    rateRounding: { kind: 'full' },
+    filingStatus: 'single',
+  };
+}
+
 /** Expected dollars → cents; booleans pass through. */
 function want(m: Money): Record<string, number | boolean> {
   return Object.fromEntries(
@@ -87,11 +106,13 @@ function want(m: Money): Record<string, number | boolean> {
   );
 }
 
-describe('Schedule SE and Form 8959 (E-1..E-3, E-7, E-8, E-11, facts §8)', () => {
+describe('Schedule SE and Form 8959 (E-1..E-3, E-7, E-8, E-11, the physician)', () => {
   test.each(data.scheduleSe)('$id', (c) => {
+    // The cases' W-2 wages are under the wage base or used as both box 3 and box 5.
     const r = scheduleSe(paramsFor(c.year), {
       netProfit: cents(c.netProfit),
       w2SocialSecurityWages: cents(c.w2Wages),
+      w2MedicareWages: cents(c.w2Wages),
       filingStatus: c.filingStatus,
     });
     const got: Record<string, Cents> = {
@@ -101,7 +122,7 @@ describe('Schedule SE and Form 8959 (E-1..E-3, E-7, E-8, E-11, facts §8)', () =
       line11: r.line11Medicare,
       seTax: r.line12SeTax,
       deduction: r.line13Deduction,
-      amtOnWages: r.additionalMedicare.onWages,
+      amtOnWages: r.additionalMedicare.line7OnWages,
       amtReducedThreshold: r.additionalMedicare.line11ReducedThreshold,
       amtOnSeIncome: r.additionalMedicare.line13OnSeIncome,
     };
@@ -137,6 +158,7 @@ describe('Pub 560 Deduction Worksheet (E-1..E-8)', () => {
     const se = scheduleSe(p, {
       netProfit: cents(c.netProfit),
       w2SocialSecurityWages: 0,
+      w2MedicareWages: 0,
       filingStatus: 'single',
     });
     const ws = deductionWorksheet(p, {
@@ -192,35 +214,53 @@ function with2014Limits(limits: Record<string, number>): YearParameters {
 
 describe('S-corp owner-employee (E-10)', () => {
   test.each(data.sCorp)('$id', (c) => {
-    const p = c.limits2014 ? with2014Limits(c.limits2014) : paramsFor(c.year ?? 0);
-    const r = sCorpOwner(p, {
-      wages: cents(c.wages),
-      electiveDeferrals: cents(p.plan.electiveDeferralLimit.value),
-      catchUp: cents(p.plan.catchUp50.value),
-      age: c.age,
+    const wages = cents(c.wages);
+    if (c.limits2014) {
+      // The 2014 edition of the IRS page: deferrals at the 402(g) limit and the catch-up come out
+      // of 50,000 of wages; the employer's 25% nonelective must fit the 415(c) room after them.
+      const p = with2014Limits(c.limits2014);
+      const deferrals = usd(p.plan.electiveDeferralLimit);
+      const catchUp = usd(p.plan.catchUp50);
+      const r = wageOwnerContribution({
+        formulaCompensation: Math.min(wages, usd(p.plan.compensationLimit)),
+        planRate: rate(p.plan.profitSharingDeductionRate),
+        roomAfterDeferrals: Math.min(usd(p.plan.annualAdditionsLimit), wages) - deferrals,
+        elected: 'max',
+      });
+      const got: Record<string, Cents> = {
+        employerContribution: r.contribution,
+        deferrals,
+        catchUp,
+        total: r.contribution + deferrals + catchUp,
+      };
+      const w = want(c.expect);
+      expect(Object.fromEntries(Object.keys(w).map((k) => [k, got[k]]))).toEqual(w);
+      return;
+    }
+    const r = soloReport({
+      ...soloDefaults(c.year ?? 0, c.age),
+      business: { kind: 's-corp', wages },
     });
     const got: Record<string, Cents> = {
-      employerContribution: r.employerContribution,
-      deferrals: r.deferrals,
-      catchUp: r.catchUp,
-      total: r.employerContribution + r.deferrals + r.catchUp,
-      afterTaxRoom: r.limit415c - r.employerContribution - r.deferrals,
+      employerContribution: r.employerContribution.cents,
+      deferrals: r.employeeDeferral.cents,
+      catchUp: r.catchUp.cents,
+      total: r.employerContribution.cents + r.employeeDeferral.cents + r.catchUp.cents,
+      afterTaxRoom: r.afterTaxRoom.cents,
     };
     const w = want(c.expect);
     expect(Object.fromEntries(Object.keys(w).map((k) => [k, got[k]]))).toEqual(w);
-    expect(r.eligibilityNote).toMatch(/owners and their spouses/);
+    expect(r.findings.map((f) => f.message).join(' ')).toMatch(/owners and their spouses/);
   });
 });
 
-describe('Solo plan room (E-12, facts §8 with a 403(b) and with a 401(k))', () => {
+describe('Solo plan room (E-12, the physician beside a 403(b) and beside a 401(k))', () => {
   test.each(data.soloRoom)('$id', (c) => {
-    const r = soloRoom(paramsFor(c.year), {
+    const r = soloReport({
+      ...soloDefaults(c.year, c.age),
       business: { kind: 'self-employed', netProfit: cents(c.netProfit) },
       w2SocialSecurityWages: cents(c.w2Wages),
-      filingStatus: 'single',
       deferralsElsewhere: cents(c.deferralsElsewhere),
-      age: c.age,
-      rothDeferrals: false,
       ...(c.aggregated403b
         ? {
             aggregated403b: {
@@ -230,13 +270,13 @@ describe('Solo plan room (E-12, facts §8 with a 403(b) and with a 401(k))', () 
           }
         : {}),
     });
-    const pick = (e: typeof r.maxEmployer, keys: string[]): Record<string, number> =>
-      Object.fromEntries(keys.map((k) => [k, (e as unknown as Record<string, number>)[k] ?? NaN]));
+    const pick = (e: SoloEnd, keys: string[]): Record<string, number | undefined> =>
+      Object.fromEntries(keys.map((k) => [k, (e as unknown as Record<string, Figure>)[k]?.cents]));
     const w = want(c.expect);
-    expect(pick(r.maxEmployer, Object.keys(w))).toEqual(w);
+    expect(pick(r, Object.keys(w))).toEqual(w);
     if (c.noEmployer) {
       const wn = want(c.noEmployer);
-      expect(pick(r.noEmployer, Object.keys(wn))).toEqual(wn);
+      expect(pick(r.noEmployerContribution, Object.keys(wn))).toEqual(wn);
     }
     if (c.rule) expect(r.aggregation.rule).toBe(c.rule);
   });

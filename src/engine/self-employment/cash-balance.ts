@@ -15,6 +15,7 @@ import { inputError } from '../errors.js';
 import { applyRate, formatUsd, nonNegative, type Cents } from '../money.js';
 import { rate } from '../params/index.js';
 import { selfEmploymentConstants as K } from '../params/self-employment.js';
+import { percentOf } from './param-text.js';
 
 export interface CashBalanceInput {
   /** The DB (cash balance) contribution the plan's actuary set for the year. */
@@ -88,7 +89,7 @@ export function cashBalanceCombinedLimit(input: CashBalanceInput): CashBalanceRe
     changes:
       ownNondeductible > 0
         ? [
-            `lower the contributions to each plan's own limit (DB ${formatUsd(input.dbMaximumDeductible)} under 404(o); DC employer ${formatUsd(quarter)}, 25% of compensation)`,
+            `lower the contributions to each plan's own limit (DB ${formatUsd(input.dbMaximumDeductible)} under 404(o); DC employer ${formatUsd(quarter)}, ${percentOf(K.combinedDeductionRate)} of compensation)`,
           ]
         : [],
   });
@@ -102,7 +103,7 @@ export function cashBalanceCombinedLimit(input: CashBalanceInput): CashBalanceRe
     return notApplying(
       input.dcEmployerContributions === 0
         ? 'there are no employer DC contributions: deferrals are not counted (404(n)) and after-tax contributions are not employer contributions, so 404(a)(7) does not apply'
-        : `employer DC contributions ${formatUsd(input.dcEmployerContributions)} are at most 6% of compensation (${formatUsd(dcDisregarded)}), so they are disregarded and the DB plan is deductible up to its own limit (IRC 404(a)(7)(C)(iii))`,
+        : `employer DC contributions ${formatUsd(input.dcEmployerContributions)} are at most ${percentOf(K.dcDisregardedRate)} of compensation (${formatUsd(dcDisregarded)}), so they are disregarded and the DB plan is deductible up to its own limit (IRC 404(a)(7)(C)(iii))`,
     );
   }
   const dcCounted = input.dcEmployerContributions - dcDisregarded;
@@ -117,7 +118,7 @@ export function cashBalanceCombinedLimit(input: CashBalanceInput): CashBalanceRe
   const changes: string[] = [];
   if (nondeductible > 0) {
     changes.push(
-      `lower the employer DC contribution to 6% of compensation (${formatUsd(dcDisregarded)}): the 6% is disregarded and the DB contribution stays deductible up to its own limit`,
+      `lower the employer DC contribution to ${percentOf(K.dcDisregardedRate)} of compensation (${formatUsd(dcDisregarded)}): that much is disregarded and the DB contribution stays deductible up to its own limit`,
     );
     const dbFits = nonNegative(combinedLimit - dcCounted);
     changes.push(
@@ -131,7 +132,7 @@ export function cashBalanceCombinedLimit(input: CashBalanceInput): CashBalanceRe
   }
   return {
     applies: true,
-    reason: `employer DC contributions exceed 6% of compensation: ${formatUsd(dcCounted)} counts toward the combined limit (IRC 404(a)(7)(C)(iii))`,
+    reason: `employer DC contributions exceed ${percentOf(K.dcDisregardedRate)} of compensation: ${formatUsd(dcCounted)} counts toward the combined limit (IRC 404(a)(7)(C)(iii))`,
     dcDisregarded,
     dcCounted,
     combinedLimit,

@@ -8,10 +8,17 @@ import type { YearParameters } from '../params/index.js';
 import { catchUpLimit } from '../rules/catch-up.js';
 import type { Cents } from '../money.js';
 
-/** Checks an age: a whole number from 18 to 120. */
+/** The ages the self-employment rules accept (an adult owner; a sanity bound above). */
+export const MIN_AGE = 18;
+export const MAX_AGE = 120;
+
+/** Checks an age: a whole number from MIN_AGE to MAX_AGE. */
 export function checkAge(age: number, field = 'age'): void {
-  if (!Number.isInteger(age) || age < 18 || age > 120) {
-    throw inputError(field, `must be a whole number from 18 to 120, got ${String(age)}`);
+  if (!Number.isInteger(age) || age < MIN_AGE || age > MAX_AGE) {
+    throw inputError(
+      field,
+      `must be a whole number from ${String(MIN_AGE)} to ${String(MAX_AGE)}, got ${String(age)}`,
+    );
   }
 }
 

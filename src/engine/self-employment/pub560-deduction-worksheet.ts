@@ -3,7 +3,9 @@
  * partner with one defined contribution plan: the most the owner can contribute and deduct for
  * themself (IRS Pub 560 ch. 5; IRC 401(c)(2), 404(a)(3), 404(a)(8), 401(a)(17), 402(g),
  * 414(v), 415(c)). Steps are named as on the worksheet so a reviewer can hold one against the
- * other.
+ * other. An owner who contributes less than the most (an elected employer contribution) enters
+ * that amount on Step 13; Steps 14-21 then follow from it, so a smaller contribution leaves more
+ * earned income for deferrals and catch-ups.
  *
  * Rounding: every product is rounded to the cent half-up (`applyRate`), except Step 12, whose
  * half is rounded down by default: rounding it up would let employer + deferrals exceed
@@ -15,9 +17,17 @@ import { applyRate, formatUsd, nonNegative, type Cents, type Rate } from '../mon
 import { rate, usd, type YearParameters } from '../params/index.js';
 import { selfEmploymentConstants as K } from '../params/self-employment.js';
 import { catchUpLimitFor } from './catch-up-limit.js';
+import { percentOf } from './param-text.js';
 import { FULL_PRECISION, selfEmployedRate, type RateRounding } from './pub560-rate.js';
 
 export type HalfRounding = 'down' | 'half-up';
+
+/**
+ * The employer contribution the owner makes for themself: the most the worksheet allows, an
+ * amount, or a rate of Step 3 (net earnings less the deductible half of SE tax).
+ */
+export type EmployerElection =
+  'max' | { readonly amount: Cents } | { readonly rateOfNetEarnings: Rate };
 
 export interface DeductionWorksheetInput {
   /** Step 1: net profit (Schedule C line 31, K-1 box 14 code A). */
@@ -40,6 +50,8 @@ export interface DeductionWorksheetInput {
   /** Step 8 when a 403(b) is aggregated: the 415(c) dollar room left; default the full limit. */
   readonly dollarLimit?: Cents;
   readonly step12Rounding?: HalfRounding;
+  /** Step 13 when the owner contributes less than the most; default 'max'. */
+  readonly employerElection?: EmployerElection;
 }
 
 export interface DeductionWorksheet {
@@ -51,14 +63,16 @@ export interface DeductionWorksheet {
   readonly step6CompLimitTimesPlanRate: Cents;
   readonly step7: Cents;
   readonly step8DollarLimit: Cents;
-  /** True when there are no deferrals or catch-ups: Steps 9-20 are skipped and Step 21 = min(7, 8). */
-  readonly skipped9to20: boolean;
   readonly step9ElectiveDeferrals: Cents;
   readonly step10: Cents;
   readonly step11: Cents;
   readonly step12HalfOfStep11: Cents;
-  /** Step 13: the employer (profit-sharing) contribution for yourself. */
+  /** The most the worksheet allows on Step 13: the smallest of Steps 7, 10 and 12. */
+  readonly maxEmployerContribution: Cents;
+  /** Step 13: the employer (profit-sharing) contribution for yourself: the election, at most the maximum. */
   readonly step13EmployerContribution: Cents;
+  /** The part of an elected contribution above the maximum (not contributed; an error to fix). */
+  readonly electionExcess: Cents;
   readonly step14: Cents;
   /** Step 15: the deferrals allowed. */
   readonly step15Deferrals: Cents;
@@ -72,10 +86,12 @@ export interface DeductionWorksheet {
   readonly step21MaxDeduction: Cents;
   /** Plan compensation (IRC 401(c)(2)): Step 3 − Step 13. */
   readonly compensation: Cents;
-  readonly planRate: Rate;
-  /** Which of Steps 7, 10, 12 set Step 13. */
-  readonly employerBoundBy: 'step7' | 'step10' | 'step12';
-  readonly why: readonly string[];
+  /** What set Step 13: Step 7, 10 or 12 (the maximum), or the owner's election below it. */
+  readonly employerBoundBy: 'step7' | 'step10' | 'step12' | 'election';
+  /** How Step 4's rate was found (exact, or rounded to the Rate Table's or Worksheet's places). */
+  readonly step4Why: string;
+  /** What set Step 13. */
+  readonly step13Why: string;
 }
 
 function amount(field: string, c: Cents): void {
@@ -86,13 +102,32 @@ function amount(field: string, c: Cents): void {
 
 /** Checks a plan rate: from 0 to the 404(a)(3)(A) deduction limit (25%). */
 export function checkPlanRate(params: YearParameters, planRate: Rate, field = 'planRate'): void {
-  const cap = rate(params.plan.profitSharingDeductionRate);
+  const capParam = params.plan.profitSharingDeductionRate;
+  const cap = rate(capParam);
   if (planRate.num < 0 || planRate.num * cap.den > cap.num * planRate.den) {
     throw inputError(
       field,
-      `a profit-sharing plan rate must be from 0% to ${String(params.plan.profitSharingDeductionRate.value * 100)}% (IRC 404(a)(3)(A)), got ${String((planRate.num / planRate.den) * 100)}%`,
+      `must be from 0 to ${percentOf(capParam).replace('%', '')} percent, the deduction limit of a profit-sharing plan (${capParam.citation}), got ${String((planRate.num / planRate.den) * 100)}`,
     );
   }
+}
+
+const BOUND_WHY: Readonly<Record<DeductionWorksheet['employerBoundBy'], string>> = {
+  step7: 'Step 7, the rate on net earnings',
+  step10: 'Step 10, the 415(c) dollar room left after deferrals',
+  step12: 'Step 12, half of net earnings after deferrals (the 100%-of-compensation limit)',
+  election: 'the amount elected, below the maximum',
+};
+
+/** The cents an employer election asks for ('max' is the most the worksheet allows). */
+function electedEmployer(e: EmployerElection, max: Cents, step3: Cents): Cents {
+  if (e === 'max') return max;
+  if ('amount' in e) {
+    amount('employerElection.amount', e.amount);
+    return e.amount;
+  }
+  if (e.rateOfNetEarnings.num < 0) throw inputError('employerElection', 'must not be negative');
+  return applyRate(step3, e.rateOfNetEarnings);
 }
 
 /** Runs the worksheet (Pub 560 ch. 5, Deduction Worksheet for Self-Employed). */
@@ -151,7 +186,6 @@ export function deductionWorksheet(
   const step6CompLimitTimesPlanRate = applyRate(usd(plan.compensationLimit), planRate);
   const step7 = Math.min(step5, step6CompLimitTimesPlanRate);
   const step8DollarLimit = dollarLimit;
-  const skipped9to20 = input.electiveDeferrals === 0 && input.catchUp === 0;
   const step9ElectiveDeferrals = input.electiveDeferrals;
   const step10 = nonNegative(step8DollarLimit - step9ElectiveDeferrals);
   const step11 = nonNegative(step3NetEarnings - step9ElectiveDeferrals);
@@ -160,13 +194,21 @@ export function deductionWorksheet(
     rate(K.worksheetHalfShare),
     input.step12Rounding === 'half-up' ? 'half-up' : 'down',
   );
-  const step13EmployerContribution = Math.min(step7, step10, step12HalfOfStep11);
+  const maxEmployerContribution = Math.min(step7, step10, step12HalfOfStep11);
+  const elected = electedEmployer(
+    input.employerElection ?? 'max',
+    maxEmployerContribution,
+    step3NetEarnings,
+  );
+  const step13EmployerContribution = Math.min(elected, maxEmployerContribution);
   const employerBoundBy =
-    step13EmployerContribution === step7
-      ? 'step7'
-      : step13EmployerContribution === step10
-        ? 'step10'
-        : 'step12';
+    elected < maxEmployerContribution
+      ? 'election'
+      : maxEmployerContribution === step7
+        ? 'step7'
+        : maxEmployerContribution === step10
+          ? 'step10'
+          : 'step12';
   const step14 = step3NetEarnings - step13EmployerContribution;
   const step15Deferrals = Math.min(step9ElectiveDeferrals, step14);
   const step16 = step14 - step15Deferrals;
@@ -176,13 +218,11 @@ export function deductionWorksheet(
   // Step 20: the Roth among what Steps 15 and 18 allow (a Roth amount the worksheet did not allow
   // was never contributed, so it cannot reduce the deduction).
   const step20Roth = Math.min(input.rothDeferrals, step15Deferrals + step18CatchUp);
-  const step21MaxDeduction = skipped9to20 ? Math.min(step7, step8DollarLimit) : step19 - step20Roth;
+  // With no deferrals the worksheet skips Steps 9-20 and enters the smaller of Steps 7 and 8:
+  // that is Step 13 then (Step 12, half of Step 3, is never below Step 7 at a rate of at most
+  // 25%), which Step 19 − Step 20 also gives.
+  const step21MaxDeduction = step19 - step20Roth;
 
-  const why = [
-    `Step 4: ${seRate.why}`,
-    `Step 6: the ${formatUsd(usd(plan.compensationLimit))} compensation limit × the plan rate`,
-    `Step 13 (employer contribution) is set by ${employerBoundBy === 'step7' ? 'Step 7, the rate on net earnings' : employerBoundBy === 'step10' ? 'Step 10, the 415(c) dollar room left after deferrals' : 'Step 12, half of net earnings after deferrals (the 100%-of-compensation limit)'}`,
-  ];
   return {
     step1NetProfit,
     step2SeTaxDeduction,
@@ -192,12 +232,13 @@ export function deductionWorksheet(
     step6CompLimitTimesPlanRate,
     step7,
     step8DollarLimit,
-    skipped9to20,
     step9ElectiveDeferrals,
     step10,
     step11,
     step12HalfOfStep11,
+    maxEmployerContribution,
     step13EmployerContribution,
+    electionExcess: Math.max(0, elected - maxEmployerContribution),
     step14,
     step15Deferrals,
     step16,
@@ -207,8 +248,8 @@ export function deductionWorksheet(
     step20Roth,
     step21MaxDeduction,
     compensation: step14,
-    planRate,
     employerBoundBy,
-    why,
+    step4Why: seRate.why,
+    step13Why: `set by ${BOUND_WHY[employerBoundBy]}`,
   };
 }

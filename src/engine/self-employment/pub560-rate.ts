@@ -24,7 +24,8 @@ export const RATE_TABLE_ROUNDING: RateRounding = {
   places: K.rateTablePlaces.value,
 };
 
-const MAX_PLACES = 12;
+/** The most decimal places the rate may be rounded to (more is full precision in practice). */
+export const MAX_RATE_PLACES = 12;
 
 export interface SelfEmployedRate {
   readonly planRate: Rate;
@@ -40,10 +41,14 @@ export interface SelfEmployedRate {
 export function checkRateRounding(rounding: RateRounding, field = 'rateRounding'): void {
   if (rounding.kind === 'full') return;
   const min = K.rateWorksheetMinPlaces.value;
-  if (!Number.isInteger(rounding.places) || rounding.places < min || rounding.places > MAX_PLACES) {
+  if (
+    !Number.isInteger(rounding.places) ||
+    rounding.places < min ||
+    rounding.places > MAX_RATE_PLACES
+  ) {
     throw inputError(
       field,
-      `decimal places must be a whole number from ${String(min)} (Pub 560 Rate Worksheet: "at least 3") to ${String(MAX_PLACES)}, got ${String(rounding.places)}`,
+      `decimal places must be a whole number from ${String(min)} to ${String(MAX_RATE_PLACES)} (the Pub 560 Rate Worksheet asks for at least ${String(min)}), got ${String(rounding.places)}`,
     );
   }
 }

@@ -7,9 +7,10 @@
  */
 import { inputError } from '../errors.js';
 import type { Cents } from '../money.js';
-import { taxAt } from './deduction.js';
 import type { FilingStatus } from './filing-status.js';
 import { netInvestmentIncomeTax } from './niit.js';
+import { ordinaryIncomeTax } from './ordinary.js';
+import { stateIncomeTax } from './state.js';
 
 export interface ConversionTaxInput {
   /** Taxable income before the conversion, cents. */
@@ -29,6 +30,19 @@ export interface ConversionTax {
   readonly state: Cents;
   readonly niit: Cents;
   readonly total: Cents;
+}
+
+/** Federal plus state tax at a taxable income (the state base taken to be the federal one). */
+function taxAt(
+  year: number,
+  status: FilingStatus,
+  taxableIncome: Cents,
+  stateRate: number,
+): { readonly federal: Cents; readonly state: Cents } {
+  return {
+    federal: ordinaryIncomeTax(year, status, taxableIncome),
+    state: stateIncomeTax(taxableIncome, stateRate),
+  };
 }
 
 /** The extra tax caused by converting `earnings` of taxable conversion earnings. */

@@ -1,9 +1,9 @@
-/** The four filing statuses the income tax model supports (IRC 1(j)(2)(A)–(D)). */
+/** The four filing statuses the engine supports (IRC 1(j)(2)(A)–(D)); the one list of them. */
 import { inputError } from '../errors.js';
 
-export type FilingStatus = 'single' | 'mfj' | 'mfs' | 'hoh';
+export const FILING_STATUSES = ['single', 'mfj', 'mfs', 'hoh'] as const;
 
-export const FILING_STATUSES: readonly FilingStatus[] = ['single', 'mfj', 'mfs', 'hoh'];
+export type FilingStatus = (typeof FILING_STATUSES)[number];
 
 /** Reads a filing status word; throws an InputError naming `field` otherwise. */
 export function parseFilingStatus(raw: string, field: string): FilingStatus {

@@ -5,6 +5,5 @@ export * from './marginal.js';
 export * from './niit.js';
 export * from './additional-medicare.js';
 export * from './state.js';
-export * from './deduction.js';
 export * from './conversion.js';
 export * from './household.js';

@@ -8,7 +8,7 @@
  * Tax Table's $50-wide rows below $100,000 are not used.
  */
 import { inputError } from '../errors.js';
-import { mulDiv, type Cents, type Rate } from '../money.js';
+import { allocate, mulDiv, type Cents, type Rate } from '../money.js';
 import { rate, usd } from '../params/index.js';
 import { BRACKET_ORDER, incomeTaxFor } from '../params/income-tax/index.js';
 import type { FilingStatus } from './filing-status.js';
@@ -42,6 +42,37 @@ function percentOf(r: Rate): number {
   return pct;
 }
 
+/** One bracket the income reaches: the income taxed in it and that income's share of the tax. */
+export interface BracketTax extends Bracket {
+  readonly income: Cents;
+  readonly tax: Cents;
+}
+
+/** Income in each bracket reached and its exact tax in cents × percent (validated). */
+function bands(
+  year: number,
+  status: FilingStatus,
+  taxableIncome: Cents,
+  field: string,
+): { bracket: Bracket; income: Cents; centsTimesPercent: number }[] {
+  if (!Number.isSafeInteger(taxableIncome) || taxableIncome < 0) {
+    throw inputError(field, 'taxable income must be a non-negative amount in dollars and cents');
+  }
+  const out: { bracket: Bracket; income: Cents; centsTimesPercent: number }[] = [];
+  let total = 0;
+  for (const b of brackets(year, status)) {
+    if (taxableIncome <= b.from) break;
+    const income = (b.to === null ? taxableIncome : Math.min(taxableIncome, b.to)) - b.from;
+    const centsTimesPercent = income * percentOf(b.rate);
+    total += centsTimesPercent;
+    out.push({ bracket: b, income, centsTimesPercent });
+  }
+  if (!Number.isSafeInteger(total)) {
+    throw inputError(field, 'taxable income is too large to compute exactly');
+  }
+  return out;
+}
+
 /**
  * Federal ordinary income tax on `taxableIncome` (cents, ≥ 0) for `year` and `status`.
  * Throws an InputError for a negative income or an unsupported year.
@@ -52,18 +83,35 @@ export function ordinaryIncomeTax(
   taxableIncome: Cents,
   field = 'taxableIncome',
 ): Cents {
-  if (!Number.isSafeInteger(taxableIncome) || taxableIncome < 0) {
-    throw inputError(field, 'taxable income must be a non-negative amount in dollars and cents');
-  }
-  let centsTimesPercent = 0;
-  for (const b of brackets(year, status)) {
-    if (taxableIncome <= b.from) break;
-    const top = b.to === null ? taxableIncome : Math.min(taxableIncome, b.to);
-    centsTimesPercent += (top - b.from) * percentOf(b.rate);
-  }
-  if (!Number.isSafeInteger(centsTimesPercent)) {
-    throw inputError(field, 'taxable income is too large to compute exactly');
-  }
+  const exact = bands(year, status, taxableIncome, field).reduce(
+    (s, b) => s + b.centsTimesPercent,
+    0,
+  );
   // One rounding, half-up to the cent, on the exact sum (see the header).
-  return mulDiv(centsTimesPercent, 1, 100);
+  return mulDiv(exact, 1, 100);
+}
+
+/**
+ * The tax of `ordinaryIncomeTax` by bracket: the income in each bracket reached and its share
+ * of the tax. The tax is rounded once (see the header) and split over the brackets in proportion
+ * to their exact tax (`allocate`), so the brackets add up to the tax to the cent.
+ */
+export function ordinaryIncomeTaxByBracket(
+  year: number,
+  status: FilingStatus,
+  taxableIncome: Cents,
+  field = 'taxableIncome',
+): { readonly tax: Cents; readonly brackets: readonly BracketTax[] } {
+  const reached = bands(year, status, taxableIncome, field);
+  const exact = reached.map((b) => b.centsTimesPercent);
+  const tax = mulDiv(
+    exact.reduce((s, x) => s + x, 0),
+    1,
+    100,
+  );
+  const shares = tax > 0 ? allocate(tax, exact) : exact.map(() => 0);
+  return {
+    tax,
+    brackets: reached.map((b, i) => ({ ...b.bracket, income: b.income, tax: shares[i] ?? 0 })),
+  };
 }

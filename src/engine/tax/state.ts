@@ -6,10 +6,10 @@ import { inputError } from '../errors.js';
 import { applyRate, rateOf, type Cents } from '../money.js';
 
 /** Largest accepted state rate (no state's top marginal rate reaches it). */
-export const MAX_STATE_RATE = 0.2;
+const MAX_STATE_RATE = 0.2;
 
 /** Checks a state rate given as a decimal (0.05 = 5%); throws an InputError naming `field`. */
-export function checkStateRate(stateRate: number, field = 'stateRate'): number {
+function checkStateRate(stateRate: number, field = 'stateRate'): number {
   if (!Number.isFinite(stateRate) || stateRate < 0 || stateRate > MAX_STATE_RATE) {
     throw inputError(
       field,

@@ -5,15 +5,14 @@ import { InputError } from '../errors.js';
 import { cents, rateValue } from '../money.js';
 import {
   additionalMedicareTax,
-  deductionValues,
   FILING_STATUSES,
   householdTax,
   marginalRate,
   netInvestmentIncomeTax,
   ordinaryIncomeTax,
+  ordinaryIncomeTaxByBracket,
   stateIncomeTax,
   taxOnConversionEarnings,
-  taxWithAndWithout,
   type FilingStatus,
 } from './index.js';
 
@@ -76,6 +75,39 @@ describe('federal ordinary income tax (cases G-1 and the Rev. Proc. cumulative a
           // within one bracket the step is the marginal rate (±1 cent of rounding)
           if (rateValue(marginalRate(year, status, ti + step - 1)) === r) {
             expect(Math.abs(b - a - step * r)).toBeLessThanOrEqual(1);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('federal tax by bracket', () => {
+  it('2026 single 150,000 (case G-1): 1,240 + 4,560 + 12,166 + 10,632 = 28,598', () => {
+    const t = ordinaryIncomeTaxByBracket(2026, 'single', cents(150_000));
+    expect(t.tax).toBe(cents(28_598));
+    expect(t.brackets.map((b) => [rateValue(b.rate), b.income, b.tax])).toEqual([
+      [0.1, cents(12_400), cents(1_240)],
+      [0.12, cents(38_000), cents(4_560)],
+      [0.22, cents(55_300), cents(12_166)],
+      [0.24, cents(44_300), cents(10_632)],
+    ]);
+    expect(ordinaryIncomeTaxByBracket(2026, 'single', 0)).toEqual({ tax: 0, brackets: [] });
+  });
+
+  it('property: the brackets add up to the income and to the tax, each within a cent of rate × income', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(2023, 2024, 2025, 2026),
+        fc.constantFrom(...FILING_STATUSES),
+        fc.integer({ min: 0, max: 500_000_000 }),
+        (year, status, ti) => {
+          const t = ordinaryIncomeTaxByBracket(year, status, ti);
+          expect(t.tax).toBe(ordinaryIncomeTax(year, status, ti));
+          expect(t.brackets.reduce((s, b) => s + b.income, 0)).toBe(ti);
+          expect(t.brackets.reduce((s, b) => s + b.tax, 0)).toBe(t.tax);
+          for (const b of t.brackets) {
+            expect(Math.abs(b.tax - b.income * rateValue(b.rate))).toBeLessThanOrEqual(1);
           }
         },
       ),
@@ -149,27 +181,25 @@ describe('state tax and deductions', () => {
     expect(() => stateIncomeTax(100, 0.5)).toThrow(/from 0 to 0.2/);
   });
 
-  it('a 24,500 deferral at 2026 single 250,000 saves 32% + 5% on 48,225 and 24% … (hand-checked)', () => {
-    // 250,000 − 24,500 = 225,500: 23,725 of it above 201,775 at 32%, 775 below at 24%
-    const v = taxWithAndWithout(2026, 'single', cents(250_000), cents(24_500), 0.05);
-    expect(v.saved).toBe(cents(24_500 * 0.32 + 24_500 * 0.05));
-    const w = taxWithAndWithout(2026, 'single', cents(210_000), cents(24_500), 0);
-    expect(w.saved).toBe(cents(8_225 * 0.32 + 16_275 * 0.24));
-  });
-
-  it('deductionValues adds each deduction back to the base', () => {
-    const [a, b] = deductionValues(
-      2026,
-      'single',
-      cents(300_000),
-      [
-        { key: 'deferral', amount: cents(24_500) },
-        { key: 'halfSe', amount: cents(870.4) },
-      ],
-      0,
+  it('a 24,500 deferral at 2026 single 250,000 saves 32% + 5% of it (hand-checked)', () => {
+    // taxable income 250,000 − 24,500 = 225,500: all 24,500 lies above the 201,775 top of the
+    // 24% bracket, so it saves 32% federal and 5% state
+    const single = (gross: number, stateRate: number) =>
+      householdTax({
+        year: 2026,
+        status: 'single',
+        grossIncome: cents(gross + 16_100),
+        deductions: [{ key: 'preTaxDeferrals', amount: cents(24_500) }],
+        netInvestmentIncome: 0,
+        medicareWages: 0,
+        seIncome: 0,
+        stateRate,
+      });
+    expect(single(250_000, 0.05).deductionValues[0]?.saved).toBe(
+      cents(24_500 * 0.32 + 24_500 * 0.05),
     );
-    expect(a?.saved).toBe(cents(24_500 * 0.35));
-    expect(b?.saved).toBe(cents(870.4 * 0.35));
+    // 210,000 − 24,500 = 185,500: 8,225 of it above 201,775 at 32%, 16,275 below at 24%
+    expect(single(210_000, 0).deductionValues[0]?.saved).toBe(cents(8_225 * 0.32 + 16_275 * 0.24));
   });
 });
 
@@ -218,13 +248,10 @@ describe('household taxes', () => {
       stateRate: 0,
     });
     expect(h.niit).toBe(cents(380));
-    const fed = taxWithAndWithout(
-      2026,
-      'single',
-      h.taxableIncome + cents(15_000),
-      cents(15_000),
-      0,
-    );
-    expect(h.deductionValues[0]?.saved).toBe(fed.saved + cents(380));
+    const fed =
+      ordinaryIncomeTax(2026, 'single', h.taxableIncome + cents(15_000)) -
+      ordinaryIncomeTax(2026, 'single', h.taxableIncome);
+    // without the deduction MAGI is 225,000: NIIT 3.8% × 20,000 = 760, so it saves 380 more
+    expect(h.deductionValues[0]?.saved).toBe(fed + cents(380));
   });
 });

@@ -229,10 +229,7 @@ function TradeOffSection(props: { plan: PlanReport }): ReactNode {
           ))}
         </tbody>
       </table>
-      <p className="rule">
-        {sentence(t.explanation)}
-        {t.breakEvenRate !== null && <> (break-even marginal rate {pct(t.breakEvenRate)})</>}.
-      </p>
+      <p className="rule">{sentence(t.explanation)}.</p>
     </div>
   );
 }

@@ -4,7 +4,7 @@
  * messages here.
  */
 import { stringify } from 'yaml';
-import { parseDataText } from '../../../src/cli/data-text.js';
+import { dataFormatOf, parseDataText } from '../../../src/engine/data-text.js';
 import { InputError, type InputIssue } from '../../../src/engine/errors.js';
 import type { Scenario } from '../../../src/engine/scenario/schema.js';
 import { parseScenario } from '../../../src/engine/scenario/validate.js';
@@ -17,7 +17,8 @@ export type Imported =
 /** Reads a scenario file's text as the CLI does; the draft keeps the file's own fields. */
 export function importScenarioText(text: string, fileName: string, today: string): Imported {
   try {
-    const raw = parseDataText(text, fileName);
+    const raw = parseDataText(text, dataFormatOf(fileName), fileName);
+
     const scenario = parseScenario(raw, { today });
     return { ok: true, draft: raw as Draft, scenario };
   } catch (e) {

@@ -6,38 +6,43 @@ import * as Plot from '@observablehq/plot';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { InputIssue } from '../../../src/engine/errors.js';
 import { formatUsd } from '../../../src/engine/money.js';
-import type { StrategyId } from '../../../src/engine/project/strategies.js';
+import type { CompareReport } from '../../../src/engine/report/compare.js';
+import { pct } from '../format.js';
+import { FigureIndexProvider, FigureTable, InlineFigure } from '../report/explain.js';
 import { today } from '../state/draft.js';
 import type { Workspace } from '../state/workspace.js';
-import type { MonteCarloMessage, MonteCarloSummary } from './montecarlo-protocol.js';
-
-const STRATEGIES: readonly [StrategyId, string][] = [
-  ['fullMbr', 'Full Mega Backdoor (converted at once)'],
-  ['rothLite', 'Roth-lite (converted at separation)'],
-  ['preTax', 'Pre-tax, tax saved in a taxable account'],
-  ['taxable', 'Taxable brokerage account'],
-];
+import type { MonteCarloMessage } from './montecarlo-protocol.js';
+import { FindingList } from './ReportTree.js';
 
 type State =
   | { readonly kind: 'idle' }
   | { readonly kind: 'running'; readonly done: number }
   | { readonly kind: 'cancelled' }
-  | { readonly kind: 'done'; readonly summary: MonteCarloSummary }
+  | { readonly kind: 'done'; readonly report: CompareReport }
   | { readonly kind: 'error'; readonly issues: readonly InputIssue[] };
 
 const usd0 = (c: number): string => formatUsd(c, { wholeDollars: true });
-const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
-function RangeChart(props: { summary: MonteCarloSummary }): ReactNode {
+function RangeChart(props: { report: CompareReport }): ReactNode {
   const ref = useRef<HTMLDivElement>(null);
-  const s = props.summary;
+  const rows = props.report.strategies;
+  const label = `After-tax wealth at the end, 10th to 90th percentile with the median: ${rows
+    .map(
+      (r) =>
+        `${r.label} ${usd0(r.monteCarloEnd.p10.cents)} to ${usd0(r.monteCarloEnd.p90.cents)}, median ${usd0(r.monteCarloEnd.p50.cents)}`,
+    )
+    .join('; ')}. The same numbers are in the table.`;
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const data = STRATEGIES.map(([id, label]) => ({ label, ...s.atEnd[id] }));
-    const width = Math.max(300, el.clientWidth);
+    const data = rows.map((r) => ({
+      label: r.label,
+      p10: r.monteCarloEnd.p10.cents / 100,
+      p50: r.monteCarloEnd.p50.cents / 100,
+      p90: r.monteCarloEnd.p90.cents / 100,
+    }));
     const chart = Plot.plot({
-      width,
+      width: Math.max(300, el.clientWidth),
       height: 200,
       marginLeft: 8,
       marginTop: 16,
@@ -51,19 +56,13 @@ function RangeChart(props: { summary: MonteCarloSummary }): ReactNode {
       marks: [
         Plot.ruleY(data, {
           y: 'label',
-          x1: (d: { p10: number }) => d.p10 / 100,
-          x2: (d: { p90: number }) => d.p90 / 100,
+          x1: 'p10',
+          x2: 'p90',
           stroke: '#3b6ea5',
           strokeWidth: 6,
           dy: 6,
         }),
-        Plot.dot(data, {
-          y: 'label',
-          x: (d: { p50: number }) => d.p50 / 100,
-          fill: '#15324f',
-          r: 5,
-          dy: 6,
-        }),
+        Plot.dot(data, { y: 'label', x: 'p50', fill: '#15324f', r: 5, dy: 6 }),
         Plot.text(data, {
           y: 'label',
           x: 0,
@@ -76,49 +75,96 @@ function RangeChart(props: { summary: MonteCarloSummary }): ReactNode {
     });
     chart.setAttribute('aria-hidden', 'true');
     el.replaceChildren(chart);
-  }, [s]);
-  return (
-    <div
-      className="chart"
-      ref={ref}
-      role="img"
-      aria-label={`After-tax wealth at the end, 10th to 90th percentile with the median: ${STRATEGIES.map(([id, label]) => `${label} ${usd0(s.atEnd[id].p10)} to ${usd0(s.atEnd[id].p90)}, median ${usd0(s.atEnd[id].p50)}`).join('; ')}. The same numbers are in the table.`}
-    />
-  );
+  }, [rows]);
+  return <div className="chart" ref={ref} role="img" aria-label={label} />;
 }
 
-function PercentileTable(props: {
-  caption: string;
-  values: MonteCarloSummary['atEnd'];
-}): ReactNode {
+function StrategyTable(props: { report: CompareReport }): ReactNode {
   return (
     <table className="figures">
-      <caption>{props.caption}</caption>
+      <caption>After-tax wealth by strategy (Monte Carlo: 10th percentile / median / 90th)</caption>
       <thead>
         <tr>
           <th scope="col">Strategy</th>
           <th scope="col" className="num">
-            10th percentile
+            At retirement
+          </th>
+          <th scope="col" className="num">
+            At the end
+          </th>
+          <th scope="col" className="num">
+            10th
           </th>
           <th scope="col" className="num">
             Median
           </th>
           <th scope="col" className="num">
-            90th percentile
+            90th
           </th>
         </tr>
       </thead>
       <tbody>
-        {STRATEGIES.map(([id, label]) => (
-          <tr key={id}>
-            <th scope="row">{label}</th>
-            <td className="num">{usd0(props.values[id].p10)}</td>
-            <td className="num">{usd0(props.values[id].p50)}</td>
-            <td className="num">{usd0(props.values[id].p90)}</td>
+        {props.report.strategies.map((r) => (
+          <tr key={r.id}>
+            <th scope="row">{r.label}</th>
+            <td className="num">
+              <InlineFigure figure={r.atRetirement} />
+            </td>
+            <td className="num">
+              <InlineFigure figure={r.atEnd} />
+            </td>
+            <td className="num">
+              <InlineFigure figure={r.monteCarloEnd.p10} />
+            </td>
+            <td className="num">
+              <InlineFigure figure={r.monteCarloEnd.p50} />
+            </td>
+            <td className="num">
+              <InlineFigure figure={r.monteCarloEnd.p90} />
+            </td>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+function CompareView(props: { report: CompareReport }): ReactNode {
+  const r = props.report;
+  const beats = r.monteCarlo.probabilityFullMbrBeats;
+  return (
+    <FigureIndexProvider report={r}>
+      <FindingList findings={r.findings} />
+      <div className="card">
+        <p className="lead">
+          {usd0(r.inputs.contribution.cents)} of after-tax money a year for {r.inputs.years} years,
+          then withdrawals over {r.inputs.withdrawalYears} years; return{' '}
+          {pct(r.inputs.expectedReturn)} (volatility {pct(r.inputs.volatility)});{' '}
+          {r.monteCarlo.paths.toLocaleString('en-US')} paths, seed {r.monteCarlo.seed}.
+        </p>
+        <RangeChart report={r} />
+        <StrategyTable report={r} />
+        <FigureTable
+          caption="How often the full Mega Backdoor ends ahead"
+          rows={[{ figure: beats.rothLite }, { figure: beats.preTax }, { figure: beats.taxable }]}
+        />
+        <FigureTable
+          caption="Inputs"
+          rows={[
+            { figure: r.inputs.contribution },
+            { figure: r.inputs.preTaxRoom },
+            { figure: r.inputs.expectedReturn },
+            { figure: r.inputs.volatility },
+            { figure: r.inputs.inflation },
+            { figure: r.inputs.currentRate },
+            { figure: r.inputs.retirementRate },
+            { figure: r.inputs.capitalGainsRate },
+            { figure: r.inputs.dividendYield },
+            r.breakEvenRetirementRate && { figure: r.breakEvenRetirementRate },
+          ]}
+        />
+      </div>
+    </FigureIndexProvider>
   );
 }
 
@@ -145,7 +191,7 @@ export function MonteCarloTool(props: { ws: Workspace }): ReactNode {
       else {
         setState(
           m.type === 'done'
-            ? { kind: 'done', summary: m.summary }
+            ? { kind: 'done', report: m.report }
             : { kind: 'error', issues: m.issues },
         );
         w.terminate();
@@ -257,31 +303,7 @@ export function MonteCarloTool(props: { ws: Workspace }): ReactNode {
             </ul>
           </div>
         )}
-        {state.kind === 'done' && (
-          <div className="card">
-            <p className="lead">
-              {usd0(state.summary.contribution)} of after-tax money a year for {state.summary.years}{' '}
-              years, then withdrawals over {state.summary.withdrawalYears} years; return{' '}
-              {pct(state.summary.expectedReturn)} (volatility {pct(state.summary.volatility)});{' '}
-              {state.summary.paths.toLocaleString('en-US')} paths, seed {state.summary.seed}.
-            </p>
-            <RangeChart summary={state.summary} />
-            <PercentileTable
-              caption="After-tax wealth at the end of the plan"
-              values={state.summary.atEnd}
-            />
-            <PercentileTable
-              caption="After-tax wealth at retirement"
-              values={state.summary.atRetirement}
-            />
-            <p>
-              The full Mega Backdoor ends ahead of Roth-lite in{' '}
-              {pct(state.summary.probabilityFullMbrBeats.rothLite)} of paths, of pre-tax in{' '}
-              {pct(state.summary.probabilityFullMbrBeats.preTax)}, of a taxable account in{' '}
-              {pct(state.summary.probabilityFullMbrBeats.taxable)}.
-            </p>
-          </div>
-        )}
+        {state.kind === 'done' && <CompareView report={state.report} />}
       </section>
     </div>
   );

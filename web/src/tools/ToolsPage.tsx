@@ -5,7 +5,7 @@
  * CLI's own parsers, so the messages are the CLI's.
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { parseDataText } from '../../../src/cli/data-text.js';
+import { dataFormatOf, parseDataText } from '../../../src/engine/data-text.js';
 import { parseMoneyOption } from '../../../src/cli/options.js';
 import { ROUTES, type Route } from '../../../src/engine/distributions/routes.js';
 import { InputError, type InputIssue } from '../../../src/engine/errors.js';
@@ -404,7 +404,7 @@ function FileTool(props: {
 }
 
 const clocksFromText = (text: string, name: string) =>
-  clocksReport(parseRothHistory(parseDataText(text, name), name));
+  clocksReport(parseRothHistory(parseDataText(text, dataFormatOf(name), name), name));
 
 function LedgerTool(): ReactNode {
   const [asOf, setAsOf] = useState('');

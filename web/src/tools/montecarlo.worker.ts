@@ -1,6 +1,7 @@
 /**
- * Runs the Monte Carlo of the four strategies (`megaroth compare`'s simulation) for a scenario
- * off the page's thread, posting its progress; the page cancels by ending the worker.
+ * Builds the `compare` report (the four strategies, deterministic and Monte Carlo) for a
+ * scenario off the page's thread, posting the simulation's progress; the page cancels by ending
+ * the worker.
  */
 import { z } from 'zod';
 import { InputError } from '../../../src/engine/errors.js';
@@ -9,10 +10,9 @@ import {
   DEFAULT_GROWTH_ASSUMPTIONS,
   householdProjection,
 } from '../../../src/engine/project/from-household.js';
-import { simulateStrategies } from '../../../src/engine/project/montecarlo.js';
+import { compareReport } from '../../../src/engine/report/compare.js';
 import { parseScenario } from '../../../src/engine/scenario/validate.js';
-import type { MonteCarloRequest, MonteCarloMessage } from './montecarlo-protocol.js';
-import { summarize } from './montecarlo-protocol.js';
+import type { MonteCarloMessage, MonteCarloRequest } from './montecarlo-protocol.js';
 
 z.config({ jitless: true });
 
@@ -30,14 +30,14 @@ scope.onmessage = (e) => {
       planHousehold(scenario),
       DEFAULT_GROWTH_ASSUMPTIONS,
     );
-    const result = simulateStrategies(inputs, {
+    const report = compareReport(inputs, {
       paths,
       seed,
       onProgress: (done) => {
         scope.postMessage({ type: 'progress', done });
       },
     });
-    scope.postMessage({ type: 'done', summary: summarize(inputs, result) });
+    scope.postMessage({ type: 'done', report });
   } catch (err) {
     scope.postMessage({
       type: 'error',

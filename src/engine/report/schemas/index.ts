@@ -14,6 +14,12 @@ export const REPORT_SCHEMAS: Readonly<Partial<Record<ReportName, Loader>>> = {
   form8606: async () => (await import('./form8606.js')).form8606Json,
   clocks: async () => (await import('./clocks.js')).clocksJson,
   ledger: async () => (await import('./ledger.js')).ledgerJson,
+  tax: async () => (await import('./tax.js')).taxJson,
+  compare: async () => (await import('./compare.js')).compareJson,
+  optimize: async () => (await import('./optimize.js')).optimizeJson,
+  solo: async () => (await import('./solo.js')).soloJson,
+  acp: async () => (await import('./acp.js')).acpJson,
+  'acp-participant': async () => (await import('./acp-participant.js')).acpParticipantJson,
 };
 
 /** The zod schema of a report's JSON. */

@@ -1,6 +1,8 @@
 /** JSON Schema of `megaroth plan --json` (the household report and "what it's worth"). */
 import { z } from 'zod';
 import { dollars, rate, reportSchema } from './common.js';
+import { FILING_STATUSES } from '../../tax/filing-status.js';
+import { form8959Lines, scheduleSeLines, worksheetLines } from './solo.js';
 
 const verdict = z.strictObject({
   kind: z.enum(['full', 'roth-lite', 'none']),
@@ -11,6 +13,10 @@ const verdict = z.strictObject({
 
 const tradeOffEnd = z.strictObject({
   employerContribution: dollars,
+  deferrals: dollars,
+  catchUp: dollars,
+  compensation: dollars,
+  roomForThisPlan: dollars,
   afterTaxRoom: dollars,
   total: dollars,
   deduction: dollars,
@@ -45,13 +51,15 @@ const plan = z.strictObject({
       seTax: dollars,
       halfSeTaxDeduction: dollars,
       step3: dollars,
+      scheduleSe: scheduleSeLines,
+      form8959: form8959Lines,
+      worksheet: worksheetLines,
     })
     .optional(),
   tradeOff: z
     .strictObject({
       maxEmployer: tradeOffEnd,
       noEmployer: tradeOffEnd,
-      breakEvenRate: z.number().nullable(),
       explanation: z.string(),
     })
     .optional(),
@@ -124,7 +132,7 @@ const worth = z.strictObject({
 export const planJson = reportSchema('plan', {
   name: z.string().optional(),
   taxYear: z.number().int(),
-  filingStatus: z.enum(['single', 'mfj', 'mfs', 'hoh']),
+  filingStatus: z.enum(FILING_STATUSES),
   people: z.array(person),
   plans: z.array(plan),
   limitGroups: z.array(limitGroup),

@@ -1,0 +1,134 @@
+/**
+ * Growth inputs with the rule or assumption behind each amount and rate: a projection's or the
+ * optimizer's numbers (`values`), how each money and rate field was arrived at (`bases`: taken
+ * from a household by a rule, a stated assumption, or given by the user) and, when they came
+ * from a household, the household figures they were computed from. The reports turn each basis
+ * into a Figure; an assumption's citation is `assumption`, a value the user gave is `input`.
+ */
+import type { Figure, RateFigure } from '../explain.js';
+import type { FilingStatus } from '../tax/filing-status.js';
+
+/** The money and rate fields of the projection and optimizer inputs. */
+export type ExplainedField =
+  | 'budget'
+  | 'contribution'
+  | 'preTaxRoom'
+  | 'expectedReturn'
+  | 'volatility'
+  | 'inflation'
+  | 'currentRate'
+  | 'retirementRate'
+  | 'capitalGainsRate'
+  | 'dividendYield';
+
+/** How one field was arrived at: the rule ("why") and its citation, and the figures it used. */
+export interface Basis {
+  readonly why: string;
+  readonly citation: string;
+  /** Keys of the household figures it was computed from (`household.taxableIncome`, …). */
+  readonly inputs?: readonly string[];
+}
+
+export type Bases = Readonly<Partial<Record<ExplainedField, Basis>>>;
+
+/** The citation of a stated assumption (no rule gives the number). */
+export const ASSUMPTION = 'assumption';
+/** The citation of a value the user gave. */
+const INPUT = 'input';
+
+/** Each field's label in the reports. */
+export const FIELD_LABEL: Readonly<Record<ExplainedField, string>> = {
+  budget: 'Budget: take-home pay saved a year',
+  contribution: 'Saved each year (take-home dollars)',
+  preTaxRoom: 'Of which could go pre-tax',
+  expectedReturn: 'Expected return',
+  volatility: 'Volatility of the yearly return',
+  inflation: 'Inflation',
+  currentRate: 'Marginal rate now',
+  retirementRate: 'Marginal rate in retirement',
+  capitalGainsRate: 'Rate on dividends and long-term gains',
+  dividendYield: 'Dividend yield of the taxable account',
+};
+
+/**
+ * The household the inputs were taken from: the tax facts behind the rates (keys
+ * `household.*`) and the assumed ages.
+ */
+export interface HouseholdBasis {
+  readonly name?: string;
+  /** True for the built-in example (no FILE). */
+  readonly builtInExample: boolean;
+  readonly taxYear: number;
+  readonly filingStatus: FilingStatus;
+  /** Age at the end of the tax year of the youngest person (the horizon follows them). */
+  readonly age: number;
+  /** Assumed. */
+  readonly retirementAge: number;
+  /** Assumed. */
+  readonly planEndAge: number;
+  readonly taxableIncome: Figure;
+  readonly federalRate: RateFigure;
+  readonly stateRate: RateFigure;
+  readonly retirementTaxableIncome: Figure;
+  readonly retirementFederalRate: RateFigure;
+  readonly capitalGainsFederalRate: RateFigure;
+  readonly niitRate: RateFigure;
+}
+
+/** Inputs of type T with their bases and the household they came from (null: none). */
+export interface Explained<T> {
+  readonly values: T;
+  readonly bases: Bases;
+  readonly household: HouseholdBasis | null;
+}
+
+/** The basis of `field` (every report input has one: a missing basis is a bug). */
+export function basisOf(bases: Bases, field: ExplainedField): Basis {
+  const b = bases[field];
+  if (!b) throw new Error(`no basis for ${field}`);
+  return b;
+}
+
+/** Inputs taken from a household (the household is always there). */
+export type FromHousehold<T> = Explained<T> & { readonly household: HouseholdBasis };
+
+/** The basis of a value the user gave (`where`: the file and field, or the option). */
+export function given(where: string): Basis {
+  return { why: `given: ${where}`, citation: INPUT };
+}
+
+/** The basis of a stated assumption. */
+export function assumed(why: string): Basis {
+  return { why: `assumed: ${why}`, citation: ASSUMPTION };
+}
+
+/** Replaces one money or rate field of the values with one the user gave (`where`: the option). */
+export function withGiven<T extends object>(
+  e: Explained<T>,
+  field: ExplainedField & keyof T,
+  value: number,
+  where: string,
+): Explained<T> {
+  return {
+    ...e,
+    values: { ...e.values, [field]: value },
+    bases: { ...e.bases, [field]: given(where) },
+  };
+}
+
+/** Replaces the years to retirement; a household's retirement and end ages move with it. */
+export function withYears<T extends { readonly years: number; readonly withdrawalYears: number }>(
+  e: Explained<T>,
+  years: number,
+): Explained<T> {
+  const h = e.household;
+  return {
+    ...e,
+    values: { ...e.values, years },
+    household: h && {
+      ...h,
+      retirementAge: h.age + years,
+      planEndAge: h.age + years + e.values.withdrawalYears,
+    },
+  };
+}

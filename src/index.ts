@@ -1,0 +1,101 @@
+/**
+ * megaroth as a library (`import { planHousehold, loadScenario } from 'megaroth'`): the pure
+ * engine only — no file or process access and nothing from the CLI — so it runs in Node and
+ * in a browser bundle. docs/api.md shows an example.
+ */
+
+// Scenarios: read (YAML/JSON text or plain data), validate, the built-in example, the schema.
+export { parseDataText, type DataFormat } from './engine/data-text.js';
+export { loadScenario, type LoadOptions } from './engine/scenario/load.js';
+export { parseScenario, type ParseOptions } from './engine/scenario/validate.js';
+export {
+  SCENARIO_VERSION,
+  type Scenario,
+  type ScenarioInput,
+  type Person,
+  type Job,
+  type Plan,
+} from './engine/scenario/schema.js';
+export { PHYSICIAN_EXAMPLE } from './engine/scenario/examples.js';
+export { scenarioJsonSchema } from './engine/scenario/json-schema.js';
+export { InputError, type InputIssue } from './engine/errors.js';
+
+// The household engine and the report entry points.
+export { planHousehold } from './engine/household/plan-household.js';
+export type {
+  HouseholdReport,
+  PersonReport,
+  PlanReport,
+  LimitGroupReport,
+  Verdict,
+  VerdictKind,
+  PlanType,
+} from './engine/household/report.js';
+export {
+  planReport,
+  worthReport,
+  type PlanCommandReport,
+  type WorthReport,
+} from './engine/report/plan.js';
+export {
+  rolloverReport,
+  type RolloverInput,
+  type RolloverReport,
+} from './engine/report/rollover.js';
+export { form8606Report, type Form8606Report } from './engine/report/form8606.js';
+export { clocksReport, type ClocksReport } from './engine/report/clocks.js';
+export { ledgerReport, type LedgerCommandReport } from './engine/report/ledger.js';
+export { soloReport, type SoloInput, type SoloReport } from './engine/report/solo.js';
+export { taxReport, type TaxInput, type TaxReport } from './engine/report/tax.js';
+export { compareReport, type CompareOptions, type CompareReport } from './engine/report/compare.js';
+export { optimizeReport, type OptimizeReport } from './engine/report/optimize.js';
+export {
+  DEFAULT_GROWTH_ASSUMPTIONS,
+  type GrowthAssumptions,
+} from './engine/project/from-household.js';
+
+// The report model: Figures, findings, the one serializer.
+export {
+  REPORT_NAMES,
+  type ReportName,
+  type ReportBase,
+  type Finding,
+  type Severity,
+} from './engine/report/model.js';
+export { reportToJson, figuresOf, type Explanation } from './engine/report/to-json.js';
+export {
+  figure,
+  rateFigure,
+  isFigure,
+  isRateFigure,
+  type Figure,
+  type RateFigure,
+} from './engine/explain.js';
+
+// Money and tax-year parameters.
+export {
+  parseDollars,
+  dollarsToCents,
+  cents,
+  toDollars,
+  formatUsd,
+  roundToDollar,
+  applyRate,
+  mulDiv,
+  allocate,
+  rateOf,
+  percentRate,
+  rateValue,
+  type Cents,
+  type Rate,
+  type RoundingMode,
+} from './engine/money.js';
+export {
+  paramsFor,
+  SUPPORTED_YEARS,
+  isSupportedYear,
+  usd,
+  rate,
+  type Param,
+  type YearParameters,
+} from './engine/params/index.js';
