@@ -24,7 +24,6 @@ export function readTextFile(cwd: string, file: string): string {
 
 export { dataFormatOf };
 
-
 /** Reads and parses a YAML or JSON data file. */
 export function readDataFile(cwd: string, file: string): unknown {
   return parseDataText(readTextFile(cwd, file), dataFormatOf(file), file);

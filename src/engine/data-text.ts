@@ -13,7 +13,6 @@ export function dataFormatOf(file: string): DataFormat {
   return /\.json$/i.test(file) ? 'json' : 'yaml';
 }
 
-
 /** Parses `text` into plain data; every syntax error becomes an issue at `source:line`. */
 export function parseDataText(text: string, format: DataFormat, source: string): unknown {
   const doc = parseDocument(text, {

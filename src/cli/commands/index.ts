@@ -98,4 +98,3 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./serve.js'),
   },
 ];
-
