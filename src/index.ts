@@ -46,6 +46,12 @@ export { form8606Report, type Form8606Report } from './engine/report/form8606.js
 export { clocksReport, type ClocksReport } from './engine/report/clocks.js';
 export { ledgerReport, type LedgerCommandReport } from './engine/report/ledger.js';
 export { soloReport, type SoloInput, type SoloReport } from './engine/report/solo.js';
+export { acpReport, type AcpReport, type AcpReportInput } from './engine/report/acp.js';
+export {
+  acpParticipantReport,
+  acpEstimateReport,
+  type AcpParticipantReport,
+} from './engine/report/acp-participant.js';
 export { taxReport, type TaxInput, type TaxReport } from './engine/report/tax.js';
 export { compareReport, type CompareOptions, type CompareReport } from './engine/report/compare.js';
 export { optimizeReport, type OptimizeReport } from './engine/report/optimize.js';

@@ -37,7 +37,7 @@ const money = z
     const c =
       typeof v === 'number'
         ? dollarsToCents(v)
-        : parseDollars(v.trim().replace(/^\$/, '').replace(/,/g, ''));
+        : parseDollars(v);
     if (c === undefined) {
       ctx.addIssue({
         code: 'custom',

@@ -4,10 +4,10 @@ import { deduction, niitRate, niitThreshold, statutoryRates, tops } from './stat
 
 const BRACKETS = 'Rev. Proc. 2023-34 §3.01; IRC 1(j)(2)';
 const BRACKET_NOTE =
-  'Single and MFJ: facts.md §2.1 (PolicyEngine, cites rp-23-34); MFS and HoH: PolicyEngine gov/irs/income/bracket.yaml only.';
+  'Rev. Proc. 2023-34 §3.01 tables (transcribed by PolicyEngine-US, which cites Rev. Proc. 2023-34); MFS and HoH: PolicyEngine-US gov/irs/income/bracket.yaml only.';
 const DEDUCTION = 'Rev. Proc. 2023-34; IRC 63(c)(2), (c)(7)';
 const DEDUCTION_NOTE =
-  'facts.md §2.2 (PolicyEngine deductions/standard/amount.yaml, cites rp-23-34).';
+  'Rev. Proc. 2023-34 §3.02 (PolicyEngine-US deductions/standard/amount.yaml cites it).';
 
 export const incomeTax2024 = {
   year: 2024,

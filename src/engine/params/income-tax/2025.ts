@@ -4,10 +4,10 @@ import { deduction, niitRate, niitThreshold, statutoryRates, tops } from './stat
 
 const BRACKETS = 'Rev. Proc. 2024-40 §3.01; IRC 1(j)(2)';
 const BRACKET_NOTE =
-  'Single and MFJ: facts.md §2.1; MFS and HoH: PolicyEngine gov/irs/income/bracket.yaml (cites rp-24-40) only. Rates made permanent by P.L. 119-21.';
+  'Rev. Proc. 2024-40 §3.01 tables; MFS and HoH checked against PolicyEngine-US gov/irs/income/bracket.yaml (cites Rev. Proc. 2024-40) only. Rates made permanent by P.L. 119-21.';
 const DEDUCTION = 'Rev. Proc. 2024-40 as amended by P.L. 119-21; IRC 63(c)(2), (c)(7)';
 const DEDUCTION_NOTE =
-  'Rev. Proc. 2024-40 published 15,000 / 30,000 / 22,500; P.L. 119-21 §70102 raised them retroactively for 2025 (facts.md §2.2).';
+  'Rev. Proc. 2024-40 published 15,000 / 30,000 / 22,500; P.L. 119-21 §70102 raised them retroactively for 2025 (Rev. Proc. 2024-40 §3.02; P.L. 119-21 §70102).';
 
 export const incomeTax2025 = {
   year: 2025,

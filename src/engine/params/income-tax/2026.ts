@@ -4,9 +4,9 @@ import { deduction, niitRate, niitThreshold, statutoryRates, tops } from './stat
 
 const BRACKETS = 'Rev. Proc. 2025-32 §3.01; IRC 1(j)(2)';
 const BRACKET_NOTE =
-  'Single and MFJ: facts.md §2.1 (PolicyEngine and planomy, cite rp-25-32); MFS and HoH: a secondary transcription of the Rev. Proc. 2025-32 §3.01 tables (cumulative amounts check: HoH 191,171 at 640,600; MFS 103,291.75 at 384,350).';
+  'Single and MFJ: Rev. Proc. 2025-32 §3.01 (as transcribed by PolicyEngine-US and planomy, which cite it); MFS and HoH: a secondary transcription of the Rev. Proc. 2025-32 §3.01 tables (cumulative amounts check: HoH 191,171 at 640,600; MFS 103,291.75 at 384,350).';
 const DEDUCTION = 'Rev. Proc. 2025-32; IRC 63(c)(2), (c)(7)';
-const DEDUCTION_NOTE = 'facts.md §2.2 (PolicyEngine cites rp-25-32 p.18; planomy).';
+const DEDUCTION_NOTE = 'Rev. Proc. 2025-32 §3.02 (p. 18; PolicyEngine-US and planomy cite it).';
 
 export const incomeTax2026 = {
   year: 2026,
