@@ -4,8 +4,10 @@
  * edits, an invalid field, reload, export/import, the client report as a PDF, keyboard use,
  * axe-core, and no request to anywhere but the page's own origin.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Page } from 'playwright-core';
@@ -225,8 +227,10 @@ describe('tools', () => {
         '#/tools/clocks',
         '#/tools/ledger',
         '#/tools/montecarlo',
+        '#/tools/acp',
       ]);
-      for (const link of links.filter((l) => !l.endsWith('montecarlo'))) {
+      // The tools that run in a worker have their own tests below.
+      for (const link of links.filter((l) => !/montecarlo|acp/.test(l))) {
         await page.goto(`${h.server.url}${link}`);
         await page.locator('#tool-answer ~ .card, #tool-answer ~ section').first().waitFor();
         await expect(page.locator('.answer-col button.fig').count()).resolves.toBeGreaterThan(2);
@@ -288,6 +292,58 @@ describe('Monte Carlo in a worker', () => {
 
       expect(await seriousViolations(page)).toEqual([]);
       await shot(page, 'laptop-montecarlo');
+      await page.context().close();
+    },
+    SLOW,
+  );
+});
+
+describe('ACP test in a worker', () => {
+  it(
+    'tests a generated census as the CLI does, cancels a long run, and reads a CSV file',
+    async () => {
+      const page = await h.newPage();
+      await openApp(h, page, '#/tools/acp');
+      // A long run, cancelled while it runs.
+      await page.getByLabel('Employees').selectOption('1000000');
+      await page.getByRole('button', { name: 'Run the ACP test' }).click();
+      await page.locator('progress').waitFor();
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await page.getByText('Cancelled.').waitFor();
+      // 1,000 employees, seed 1: the same report as `megaroth census` + `megaroth acp`.
+      const dir = mkdtempSync(join(tmpdir(), 'megaroth-acp-'));
+      await runCli(['census', '--employees', '1000', '--seed', '1', '--out', 'c.csv'], dir);
+      const cli = await runCli(['acp', 'c.csv', '--json'], dir);
+      const json = JSON.parse(cli.stdout) as {
+        passed: boolean;
+        excessAggregateContributions: number;
+      };
+      await page.getByLabel('Employees').selectOption('1000');
+      await page.getByRole('button', { name: 'Run the ACP test' }).click();
+      const excess = page.locator('tr', { hasText: 'Excess aggregate contributions' });
+      await excess.waitFor();
+      await expect(excess.locator('button.fig').textContent()).resolves.toBe(
+        formatUsd(Math.round(json.excessAggregateContributions * 100)),
+      );
+      await page
+        .getByText(json.passed ? 'The plan passes the ACP test.' : 'The plan fails the ACP test.')
+        .waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await shot(page, 'laptop-acp');
+      // A CSV file from this computer with a row that cannot be used: refused, then skipped.
+      writeFileSync(
+        join(dir, 'bad.csv'),
+        `${readFileSync(resolve('examples/acp/passes.csv'), 'utf8').trimEnd()}\nX9,abc,0,0,no\n`,
+      );
+      await page.getByLabel('A census CSV file from this computer').check();
+      await page.getByLabel('Census file (CSV)').setInputFiles(join(dir, 'bad.csv'));
+      await page.getByRole('button', { name: 'Run the ACP test' }).click();
+      await page.getByText('The census cannot be tested').waitFor();
+      await expect(page.locator('.problems').textContent()).resolves.toContain('bad.csv:');
+      await page.getByLabel('Skip rows that cannot be used').check();
+      await page.getByRole('button', { name: 'Run the ACP test' }).click();
+      await page.locator('.answer-col .verdict').waitFor();
+      rmSync(dir, { recursive: true, force: true });
       await page.context().close();
     },
     SLOW,

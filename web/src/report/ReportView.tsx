@@ -328,7 +328,11 @@ export function Findings(props: { report: PlanCommandReport }): ReactNode {
         {f.map((x, i) => (
           <li key={i} className={`finding-${x.severity}`}>
             <strong>{SEVERITY[x.severity]}:</strong> {x.message}
-            {x.fix && <> Fix: {x.fix}</>}
+            {x.fix && (
+              <>
+                {/[.?!]$/.test(x.message) ? '' : '.'} Fix: {x.fix}
+              </>
+            )}
           </li>
         ))}
       </ul>

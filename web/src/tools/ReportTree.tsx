@@ -136,7 +136,11 @@ export function FindingList(props: { findings: readonly Finding[] }): ReactNode 
         {props.findings.map((f, i) => (
           <li key={i} className={`finding-${f.severity}`}>
             <strong>{SEVERITY[f.severity]}:</strong> {f.message}
-            {f.fix && <> Fix: {f.fix}</>}
+            {f.fix && (
+              <>
+                {/[.?!]$/.test(f.message) ? '' : '.'} Fix: {f.fix}
+              </>
+            )}
           </li>
         ))}
       </ul>

@@ -18,7 +18,9 @@ import { ledgerReport } from '../../../src/engine/report/ledger.js';
 import { rolloverReport } from '../../../src/engine/report/rollover.js';
 import { parseRothHistory } from '../../../src/engine/roth-clocks/index.js';
 import type { Workspace } from '../state/workspace.js';
+import { AcpTool } from './AcpTool.js';
 import { MonteCarloTool } from './MonteCarloTool.js';
+
 import { ReportTree } from './ReportTree.js';
 import { TOOLS, type ToolId } from './list.js';
 
@@ -507,6 +509,7 @@ export function ToolPage(props: { tool: ToolId; ws: Workspace }): ReactNode {
       )}
       {props.tool === 'ledger' && <LedgerTool />}
       {props.tool === 'montecarlo' && <MonteCarloTool ws={props.ws} />}
+      {props.tool === 'acp' && <AcpTool />}
     </>
   );
 }

@@ -25,6 +25,11 @@ export const TOOLS = [
     'Monte Carlo of the four strategies',
     'The range of outcomes of full Mega Backdoor, Roth-lite, pre-tax and taxable for the scenario open in the planner, simulated in the background.',
   ],
+  [
+    'acp',
+    'ACP test on a census',
+    'Does the plan pass the ACP test, and what are the refunds? A synthetic census or your CSV file, tested in the background.',
+  ],
 ] as const;
 
 export type ToolId = (typeof TOOLS)[number][0];
