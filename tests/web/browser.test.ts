@@ -226,6 +226,9 @@ describe('tools', () => {
         '#/tools/form8606',
         '#/tools/clocks',
         '#/tools/ledger',
+        '#/tools/solo',
+        '#/tools/optimize',
+        '#/tools/tax',
         '#/tools/montecarlo',
         '#/tools/acp',
       ]);
@@ -236,7 +239,19 @@ describe('tools', () => {
         await expect(page.locator('.answer-col button.fig').count()).resolves.toBeGreaterThan(2);
         await shot(page, `tool-${link.replace('#/tools/', '')}`);
       }
+      // Tax: the same figure as `megaroth tax` for the page's inputs.
+      const tax = await runCli(
+        'tax --year 2026 --status single --taxable-income 250000 --json'.split(' '),
+      );
+      await page.goto(`${h.server.url}#/tools/tax`);
+      await page.getByLabel('Tax year').selectOption('2026');
+
+      const taxRow = page.locator('tr', { hasText: 'Federal income tax' }).first();
+      await expect(taxRow.locator('button.fig').textContent()).resolves.toBe(
+        formatUsd(Math.round((JSON.parse(tax.stdout) as { tax: number }).tax * 100)),
+      );
       // Rollover: $20,000 of a $100,000 account with $20,000 basis, pro-rata: $4,000 basis.
+
       await page.goto(`${h.server.url}#/tools/rollover`);
       const basis = page.locator('tr', { hasText: 'After-tax basis in the distribution' });
       await expect(basis.locator('button.fig').textContent()).resolves.toBe('$4,000.00');

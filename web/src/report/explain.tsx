@@ -73,6 +73,8 @@ export function FigureTable(props: {
   caption: string;
   rows: readonly (FigureRow | null | false | undefined)[];
   columns?: readonly [string, string];
+  /** The caption is read by screen readers only (a heading above says the same). */
+  hideCaption?: boolean;
 }): ReactNode {
   const [open, setOpen] = useState<string | null>(null);
   const base = useId();
@@ -80,7 +82,10 @@ export function FigureTable(props: {
   const [c1, c2] = props.columns ?? ['Item', 'Amount'];
   return (
     <table className="figures">
-      <caption>{props.caption}</caption>
+      <caption className={props.hideCaption ? 'visually-hidden' : undefined}>
+        {props.caption}
+      </caption>
+
       <thead>
         <tr>
           <th scope="col">{c1}</th>

@@ -77,6 +77,7 @@ function Node(props: { value: Record<string, unknown>; title: string; depth: num
       {figures.length > 0 && (
         <FigureTable
           caption={props.depth === 0 ? 'The figures' : props.title}
+          hideCaption={props.depth > 0}
           rows={figures.map(([, f]) => ({ figure: f }))}
         />
       )}

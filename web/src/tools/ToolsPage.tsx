@@ -1,15 +1,13 @@
 /**
  * Tools beside the planner, each a page over its engine report (the same report the CLI
  * prints): a plan withdrawal and where it lands (`rollover`), Form 8606 (`form8606`), the Roth
- * five-year clocks (`clocks`) and a plan account by source (`ledger`). Inputs are read with the
- * CLI's own parsers, so the messages are the CLI's.
+ * five-year clocks (`clocks`), a plan account by source (`ledger`), and the pages in
+ * MoreTools, MonteCarloTool and AcpTool. Inputs are read with the CLI's own parsers, so the
+ * messages are the CLI's.
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { dataFormatOf, parseDataText } from '../../../src/engine/data-text.js';
-import { parseMoneyOption } from '../../../src/cli/options.js';
 import { ROUTES, type Route } from '../../../src/engine/distributions/routes.js';
-import { InputError, type InputIssue } from '../../../src/engine/errors.js';
-import type { Cents } from '../../../src/engine/money.js';
 import type { Finding } from '../../../src/engine/report/model.js';
 import { parseLedger } from '../../../src/engine/ledger/index.js';
 import { clocksReport } from '../../../src/engine/report/clocks.js';
@@ -20,125 +18,17 @@ import { parseRothHistory } from '../../../src/engine/roth-clocks/index.js';
 import type { Workspace } from '../state/workspace.js';
 import { AcpTool } from './AcpTool.js';
 import { MonteCarloTool } from './MonteCarloTool.js';
-
-import { ReportTree } from './ReportTree.js';
+import { OptimizeTool, SoloTool, TaxTool } from './MoreTools.js';
 import { TOOLS, type ToolId } from './list.js';
-
-type Result<R> = { ok: true; report: R } | { ok: false; issues: readonly InputIssue[] };
-
-function run<R>(fn: () => R): Result<R> {
-  try {
-    return { ok: true, report: fn() };
-  } catch (e) {
-    if (e instanceof InputError) return { ok: false, issues: e.issues };
-    throw e;
-  }
-}
-
-function Issues(props: { issues: readonly InputIssue[] }): ReactNode {
-  if (props.issues.length === 0) return null;
-  return (
-    <div className="problems" role="status">
-      <h3>Fix this to see the answer</h3>
-      <ul>
-        {props.issues.map((i, k) => (
-          <li key={k}>
-            {i.path && <code>{i.path}</code>}
-            {i.path && ': '}
-            {i.message}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-interface MoneySpec {
-  readonly key: string;
-  readonly flag: string;
-  readonly label: string;
-  readonly optional?: boolean;
-}
-
-/** Dollar fields read as the CLI reads its options; each message beside its field. */
-function useMoneyFields(specs: readonly MoneySpec[], initial: Record<string, string>) {
-  const [text, setText] = useState<Record<string, string>>(initial);
-  const values: Record<string, Cents | undefined> = {};
-  const issues: InputIssue[] = [];
-  for (const s of specs) {
-    const t = (text[s.key] ?? '').trim();
-    if (t === '') {
-      if (!s.optional) issues.push({ path: s.flag, message: 'required' });
-      continue;
-    }
-    try {
-      values[s.key] = parseMoneyOption(s.flag, t);
-    } catch (e) {
-      if (e instanceof InputError) issues.push(...e.issues);
-      else throw e;
-    }
-  }
-  return { text, setText, values, issues };
-}
-
-function MoneyInputs(props: {
-  specs: readonly MoneySpec[];
-  text: Record<string, string>;
-  setText: (t: Record<string, string>) => void;
-  issues: readonly InputIssue[];
-}): ReactNode {
-  const uid = useId();
-  return (
-    <div className="grid">
-      {props.specs.map((s) => {
-        const id = `${uid}-${s.key}`;
-        const messages = props.issues.filter((i) => i.path === s.flag || i.path === s.key);
-        return (
-          <div key={s.key} className={`field${messages.length > 0 ? ' invalid' : ''}`}>
-            <label htmlFor={id}>{s.label}</label>
-            <span className="with-unit">
-              <span aria-hidden="true">$</span>
-              <input
-                id={id}
-                type="text"
-                inputMode="decimal"
-                value={props.text[s.key] ?? ''}
-                aria-invalid={messages.length > 0}
-                aria-describedby={`${id}-help${messages.length > 0 ? ` ${id}-err` : ''}`}
-                onChange={(e) => {
-                  props.setText({ ...props.text, [s.key]: e.target.value });
-                }}
-              />
-            </span>
-            {messages.length > 0 && (
-              <p className="error" id={`${id}-err`}>
-                {messages.map((m) => m.message).join('; ')}
-              </p>
-            )}
-            <p className="help" id={`${id}-help`}>
-              {s.optional ? 'Optional. ' : ''}CLI: <code>{s.flag}</code>
-            </p>
-          </div>
-        );
-      })}
-    </div>
-  );
-}
-
-function CommandLine(props: { command: string }): ReactNode {
-  return (
-    <p className="help">
-      The same on the command line: <code>npx megaroth {props.command}</code>
-    </p>
-  );
-}
-
-function cliArgs(specs: readonly MoneySpec[], text: Record<string, string>): string {
-  return specs
-    .filter((s) => (text[s.key] ?? '').trim() !== '')
-    .map((s) => `${s.flag} ${(text[s.key] ?? '').trim().replace(/[$,]/g, '')}`)
-    .join(' ');
-}
+import {
+  CommandLine,
+  MoneyInputs,
+  ToolLayout,
+  cliArgs,
+  run,
+  useMoneyFields,
+  type MoneySpec,
+} from './tool-kit.js';
 
 const ROLLOVER: readonly MoneySpec[] = [
   { key: 'balance', flag: '--balance', label: 'Whole plan account (not Roth)' },
@@ -441,30 +331,6 @@ function LedgerTool(): ReactNode {
   );
 }
 
-function ToolLayout(props: {
-  form: ReactNode;
-  issues: readonly InputIssue[];
-  report: { findings: readonly Finding[] } | null;
-}): ReactNode {
-  return (
-    <div className="planner tool">
-      <section className="editor-col" aria-labelledby="tool-inputs">
-        <h2 id="tool-inputs">Inputs</h2>
-        <Issues issues={props.issues} />
-        <div className="card">{props.form}</div>
-      </section>
-      <section className="answer-col" aria-labelledby="tool-answer" tabIndex={0}>
-        <h2 id="tool-answer">The answer</h2>
-        {props.report ? (
-          <ReportTree report={props.report} />
-        ) : (
-          <p>Fix the inputs to see the answer.</p>
-        )}
-      </section>
-    </div>
-  );
-}
-
 export function ToolsIndex(): ReactNode {
   return (
     <div className="start">
@@ -510,6 +376,9 @@ export function ToolPage(props: { tool: ToolId; ws: Workspace }): ReactNode {
       {props.tool === 'ledger' && <LedgerTool />}
       {props.tool === 'montecarlo' && <MonteCarloTool ws={props.ws} />}
       {props.tool === 'acp' && <AcpTool />}
+      {props.tool === 'solo' && <SoloTool />}
+      {props.tool === 'tax' && <TaxTool />}
+      {props.tool === 'optimize' && <OptimizeTool ws={props.ws} />}
     </>
   );
 }

@@ -21,6 +21,21 @@ export const TOOLS = [
     'A plan account kept by source over shared funds, with the after-tax basis.',
   ],
   [
+    'solo',
+    'Solo 401(k) beside a W-2 job',
+    'How much fits in a solo 401(k) on 1099 or S-corp income: Schedule SE, the Pub 560 worksheet, the 415(c) room and the trade-off.',
+  ],
+  [
+    'optimize',
+    'Best split of a savings budget',
+    'How to split a yearly budget across pre-tax, Roth, after-tax and taxable for the scenario open in the planner.',
+  ],
+  [
+    'tax',
+    'Federal income tax',
+    'The tax on a taxable income for a year and filing status, bracket by bracket.',
+  ],
+  [
     'montecarlo',
     'Monte Carlo of the four strategies',
     'The range of outcomes of full Mega Backdoor, Roth-lite, pre-tax and taxable for the scenario open in the planner, simulated in the background.',
