@@ -105,12 +105,40 @@ function PlanPart(props: { plan: PlanReport; report: PlanCommandReport }): React
   );
 }
 
+/**
+ * The authorities behind the report's figures, for a client: each citation split into its
+ * sources, without the explanation after a colon or the line and step numbers (one entry per
+ * form, worksheet, section); the assumptions are stated above, not cited as sources.
+ */
+export function sourcesOf(r: PlanCommandReport): string[] {
+  const parts = figuresOf(r)
+    .flatMap((f) => {
+      // "IRC 414(v); 414(v)(3)(A)": a bare section belongs to the authority before it.
+      let authority = '';
+      return f.citation.split(/;\s*/).map((c) => {
+        const m = /^([A-Za-z. ]+?)\s+\d/.exec(c);
+        if (m?.[1]) authority = m[1];
+        return /^\d/.test(c) && authority ? `${authority} ${c}` : c;
+      });
+    })
+    .map((c) =>
+      c
+        .replace(/:\s.*$/, '')
+        .replace(/,?\s*\bsteps?\s+\d.*$/i, '')
+        .replace(/,?\s*\blines?\s+\d.*$/i, '')
+        .replace(/[\s,]+$/, '')
+        .trim(),
+    )
+    // A source names an authority (IRC, Treas. Reg., a form, a publication): lowercase notes
+    // such as "state rate" are assumptions, stated above.
+    .filter((c) => /^[A-Z0-9"]/.test(c) && !/megaroth|docs\/|assumption/i.test(c));
+
+  return [...new Set(parts)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+}
+
 export function ClientReport(props: { report: PlanCommandReport }): ReactNode {
   const r = props.report;
-  // The rules behind the figures; the assumptions are stated above, not cited as sources.
-  const citations = [...new Set(figuresOf(r).map((f) => f.citation))]
-    .filter((c) => !/megaroth|docs\//.test(c))
-    .sort();
+  const citations = sourcesOf(r);
 
   const w = r.worth;
   return (
