@@ -3,7 +3,7 @@
  * 0 success, 2 bad input (every problem listed, no stack trace), 1 an internal error.
  */
 import { Command, CommanderError, Help } from 'commander';
-import { InputError } from '../engine/errors.js';
+import { InputError, issueLines } from '../engine/errors.js';
 import { COMMANDS, type CommandEntry } from './commands/index.js';
 import type { Io } from './io.js';
 
@@ -56,11 +56,9 @@ export async function buildProgram(io: Io, argv: readonly string[]): Promise<Com
 
 /** Prints an InputError's issues to stderr, one per line. */
 export function reportInputError(io: Io, e: InputError): void {
-  const n = e.issues.length;
-  io.err(`error: ${n === 1 ? 'invalid input' : `${String(n)} problems in the input`}\n`);
-  for (const issue of e.issues) {
-    io.err(`  ${issue.path ? `${issue.path}: ` : ''}${issue.message}\n`);
-  }
+  const { heading, problems } = issueLines(e.issues);
+  io.err(`${heading}\n`);
+  for (const p of problems) io.err(`  ${p}\n`);
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */

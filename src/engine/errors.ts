@@ -33,3 +33,18 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }
   return out;
 }
+
+/**
+ * How bad input is shown to a person (the CLI on stderr, the web app when it refuses a file):
+ * a heading, then each problem as `path: message`.
+ */
+export function issueLines(issues: readonly InputIssue[]): {
+  readonly heading: string;
+  readonly problems: readonly string[];
+} {
+  const n = issues.length;
+  return {
+    heading: `error: ${n === 1 ? 'invalid input' : `${String(n)} problems in the input`}`,
+    problems: issues.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`),
+  };
+}

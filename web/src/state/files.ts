@@ -5,7 +5,7 @@
  */
 import { stringify } from 'yaml';
 import { dataFormatOf, parseDataText } from '../../../src/engine/data-text.js';
-import { InputError, type InputIssue } from '../../../src/engine/errors.js';
+import { InputError, issueLines, type InputIssue } from '../../../src/engine/errors.js';
 import type { Scenario } from '../../../src/engine/scenario/schema.js';
 import { parseScenario } from '../../../src/engine/scenario/validate.js';
 import type { Draft } from './draft.js';
@@ -29,11 +29,8 @@ export function importScenarioText(text: string, fileName: string, today: string
 
 /** The lines the CLI prints for a rejected file (`error: N problems in the input`, then each). */
 export function describeIssues(issues: readonly InputIssue[]): string[] {
-  const n = issues.length;
-  return [
-    `error: ${n === 1 ? 'invalid input' : `${String(n)} problems in the input`}`,
-    ...issues.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`),
-  ];
+  const { heading, problems } = issueLines(issues);
+  return [heading, ...problems];
 }
 
 export type ExportFormat = 'yaml' | 'json';
