@@ -61,8 +61,7 @@ function renameEmployer(draft: Draft, index: number, next: string | undefined): 
 }
 
 function HouseholdForm(): ReactNode {
-  const { draft, edit } = useEditor();
-  const year = getAt(draft, ['taxYear']);
+  const { edit } = useEditor();
   return (
     <fieldset className="card">
       <legend>Household</legend>
@@ -72,23 +71,14 @@ function HouseholdForm(): ReactNode {
           label="Scenario name"
           help="Shown in your list of saved scenarios."
         />
-        <div className="field">
-          <label htmlFor="f-taxYear">Tax year</label>
-          <select
-            id="f-taxYear"
-            value={typeof year === 'number' ? String(year) : ''}
-            onChange={(e) => {
-              edit(['taxYear'], Number(e.target.value));
-            }}
-          >
-            {typeof year !== 'number' && <option value="">Choose…</option>}
-            {SUPPORTED_YEARS.map((y) => (
-              <option key={y} value={String(y)}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          path={['taxYear']}
+          label="Tax year"
+          options={SUPPORTED_YEARS.map((y) => [String(y), String(y)] as const)}
+          onChange={(y) => {
+            edit(['taxYear'], Number(y));
+          }}
+        />
         <SelectField
           path={['filingStatus']}
           label="Filing status"

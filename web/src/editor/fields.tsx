@@ -170,7 +170,8 @@ export function SelectField<T extends string>(props: {
 }): ReactNode {
   const { draft, edit } = useEditor();
   const v = getAt(draft, props.path);
-  const value = typeof v === 'string' ? v : (props.defaultValue ?? '');
+  const value =
+    typeof v === 'string' || typeof v === 'number' ? String(v) : (props.defaultValue ?? '');
   const known = props.options.some(([o]) => o === value);
   return (
     <Shell path={props.path} label={props.label} help={props.help}>

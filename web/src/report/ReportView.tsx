@@ -14,6 +14,8 @@ import { FILING_STATUS, PLAN_TYPE, VERDICT, pct, planTitle, sentence, usd } from
 import { LimitGroupsChart, PlanChart, WorthChart } from './charts.js';
 import { FigureIndexProvider, FigureTable, InlineFigure } from './explain.js';
 
+const CATCH_UP = { 'pre-tax': 'pre-tax', roth: 'Roth' } as const;
+
 export function personName(r: PlanCommandReport, id: string): string {
   return r.people.find((p) => p.id === id)?.name ?? id;
 }
@@ -65,8 +67,7 @@ export function Verdict(props: { plan: PlanReport }): ReactNode {
   return (
     <div className={`verdict verdict-${v.kind}`}>
       <p>
-        <strong>{VERDICT[v.kind].title}.</strong>
-        Because {v.reason}.
+        <strong>{VERDICT[v.kind].title}.</strong> {`Because ${v.reason}.`}
       </p>
       {v.warnings.length > 0 && (
         <div>
@@ -115,7 +116,7 @@ function PlanSection(props: { plan: PlanReport; report: PlanCommandReport }): Re
           { figure: p.deferralRoth, label: 'Roth deferral' },
           p.catchUp.cents > 0 && {
             figure: p.catchUp,
-            label: `Catch-up${p.catchUpType === 'none' ? '' : ` (${p.catchUpType})`}`,
+            label: `Catch-up${p.catchUpType === 'none' ? '' : ` (${CATCH_UP[p.catchUpType]})`}`,
             note: '(outside the 415(c) limit)',
           },
           { figure: p.match, label: 'Employer match' },
