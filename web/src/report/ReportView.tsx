@@ -331,7 +331,8 @@ export function Findings(props: { report: PlanCommandReport }): ReactNode {
             <strong>{SEVERITY[x.severity]}:</strong> {x.message}
             {x.fix && (
               <>
-                {/[.?!]$/.test(x.message) ? '' : '.'} Fix: {x.fix}
+                {/[.?!]$/.test(x.message) ? '' : '.'}{' '}
+                {x.severity === 'question' ? 'Until then:' : 'Fix:'} {x.fix}
               </>
             )}
           </li>

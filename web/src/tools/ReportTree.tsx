@@ -139,7 +139,8 @@ export function FindingList(props: { findings: readonly Finding[] }): ReactNode 
             <strong>{SEVERITY[f.severity]}:</strong> {f.message}
             {f.fix && (
               <>
-                {/[.?!]$/.test(f.message) ? '' : '.'} Fix: {f.fix}
+                {/[.?!]$/.test(f.message) ? '' : '.'}{' '}
+                {f.severity === 'question' ? 'Until then:' : 'Fix:'} {f.fix}
               </>
             )}
           </li>
