@@ -4,7 +4,9 @@
  * every answer.
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { request } from 'node:http';
+
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,6 +128,34 @@ describe('static server', () => {
 });
 
 describe('megaroth serve', () => {
+  it('the built command serves dist/web on 127.0.0.1, prints the address and stops on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['dist/cli/bin.js', 'serve', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const url = await new Promise<string>((ok, fail) => {
+        let out = '';
+        child.stdout.setEncoding('utf8');
+        child.stdout.on('data', (c: string) => {
+          out += c;
+          const m = /megaroth web app: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+          if (m?.[1]) ok(m[1]);
+        });
+        child.on('exit', (code) => {
+          fail(new Error(`serve exited with ${String(code)}: ${out}`));
+        });
+      });
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('<div id="root">');
+      expect(res.headers.get('content-security-policy')).toContain("connect-src 'self'");
+    } finally {
+      const exited = new Promise<number | null>((ok) => child.once('exit', ok));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+  }, 60_000);
+
   it('rejects a bad port with exit code 2', async () => {
     const r = await runCli(['serve', '--port', '70000']);
     expect(r.code).toBe(2);
