@@ -83,7 +83,12 @@ export function App(): ReactNode {
             ))}
           </ul>
         </nav>
-        <span className="save-state" role="status" data-state={ws.saveState}>
+        {/* Announced only when saving fails: "Saving…" on every keystroke would be noise. */}
+        <span
+          className="save-state"
+          role={ws.saveState === 'unavailable' ? 'status' : undefined}
+          data-state={ws.saveState}
+        >
           {SAVE_TEXT[ws.saveState]}
         </span>
       </header>
