@@ -8,7 +8,17 @@
  */
 import { figure, rateFigure } from '../explain.js';
 import type { HouseholdReport, PlanReport } from '../household/report.js';
-import { cents, formatUsd, rateValue, type Cents } from '../money.js';
+import {
+  addRates,
+  applyRate,
+  divideRates,
+  formatUsd,
+  multiplyRates,
+  rateValue,
+  subtractRates,
+  type Cents,
+  type Rate,
+} from '../money.js';
 import { incomeTaxFor } from '../params/income-tax/index.js';
 import { percentText } from '../report/percent.js';
 import { ageAtYearEnd } from '../rules/age.js';
@@ -46,7 +56,7 @@ export const DEFAULT_GROWTH_ASSUMPTIONS: GrowthAssumptions = {
   retirementAge: 65,
   planEndAge: 90,
   stateRate: 0.05,
-  retirementTaxableIncome: cents(150_000),
+  retirementTaxableIncome: 15_000_000,
   capitalGainsFederalRate: 0.15,
   expectedReturn: 0.07,
   volatility: 0.15,
@@ -70,11 +80,8 @@ export function householdTaxOf(
   r: HouseholdReport,
   a: GrowthAssumptions,
 ): HouseholdTax {
-  const wages = s.jobs.reduce((x, j) => x + (j.type === 'schedule-c' ? 0 : cents(j.wages ?? 0)), 0);
-  const profit = s.jobs.reduce(
-    (x, j) => x + (j.type === 'schedule-c' ? cents(j.netProfit ?? 0) : 0),
-    0,
-  );
+  const wages = s.jobs.reduce((x, j) => x + (j.type === 'schedule-c' ? 0 : (j.wages ?? 0)), 0);
+  const profit = s.jobs.reduce((x, j) => x + (j.type === 'schedule-c' ? (j.netProfit ?? 0) : 0), 0);
   const sum = (f: (p: PlanReport) => Cents): Cents => r.plans.reduce((x, p) => x + f(p), 0);
   return householdTax({
     year: s.taxYear,
@@ -277,18 +284,19 @@ function matchOf(s: Scenario, p: PlanReport): OptimizerPlan['match'] {
   const tiers = plan?.match ?? [];
   const last = tiers[tiers.length - 1];
   if (!last || p.formulaCompensation.cents === 0) return undefined;
-  // the most match the formula gives, and the deferral it takes to get it
+  // the most match the formula gives (a share of pay), and the deferral it takes to get it
+  const none: Rate = { num: 0, den: 1 };
   const full = tiers.reduce(
-    (acc, t) => {
-      const width = t.upToPercent - acc.prev;
-      return { prev: t.upToPercent, match: acc.match + (width * t.rate) / 100 };
-    },
-    { prev: 0, match: 0 },
-  );
-  const maxMatch = Math.round((p.formulaCompensation.cents * full.match) / 100);
+    (acc, t) => ({
+      prev: t.upToPercent,
+      match: addRates(acc.match, multiplyRates(subtractRates(t.upToPercent, acc.prev), t.rate)),
+    }),
+    { prev: none, match: none },
+  ).match;
+  const maxMatch = applyRate(p.formulaCompensation.cents, full);
   const capped =
-    plan?.matchCapAmount === undefined ? maxMatch : Math.min(maxMatch, cents(plan.matchCapAmount));
-  return { rate: full.match / last.upToPercent, max: capped };
+    plan?.matchCapAmount === undefined ? maxMatch : Math.min(maxMatch, plan.matchCapAmount);
+  return { rate: rateValue(divideRates(full, last.upToPercent)), max: capped };
 }
 
 /**
