@@ -35,6 +35,7 @@ import {
 } from './explained.js';
 import { yearsFromAges, type ProjectionInputs } from './inputs.js';
 import type { Assumptions, OptimizerInput, OptimizerPlan } from './optimizer.js';
+import type { Finding } from '../report/model.js';
 
 /** Assumptions no rule gives. */
 export interface GrowthAssumptions {
@@ -107,6 +108,33 @@ export function householdTaxOf(
   });
 }
 
+/**
+ * The retirement and end ages of the horizon from the youngest person's age at the end of the
+ * tax year: the assumed ones, unless everyone is already at or past the assumed retirement age
+ * (physicians and owners often work past it). Then this year's contributions are the only
+ * ones: retirement at the age + 1 (one year of saving), and the plan's end no earlier.
+ */
+export function horizonAges(
+  age: number,
+  a: Pick<GrowthAssumptions, 'retirementAge' | 'planEndAge'>,
+): { readonly retirementAge: number; readonly planEndAge: number } {
+  const retirementAge = Math.max(a.retirementAge, age + 1);
+  return { retirementAge, planEndAge: Math.max(a.planEndAge, retirementAge) };
+}
+
+/** What the projection assumed when everyone is at or past the assumed retirement age. */
+export function pastRetirementFinding(
+  h: HouseholdBasis,
+  a: Pick<GrowthAssumptions, 'retirementAge' | 'planEndAge'>,
+): Finding | undefined {
+  if (h.retirementAge === a.retirementAge) return undefined;
+  return {
+    severity: 'info',
+    path: 'worth.years',
+    message: `The assumed retirement age of ${String(a.retirementAge)} has passed for everyone in the household (the youngest is ${String(h.age)} at December 31, ${String(h.taxYear)}): the projection counts this year's contributions only, one year of saving, with retirement at ${String(h.retirementAge)}${h.planEndAge === a.planEndAge ? '' : ` and the plan's end at ${String(h.planEndAge)}`}.`,
+  };
+}
+
 /** Rates are kept to six decimal places (0.238 is 23.8%). */
 const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 
@@ -135,7 +163,8 @@ function householdRates(
   );
   const niit = params.niitRate.value;
   const age = Math.min(...s.people.map((p) => ageAtYearEnd(p.birthDate, s.taxYear)));
-  const { years, withdrawalYears } = yearsFromAges(age, a.retirementAge, a.planEndAge);
+  const ages = horizonAges(age, a);
+  const { years, withdrawalYears } = yearsFromAges(age, ages.retirementAge, ages.planEndAge);
   const bracket = `the ${String(s.taxYear)} ${s.filingStatus} bracket`;
   const k = (name: string): string => `household.${name}`;
   const household: HouseholdBasis = {
@@ -144,8 +173,8 @@ function householdRates(
     taxYear: s.taxYear,
     filingStatus: s.filingStatus,
     age,
-    retirementAge: a.retirementAge,
-    planEndAge: a.planEndAge,
+    retirementAge: ages.retirementAge,
+    planEndAge: ages.planEndAge,
     taxableIncome: figure(
       k('taxableIncome'),
       'Taxable income this year',

@@ -28,16 +28,24 @@ export const MAX_TIERS = 10;
 
 const maxDollars = MAX_AMOUNT / 100;
 
-/**
- * Dollars ≥ 0 with at most two decimals, up to `MAX_AMOUNT`, read as integer cents. A value
- * is refused, never rounded: 1.005 has a fraction of a cent.
- */
-export const money = z
+/** Dollars ≥ 0 with at most two decimals, up to `MAX_AMOUNT` (the checks, as written). */
+const dollars = z
   .number({ error: 'expected an amount in dollars (a number, e.g. 12000.50)' })
-  .refine((n) => n >= 0, 'must not be negative')
-  .max(maxDollars, { error: maxAmountMessage(), abort: true })
-  .refine((n) => dollarsToCents(n) !== undefined, 'must be dollars with at most 2 decimals')
-  .transform((n): Cents => dollarsToCents(n) ?? 0);
+  .min(0, 'must not be negative')
+  .max(maxDollars, maxAmountMessage())
+  .refine(
+    (n) => n > maxDollars || dollarsToCents(n) !== undefined,
+    'must be dollars with at most 2 decimals',
+  );
+
+/** Checked dollars in integer cents (exact: the checks refused anything else). */
+const toCents = (n: number): Cents => dollarsToCents(n) ?? 0;
+
+/**
+ * An amount of money: dollars in the file, integer cents once parsed. A value is refused,
+ * never rounded: 1.005 has a fraction of a cent.
+ */
+export const money = dollars.transform(toCents);
 
 /** A percent from 0 to 100 with at most `PERCENT_PLACES` decimals, read as an exact rate. */
 export const percent = z
@@ -63,15 +71,21 @@ const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
   }, 'not a real calendar date');
 
-/** An election: a dollar amount, a percent of pay, or "max" (the most the limits allow). */
-export const election = z.union(
-  [
-    z.literal('max'),
-    money,
-    z.strictObject({ percent: percent.describe('Percent of plan compensation') }),
-  ],
-  { error: 'expected "max", an amount in dollars, or { percent: N }' },
-);
+/**
+ * An election: a dollar amount, a percent of pay, or "max" (the most the limits allow). The
+ * amount is converted after the union, so that a refused amount is reported as such (a union
+ * reports the problem of the one option whose type matched, unless that option transformed).
+ */
+export const election = z
+  .union(
+    [
+      z.literal('max'),
+      dollars,
+      z.strictObject({ percent: percent.describe('Percent of plan compensation') }),
+    ],
+    { error: 'expected "max", an amount in dollars, or { percent: N }' },
+  )
+  .transform((e) => (typeof e === 'number' ? toCents(e) : e));
 
 export const filingStatus = z.enum(FILING_STATUSES, {
   error:

@@ -37,6 +37,15 @@ const MIGRATIONS: Readonly<
 
 const FIELDS = 'version: 1, taxYear, filingStatus, people, jobs, plans';
 
+/** What a type zod names is called in a message (for schemas without their own message). */
+const EXPECTED: Readonly<Record<string, string>> = {
+  array: 'a list',
+  object: 'a mapping of fields',
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+};
+
 /** How a value found in the file is named in a message. */
 function found(v: unknown, typed: boolean): string {
   if (v === null) return 'an empty value';
@@ -60,6 +69,10 @@ function describeIssue(issue: $ZodIssue): string {
     return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)`;
   }
   const input = issue.input;
+  const message =
+    issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')
+      ? `expected ${EXPECTED[issue.expected] ?? issue.expected}`
+      : issue.message;
   const typeProblem =
     issue.code === 'invalid_type' ||
     issue.code === 'invalid_union' ||
@@ -68,11 +81,11 @@ function describeIssue(issue: $ZodIssue): string {
     if (typeProblem && formatPath(issue.path) === 'version') {
       return `required; the current scenario version is ${String(SCENARIO_VERSION)}`;
     }
-    return typeProblem ? 'required' : issue.message;
+    return typeProblem ? 'required' : message;
   }
   // a list or mapping that is too short or too long is named by the message alone
-  if (!typeProblem && typeof input === 'object' && input !== null) return issue.message;
-  return `${issue.message}, got ${found(input, typeProblem)}`;
+  if (!typeProblem && typeof input === 'object' && input !== null) return message;
+  return `${message}, got ${found(input, typeProblem)}`;
 }
 
 function zodIssues(issues: readonly $ZodIssue[]): InputIssue[] {

@@ -13,7 +13,14 @@
  */
 import { inputError } from '../errors.js';
 import type { Finding } from '../report/model.js';
-import { formatUsd, percentRate, toDollars, type Cents } from '../money.js';
+import {
+  formatUsd,
+  MAX_AMOUNT,
+  maxAmountMessage,
+  percentRate,
+  toDollars,
+  type Cents,
+} from '../money.js';
 import { paramsFor, usd } from '../params/index.js';
 import { catchUpLimit } from '../rules/catch-up.js';
 import type { Scenario, ScenarioInput } from '../scenario/schema.js';
@@ -83,6 +90,7 @@ function amount(field: string, c: Cents | undefined): void {
   if (!Number.isSafeInteger(c) || c < 0) {
     throw inputError(field, 'must be a non-negative whole number of cents');
   }
+  if (c > MAX_AMOUNT) throw inputError(field, maxAmountMessage());
 }
 
 /** Checks the input and builds the household; throws an InputError naming SoloInput fields. */
