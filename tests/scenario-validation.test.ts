@@ -423,6 +423,32 @@ describe('money options share the maximum amount', () => {
     expect(r.stderr).toContain('--net-profit: must be at most $1,000,000,000.00');
   });
 
+  it('solo --plan-rate follows the percent rule of scenarios (at most 4 decimals)', async () => {
+    const r = await runCli([
+      'solo',
+      '--net-profit',
+      '100000',
+      '--age',
+      '45',
+      '--plan-rate',
+      '12.345678',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      '--plan-rate: must be a percent with at most 4 decimals, got 12.345678',
+    );
+    const ok = await runCli([
+      'solo',
+      '--net-profit',
+      '100000',
+      '--age',
+      '45',
+      '--plan-rate',
+      '12.3456',
+    ]);
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+
   it('the maximum itself is accepted', async () => {
     const r = await runCli([
       'form8606',

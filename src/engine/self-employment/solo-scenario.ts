@@ -17,7 +17,8 @@ import {
   formatUsd,
   MAX_AMOUNT,
   maxAmountMessage,
-  percentRate,
+  PERCENT_PLACES,
+  percentToRate,
   toDollars,
   type Cents,
 } from '../money.js';
@@ -98,8 +99,14 @@ export function soloScenario(input: SoloInput): SoloScenario {
   const p = paramsFor(input.year, 'year');
   checkAge(input.age);
   if (input.planRatePercent !== undefined) {
-    if (!Number.isFinite(input.planRatePercent)) throw inputError('planRate', 'must be a number');
-    checkPlanRate(p, percentRate(input.planRatePercent), 'planRate');
+    const planRate = percentToRate(input.planRatePercent);
+    if (planRate === undefined) {
+      throw inputError(
+        'planRate',
+        `must be a percent with at most ${String(PERCENT_PLACES)} decimals, got ${String(input.planRatePercent)}`,
+      );
+    }
+    checkPlanRate(p, planRate, 'planRate');
   }
   checkRateRounding(input.rateRounding);
   const b = input.business;
