@@ -223,14 +223,13 @@ describe('money at the edge: the parsed scenario holds cents and exact rates', (
     ] as const) {
       const issues = issuesOf(edit([path, value]));
       const at = typeof value === 'object' ? `${path}.contribution` : path;
-      expect(issues, path).toEqual([
-        {
-          path: at,
-          message: expect.stringMatching(
-            /^must be at most \$1,000,000,000\.00, the largest amount megaroth accepts in one field, got /,
-          ) as unknown as string,
-        },
-      ]);
+      expect(
+        issues.map((i) => i.path),
+        path,
+      ).toEqual([at]);
+      expect(issues[0]?.message).toMatch(
+        /^must be at most \$1,000,000,000\.00, the largest amount megaroth accepts in one field, got /,
+      );
     }
   });
 

@@ -4,8 +4,10 @@
  * prior-year testing), with the same test and correction as a census (IRC 401(m)(2), (6);
  * Treas. Reg. 1.401(m)-2). Only this HCE is in the HCE group, so the figure is an estimate.
  */
+import { correctionDeadlines } from '../acp/deadlines.js';
 import { estimateHceRefund } from '../acp/participant.js';
 import { figure } from '../explain.js';
+import { acpConstants } from '../params/acp.js';
 import type { AcpRisk } from '../household/report.js';
 import { applyRate, formatUsd, ratePercent, type Cents, type Rate } from '../money.js';
 
@@ -54,7 +56,7 @@ export function acpRisk(i: AcpRiskInput): AcpRisk {
     ),
     explanation:
       refund > 0
-        ? `if the plan's NHCEs average ${expected.toFixed(2)}%, about ${formatUsd(refund)} of your after-tax money would come back by March 15 of next year (your basis, not taxed again; its earnings are taxable); at most ${formatUsd(est.maxAfterTaxWithoutRefund)} would stay`
+        ? `if the plan's NHCEs average ${expected.toFixed(2)}%, about ${formatUsd(refund)} of your after-tax money would come back by ${correctionDeadlines(`${String(i.year)}-12-31`).exciseTaxDeadline} (${String(acpConstants.exciseTaxMonths.value)} months after a calendar plan year, ${acpConstants.exciseTaxMonths.citation}; your basis, not taxed again; its earnings are taxable); at most ${formatUsd(est.maxAfterTaxWithoutRefund)} would stay`
         : `with an expected NHCE ACP of ${expected.toFixed(2)}% your after-tax money is within the limit of ${limitPct}%`,
   };
 }
