@@ -56,7 +56,7 @@ export function acpRisk(i: AcpRiskInput): AcpRisk {
     ),
     explanation:
       refund > 0
-        ? `if the plan's NHCEs average ${expected.toFixed(2)}%, about ${formatUsd(refund)} of your after-tax money would come back by ${correctionDeadlines(`${String(i.year)}-12-31`).exciseTaxDeadline} (${String(acpConstants.exciseTaxMonths.value)} months after a calendar plan year, ${acpConstants.exciseTaxMonths.citation}; your basis, not taxed again; its earnings are taxable); at most ${formatUsd(est.maxAfterTaxWithoutRefund)} would stay`
+        ? `if the plan's NHCEs average ${expected.toFixed(2)}%, about ${formatUsd(refund)} of your after-tax money would come back by ${correctionDeadlines(`${String(i.year)}-12-31`).exciseTaxDeadline} (${String(acpConstants.exciseTaxMonths.value)} months after the plan year, IRC 4979(f)(1); your basis, not taxed again; its earnings are taxable); at most ${formatUsd(est.maxAfterTaxWithoutRefund)} would stay`
         : `with an expected NHCE ACP of ${expected.toFixed(2)}% your after-tax money is within the limit of ${limitPct}%`,
   };
 }
