@@ -8,6 +8,8 @@ import { parseScenario } from '../src/engine/scenario/validate.js';
 import type { ScenarioInput } from '../src/engine/scenario/schema.js';
 import { InputError } from '../src/engine/errors.js';
 import type { HouseholdReport } from '../src/engine/household/report.js';
+import { DEFAULT_GROWTH_ASSUMPTIONS } from '../src/engine/project/from-household.js';
+import { planReport } from '../src/engine/report/plan.js';
 
 const dollars = (max: number) => fc.integer({ min: 0, max: max * 100 }).map((c) => c / 100);
 const election = fc.oneof(
@@ -322,5 +324,51 @@ describe('household engine properties, several plans per job', () => {
     expect(() => parseScenario(twoSolos)).toThrow(
       /plans\[1\]\.job: s2 is a second solo 401\(k\) of Biz for a \(the first is plans\[0\], "s1"\)/,
     );
+  });
+});
+
+describe('amounts at the maximum', () => {
+  it('a household of maximum amounts settles with every figure a safe integer and every limit held', () => {
+    const MAX = 1_000_000_000;
+    const jobs = Array.from({ length: 8 }, (_, i) => ({
+      id: `j${String(i)}`,
+      person: i % 2 === 0 ? 'a' : 'b',
+      employer: i < 6 ? `E${String(i % 3)}` : `Biz${String(i)}`,
+      ...(i < 6
+        ? { type: 'w2' as const, wages: MAX, priorYearFicaWages: MAX }
+        : { type: 'schedule-c' as const, netProfit: MAX }),
+    }));
+    const plans = jobs.map((j, i) => ({
+      id: `k${String(i)}`,
+      job: j.id,
+      type: j.type === 'w2' ? ('401k' as const) : ('solo-401k' as const),
+      deferrals: [{ type: 'pre-tax' as const, amount: MAX }],
+      ...(j.type === 'w2'
+        ? { nonelectiveAmount: MAX, matchCapAmount: MAX, match: [{ rate: 100, upToPercent: 100 }] }
+        : {
+            employerContribution: MAX,
+            cashBalance: { contribution: MAX, minimumRequired: MAX, maximumDeductible: MAX },
+          }),
+      afterTax: { allowed: true, amount: MAX, capAmount: MAX },
+    }));
+    const s = parseScenario({
+      version: 1,
+      taxYear: 2026,
+      filingStatus: 'mfj',
+      people: [
+        { id: 'a', birthDate: '1964-01-01' },
+        { id: 'b', birthDate: '1990-01-01' },
+      ],
+      jobs,
+      plans,
+    });
+    const r = planHousehold(s);
+    for (const f of figuresOf(planReport(s, DEFAULT_GROWTH_ASSUMPTIONS))) {
+      if (isFigure(f)) expect(Number.isSafeInteger(f.cents), f.key).toBe(true);
+      else expect(Number.isFinite(f.rate), f.key).toBe(true);
+    }
+    for (const g of r.limitGroups) expect(g.used.cents).toBeLessThanOrEqual(g.cap.cents);
+    // the elections above the limits are errors with their fixes, not silently clamped
+    expect(r.findings.filter((f) => f.severity === 'error').length).toBeGreaterThan(0);
   });
 });

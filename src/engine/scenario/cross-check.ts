@@ -83,7 +83,9 @@ export function crossCheck(s: Draft, opts: CrossCheckOptions = {}): InputIssue[]
   /** Every job's type and employer are known (needed to say an employer has no job). */
   const employersKnown =
     s.allIds.jobs && s.jobs.every((j) => j.type !== undefined && j.employer !== undefined);
-  s.jobs.forEach((j, i) => { checkJob(j, `jobs[${String(i)}]`); });
+  s.jobs.forEach((j, i) => {
+    checkJob(j, `jobs[${String(i)}]`);
+  });
 
   function checkJob(j: Partial<Job>, at: string): void {
     if (j.id !== undefined && dupJobs.has(j.id))
