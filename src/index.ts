@@ -92,6 +92,8 @@ export {
   rateOf,
   percentRate,
   rateValue,
+  ratePercent,
+  MAX_AMOUNT,
   type Cents,
   type Rate,
   type RoundingMode,

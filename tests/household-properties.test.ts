@@ -6,6 +6,10 @@ import { paramsFor, usd } from '../src/engine/params/index.js';
 import { figuresOf } from '../src/engine/report/to-json.js';
 import { parseScenario } from '../src/engine/scenario/validate.js';
 import type { ScenarioInput } from '../src/engine/scenario/schema.js';
+import { InputError } from '../src/engine/errors.js';
+import type { HouseholdReport } from '../src/engine/household/report.js';
+import { DEFAULT_GROWTH_ASSUMPTIONS } from '../src/engine/project/from-household.js';
+import { planReport } from '../src/engine/report/plan.js';
 
 const dollars = (max: number) => fc.integer({ min: 0, max: max * 100 }).map((c) => c / 100);
 const election = fc.oneof(
@@ -166,5 +170,205 @@ describe('household engine properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/**
+ * Households with several plans per job: W-2 jobs whose employer sponsors two or three plans,
+ * S-corp and Schedule C businesses with a 401(k) or solo 401(k)s, businesses and employers
+ * shared between jobs. A business has one solo 401(k) per person (two are refused with the
+ * reason); every other household is settled.
+ */
+const severalPlans: fc.Arbitrary<ScenarioInput> = fc
+  .record({
+    year: fc.constantFrom(2024, 2025, 2026),
+    age: fc.integer({ min: 25, max: 70 }),
+    jobs: fc.array(
+      fc.record({
+        kind: fc.constantFrom('w2', 's-corp', 'schedule-c'),
+        pay: dollars(400_000),
+        employer: fc.integer({ min: 0, max: 2 }),
+        plans: fc.array(
+          fc.record({
+            solo: fc.boolean(),
+            deferrals: fc.array(fc.record({ roth: fc.boolean(), amount: election }), {
+              maxLength: 2,
+            }),
+            employer: fc.option(election, { nil: undefined }),
+            ne: fc.integer({ min: 0, max: 25 }),
+            match: fc.option(fc.integer({ min: 1, max: 10 }), { nil: undefined }),
+            afterTax: fc.boolean(),
+            afterTaxAmount: fc.option(election, { nil: undefined }),
+          }),
+          { minLength: 1, maxLength: 3 },
+        ),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+  })
+  .map(({ year, age, jobs }) => ({
+    version: 1 as const,
+    taxYear: year,
+    filingStatus: 'single' as const,
+    people: [{ id: 'p', birthDate: `${String(year - age)}-06-15` }],
+    jobs: jobs.map((j, i) => {
+      const base = {
+        id: `j${String(i)}`,
+        person: 'p',
+        employer: `${j.kind === 'w2' ? 'E' : 'B'}${String(j.employer)}`,
+      };
+      return j.kind === 'schedule-c'
+        ? { ...base, type: 'schedule-c' as const, netProfit: j.pay }
+        : { ...base, type: j.kind, wages: j.pay };
+    }),
+    plans: jobs.flatMap((j, i) =>
+      j.plans.map((pl, k) => {
+        const solo = j.kind === 'schedule-c' || (j.kind === 's-corp' && pl.solo);
+        return {
+          id: `k${String(i)}-${String(k)}`,
+          job: `j${String(i)}`,
+          type: solo ? ('solo-401k' as const) : ('401k' as const),
+          deferrals: pl.deferrals.map((d) => ({
+            type: d.roth ? ('roth' as const) : ('pre-tax' as const),
+            amount: d.amount,
+          })),
+          ...(solo
+            ? pl.employer === undefined
+              ? {}
+              : { employerContribution: pl.employer }
+            : {
+                nonelectivePercent: pl.ne,
+                ...(pl.match === undefined
+                  ? {}
+                  : { match: [{ rate: 100, upToPercent: pl.match }] }),
+              }),
+          afterTax: {
+            allowed: pl.afterTax,
+            ...(pl.afterTax && pl.afterTaxAmount !== undefined
+              ? { amount: pl.afterTaxAmount }
+              : {}),
+          },
+        };
+      }),
+    ),
+  }));
+
+/**
+ * 415(c)(1)(B) from the report's own lines: compensation from the employers of a limit is W-2
+ * pay, and for a Schedule C business its net earnings less half of SE tax (worksheet step 3)
+ * less the employer contributions to all of its plans (IRC 401(c)(2), 415(c)(3)(B)).
+ */
+function compensationFromLines(s: ScenarioInput, r: HouseholdReport, employers: readonly string[]) {
+  return (s.jobs ?? [])
+    .filter((j) => employers.includes(j.employer))
+    .reduce((a, j) => {
+      if (j.type !== 'schedule-c') return a + Math.round((j.wages ?? 0) * 100);
+      const plans = r.plans.filter((x) => x.job === j.id);
+      const step3 = plans.find((x) => x.selfEmployment)?.selfEmployment?.step3.cents ?? 0;
+      return a + step3 - plans.reduce((e, x) => e + x.nonelective.cents, 0);
+    }, 0);
+}
+
+describe('household engine properties, several plans per job', () => {
+  it('every limit group within its cap and 100% of compensation, or one solo 401(k) per business refused', () => {
+    fc.assert(
+      fc.property(severalPlans, (input) => {
+        let s;
+        try {
+          s = parseScenario(input);
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError);
+          for (const i of (e as InputError).issues) {
+            expect(i.message).toMatch(/is a second solo 401\(k\) of B\d/);
+          }
+          return;
+        }
+        const r = planHousehold(s);
+        for (const g of r.limitGroups) {
+          const what = `${g.kind} ${g.employers.join('+')}`;
+          expect(g.used.cents, what).toBeLessThanOrEqual(g.cap.cents);
+          expect(g.cap.cents, what).toBeLessThanOrEqual(g.compensation.cents);
+          expect(g.used.cents, what).toBeLessThanOrEqual(
+            compensationFromLines(input, r, g.employers),
+          );
+        }
+        const regular = r.plans.reduce(
+          (a, x) => a + x.deferralPreTax.cents + x.deferralRoth.cents,
+          0,
+        );
+        expect(regular).toBeLessThanOrEqual(usd(paramsFor(s.taxYear).plan.electiveDeferralLimit));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('refuses two solo 401(k)s of one Schedule C business, naming both (20,000 of net profit)', () => {
+    const twoSolos = {
+      version: 1,
+      taxYear: 2026,
+      filingStatus: 'single',
+      people: [{ id: 'a', birthDate: '1980-01-01' }],
+      jobs: [{ id: 'j', person: 'a', employer: 'Biz', type: 'schedule-c', netProfit: 20000 }],
+      plans: [
+        {
+          id: 's1',
+          job: 'j',
+          type: 'solo-401k',
+          deferrals: [{ type: 'pre-tax', amount: 5000 }],
+          employerContribution: 0,
+          afterTax: { allowed: true },
+        },
+        { id: 's2', job: 'j', type: 'solo-401k', employerContribution: 'max' },
+      ],
+    };
+    expect(() => parseScenario(twoSolos)).toThrow(
+      /plans\[1\]\.job: s2 is a second solo 401\(k\) of Biz for a \(the first is plans\[0\], "s1"\)/,
+    );
+  });
+});
+
+describe('amounts at the maximum', () => {
+  it('a household of maximum amounts settles with every figure a safe integer and every limit held', () => {
+    const MAX = 1_000_000_000;
+    const jobs = Array.from({ length: 8 }, (_, i) => ({
+      id: `j${String(i)}`,
+      person: i % 2 === 0 ? 'a' : 'b',
+      employer: i < 6 ? `E${String(i % 3)}` : `Biz${String(i)}`,
+      ...(i < 6
+        ? { type: 'w2' as const, wages: MAX, priorYearFicaWages: MAX }
+        : { type: 'schedule-c' as const, netProfit: MAX }),
+    }));
+    const plans = jobs.map((j, i) => ({
+      id: `k${String(i)}`,
+      job: j.id,
+      type: j.type === 'w2' ? ('401k' as const) : ('solo-401k' as const),
+      deferrals: [{ type: 'pre-tax' as const, amount: MAX }],
+      ...(j.type === 'w2'
+        ? { nonelectiveAmount: MAX, matchCapAmount: MAX, match: [{ rate: 100, upToPercent: 100 }] }
+        : {
+            employerContribution: MAX,
+            cashBalance: { contribution: MAX, minimumRequired: MAX, maximumDeductible: MAX },
+          }),
+      afterTax: { allowed: true, amount: MAX, capAmount: MAX },
+    }));
+    const s = parseScenario({
+      version: 1,
+      taxYear: 2026,
+      filingStatus: 'mfj',
+      people: [
+        { id: 'a', birthDate: '1964-01-01' },
+        { id: 'b', birthDate: '1990-01-01' },
+      ],
+      jobs,
+      plans,
+    });
+    const r = planHousehold(s);
+    for (const f of figuresOf(planReport(s, DEFAULT_GROWTH_ASSUMPTIONS))) {
+      if (isFigure(f)) expect(Number.isSafeInteger(f.cents), f.key).toBe(true);
+      else expect(Number.isFinite(f.rate), f.key).toBe(true);
+    }
+    for (const g of r.limitGroups) expect(g.used.cents).toBeLessThanOrEqual(g.cap.cents);
+    // the elections above the limits are errors with their fixes, not silently clamped
+    expect(r.findings.filter((f) => f.severity === 'error').length).toBeGreaterThan(0);
   });
 });

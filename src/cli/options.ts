@@ -3,7 +3,7 @@
  * is allowed, so the CLI exits with code 2 and a one-line message.
  */
 import { InputError } from '../engine/errors.js';
-import { parseDollars, type Cents } from '../engine/money.js';
+import { MAX_AMOUNT, maxAmountMessage, parseDollars, type Cents } from '../engine/money.js';
 import { SUPPORTED_YEARS, paramsFor } from '../engine/params/index.js';
 
 function fail(flag: string, message: string): never {
@@ -12,7 +12,7 @@ function fail(flag: string, message: string): never {
 
 /**
  * A non-negative dollar amount → cents, read by the one money rule (`parseDollars`: "65000",
- * "65,000.50", "$65000", …).
+ * "65,000.50", "$65000", …), at most `MAX_AMOUNT`.
  */
 export function parseMoneyOption(flag: string, raw: string): Cents {
   const c = parseDollars(raw);
@@ -23,6 +23,7 @@ export function parseMoneyOption(flag: string, raw: string): Cents {
     );
   }
   if (c < 0) fail(flag, `must not be negative, got "${raw}"`);
+  if (c > MAX_AMOUNT) fail(flag, `${maxAmountMessage()}, got "${raw}"`);
   return c;
 }
 

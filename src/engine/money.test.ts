@@ -1,9 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addRates,
   allocate,
   applyRate,
+  compareRates,
+  divideRates,
   dollarsToCents,
+  MAX_AMOUNT,
+  multiplyRates,
+  percentToRate,
+  ratePercent,
+  subtractRates,
   formatUsd,
   mulDiv,
   parseDollars,
@@ -153,5 +161,58 @@ describe('money', () => {
         },
       ),
     );
+  });
+
+  it('reads every two-decimal amount up to MAX_AMOUNT back to the cent from its binary number', () => {
+    expect(MAX_AMOUNT).toBe(100_000_000_000);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: MAX_AMOUNT }), (c) => {
+        // the number a YAML or JSON reader gives for the text "d.cc"
+        const written = Number(
+          `${String(Math.trunc(c / 100))}.${String(c % 100).padStart(2, '0')}`,
+        );
+        expect(dollarsToCents(written)).toBe(c);
+      }),
+    );
+    // above it the binary numbers are too far apart: 90071992547409.91 reads as …409.9
+    expect(dollarsToCents(90_071_992_547_409.91)).toBe(9_007_199_254_740_990);
+  });
+
+  it('reads a percent with at most 4 decimals as an exact rate, and gives it back', () => {
+    expect(percentToRate(4.5)).toEqual({ num: 9, den: 200 });
+    expect(percentToRate(0.0001)).toEqual({ num: 1, den: 1_000_000 });
+    expect(percentToRate(3.33333)).toBeUndefined();
+    expect(percentToRate(Number.NaN)).toBeUndefined();
+    expect(percentToRate(1e-7)).toBeUndefined();
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), (n) => {
+        const pct = Number((n / 10_000).toFixed(4));
+        const r = percentToRate(pct);
+        expect(r).toBeDefined();
+        if (r) expect(ratePercent(r)).toBe(pct);
+      }),
+    );
+  });
+
+  it('adds, subtracts, multiplies, divides and compares rates exactly', () => {
+    const third = { num: 1, den: 3 };
+    const tenth = { num: 1, den: 10 };
+    expect(addRates(third, tenth)).toEqual({ num: 13, den: 30 });
+    expect(subtractRates(tenth, third)).toEqual({ num: -7, den: 30 });
+    expect(multiplyRates(third, tenth)).toEqual({ num: 1, den: 30 });
+    expect(divideRates(tenth, third)).toEqual({ num: 3, den: 10 });
+    expect(divideRates(tenth, { num: -1, den: 3 })).toEqual({ num: -3, den: 10 });
+    expect(() => divideRates(tenth, { num: 0, den: 1 })).toThrow(RangeError);
+    // 0.1 + 0.2 is exactly 0.3 as rates, not 0.30000000000000004
+    expect(compareRates(addRates(rateOf(0.1), rateOf(0.2)), rateOf(0.3))).toBe(0);
+    expect(compareRates(third, tenth)).toBeGreaterThan(0);
+    expect(compareRates(tenth, third)).toBeLessThan(0);
+    // 100% up to 3% and 50% up to 5%: the full match is 4% of pay, 0.8 per dollar deferred
+    const full = addRates(
+      multiplyRates(percentRate(3), percentRate(100)),
+      multiplyRates(subtractRates(percentRate(5), percentRate(3)), percentRate(50)),
+    );
+    expect(full).toEqual({ num: 1, den: 25 });
+    expect(divideRates(full, percentRate(5))).toEqual({ num: 4, den: 5 });
   });
 });

@@ -25,6 +25,25 @@ export interface Rate {
 }
 
 /**
+ * The largest amount megaroth accepts in one money field: $1,000,000,000.00 (10^11 cents), far
+ * above any real plan (the 2026 415(c) dollar limit is $72,000 and the 401(a)(17) pay cap
+ * $360,000). Two reasons for this number:
+ * - below 2^30 dollars, binary numbers are spaced less than 2^-22 dollars apart, so an amount
+ *   written with two decimals in a YAML or JSON file is read back to the exact cent (above
+ *   2^46 dollars they are a cent or more apart: 90071992547409.91 reads as …409.90);
+ * - the sum of 90,000 such amounts stays below 2^53 cents (`Number.MAX_SAFE_INTEGER`), the
+ *   largest whole number JavaScript adds exactly; a scenario holds a few thousand money fields
+ *   at most (its lists are bounded), so every sum the engine makes is exact.
+ * The scenario schema, the CLI's money options and the solo household refuse amounts above it.
+ */
+export const MAX_AMOUNT: Cents = 100_000_000_000;
+
+/** What an amount above `MAX_AMOUNT` is told: the limit and why there is one. */
+export function maxAmountMessage(): string {
+  return `must be at most ${formatUsd(MAX_AMOUNT)}, the largest amount megaroth accepts in one field`;
+}
+
+/**
  * `[-]` `[$]` `[-]` whole dollars `[.cents]`: the whole part is plain digits, digits grouped by
  * commas in threes, or digits with underscores between them.
  */
@@ -200,6 +219,75 @@ function reduce(r: Rate): Rate {
 export function percentRate(percent: number): Rate {
   const r = rateOf(percent);
   return reduce({ num: r.num, den: r.den * 100 });
+}
+
+/** Most decimals a percent may have in a scenario (a hundredth of a basis point). */
+export const PERCENT_PLACES = 4;
+
+/**
+ * A percent as written in a file (a number, at most `PERCENT_PLACES` decimals) as an exact
+ * rate (4.5 → 9/200); undefined for NaN, infinities or more decimals.
+ */
+export function percentToRate(percent: number): Rate | undefined {
+  if (!Number.isFinite(percent)) return undefined;
+  const m = /^-?\d+(?:\.(\d+))?$/.exec(String(percent));
+  if (!m || (m[1] ?? '').length > PERCENT_PLACES) return undefined;
+  return percentRate(percent);
+}
+
+/**
+ * The rate in percent, for display and JSON (9/200 → 4.5). One division of exact integers, so a
+ * rate read from a percent gives back the number that was written.
+ */
+export function ratePercent(r: Rate): number {
+  return (r.num * 100) / r.den;
+}
+
+/** Compares two rates exactly: negative when a < b, 0 when equal, positive when a > b. */
+export function compareRates(a: Rate, b: Rate): number {
+  const x = BigInt(a.num) * BigInt(b.den);
+  const y = BigInt(b.num) * BigInt(a.den);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** A rate from a bigint fraction, reduced; throws when it does not fit in safe integers. */
+function rateOfBig(num: bigint, den: bigint): Rate {
+  let x = num < 0n ? -num : num;
+  let y = den;
+  while (y) [x, y] = [y, x % y];
+  const g = x === 0n ? 1n : x;
+  const n = num / g;
+  const d = den / g;
+  const r = { num: Number(n), den: Number(d) };
+  if (!Number.isSafeInteger(r.num) || !Number.isSafeInteger(r.den)) {
+    throw new RangeError('rate has too many digits');
+  }
+  return r;
+}
+
+/** a + b, exact. */
+export function addRates(a: Rate, b: Rate): Rate {
+  return rateOfBig(
+    BigInt(a.num) * BigInt(b.den) + BigInt(b.num) * BigInt(a.den),
+    BigInt(a.den) * BigInt(b.den),
+  );
+}
+
+/** a − b, exact. */
+export function subtractRates(a: Rate, b: Rate): Rate {
+  return addRates(a, { num: -b.num, den: b.den });
+}
+
+/** a × b, exact. */
+export function multiplyRates(a: Rate, b: Rate): Rate {
+  return rateOfBig(BigInt(a.num) * BigInt(b.num), BigInt(a.den) * BigInt(b.den));
+}
+
+/** a ÷ b, exact (b not zero). */
+export function divideRates(a: Rate, b: Rate): Rate {
+  if (b.num === 0) throw new RangeError('division by a zero rate');
+  const sign = b.num < 0 ? -1n : 1n;
+  return rateOfBig(sign * BigInt(a.num) * BigInt(b.den), sign * BigInt(a.den) * BigInt(b.num));
 }
 
 /** r / (1 + r): the Pub 560 self-employed rate for plan rate r, exact. */

@@ -91,7 +91,10 @@ describe('the planner', () => {
       await openApp(h, page);
       await page.locator(WAGES).fill('30O000');
       const field = page.locator('.field', { has: page.locator(WAGES) });
-      await field.locator('.error').getByText('expected an amount in dollars (a number)').waitFor();
+      await field
+        .locator('.error')
+        .getByText('expected an amount in dollars (a number, e.g. 12000.50), got the text "30O000"')
+        .waitFor();
       await expect(page.locator(WAGES).inputValue()).resolves.toBe('30O000');
       await expect(page.locator(WAGES).getAttribute('aria-invalid')).resolves.toBe('true');
       await page.locator('.stale-note').waitFor();

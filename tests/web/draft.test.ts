@@ -73,7 +73,7 @@ describe('number fields keep the text', () => {
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
     expect(issuesByPath(checked.issues).get('jobs[0].wages')).toEqual([
-      'expected an amount in dollars (a number)',
+      'expected an amount in dollars (a number, e.g. 12000.50), got the text "30O000"',
     ]);
     // The draft still holds what was typed.
     expect(getAt(d, ['jobs', 0, 'wages'])).toBe('30O000');
@@ -82,7 +82,7 @@ describe('number fields keep the text', () => {
   it('a negative amount is the schema’s message, at its path', () => {
     const checked = checkDraft(setAt(example(), ['jobs', 1, 'netProfit'], -1), TODAY);
     expect(checked.ok ? [] : checked.issues).toEqual([
-      { path: 'jobs[1].netProfit', message: 'must not be negative' },
+      { path: 'jobs[1].netProfit', message: 'must not be negative, got -1' },
     ]);
   });
 

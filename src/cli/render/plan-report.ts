@@ -127,7 +127,7 @@ function worthSection(w: WorthReport): string[] {
     '',
     "What it's worth",
     wrap(
-      `${formatUsd(w.contribution.cents)} of after-tax money a year for ${String(w.years)} years at ${pct(w.expectedReturn.rate)}, after tax at retirement (marginal rate now ${pct(w.currentRate.rate)}, in retirement ${pct(w.retirementRate.rate)}):`,
+      `${formatUsd(w.contribution.cents)} of after-tax money a year for ${String(w.years)} year${w.years === 1 ? '' : 's'} at ${pct(w.expectedReturn.rate)}, after tax at retirement (marginal rate now ${pct(w.currentRate.rate)}, in retirement ${pct(w.retirementRate.rate)}):`,
       '  ',
       '  ',
     ),

@@ -2,11 +2,11 @@
  * After-tax room and elections: the tightest 415(c) limit a plan is under, less every other
  * addition, then the plan's own cap (IRC 415(c)(1); plan terms).
  */
-import { applyRate, formatUsd, percentRate } from '../money.js';
+import { applyRate, formatUsd } from '../money.js';
 import { usd, type YearParameters } from '../params/index.js';
 import { electedCents } from '../rules/election.js';
 import type { Constraint, PlanState, Settled, States } from './work.js';
-import { nonAfterTaxOf, usdCents } from './work.js';
+import { nonAfterTaxOf } from './work.js';
 import { capOf, othersIn } from './limits-415c.js';
 
 /** After-tax room: the tightest 415(c) constraint left after every other addition, then plan caps. */
@@ -39,8 +39,8 @@ export function settleAfterTax(
   }
   let afterTaxRoom = Math.max(0, room);
   if (a.capPercent !== undefined)
-    afterTaxRoom = Math.min(afterTaxRoom, applyRate(w.formulaComp, percentRate(a.capPercent)));
-  if (a.capAmount !== undefined) afterTaxRoom = Math.min(afterTaxRoom, usdCents(a.capAmount));
+    afterTaxRoom = Math.min(afterTaxRoom, applyRate(w.formulaComp, a.capPercent));
+  if (a.capAmount !== undefined) afterTaxRoom = Math.min(afterTaxRoom, a.capAmount);
   const want = electedCents(a.amount ?? 'max', afterTaxRoom, w.formulaComp);
   const value = { ...w, ...limits, afterTaxRoom, afterTax: Math.min(want, afterTaxRoom) };
   if (want <= afterTaxRoom) return { value, findings: [] };

@@ -3,8 +3,8 @@
  * the owner's contribution in a solo plan (Pub 560 or 25% of W-2 wages), then the 415(c) check
  * that cuts deferrals or stops the allocation at the limit.
  */
-import { applyRate, formatUsd, percentRate, type Cents } from '../money.js';
-import { rate, type YearParameters } from '../params/index.js';
+import { applyRate, formatUsd, type Cents } from '../money.js';
+import { rate, usd, type YearParameters } from '../params/index.js';
 import { ageAtYearEnd } from '../rules/age.js';
 import { electedCents } from '../rules/election.js';
 import { matchFor } from '../rules/match.js';
@@ -16,7 +16,7 @@ import type { EmployerElection } from '../self-employment/pub560-deduction-works
 import { FULL_PRECISION } from '../self-employment/pub560-rate.js';
 import type { Finding } from './report.js';
 import type { Constraint, HouseholdOptions, PlanState, Settled, States } from './work.js';
-import { regularOf, catchUpOf, nonAfterTaxOf, usdCents, jobPay, withState } from './work.js';
+import { regularOf, catchUpOf, nonAfterTaxOf, jobPay, withState } from './work.js';
 import { trimDeferrals } from './fill-deferrals.js';
 import { dollarRoomFor } from './limits-415c.js';
 
@@ -42,17 +42,14 @@ export function settleEmployerMoney(
       plan.match,
       regular + (plan.matchesCatchUp ? cu : 0),
       w.formulaComp,
-      plan.matchCapAmount === undefined ? undefined : usdCents(plan.matchCapAmount),
+      plan.matchCapAmount,
     );
   let nonelective: Cents;
   if (plan.type === 'solo-401k') {
     const e = plan.employerContribution ?? 'max';
     const owner = wageOwnerContribution({
       formulaCompensation: w.formulaComp,
-      planRate:
-        plan.planRate === undefined
-          ? rate(p.plan.profitSharingDeductionRate)
-          : percentRate(plan.planRate),
+      planRate: plan.planRate ?? rate(p.plan.profitSharingDeductionRate),
       roomAfterDeferrals: room(w).cap - regularOf(w),
       elected: e === 'max' ? 'max' : electedCents(e, 0, w.formulaComp),
     });
@@ -66,9 +63,7 @@ export function settleEmployerMoney(
       });
     }
   } else {
-    nonelective =
-      applyRate(w.formulaComp, percentRate(plan.nonelectivePercent)) +
-      usdCents(plan.nonelectiveAmount ?? 0);
+    nonelective = applyRate(w.formulaComp, plan.nonelectivePercent) + (plan.nonelectiveAmount ?? 0);
   }
   const withEmployer: PlanState = {
     ...w,
@@ -112,8 +107,8 @@ export function settleEmployerMoney(
 /** The worksheet's employer election from the scenario's (a percent applies to Step 3). */
 function employerElectionOf(e: Election): EmployerElection {
   if (e === 'max') return 'max';
-  if (typeof e === 'number') return { amount: usdCents(e) };
-  return { rateOfNetEarnings: percentRate(e.percent) };
+  if (typeof e === 'number') return { amount: e };
+  return { rateOfNetEarnings: e.percent };
 }
 
 /**
@@ -136,21 +131,15 @@ function settleOwner(
   const otherJobs = s.jobs.filter((j) => j.person === w.person && j.type !== 'schedule-c');
   const owner = (x: PlanState, employerElection: EmployerElection): OwnerResult =>
     selfEmployedOwner(p, {
-      netProfit: usdCents(job.netProfit ?? 0),
+      netProfit: job.netProfit ?? 0,
       w2SocialSecurityWages: otherJobs.reduce(
         (a, j) =>
-          a +
-          usdCents(
-            j.socialSecurityWages ?? Math.min(j.wages ?? 0, p.payroll.socialSecurityWageBase.value),
-          ),
+          a + (j.socialSecurityWages ?? Math.min(jobPay(j), usd(p.payroll.socialSecurityWageBase))),
         0,
       ),
       w2MedicareWages: otherJobs.reduce((a, j) => a + jobPay(j), 0),
       filingStatus: s.filingStatus,
-      planRate:
-        plan.planRate === undefined
-          ? rate(p.plan.profitSharingDeductionRate)
-          : percentRate(plan.planRate),
+      planRate: plan.planRate ?? rate(p.plan.profitSharingDeductionRate),
       rateRounding: options.rateRounding ?? FULL_PRECISION,
       regularDeferrals: regularOf(x),
       catchUp: catchUpOf(x),

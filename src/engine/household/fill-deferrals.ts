@@ -10,7 +10,7 @@ import { electedCents } from '../rules/election.js';
 import { rothCatchUpRule } from '../rules/roth-catch-up.js';
 import type { Finding } from './report.js';
 import type { DeferralPart, PlanState, Settled } from './work.js';
-import { C_402G, regularOf, catchUpOf, jobPay, usdCents } from './work.js';
+import { C_402G, regularOf, catchUpOf, jobPay } from './work.js';
 
 /** What is left of the person's 402(g) limit and catch-up limit. */
 export interface DeferralRoom {
@@ -31,8 +31,7 @@ export function fillDeferrals(
   const cuLimit = catchUpLimit(p, age, plan.superCatchUpAllowed);
   const roth = rothCatchUpRule(p, {
     jobType: job.type,
-    priorYearFicaWages:
-      job.priorYearFicaWages === undefined ? undefined : usdCents(job.priorYearFicaWages),
+    priorYearFicaWages: job.priorYearFicaWages,
     currentWages: jobPay(job),
   });
   const catchUpBlocked = roth.required && !plan.rothDeferralsAllowed;

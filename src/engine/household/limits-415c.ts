@@ -65,7 +65,9 @@ export function buildConstraints(
 
 /**
  * Compensation counted for a limit's 100%-of-compensation part: wages, and for self-employment
- * the owner's compensation once the owner's plan is settled (none before).
+ * the owner's compensation once the owner's plan is settled (none before). A business has one
+ * solo 401(k) per person (`scenario/cross-check.ts`), so that plan's Pub 560 compensation is the
+ * owner's: net of every employer contribution of the business (IRC 401(c)(2)).
  */
 export function compensationOf(c: Constraint, states: States): Cents {
   return c.jobs.reduce((a, j) => {

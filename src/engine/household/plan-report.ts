@@ -3,7 +3,7 @@
  * verdict, and the optional sections (self-employment, ACP risk, cash balance).
  */
 import { figure, type Figure } from '../explain.js';
-import { formatUsd, type Cents } from '../money.js';
+import { formatUsd, ratePercent, type Cents } from '../money.js';
 import { usd, type YearParameters } from '../params/index.js';
 import { acpRisk } from '../rules/acp-risk.js';
 import { cashBalanceBesideSolo } from '../rules/cash-balance-beside-solo.js';
@@ -11,14 +11,14 @@ import { mbrVerdict } from '../rules/mbr-verdict.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { PersonReport, PlanReport } from './report.js';
 import type { PlanState } from './work.js';
-import { C_402G, regularOf, catchUpOf, nonAfterTaxOf, usdCents, likelyHceAt } from './work.js';
+import { C_402G, regularOf, catchUpOf, nonAfterTaxOf, likelyHceAt } from './work.js';
 import { form8959Lines, scheduleSeLines, worksheetLines } from '../self-employment/form-figures.js';
 import { percentOf } from '../self-employment/param-text.js';
 
 function nonelectiveWhy(w: PlanState): string {
   const amount = w.plan.nonelectiveAmount;
-  const pct = `${String(w.plan.nonelectivePercent)}% of pay capped at 401(a)(17)`;
-  return amount === undefined ? pct : `${pct} + ${formatUsd(usdCents(amount))} a year`;
+  const pct = `${String(ratePercent(w.plan.nonelectivePercent))}% of pay capped at 401(a)(17)`;
+  return amount === undefined ? pct : `${pct} + ${formatUsd(amount)} a year`;
 }
 
 export function planReport(
@@ -40,7 +40,7 @@ export function planReport(
   const additions = nonAfterTaxOf(w) + w.afterTax;
   const person = people.find((x) => x.id === w.person);
   const tiers = w.plan.match
-    .map((t) => `${String(t.rate)}% up to ${String(t.upToPercent)}%`)
+    .map((t) => `${String(ratePercent(t.rate))}% up to ${String(ratePercent(t.upToPercent))}%`)
     .join(', ');
   const solo = w.owner;
   const f = (name: string, label: string, c: Cents, why: string, cit: string): Figure =>
@@ -165,14 +165,13 @@ export function planReport(
 function cashBalanceOf(w: PlanState, key: string): Pick<PlanReport, 'cashBalance'> {
   const cb = w.plan.cashBalance;
   if (!cb) return {};
-  const contribution = usdCents(cb.contribution);
+  const contribution = cb.contribution;
   return {
     cashBalance: cashBalanceBesideSolo({
       key: `${key}.cashBalance`,
       contribution,
-      minimumRequired: usdCents(cb.minimumRequired),
-      maximumDeductible:
-        cb.maximumDeductible === undefined ? contribution : usdCents(cb.maximumDeductible),
+      minimumRequired: cb.minimumRequired,
+      maximumDeductible: cb.maximumDeductible ?? contribution,
       pbgcCovered: cb.pbgcCovered,
       compensation: w.formulaComp,
       employerContributions: w.nonelective + w.match,

@@ -2,7 +2,8 @@
  * The household engine's plan states (immutable: each step of the pipeline returns new ones),
  * the 415(c) limits between them, and small helpers shared by its steps.
  */
-import { cents, type Cents } from '../money.js';
+import { compareRates, percentRate, type Cents } from '../money.js';
+import { acpConstants } from '../params/acp.js';
 import { usd, type YearParameters } from '../params/index.js';
 import type { OwnerResult } from '../rules/self-employed-owner.js';
 import type { Job, Plan } from '../scenario/schema.js';
@@ -82,14 +83,13 @@ export function withState(states: States, w: PlanState): States {
   return new Map([...states, [w.index, w]]);
 }
 
+/** W-2 pay of a job (none for self-employment). */
 export function jobPay(job: Job): Cents {
-  return usdCents(job.wages ?? 0);
+  return job.wages ?? 0;
 }
 
-/** Scenario dollars (validated to at most 2 decimals) in cents. */
-export function usdCents(dollars: number): Cents {
-  return cents(dollars);
-}
+/** All of a business (ownership of 100%). */
+const WHOLE = { num: 1, den: 1 };
 
 /**
  * Likely a highly compensated employee of this job's employer: a more-than-5% owner, or
@@ -97,6 +97,7 @@ export function usdCents(dollars: number): Cents {
  * Prior-year FICA wages stand in for prior-year compensation.
  */
 export function likelyHceAt(p: YearParameters, j: Job): boolean {
-  if (j.type !== 'w2' && (j.ownershipPercent ?? 100) > 5) return true;
-  return usdCents(j.priorYearFicaWages ?? 0) > usd(p.plan.hceLookbackThreshold);
+  const fivePercent = percentRate(acpConstants.ownerPercent.value);
+  if (j.type !== 'w2' && compareRates(j.ownershipPercent ?? WHOLE, fivePercent) > 0) return true;
+  return (j.priorYearFicaWages ?? 0) > usd(p.plan.hceLookbackThreshold);
 }

@@ -8,7 +8,17 @@
  */
 import { figure, rateFigure } from '../explain.js';
 import type { HouseholdReport, PlanReport } from '../household/report.js';
-import { cents, formatUsd, rateValue, type Cents } from '../money.js';
+import {
+  addRates,
+  applyRate,
+  divideRates,
+  formatUsd,
+  multiplyRates,
+  rateValue,
+  subtractRates,
+  type Cents,
+  type Rate,
+} from '../money.js';
 import { incomeTaxFor } from '../params/income-tax/index.js';
 import { percentText } from '../report/percent.js';
 import { ageAtYearEnd } from '../rules/age.js';
@@ -25,6 +35,7 @@ import {
 } from './explained.js';
 import { yearsFromAges, type ProjectionInputs } from './inputs.js';
 import type { Assumptions, OptimizerInput, OptimizerPlan } from './optimizer.js';
+import type { Finding } from '../report/model.js';
 
 /** Assumptions no rule gives. */
 export interface GrowthAssumptions {
@@ -46,7 +57,7 @@ export const DEFAULT_GROWTH_ASSUMPTIONS: GrowthAssumptions = {
   retirementAge: 65,
   planEndAge: 90,
   stateRate: 0.05,
-  retirementTaxableIncome: cents(150_000),
+  retirementTaxableIncome: 15_000_000,
   capitalGainsFederalRate: 0.15,
   expectedReturn: 0.07,
   volatility: 0.15,
@@ -70,11 +81,8 @@ export function householdTaxOf(
   r: HouseholdReport,
   a: GrowthAssumptions,
 ): HouseholdTax {
-  const wages = s.jobs.reduce((x, j) => x + (j.type === 'schedule-c' ? 0 : cents(j.wages ?? 0)), 0);
-  const profit = s.jobs.reduce(
-    (x, j) => x + (j.type === 'schedule-c' ? cents(j.netProfit ?? 0) : 0),
-    0,
-  );
+  const wages = s.jobs.reduce((x, j) => x + (j.type === 'schedule-c' ? 0 : (j.wages ?? 0)), 0);
+  const profit = s.jobs.reduce((x, j) => x + (j.type === 'schedule-c' ? (j.netProfit ?? 0) : 0), 0);
   const sum = (f: (p: PlanReport) => Cents): Cents => r.plans.reduce((x, p) => x + f(p), 0);
   return householdTax({
     year: s.taxYear,
@@ -98,6 +106,33 @@ export function householdTaxOf(
     seIncome: sum((p) => p.selfEmployment?.netEarningsFromSelfEmployment.cents ?? 0),
     stateRate: a.stateRate,
   });
+}
+
+/**
+ * The retirement and end ages of the horizon from the youngest person's age at the end of the
+ * tax year: the assumed ones, unless everyone is already at or past the assumed retirement age
+ * (physicians and owners often work past it). Then this year's contributions are the only
+ * ones: retirement at the age + 1 (one year of saving), and the plan's end no earlier.
+ */
+export function horizonAges(
+  age: number,
+  a: Pick<GrowthAssumptions, 'retirementAge' | 'planEndAge'>,
+): { readonly retirementAge: number; readonly planEndAge: number } {
+  const retirementAge = Math.max(a.retirementAge, age + 1);
+  return { retirementAge, planEndAge: Math.max(a.planEndAge, retirementAge) };
+}
+
+/** What the projection assumed when everyone is at or past the assumed retirement age. */
+export function pastRetirementFinding(
+  h: HouseholdBasis,
+  a: Pick<GrowthAssumptions, 'retirementAge' | 'planEndAge'>,
+): Finding | undefined {
+  if (h.retirementAge === a.retirementAge) return undefined;
+  return {
+    severity: 'info',
+    path: 'worth.years',
+    message: `The assumed retirement age of ${String(a.retirementAge)} has passed for everyone in the household (the youngest is ${String(h.age)} at December 31, ${String(h.taxYear)}): the projection counts this year's contributions only, one year of saving, with retirement at ${String(h.retirementAge)}${h.planEndAge === a.planEndAge ? '' : ` and the plan's end at ${String(h.planEndAge)}`}.`,
+  };
 }
 
 /** Rates are kept to six decimal places (0.238 is 23.8%). */
@@ -128,7 +163,8 @@ function householdRates(
   );
   const niit = params.niitRate.value;
   const age = Math.min(...s.people.map((p) => ageAtYearEnd(p.birthDate, s.taxYear)));
-  const { years, withdrawalYears } = yearsFromAges(age, a.retirementAge, a.planEndAge);
+  const ages = horizonAges(age, a);
+  const { years, withdrawalYears } = yearsFromAges(age, ages.retirementAge, ages.planEndAge);
   const bracket = `the ${String(s.taxYear)} ${s.filingStatus} bracket`;
   const k = (name: string): string => `household.${name}`;
   const household: HouseholdBasis = {
@@ -137,8 +173,8 @@ function householdRates(
     taxYear: s.taxYear,
     filingStatus: s.filingStatus,
     age,
-    retirementAge: a.retirementAge,
-    planEndAge: a.planEndAge,
+    retirementAge: ages.retirementAge,
+    planEndAge: ages.planEndAge,
     taxableIncome: figure(
       k('taxableIncome'),
       'Taxable income this year',
@@ -277,18 +313,19 @@ function matchOf(s: Scenario, p: PlanReport): OptimizerPlan['match'] {
   const tiers = plan?.match ?? [];
   const last = tiers[tiers.length - 1];
   if (!last || p.formulaCompensation.cents === 0) return undefined;
-  // the most match the formula gives, and the deferral it takes to get it
+  // the most match the formula gives (a share of pay), and the deferral it takes to get it
+  const none: Rate = { num: 0, den: 1 };
   const full = tiers.reduce(
-    (acc, t) => {
-      const width = t.upToPercent - acc.prev;
-      return { prev: t.upToPercent, match: acc.match + (width * t.rate) / 100 };
-    },
-    { prev: 0, match: 0 },
-  );
-  const maxMatch = Math.round((p.formulaCompensation.cents * full.match) / 100);
+    (acc, t) => ({
+      prev: t.upToPercent,
+      match: addRates(acc.match, multiplyRates(subtractRates(t.upToPercent, acc.prev), t.rate)),
+    }),
+    { prev: none, match: none },
+  ).match;
+  const maxMatch = applyRate(p.formulaCompensation.cents, full);
   const capped =
-    plan?.matchCapAmount === undefined ? maxMatch : Math.min(maxMatch, cents(plan.matchCapAmount));
-  return { rate: full.match / last.upToPercent, max: capped };
+    plan?.matchCapAmount === undefined ? maxMatch : Math.min(maxMatch, plan.matchCapAmount);
+  return { rate: rateValue(divideRates(full, last.upToPercent)), max: capped };
 }
 
 /**

@@ -10,9 +10,11 @@ import type { Cents } from '../money.js';
 import type { Scenario } from '../scenario/schema.js';
 import { projectStrategies } from './deterministic.js';
 import type { Bases } from './explained.js';
+import type { Finding } from '../report/model.js';
 import {
   householdProjection,
   householdTaxOf,
+  pastRetirementFinding,
   plansToRoth,
   type GrowthAssumptions,
 } from './from-household.js';
@@ -41,12 +43,15 @@ export interface Worth {
     readonly amount: Cents;
     readonly saved: Cents;
   }[];
+  /** What the projection assumed that the household did not say (ages past retirement). */
+  readonly findings: readonly Finding[];
 }
 
 /** The projection of the plan's after-tax money, or null when there is none. */
 export function whatItsWorth(s: Scenario, r: HouseholdReport, a: GrowthAssumptions): Worth | null {
-  const { values: inputs, bases } = householdProjection(s, r, a);
+  const { values: inputs, bases, household } = householdProjection(s, r, a);
   if (inputs.contribution === 0) return null;
+  const past = pastRetirementFinding(household, a);
   const p = projectStrategies(inputs);
   return {
     contribution: inputs.contribution,
@@ -65,5 +70,6 @@ export function whatItsWorth(s: Scenario, r: HouseholdReport, a: GrowthAssumptio
     },
     breakEvenRetirementRate: p.breakEvenRetirementRate,
     deductions: householdTaxOf(s, r, a).deductionValues.filter((d) => d.amount > 0),
+    findings: past ? [past] : [],
   };
 }

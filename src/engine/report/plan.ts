@@ -51,7 +51,7 @@ const DEDUCTION: Readonly<Record<string, [string, string]>> = {
 /** Turns the projection's numbers into Figures with their rules. */
 export function worthReport(w: Worth): WorthReport {
   const k = (name: string): string => `worth.${name}`;
-  const years = `${String(w.years)} years`;
+  const years = `${String(w.years)} year${w.years === 1 ? '' : 's'}`;
   return {
     contribution: figure(
       k('contribution'),
@@ -141,5 +141,10 @@ export function worthReport(w: Worth): WorthReport {
 export function planReport(s: Scenario, assumptions: GrowthAssumptions): PlanCommandReport {
   const household = planHousehold(s);
   const worth = whatItsWorth(s, household, assumptions);
-  return { report: 'plan', ...household, worth: worth && worthReport(worth) };
+  return {
+    report: 'plan',
+    ...household,
+    findings: [...household.findings, ...(worth?.findings ?? [])],
+    worth: worth && worthReport(worth),
+  };
 }

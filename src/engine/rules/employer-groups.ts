@@ -4,13 +4,15 @@
  * person controls (more than 50%), which form a controlled group under the 415(h) test
  * (IRC 415(h); Treas. Reg. 1.415(a)-1(f)).
  */
+import { compareRates, percentRate, type Rate } from '../money.js';
 import { selfEmploymentConstants as K } from '../params/self-employment.js';
 
 export interface EmployerJob {
   readonly employer: string;
   readonly person: string;
   readonly type: 'w2' | 'schedule-c' | 's-corp';
-  readonly ownershipPercent?: number | undefined;
+  /** Share of the business owned (an exact rate; schedule-c and s-corp default all of it). */
+  readonly ownershipPercent?: Rate | undefined;
 }
 
 export interface EmployerGroup {
@@ -20,15 +22,15 @@ export interface EmployerGroup {
   readonly reasons: readonly string[];
 }
 
-/** The share of its business a person owns through a job (schedule-c and s-corp default 100). */
-function ownershipOf(job: EmployerJob): number {
-  if (job.type === 'w2') return 0;
-  return job.ownershipPercent ?? 100;
+/** The share of its business a person owns through a job (schedule-c and s-corp default 100%). */
+function ownershipOf(job: EmployerJob): Rate {
+  if (job.type === 'w2') return { num: 0, den: 1 };
+  return job.ownershipPercent ?? { num: 1, den: 1 };
 }
 
 /** True when the person controls the business of this job (more than 50%, 415(h)). */
 export function controls(job: EmployerJob): boolean {
-  return ownershipOf(job) > K.controlPercent.value;
+  return compareRates(ownershipOf(job), percentRate(K.controlPercent.value)) > 0;
 }
 
 /** Groups employers; every employer appears in exactly one group, groups in first-seen order. */

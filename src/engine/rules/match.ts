@@ -4,11 +4,12 @@
  * of compensation capped at 401(a)(17) (IRC 401(a)(17), 401(m)(4)(A)). Computed on the year's
  * totals (a plan with a true-up); rounded half-up to the cent.
  */
-import { applyRate, percentRate, type Cents } from '../money.js';
+import { applyRate, type Cents, type Rate } from '../money.js';
 
+/** One tier: `rate` of the deferrals up to `upToPercent` of pay (both exact rates). */
 export interface Tier {
-  readonly rate: number;
-  readonly upToPercent: number;
+  readonly rate: Rate;
+  readonly upToPercent: Rate;
 }
 
 /** Match for `deferrals` cents given `compensation` (already capped) and the tiers. */
@@ -21,9 +22,9 @@ export function matchFor(
   let total = 0;
   let lower = 0;
   for (const t of tiers) {
-    const upper = applyRate(compensation, percentRate(t.upToPercent));
+    const upper = applyRate(compensation, t.upToPercent);
     const inTier = Math.max(0, Math.min(deferrals, upper) - lower);
-    total += applyRate(inTier, percentRate(t.rate));
+    total += applyRate(inTier, t.rate);
     lower = Math.max(lower, upper);
   }
   return capAmount === undefined ? total : Math.min(total, capAmount);

@@ -8,12 +8,15 @@ import type { Scenario } from './schema.js';
 import { parseScenario, type ParseOptions } from './validate.js';
 
 export interface LoadOptions extends ParseOptions {
-  /** The name syntax errors are reported under (`household.yaml:3`); default `scenario`. */
+  /**
+   * The name problems with the text are reported under: syntax errors at `household.yaml:3`,
+   * a text that is not a scenario at all (empty, a list) at `household.yaml`; default `scenario`.
+   */
   readonly source?: string;
 }
 
 /** Parses and validates a scenario written as YAML or JSON text. */
 export function loadScenario(text: string, format: DataFormat, opts: LoadOptions = {}): Scenario {
-  const { source = 'scenario', ...parse } = opts;
-  return parseScenario(parseDataText(text, format, source), parse);
+  const source = opts.source ?? 'scenario';
+  return parseScenario(parseDataText(text, format, source), { ...opts, source });
 }

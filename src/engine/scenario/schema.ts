@@ -1,26 +1,62 @@
 /**
  * The scenario file model (version 1): a household's tax year, people, jobs, controlled groups
  * and plans. Validated with zod; unknown keys are errors so a misspelled field is caught.
- * Money is given in dollars (at most 2 decimals) and converted to cents by the engine.
+ *
+ * Money is converted at the edge: the file (`ScenarioInput`) gives dollars (at most 2 decimals,
+ * at most `MAX_AMOUNT`) and percents (0 to 100, at most `PERCENT_PLACES` decimals); the parsed
+ * `Scenario` holds integer cents (`Cents`) and exact rates (`Rate`: a percent of 4.5 is 9/200),
+ * under the same field names, so the engine does no dollar or percent arithmetic.
  */
 import { z } from 'zod';
-import { dollarsToCents } from '../money.js';
+import {
+  dollarsToCents,
+  MAX_AMOUNT,
+  maxAmountMessage,
+  PERCENT_PLACES,
+  percentToRate,
+  type Cents,
+  type Rate,
+} from '../money.js';
 import { FILING_STATUSES } from '../tax/filing-status.js';
 
 export const SCENARIO_VERSION = 1;
 
-/** Dollars ≥ 0 with at most two decimals. */
-export const money = z
-  .number({ error: 'expected an amount in dollars (a number)' })
-  .refine((n) => Number.isFinite(n), 'expected a finite amount')
-  .refine((n) => n >= 0, 'must not be negative')
-  .refine((n) => dollarsToCents(n) !== undefined, 'must be dollars with at most 2 decimals');
+/** Most jobs, plans or controlled groups in a scenario (keeps every sum of amounts exact). */
+export const MAX_LIST = 50;
+/** Most deferral elections or match tiers in one plan. */
+export const MAX_TIERS = 10;
 
-/** A percent from 0 to 100. */
+const maxDollars = MAX_AMOUNT / 100;
+
+/** Dollars ≥ 0 with at most two decimals, up to `MAX_AMOUNT` (the checks, as written). */
+const dollars = z
+  .number({ error: 'expected an amount in dollars (a number, e.g. 12000.50)' })
+  .min(0, 'must not be negative')
+  .max(maxDollars, maxAmountMessage())
+  .refine(
+    (n) => n > maxDollars || dollarsToCents(n) !== undefined,
+    'must be dollars with at most 2 decimals',
+  );
+
+/** Checked dollars in integer cents (exact: the checks refused anything else). */
+const toCents = (n: number): Cents => dollarsToCents(n) ?? 0;
+
+/**
+ * An amount of money: dollars in the file, integer cents once parsed. A value is refused,
+ * never rounded: 1.005 has a fraction of a cent.
+ */
+export const money = dollars.transform(toCents);
+
+/** A percent from 0 to 100 with at most `PERCENT_PLACES` decimals, read as an exact rate. */
 export const percent = z
   .number({ error: 'expected a percent (a number from 0 to 100)' })
   .min(0, 'must be from 0 to 100')
-  .max(100, 'must be from 0 to 100');
+  .max(100, 'must be from 0 to 100')
+  .refine(
+    (n) => percentToRate(n) !== undefined,
+    `must have at most ${String(PERCENT_PLACES)} decimals`,
+  )
+  .transform((n): Rate => percentToRate(n) ?? { num: 0, den: 1 });
 
 const id = z
   .string({ error: 'expected an identifier (text)' })
@@ -35,15 +71,21 @@ const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
   }, 'not a real calendar date');
 
-/** An election: a dollar amount, a percent of pay, or "max" (the most the limits allow). */
-export const election = z.union(
-  [
-    z.literal('max'),
-    money,
-    z.strictObject({ percent: percent.describe('Percent of plan compensation') }),
-  ],
-  { error: 'expected "max", an amount in dollars, or { percent: N }' },
-);
+/**
+ * An election: a dollar amount, a percent of pay, or "max" (the most the limits allow). The
+ * amount is converted after the union, so that a refused amount is reported as such (a union
+ * reports the problem of the one option whose type matched, unless that option transformed).
+ */
+export const election = z
+  .union(
+    [
+      z.literal('max'),
+      dollars,
+      z.strictObject({ percent: percent.describe('Percent of plan compensation') }),
+    ],
+    { error: 'expected "max", an amount in dollars, or { percent: N }' },
+  )
+  .transform((e) => (typeof e === 'number' ? toCents(e) : e));
 
 export const filingStatus = z.enum(FILING_STATUSES, {
   error:
@@ -122,7 +164,7 @@ export const acpAssumption = z.strictObject({
 export const cashBalance = z.strictObject({
   contribution: money.describe("The year's cash balance (DB) contribution the plan's actuary set"),
   minimumRequired: money
-    .default(0)
+    .prefault(0)
     .describe('The DB minimum required contribution (IRC 430), from the actuary'),
   maximumDeductible: money
     .optional()
@@ -143,14 +185,22 @@ export const plan = z.strictObject({
   id: id,
   job: id.describe('Id of the job whose employer sponsors the plan'),
   type: planType,
-  deferrals: z.array(deferral).default([]).describe('Elective deferral elections, filled in order'),
+  deferrals: z
+    .array(deferral)
+    .max(MAX_TIERS, `at most ${String(MAX_TIERS)} elections`)
+    .prefault([])
+    .describe('Elective deferral elections, filled in order'),
   rothDeferralsAllowed: z.boolean().default(true),
   catchUpAllowed: z.boolean().default(true),
   superCatchUpAllowed: z.boolean().default(true).describe('Plan offers the ages 60-63 catch-up'),
-  match: z.array(matchTier).default([]).describe('Match tiers, e.g. 100% up to 3%, 50% up to 5%'),
+  match: z
+    .array(matchTier)
+    .max(MAX_TIERS, `at most ${String(MAX_TIERS)} tiers`)
+    .prefault([])
+    .describe('Match tiers, e.g. 100% up to 3%, 50% up to 5%'),
   matchesCatchUp: z.boolean().default(true),
   matchCapAmount: money.optional().describe('Dollar cap on the match per year'),
-  nonelectivePercent: percent.default(0).describe('Employer nonelective / profit-sharing percent'),
+  nonelectivePercent: percent.prefault(0).describe('Employer nonelective / profit-sharing percent'),
   nonelectiveAmount: money
     .optional()
     .describe('Employer nonelective money as dollars for the year, added to nonelectivePercent'),
@@ -160,7 +210,7 @@ export const plan = z.strictObject({
   planRate: percent
     .optional()
     .describe('solo-401k: plan contribution rate for a self-employed owner (default 25)'),
-  afterTax: afterTax.default({ allowed: false }),
+  afterTax: afterTax.prefault({ allowed: false }),
   inPlanConversion: z
     .enum(['none', 'on-request', 'automatic'], {
       error: 'must be one of none, on-request, automatic',
@@ -186,13 +236,28 @@ export const scenario = z.strictObject({
   name: z.string().optional(),
   taxYear: z.number({ error: 'expected a tax year' }).int('expected a whole year'),
   filingStatus,
-  people: z.array(person).min(1, 'list at least one person'),
-  jobs: z.array(job).default([]),
+  people: z
+    .array(person)
+    .min(1, 'list at least one person')
+    .max(MAX_LIST, 'a household has one or two people (a person and a spouse)'),
+  jobs: z
+    .array(job)
+    .max(MAX_LIST, `at most ${String(MAX_LIST)} jobs`)
+    .prefault([]),
   controlledGroups: z
-    .array(z.array(id).min(2, 'a controlled group lists at least two employers'))
-    .default([])
+    .array(
+      z
+        .array(id)
+        .min(2, 'a controlled group lists at least two employers')
+        .max(MAX_LIST, `at most ${String(MAX_LIST)} employers`),
+    )
+    .max(MAX_LIST, `at most ${String(MAX_LIST)} controlled groups`)
+    .prefault([])
     .describe('Employers that form one controlled or affiliated service group (one 415(c) limit)'),
-  plans: z.array(plan).default([]),
+  plans: z
+    .array(plan)
+    .max(MAX_LIST, `at most ${String(MAX_LIST)} plans`)
+    .prefault([]),
 });
 
 export type ScenarioInput = z.input<typeof scenario>;

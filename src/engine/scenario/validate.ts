@@ -1,19 +1,33 @@
 /**
- * Reads a scenario: checks its version (older versions are migrated), validates it with zod,
- * then checks what a schema cannot (references between people, jobs, plans and employers,
- * supported tax year, birth dates). Every problem found is reported at once, each with its
- * field path.
+ * Reads a scenario: checks that it is a mapping with a version it can read (older versions are
+ * migrated), validates it with zod (dollars become cents, percents exact rates), then checks
+ * what a schema cannot (`cross-check.ts`). Every problem found is reported at once, each with
+ * its field path: the cross-checks also run when the schema finds problems, on the parts that
+ * parsed, and a value of the wrong type is reported with what was found.
  */
+import type { ZodType } from 'zod';
 import type { $ZodIssue } from 'zod/v4/core';
 import { InputError, formatPath, type InputIssue } from '../errors.js';
-import { isSupportedYear, paramsFor, SUPPORTED_YEARS } from '../params/index.js';
-import { SCENARIO_VERSION, scenario as scenarioSchema, type Scenario } from './schema.js';
+import { crossCheck, draftOf, type Draft } from './cross-check.js';
+import {
+  SCENARIO_VERSION,
+  job as jobSchema,
+  person as personSchema,
+  plan as planSchema,
+  scenario as scenarioSchema,
+  type Scenario,
+} from './schema.js';
 
 export interface ParseOptions {
   /** Today's date (YYYY-MM-DD), to reject birth dates in the future. */
   readonly today?: string;
   /** Replaces the scenario's `taxYear` before validation (the CLI's `--year`). */
   readonly taxYear?: number;
+  /**
+   * What the scenario was read from (a file name): the path of a problem with the whole of it,
+   * such as an empty file or a list; default none.
+   */
+  readonly source?: string;
 }
 
 /** Migrations from older scenario versions to the next one, keyed by the old version. */
@@ -21,12 +35,57 @@ const MIGRATIONS: Readonly<
   Record<number, (raw: Record<string, unknown>) => Record<string, unknown>>
 > = {};
 
+const FIELDS = 'version: 1, taxYear, filingStatus, people, jobs, plans';
+
+/** What a type zod names is called in a message (for schemas without their own message). */
+const EXPECTED: Readonly<Record<string, string>> = {
+  array: 'a list',
+  object: 'a mapping of fields',
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+};
+
+/** How a value found in the file is named in a message. */
+function found(v: unknown, typed: boolean): string {
+  if (v === null) return 'an empty value';
+  if (typeof v === 'string') {
+    if (v === '') return 'empty text';
+    return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  }
+  if (typeof v === 'number') {
+    if (Number.isNaN(v)) return '.nan (not a number)';
+    if (!Number.isFinite(v)) return v > 0 ? '.inf (infinity)' : '-.inf (minus infinity)';
+    return typed ? `the number ${String(v)}` : String(v);
+  }
+  if (typeof v === 'boolean') return `${String(v)} (a yes/no value)`;
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping of fields';
+  return typeof v;
+}
+
 function describeIssue(issue: $ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
     return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)`;
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'required';
-  return issue.message;
+  const input = issue.input;
+  const message =
+    issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')
+      ? `expected ${EXPECTED[issue.expected] ?? issue.expected}`
+      : issue.message;
+  const typeProblem =
+    issue.code === 'invalid_type' ||
+    issue.code === 'invalid_union' ||
+    issue.code === 'invalid_value';
+  if (input === undefined) {
+    if (typeProblem && formatPath(issue.path) === 'version') {
+      return `required; the current scenario version is ${String(SCENARIO_VERSION)}`;
+    }
+    return typeProblem ? 'required' : message;
+  }
+  // a list or mapping that is too short or too long is named by the message alone
+  if (!typeProblem && typeof input === 'object' && input !== null) return message;
+  return `${message}, got ${found(input, typeProblem)}`;
 }
 
 function zodIssues(issues: readonly $ZodIssue[]): InputIssue[] {
@@ -45,182 +104,94 @@ function migrate(raw: Record<string, unknown>): Record<string, unknown> {
   return doc;
 }
 
+/**
+ * What makes the whole document unreadable as a scenario (empty, a list, a scalar, a newer
+ * version), or undefined; `source` names the document.
+ */
+function wholeProblem(raw: unknown, source: string): InputIssue | undefined {
+  const mapping = `a scenario is a mapping of fields (${FIELDS}, …)`;
+  if (raw === null || raw === undefined) {
+    return { path: source, message: `nothing in it: ${mapping}` };
+  }
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    return { path: source, message: `${found(raw, true)}, not a scenario: ${mapping}` };
+  }
+  const v = (raw as Record<string, unknown>)['version'];
+  if (typeof v === 'number' && v > SCENARIO_VERSION) {
+    return {
+      path: 'version',
+      message: `${String(v)} is newer than this megaroth reads (version ${String(SCENARIO_VERSION)} and older)`,
+    };
+  }
+  return undefined;
+}
+
 /** Parses and validates a scenario; throws InputError listing every problem. */
 export function parseScenario(raw: unknown, opts: ParseOptions = {}): Scenario {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new InputError([
-      { path: '', message: 'a scenario must be a mapping of fields (YAML or JSON object)' },
-    ]);
-  }
+  const whole = wholeProblem(raw, opts.source ?? '');
+  if (whole !== undefined) throw new InputError([whole]);
   const migrated = migrate(raw as Record<string, unknown>);
   const doc = opts.taxYear === undefined ? migrated : { ...migrated, taxYear: opts.taxYear };
-  if (doc['version'] === undefined) {
-    throw new InputError([
-      {
-        path: 'version',
-        message: `required; the current scenario version is ${String(SCENARIO_VERSION)}`,
-      },
-    ]);
-  }
+  const cross = { today: opts.today };
   const parsed = scenarioSchema.safeParse(doc, { reportInput: true });
-  if (!parsed.success) throw new InputError(zodIssues(parsed.error.issues));
-  const issues = crossCheck(parsed.data, opts);
-  if (issues.length > 0) throw new InputError(issues);
-  return parsed.data;
-}
-
-function duplicates(ids: readonly string[]): Set<string> {
-  const seen = new Set<string>();
-  const dup = new Set<string>();
-  for (const i of ids) (seen.has(i) ? dup : seen).add(i);
-  return dup;
-}
-
-/** Checks references and facts a schema cannot express. */
-function crossCheck(s: Scenario, opts: ParseOptions): InputIssue[] {
-  const issues: InputIssue[] = [];
-  const add = (path: string, message: string): void => {
-    issues.push({ path, message });
-  };
-
-  if (!isSupportedYear(s.taxYear)) {
-    add(
-      'taxYear',
-      `tax year ${String(s.taxYear)} is not supported; supported years: ${SUPPORTED_YEARS.join(', ')}`,
-    );
+  if (parsed.success) {
+    const issues = crossCheck(draftOf(parsed.data), cross);
+    if (issues.length > 0) throw new InputError(issues);
+    return parsed.data;
   }
+  const schemaIssues = zodIssues(parsed.error.issues);
+  const reported = schemaIssues.map((i) => i.path);
+  const more = crossCheck(salvage(doc), cross).filter(
+    (i) => !reported.some((r) => within(i.path, r) || within(r, i.path)),
+  );
+  throw new InputError([...schemaIssues, ...more]);
+}
 
-  const personIds = new Set(s.people.map((p) => p.id));
-  const dupPeople = duplicates(s.people.map((p) => p.id));
-  s.people.forEach((p, i) => {
-    if (dupPeople.has(p.id))
-      add(`people[${String(i)}].id`, `"${p.id}" is used by more than one person`);
-    if (opts.today !== undefined && p.birthDate > opts.today) {
-      add(
-        `people[${String(i)}].birthDate`,
-        `${p.birthDate} is in the future (today is ${opts.today})`,
-      );
-    } else if (Number(p.birthDate.slice(0, 4)) > s.taxYear) {
-      add(
-        `people[${String(i)}].birthDate`,
-        `${p.birthDate} is after the tax year ${String(s.taxYear)}`,
-      );
-    }
-  });
-  if (s.people.length > 2)
-    add('people', 'a household has one or two people (a person and a spouse)');
+/** True when `path` is `outer` or a field inside it. */
+function within(path: string, outer: string): boolean {
+  return (
+    outer === '' || path === outer || path.startsWith(`${outer}.`) || path.startsWith(`${outer}[`)
+  );
+}
 
-  const jobsById = new Map(s.jobs.map((j) => [j.id, j]));
-  const dupJobs = duplicates(s.jobs.map((j) => j.id));
-  const businesses = new Set(s.jobs.filter((j) => j.type !== 'w2').map((j) => j.employer));
-  s.jobs.forEach((j, i) => {
-    const at = `jobs[${String(i)}]`;
-    if (dupJobs.has(j.id)) add(`${at}.id`, `"${j.id}" is used by more than one job`);
-    if (!personIds.has(j.person)) {
-      add(`${at}.person`, `no person with id "${j.person}" (people: ${[...personIds].join(', ')})`);
-    }
-    if (j.type === 'schedule-c') {
-      if (j.netProfit === undefined) add(`${at}.netProfit`, 'required for a schedule-c job');
-      if (j.wages !== undefined)
-        add(`${at}.wages`, 'a schedule-c job has net profit, not wages; use netProfit');
-      if (j.priorYearFicaWages !== undefined) {
-        add(`${at}.priorYearFicaWages`, 'a sole proprietor has no FICA wages; remove this field');
-      }
-    } else {
-      if (j.wages === undefined) add(`${at}.wages`, `required for a ${j.type} job (gross W-2 pay)`);
-      if (j.netProfit !== undefined)
-        add(`${at}.netProfit`, `a ${j.type} job has wages, not net profit`);
-      if (
-        j.socialSecurityWages !== undefined &&
-        j.wages !== undefined &&
-        j.socialSecurityWages > j.wages
-      ) {
-        add(`${at}.socialSecurityWages`, 'must not be more than wages');
-      }
-    }
-    if (j.type === 'w2' && j.ownershipPercent !== undefined) {
-      add(`${at}.ownershipPercent`, 'only for schedule-c or s-corp jobs (owners of the business)');
-    }
-  });
+/** The fields of `raw` that pass their own schema (defaults filled in), the others left out. */
+function fieldsOf<T extends object>(
+  shape: Readonly<Record<string, ZodType>>,
+  raw: unknown,
+): Partial<T> {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return {};
+  const src = raw as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(shape)) {
+    const r = shape[key]?.safeParse(src[key]);
+    if (r?.success && r.data !== undefined) out[key] = r.data;
+  }
+  return out as Partial<T>;
+}
 
-  const employers = new Set(s.jobs.map((j) => j.employer));
-  s.controlledGroups.forEach((g, gi) => {
-    g.forEach((e, ei) => {
-      if (!employers.has(e)) {
-        add(`controlledGroups[${String(gi)}][${String(ei)}]`, `no job has employer "${e}"`);
-      }
-    });
-  });
-
-  const dupPlans = duplicates(s.plans.map((p) => p.id));
-  s.plans.forEach((p, i) => {
-    const at = `plans[${String(i)}]`;
-    if (dupPlans.has(p.id)) add(`${at}.id`, `"${p.id}" is used by more than one plan`);
-    const j = jobsById.get(p.job);
-    if (!j) {
-      add(
-        `${at}.job`,
-        `no job with id "${p.job}" (jobs: ${[...jobsById.keys()].join(', ') || 'none'})`,
-      );
-    } else if (p.type === 'solo-401k') {
-      if (j.type === 'w2' && !businesses.has(j.employer)) {
-        add(
-          `${at}.job`,
-          `a solo-401k must belong to a schedule-c or s-corp job, or to a W-2 job at a household member's business; "${j.id}" is a W-2 job at "${j.employer}"`,
-        );
-      }
-    } else if (j.type === 'schedule-c') {
-      add(
-        `${at}.type`,
-        `a ${p.type} cannot cover self-employment income of job "${j.id}"; use solo-401k`,
-      );
-    }
-    if (p.type !== 'solo-401k') {
-      if (p.employerContribution !== undefined) {
-        add(
-          `${at}.employerContribution`,
-          'only for solo-401k plans; use match and nonelectivePercent',
-        );
-      }
-      if (p.planRate !== undefined) add(`${at}.planRate`, 'only for solo-401k plans');
-      if (p.cashBalance !== undefined) add(`${at}.cashBalance`, 'only for solo-401k plans');
-    } else if (p.planRate !== undefined && isSupportedYear(s.taxYear)) {
-      const maxRate = paramsFor(s.taxYear).plan.profitSharingDeductionRate;
-      if (p.planRate > maxRate.value * 100) {
-        add(
-          `${at}.planRate`,
-          `must be at most ${String(maxRate.value * 100)} for a profit-sharing plan (${maxRate.citation})`,
-        );
-      }
-    }
-    let prev = 0;
-    p.match.forEach((t, ti) => {
-      if (t.upToPercent <= prev) {
-        add(
-          `${at}.match[${String(ti)}].upToPercent`,
-          `tiers are cumulative: must be more than the previous tier's ${String(prev)}`,
-        );
-      }
-      prev = t.upToPercent;
-    });
-    const cb = p.cashBalance;
-    if (cb?.maximumDeductible !== undefined && cb.minimumRequired > cb.maximumDeductible) {
-      add(`${at}.cashBalance.minimumRequired`, 'must not be more than maximumDeductible');
-    }
-    p.deferrals.forEach((d, di) => {
-      if (d.type === 'roth' && !p.rothDeferralsAllowed) {
-        add(
-          `${at}.deferrals[${String(di)}].type`,
-          'the plan does not allow Roth deferrals (rothDeferralsAllowed: false)',
-        );
-      }
-    });
-    if (!p.afterTax.allowed && p.afterTax.amount !== undefined && p.afterTax.amount !== 0) {
-      add(
-        `${at}.afterTax.amount`,
-        'the plan does not allow after-tax contributions (afterTax.allowed: false)',
-      );
-    }
-  });
-  return issues;
+/** The parts of a document that failed the schema which parse on their own. */
+function salvage(doc: Record<string, unknown>): Draft {
+  const shape = scenarioSchema.shape;
+  const list = <T extends object>(
+    key: 'people' | 'jobs' | 'plans',
+    element: { readonly shape: Readonly<Record<string, ZodType>> },
+  ): { items: Partial<T>[]; allIds: boolean } => {
+    const raw = doc[key];
+    if (!Array.isArray(raw)) return { items: [], allIds: raw === undefined };
+    const items = raw.map((x) => fieldsOf<T>(element.shape, x));
+    return { items, allIds: items.every((x) => 'id' in x) };
+  };
+  const year = shape.taxYear.safeParse(doc['taxYear']);
+  const groups = shape.controlledGroups.safeParse(doc['controlledGroups']);
+  const people = list<Scenario['people'][number]>('people', personSchema);
+  const jobs = list<Scenario['jobs'][number]>('jobs', jobSchema);
+  const plans = list<Scenario['plans'][number]>('plans', planSchema);
+  return {
+    taxYear: year.success ? year.data : undefined,
+    people: people.items,
+    jobs: jobs.items,
+    plans: plans.items,
+    controlledGroups: groups.success ? groups.data : [],
+    allIds: { people: people.allIds && people.items.length > 0, jobs: jobs.allIds },
+  };
 }

@@ -339,7 +339,12 @@ describe('chosen deferrals in the solo plan (the same household, a numeric elect
       planHousehold({
         ...scenario,
         plans: scenario.plans.map((x) =>
-          x.type === 'solo-401k' ? { ...x, deferrals: [{ type: 'pre-tax', amount }] } : x,
+          x.type === 'solo-401k'
+            ? {
+                ...x,
+                deferrals: [{ type: 'pre-tax', amount: amount === 'max' ? amount : cents(amount) }],
+              }
+            : x,
         ),
       }).plans.find((x) => x.type === 'solo-401k');
     const full = solo('max');

@@ -13,7 +13,15 @@
  */
 import { inputError } from '../errors.js';
 import type { Finding } from '../report/model.js';
-import { formatUsd, percentRate, toDollars, type Cents } from '../money.js';
+import {
+  formatUsd,
+  MAX_AMOUNT,
+  maxAmountMessage,
+  PERCENT_PLACES,
+  percentToRate,
+  toDollars,
+  type Cents,
+} from '../money.js';
 import { paramsFor, usd } from '../params/index.js';
 import { catchUpLimit } from '../rules/catch-up.js';
 import type { Scenario, ScenarioInput } from '../scenario/schema.js';
@@ -83,6 +91,7 @@ function amount(field: string, c: Cents | undefined): void {
   if (!Number.isSafeInteger(c) || c < 0) {
     throw inputError(field, 'must be a non-negative whole number of cents');
   }
+  if (c > MAX_AMOUNT) throw inputError(field, maxAmountMessage());
 }
 
 /** Checks the input and builds the household; throws an InputError naming SoloInput fields. */
@@ -90,8 +99,14 @@ export function soloScenario(input: SoloInput): SoloScenario {
   const p = paramsFor(input.year, 'year');
   checkAge(input.age);
   if (input.planRatePercent !== undefined) {
-    if (!Number.isFinite(input.planRatePercent)) throw inputError('planRate', 'must be a number');
-    checkPlanRate(p, percentRate(input.planRatePercent), 'planRate');
+    const planRate = percentToRate(input.planRatePercent);
+    if (planRate === undefined) {
+      throw inputError(
+        'planRate',
+        `must be a percent with at most ${String(PERCENT_PLACES)} decimals, got ${String(input.planRatePercent)}`,
+      );
+    }
+    checkPlanRate(p, planRate, 'planRate');
   }
   checkRateRounding(input.rateRounding);
   const b = input.business;
