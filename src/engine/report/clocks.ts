@@ -255,7 +255,7 @@ function yearReport(y: YearOrdering): YearReport {
   const p = y.part3;
   if (p) {
     const cite = (n: string): string => `Form 8606 (2018 and later) line ${n}; ${ORDERING}; ${Q9}`;
-    const limit = u(usd(distributionConstants.firstHomeLifetimeLimit));
+    const limit = u(usd(distributionConstants.firstHomeLifetimeLimit), { wholeDollars: true });
     const make = (line: keyof Part3Lines, v: Cents): Figure => {
       const [label, why, from] = PART3[line];
       const n = line.replace('line', '');
@@ -276,9 +276,7 @@ function yearReport(y: YearOrdering): YearReport {
         line === 'line20'
           ? `first-home distributions after the five-year period, within the ${limit} lifetime limit less what earlier years used`
           : why,
-        line === 'line20'
-          ? `${cite(n)}; ${distributionConstants.firstHomeLifetimeLimit.citation}`
-          : cite(n),
+        line === 'line20' ? `${cite(n)}; IRC 72(t)(8)(B); IRC 408A(d)(5)` : cite(n),
         inputs,
       );
     };
