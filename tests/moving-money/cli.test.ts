@@ -362,6 +362,8 @@ describe('findings', () => {
         path: '--to',
         message: expect.stringMatching(/\$40,000\.00 of pre-tax money is paid to you/) as string,
       }),
+      // Without a birth date the 10% additional tax is not computed, and the report says so.
+      expect.objectContaining({ severity: 'info', path: '--birth-date' }),
     ]);
   });
 });
