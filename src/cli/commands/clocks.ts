@@ -195,7 +195,7 @@ export const register: Register = (program, io) => {
   )
     .addHelpText(
       'after',
-      '\nExamples:\n  megaroth clocks examples/clocks/roth-history.yaml\n  megaroth clocks examples/clocks/roth-history.yaml --explain',
+      '\nExamples:\n  megaroth clocks examples/clocks/roth-history.yaml\n  megaroth clocks examples/clocks/june-december.yaml --explain\n  megaroth clocks examples/clocks/two-years.yaml --json',
     )
     .action((file: string, opts: ReportOutputOptions) => {
       const report = clocksReport(parseRothHistory(readDataFile(io.cwd, file), file));

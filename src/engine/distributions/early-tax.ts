@@ -321,7 +321,8 @@ export function planEarlyTax(i: PlanEarlyTaxInput): EarlyTax {
       );
     }
   }
-  if (ex && i.exception !== undefined) {
+  const known = i.birthDate !== undefined && i.date !== undefined;
+  if (ex && i.exception !== undefined && (known || min(i.exceptionAmount ?? base, base) === base)) {
     const covered = min(i.exceptionAmount ?? base, base);
     return done(
       covered === base ? 'exception' : 'partial-exception',
@@ -330,7 +331,7 @@ export function planEarlyTax(i: PlanEarlyTaxInput): EarlyTax {
       `${TAX_CITE}; ${ex.citation}`,
     );
   }
-  if (i.birthDate === undefined || i.date === undefined) {
+  if (!known) {
     return {
       computed: false,
       subjectTo: base,
