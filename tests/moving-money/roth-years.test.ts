@@ -3,6 +3,9 @@
  * 1.408A-6 Q&A-8, Q&A-9): the figures below were worked by hand from the regulation and from
  * Form 8606 Part III, and are checked in the text, the JSON and `--explain`.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 
@@ -142,9 +145,6 @@ describe('two years of Form 8606 Part III', () => {
 
 describe('bad exceptions name the field', () => {
   it('an unknown exception, a plan-only one, and an amount-limited one without its amount', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const dir = mkdtempSync(join(tmpdir(), 'megaroth-'));
     const head =
       "birthDate: '1985-01-01'\nrothIra:\n  contributions: [{ taxYear: 2020, date: '2020-05-01', amount: 6000 }]\n";
