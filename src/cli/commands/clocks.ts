@@ -70,7 +70,13 @@ function renderYear(y: YearReport): string {
         ...y.distributions.map((d) => [
           d.date,
           money(d.amount),
-          d.qualified ? 'yes' : 'no',
+          d.qualified
+            ? 'yes'
+            : d.firstHome.cents === d.amount.cents
+              ? 'first home'
+              : d.firstHome.cents > 0
+                ? `${money(d.firstHome)} (first home)`
+                : 'no',
           money(d.taxable),
           money(d.additionalTax),
           [d.planned ? 'planned' : '', d.exception ?? ''].filter(Boolean).join(', '),
@@ -154,7 +160,7 @@ function render(r: ClocksReport): string {
         ],
         [
           ...w.tranches.map((t) => [
-            kindLabel(t.kind, t.year),
+            `${kindLabel(t.kind, t.year)}${t.part === 'first-home' ? ' (first home)' : ''}`,
             money(t.amount),
             money(t.taxable),
             ...(withTax ? [money(t.incomeTax)] : []),

@@ -15,7 +15,7 @@ import { distributionConstants } from '../params/distributions.js';
 import { analyzeRothHistory, type Tranche } from '../roth-clocks/clocks.js';
 import { later, type IsoDate } from '../roth-clocks/dates.js';
 import type { RothHistory } from '../roth-clocks/history.js';
-import type { RothException, YearOrdering } from '../roth-clocks/ordering.js';
+import type { DistributionPart, RothException, YearOrdering } from '../roth-clocks/ordering.js';
 import type { Finding, ReportBase } from './model.js';
 
 export interface TrancheReport {
@@ -28,6 +28,8 @@ export interface TrancheReport {
 
 export interface WithdrawalTrancheReport {
   readonly kind: Tranche['kind'];
+  /** The part of the withdrawal: nonqualified, first-home (Form 8606 line 20) or qualified. */
+  readonly part: DistributionPart;
   readonly year: number | null;
   readonly amount: Figure;
   readonly taxable: Figure;
@@ -54,6 +56,8 @@ export interface YearDistributionReport {
   /** A qualified distribution (IRC 408A(d)(2)): not on Form 8606, nothing includible. */
   readonly qualified: boolean;
   readonly exception: RothException | null;
+  /** The part that is a qualified first-time homebuyer distribution (Form 8606 line 20). */
+  readonly firstHome: Figure;
   readonly taxable: Figure;
   readonly additionalTax: Figure;
 }
@@ -196,6 +200,16 @@ function yearReport(y: YearOrdering): YearReport {
       ),
       qualified: d.qualified,
       exception: d.exception ?? null,
+      firstHome: figure(
+        dk('firstHome'),
+        'Qualified first-time homebuyer part (Form 8606 line 20)',
+        d.firstHome,
+        d.firstHome > 0
+          ? `a first-home distribution after the five-year period, within what is left of the ${u(usd(distributionConstants.firstHomeLifetimeLimit), { wholeDollars: true })} lifetime limit`
+          : 'none',
+        'IRC 408A(d)(2)(A)(iv), 408A(d)(5); IRC 72(t)(8)(B); Form 8606 line 20',
+        d.firstHome > 0 ? [dk('amount')] : [],
+      ),
       taxable: figure(
         dk('taxable'),
         'Includible in income',
@@ -400,9 +414,10 @@ export function clocksReport(h: RothHistory): ClocksReport {
           );
     const wt = w.tranches.map((t): WithdrawalTrancheReport => {
       const tid = trancheId(t.kind, t.year);
-      const id = `${k('tranches')}.${tid}`;
+      const id = `${k('tranches')}.${tid}${t.part === 'first-home' ? '.first-home' : ''}`;
       return {
         kind: t.kind,
+        part: t.part,
         year: t.year,
         amount: figure(
           `${id}.amount`,

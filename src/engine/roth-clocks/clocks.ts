@@ -26,6 +26,7 @@ import type { RothHistory } from './history.js';
 import {
   orderByTaxYear,
   type DistributionInput,
+  type DrawnTranche,
   type RothBasis,
   type RothException,
   type TrancheKind,
@@ -69,17 +70,9 @@ export interface RothClocks {
 }
 
 /** One tranche of a planned withdrawal, with its tax. */
-export interface WithdrawalTranche {
-  readonly kind: Tranche['kind'];
-  readonly year: number | null;
-  readonly amount: Cents;
-  /** Includible in gross income. */
-  readonly taxable: Cents;
-  /** 10% additional tax (72(t), or 408A(d)(3)(F) for a conversion's taxable part). */
-  readonly additionalTax: Cents;
+export interface WithdrawalTranche extends DrawnTranche {
   /** Estimated income tax: taxable × the marginal rate given, or null without one. */
   readonly incomeTax: Cents | null;
-  readonly why: string;
 }
 
 export interface WithdrawalAllocation {

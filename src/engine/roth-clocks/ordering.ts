@@ -51,9 +51,16 @@ export interface DistributionInput {
   readonly exceptionAmount?: Cents;
 }
 
+/**
+ * Which part of a distribution took a tranche: its nonqualified part (Form 8606 line 21), its
+ * first-home part (line 20), or a qualified distribution.
+ */
+export type DistributionPart = 'nonqualified' | 'first-home' | 'qualified';
+
 /** What a distribution took from one tranche, and its tax. */
 export interface DrawnTranche {
   readonly kind: TrancheKind;
+  readonly part: DistributionPart;
   /** The year of a conversion tranche; null otherwise. */
   readonly year: number | null;
   readonly amount: Cents;
@@ -150,16 +157,25 @@ const RANK: Readonly<Record<TrancheKind, readonly [number, number]>> = {
   earnings: [2, 0],
 };
 
+const PART_RANK: Readonly<Record<DistributionPart, number>> = {
+  nonqualified: 0,
+  'first-home': 1,
+  qualified: 2,
+};
+
 /** `allocate`, with every part 0 when there is nothing to share. */
 function share(total: Cents, weights: readonly Cents[]): Cents[] {
   return total === 0 ? weights.map(() => 0) : allocate(total, weights);
 }
 
-/** Tranches of the same kind and year added together, in ordering order. */
-function merge(list: readonly DrawnTranche[]): DrawnTranche[] {
+/**
+ * Tranches of the same kind and year added together (with `byPart`, only within the same part of
+ * a distribution), in ordering order.
+ */
+function merge(list: readonly DrawnTranche[], byPart: boolean): DrawnTranche[] {
   const by = new Map<string, DrawnTranche>();
   for (const t of list) {
-    const k = `${t.kind}:${String(t.year)}`;
+    const k = `${t.kind}:${String(t.year)}${byPart ? `:${t.part}` : ''}`;
     const cur = by.get(k);
     by.set(
       k,
@@ -177,7 +193,8 @@ function merge(list: readonly DrawnTranche[]): DrawnTranche[] {
     (a, b) =>
       RANK[a.kind][0] - RANK[b.kind][0] ||
       (a.year ?? 0) - (b.year ?? 0) ||
-      RANK[a.kind][1] - RANK[b.kind][1],
+      RANK[a.kind][1] - RANK[b.kind][1] ||
+      PART_RANK[a.part] - PART_RANK[b.part],
   );
 }
 
@@ -291,6 +308,7 @@ export function orderByTaxYear(
         const tax = shares[at + j] ?? 0;
         return {
           kind: x.kind,
+          part: 'nonqualified',
           year: x.year,
           amount: x.amount,
           taxable: x.kind === 'earnings' ? x.amount : 0,
@@ -299,8 +317,9 @@ export function orderByTaxYear(
         };
       });
       at += r.p.nonqualified.length;
-      const free = (x: Piece, why: string): DrawnTranche => ({
+      const free = (x: Piece, part: DistributionPart, why: string): DrawnTranche => ({
         kind: x.kind,
+        part,
         year: x.year,
         amount: x.amount,
         taxable: 0,
@@ -310,11 +329,16 @@ export function orderByTaxYear(
       const tranches = [
         ...nonq,
         ...r.p.home.map((x) =>
-          free(x, 'qualified first-time homebuyer distribution (Form 8606 line 20): tax-free'),
+          free(
+            x,
+            'first-home',
+            'qualified first-time homebuyer distribution (Form 8606 line 20): tax-free',
+          ),
         ),
         ...r.p.qualified.map((x) =>
           free(
             x,
+            'qualified',
             x.kind === 'earnings'
               ? 'qualified distribution: earnings tax-free'
               : 'qualified distribution: tax-free',
@@ -325,7 +349,7 @@ export function orderByTaxYear(
         ...d,
         qualified: r.c.qualified,
         firstHome: r.c.firstHome,
-        tranches: merge(tranches),
+        tranches: merge(tranches, true),
         taxable: sum(nonq.map((t) => t.taxable)),
         earlyAmount: r.base,
         exemptAmount: r.exempt,
@@ -352,7 +376,10 @@ export function orderByTaxYear(
       })(),
       distributions: ordered,
       total: sum(list.map((d) => d.amount)),
-      tranches: merge(ordered.flatMap((d) => d.tranches)),
+      tranches: merge(
+        ordered.flatMap((d) => d.tranches),
+        false,
+      ),
       part3,
       taxable: sum(ordered.map((d) => d.taxable)),
       additionalTax: sum(ordered.map((d) => d.additionalTax)),

@@ -37,6 +37,7 @@ export const clocksJson = reportSchema('clocks', {
           amount: dollars,
           qualified: z.boolean(),
           exception,
+          firstHome: dollars,
           taxable: dollars,
           additionalTax: dollars,
         }),
@@ -82,6 +83,7 @@ export const clocksJson = reportSchema('clocks', {
       tranches: z.array(
         z.strictObject({
           kind,
+          part: z.enum(['nonqualified', 'first-home', 'qualified']),
           year: z.number().int().nullable(),
           amount: dollars,
           taxable: dollars,
