@@ -107,7 +107,7 @@ describe('megaroth rollover', () => {
       /--direct-roth: direct rollovers \(60\) cannot exceed the distribution \(50\)/,
     );
   });
-  it("the Roth-lite example: 75,000 with 50,000 basis split at separation", async () => {
+  it('the Roth-lite example: 75,000 with 50,000 basis split at separation', async () => {
     const r = await cli(
       'rollover --balance 75000 --after-tax-basis 50000 --amount 75000 --to split',
     );
