@@ -31,7 +31,7 @@ export const distributionConstants = {
     label:
       'No mandatory withholding when the eligible rollover distributions of the year are reasonably expected to total less than this',
     citation: 'Treas. Reg. 31.3405(c)-1, Q&A-14',
-    status: 'V',
+    status: 'V2',
   },
   nonperiodicWithholdingRate: {
     value: 0.1,
@@ -39,7 +39,7 @@ export const distributionConstants = {
     label:
       'Withholding on a nonperiodic distribution that is not an eligible rollover distribution (its taxable part), unless the payee elects out',
     citation: 'IRC 3405(b)(1), 3405(b)(2); IRC 3405(e)(1)(B)',
-    status: 'V',
+    status: 'V2',
   },
   additionalTaxRate: {
     value: 0.1,
@@ -55,7 +55,7 @@ export const distributionConstants = {
     label:
       'Separation from service in or after the calendar year of reaching this age: the plan’s distributions carry no 10% additional tax (plans only, not IRAs)',
     citation: 'IRC 72(t)(2)(A)(v), 72(t)(3)(A); Notice 87-13, Q&A-20',
-    status: 'V',
+    status: 'V2',
   },
   publicSafetySeparationAge: {
     value: 50,
@@ -63,7 +63,7 @@ export const distributionConstants = {
     label:
       'The same age for a qualified public safety employee (police, firefighters, emergency medical services, corrections officers) in a governmental plan',
     citation: 'IRC 72(t)(10)',
-    status: 'V',
+    status: 'V2',
   },
   firstHomeLifetimeLimit: {
     value: 10000,
@@ -71,7 +71,7 @@ export const distributionConstants = {
     label:
       'Lifetime limit on qualified first-time homebuyer distributions (the 10% tax exception, and a Roth IRA qualified distribution for a first home; Form 8606 line 20)',
     citation: 'IRC 72(t)(2)(F), 72(t)(8)(B); IRC 408A(d)(2)(A)(iv), 408A(d)(5); Form 8606 line 20',
-    status: 'V',
+    status: 'V2',
   },
   fiveYearPeriodYears: {
     value: 5,
