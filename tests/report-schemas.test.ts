@@ -33,6 +33,18 @@ const RUNS: readonly (readonly [ReportName, string])[] = [
     'form8606 --contribution 500 --basis 300 --converted 5000 --year-end-balance 0 --worksheet-nontaxable 460',
   ],
   ['clocks', 'clocks examples/clocks/roth-history.yaml'],
+  ['clocks', 'clocks examples/clocks/june-december.yaml'],
+  ['clocks', 'clocks examples/clocks/march-november.yaml'],
+  ['clocks', 'clocks examples/clocks/two-years.yaml'],
+  [
+    'rollover',
+    'rollover --balance 100000 --after-tax-basis 20000 --amount 20000 --to cash --birth-date 1980-06-01 --date 2026-03-01',
+  ],
+  ['rollover', 'rollover --balance 1000 --after-tax-basis 0 --amount 150 --to cash'],
+  [
+    'rollover',
+    'rollover --balance 100000 --after-tax-basis 20000 --amount 20000 --not-eligible-rollover --exception medical --exception-amount 5000',
+  ],
   ['ledger', 'ledger examples/ledger/acme-401k.yaml'],
   ['ledger', 'ledger examples/ledger/acme-401k.csv --as-of 2026-04-30'],
   ['ledger', 'ledger examples/ledger/after-tax-source.yaml'],

@@ -1,13 +1,19 @@
 /**
  * `megaroth clocks FILE`: the Roth five-year clocks of a history (Roth IRA qualified
  * distributions, each conversion, each plan's designated Roth account), the ordering tranches,
- * and the allocation of a planned withdrawal with its income tax and 10% additional tax.
+ * every tax year with a distribution aggregated with its Form 8606 Part III, and the
+ * allocation of a planned withdrawal with its income tax and 10% additional tax.
  */
 import { parseRothHistory, type Tranche } from '../../engine/roth-clocks/index.js';
 import { QUALIFIED_AGE_TEXT } from '../../engine/distributions/params-text.js';
 import { formatUsd } from '../../engine/money.js';
 import { distributionConstants } from '../../engine/params/distributions.js';
-import { clocksReport, type ClocksReport } from '../../engine/report/clocks.js';
+import {
+  clocksReport,
+  type ClocksReport,
+  type Part3Report,
+  type YearReport,
+} from '../../engine/report/clocks.js';
 import { readDataFile } from '../files.js';
 import { renderFindings } from '../render/findings.js';
 import {
@@ -16,7 +22,8 @@ import {
   withReportOptions,
   type ReportOutputOptions,
 } from '../report-output.js';
-import { renderTable } from '../table.js';
+import { renderPairs, renderTable } from '../table.js';
+import { wrap } from '../text.js';
 import type { Register } from './index.js';
 
 const KIND: Readonly<Record<Tranche['kind'], string>> = {
@@ -28,6 +35,76 @@ const KIND: Readonly<Record<Tranche['kind'], string>> = {
 
 function kindLabel(kind: Tranche['kind'], year: number | null): string {
   return year === null ? KIND[kind] : `${String(year)} ${KIND[kind]}`;
+}
+
+const PART3_ROWS: readonly [keyof Part3Report, string][] = [
+  ['line19', 'Nonqualified distributions'],
+  ['line20', 'Qualified first-time homebuyer expenses'],
+  ['line21', 'Line 19 - line 20'],
+  ['line22', 'Basis in Roth IRA contributions'],
+  ['line23', 'Line 21 - line 22'],
+  ['line24', 'Basis in conversions and plan rollovers'],
+  ['line25a', 'Line 23 - line 24'],
+  ['line25b', 'Qualified disaster distributions'],
+  ['line25c', 'Taxable amount'],
+];
+
+const money = (c: { cents: number } | null): string => (c === null ? '-' : formatUsd(c.cents));
+
+/** One tax year: its distributions aggregated, the year's contributions, Form 8606 Part III. */
+function renderYear(y: YearReport): string {
+  const Y = String(y.year);
+  const pct = formatRate(distributionConstants.additionalTaxRate.value);
+  const out = [
+    `\n${wrap(`Tax year ${Y}: its distributions are one distribution, out of the regular contributions for ${Y} and earlier (made by the due date) and the conversions of ${Y} and earlier (Treas. Reg. 1.408A-6 Q&A-9):`, '', '  ')}\n`,
+    renderTable(
+      [
+        { header: 'Date' },
+        { header: 'Distribution', align: 'right' },
+        { header: 'Qualified' },
+        { header: 'Taxable', align: 'right' },
+        { header: `${pct} tax`, align: 'right' },
+        { header: 'Note' },
+      ],
+      [
+        ...y.distributions.map((d) => [
+          d.date,
+          money(d.amount),
+          d.qualified
+            ? 'yes'
+            : d.firstHome.cents === d.amount.cents
+              ? 'first home'
+              : d.firstHome.cents > 0
+                ? `${money(d.firstHome)} (first home)`
+                : 'no',
+          money(d.taxable),
+          money(d.additionalTax),
+          [d.planned ? 'planned' : '', d.exception ?? ''].filter(Boolean).join(', '),
+        ]),
+        ['Total', money(y.total), '', money(y.taxable), money(y.additionalTax), ''],
+      ],
+    ),
+    renderPairs([
+      [`Regular contributions for ${Y} (made by the due date)`, money(y.regularContributions)],
+      [`Conversions in ${Y}`, money(y.conversions)],
+    ]),
+  ];
+  const f = y.form8606;
+  if (f) {
+    out.push(`\nForm 8606 Part III, ${Y}:\n`);
+    out.push(
+      renderTable(
+        [{ header: 'Line' }, { header: 'Form 8606' }, { header: 'Amount', align: 'right' }],
+        PART3_ROWS.map(([k, label]) => [k.replace('line', ''), label, money(f[k])]),
+      ),
+    );
+  } else out.push(`\nForm 8606 Part III, ${Y}: not filed (every distribution is qualified).\n`);
+  if (y.subjectToAdditionalTax.cents > 0) {
+    out.push(
+      `${pct} additional tax ${Y} (Form 5329): ${pct} x (${money(y.subjectToAdditionalTax)} subject - ${money(y.exempt)} exempt) = ${money(y.additionalTax)}.\n`,
+    );
+  }
+  return out.join('');
 }
 
 function render(r: ClocksReport): string {
@@ -63,13 +140,13 @@ function render(r: ClocksReport): string {
       ),
     );
   }
+  for (const y of r.years) out.push(renderYear(y));
   const w = r.withdrawal;
   if (w) {
     out.push(
-      `\nPlanned withdrawal of ${formatUsd(w.amount.cents)} on ${w.date} (${w.qualified ? 'qualified' : 'not qualified'}):\n`,
+      `\nPlanned withdrawal of ${formatUsd(w.amount.cents)} on ${w.date} (${w.qualified ? 'qualified' : 'not qualified'}; its share of ${String(w.year)}):\n`,
     );
     const withTax = w.incomeTax !== null;
-    const money = (c: { cents: number } | null): string => (c === null ? '-' : formatUsd(c.cents));
     const tenPercent = `${formatRate(distributionConstants.additionalTaxRate.value)} tax`;
     out.push(
       renderTable(
@@ -83,7 +160,7 @@ function render(r: ClocksReport): string {
         ],
         [
           ...w.tranches.map((t) => [
-            kindLabel(t.kind, t.year),
+            `${kindLabel(t.kind, t.year)}${t.part === 'first-home' ? ' (first home)' : ''}`,
             money(t.amount),
             money(t.taxable),
             ...(withTax ? [money(t.incomeTax)] : []),
@@ -113,8 +190,9 @@ export const register: Register = (program, io) => {
       .summary('Roth five-year clocks, ordering, and the tax on a planned withdrawal')
       .description(
         'Roth five-year clocks and ordering: when each amount in a Roth history can come out free ' +
-          'of tax and of the 10% additional tax, and how a planned withdrawal is taxed, tranche by ' +
-          'tranche (IRC 408A(d); Treas. Reg. 1.408A-6, 1.402A-1, 1.408A-10).',
+          "of tax and of the 10% additional tax, how each tax year's distributions are taxed as one " +
+          '(Form 8606 Part III), and how a planned withdrawal is taxed, tranche by tranche ' +
+          '(IRC 408A(d); Treas. Reg. 1.408A-6, 1.402A-1, 1.408A-10).',
       )
       .argument(
         '<file>',
@@ -123,7 +201,7 @@ export const register: Register = (program, io) => {
   )
     .addHelpText(
       'after',
-      '\nExamples:\n  megaroth clocks examples/clocks/roth-history.yaml\n  megaroth clocks examples/clocks/roth-history.yaml --explain',
+      '\nExamples:\n  megaroth clocks examples/clocks/roth-history.yaml\n  megaroth clocks examples/clocks/june-december.yaml --explain\n  megaroth clocks examples/clocks/two-years.yaml --json',
     )
     .action((file: string, opts: ReportOutputOptions) => {
       const report = clocksReport(parseRothHistory(readDataFile(io.cwd, file), file));

@@ -105,7 +105,8 @@ export const register: Register = (program, io) => {
       .summary('Form 8606 Parts I-II: taxable part of a backdoor Roth conversion')
       .description(
         'Form 8606 Parts I and II line by line: how much of a Roth conversion (backdoor Roth) or ' +
-          'IRA distribution is taxable under the IRA pro-rata rule, and the basis carried forward.',
+          'IRA distribution is taxable under the IRA pro-rata rule, and the basis carried forward. ' +
+          'Part III (Roth IRA distributions) comes from a history: megaroth clocks FILE.',
       )
       .requiredOption(
         '--basis <dollars>',

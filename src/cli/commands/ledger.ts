@@ -3,6 +3,7 @@
  * prints the `ledger` report — the account by source and by fund, the after-tax basis left and
  * what each conversion or withdrawal made taxable. An impossible transaction stops with its line.
  */
+import { ADDITIONAL_TAX_TEXT } from '../../engine/distributions/params-text.js';
 import { inputError } from '../../engine/errors.js';
 import { isIsoDate } from '../../engine/dates.js';
 import { parseLedger, SOURCE_LABELS } from '../../engine/ledger/index.js';
@@ -64,10 +65,13 @@ function render(r: LedgerCommandReport, file: string): string {
   pairs.push(['Designated Roth basis (Roth deferrals + in-plan conversions)', usd(r.rothBasis)]);
   pairs.push(['Taxable from conversions and withdrawals', usd(r.taxableTotal)]);
   pairs.push(['Withheld', usd(r.withholdingTotal)]);
-  out.push(renderPairs(pairs));
   const moves = r.events.filter(
     (e) => e.type === 'convert' || e.type === 'withdraw' || e.type === 'separate',
   );
+  // The 10% additional tax shows when a withdrawal kept pre-tax money (computed or not).
+  const early = moves.some((e) => e.additionalTax === null || e.additionalTax.cents > 0);
+  if (early) pairs.push([r.additionalTaxTotal.label, usd(r.additionalTaxTotal)]);
+  out.push(renderPairs(pairs));
   if (moves.length > 0) {
     out.push('\nConversions and withdrawals:\n');
     out.push(
@@ -83,6 +87,7 @@ function render(r: LedgerCommandReport, file: string): string {
           { header: 'Trad. IRA', align: 'right' },
           { header: 'Cash', align: 'right' },
           { header: 'Withheld', align: 'right' },
+          ...(early ? [{ header: `${ADDITIONAL_TAX_TEXT} tax`, align: 'right' as const }] : []),
         ],
         moves.map((e) => [
           e.line === null ? '' : String(e.line),
@@ -95,6 +100,7 @@ function render(r: LedgerCommandReport, file: string): string {
           usd(e.toTraditionalIra),
           usd(e.toCash),
           usd(e.withholding),
+          ...(early ? [e.additionalTax === null ? 'n/a' : usd(e.additionalTax)] : []),
         ]),
       ),
     );

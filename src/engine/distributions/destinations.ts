@@ -4,14 +4,14 @@
  * pre-tax destinations (traditional IRA, pre-tax plan account), then — if more pre-tax is left —
  * to direct rollovers to Roth destinations (a taxable conversion); the participant's cash is
  * what is left. The 20% mandatory withholding (IRC 3405(c)) applies to the pre-tax part of the
- * amount paid to the participant. 60-day rollovers out of that payment are allocated the same
- * way, pre-tax first to pre-tax destinations.
+ * amount paid to the participant (none under the $200 floor, 10% on a distribution that is not an
+ * eligible rollover distribution: `withholding.ts`). 60-day rollovers out of that payment are
+ * allocated the same way, pre-tax first to pre-tax destinations.
  */
 import { InputError, type InputIssue } from '../errors.js';
-import { applyRate, min, type Cents } from '../money.js';
-import { rate } from '../params/index.js';
-import { distributionConstants } from '../params/distributions.js';
+import { min, type Cents } from '../money.js';
 import type { DistributionParts } from './prorata.js';
+import { withholdingOn, type WithholdingContext, type WithholdingRule } from './withholding.js';
 
 /** How the participant directs the distribution (amounts in cents). */
 export interface Directions {
@@ -45,8 +45,10 @@ export interface DistributionAllocation {
   readonly paidToParticipant: Cents;
   /** Pre-tax part of the payment to the participant (before any 60-day rollover). */
   readonly pretaxPaid: Cents;
-  /** 20% of the pre-tax part of the payment (IRC 3405(c)); credited against income tax. */
+  /** Withheld from the pre-tax part of the payment (IRC 3405); credited against income tax. */
   readonly withholding: Cents;
+  /** The rule that set it (`withholding.ts`). */
+  readonly withholdingRule: WithholdingRule;
   /** The check the participant receives: payment − withholding. */
   readonly check: Cents;
   /** Includible in income: pre-tax money landing in Roth destinations or kept as cash. */
@@ -57,11 +59,16 @@ function landing(pretax: Cents, basis: Cents): Landing {
   return { amount: pretax + basis, pretax, basis };
 }
 
-/** Allocates a distribution's pre-tax and basis parts to its destinations (Notice 2014-54). */
+/**
+ * Allocates a distribution's pre-tax and basis parts to its destinations (Notice 2014-54), with
+ * the withholding on what is paid to the participant under `withholding` (by default an eligible
+ * rollover distribution that is the year's only one).
+ */
 export function allocateDistribution(
   parts: DistributionParts,
   directions: Directions,
   fields: Partial<Record<keyof Directions, string>> = {},
+  withholding: WithholdingContext = {},
 ): DistributionAllocation {
   const dT = directions.directTraditional ?? 0;
   const dR = directions.directRoth ?? 0;
@@ -86,6 +93,13 @@ export function allocateDistribution(
       message: `direct rollovers (${String((dT + dR) / 100)}) cannot exceed the distribution (${String(total / 100)})`,
     });
   }
+  if (issues.length === 0 && withholding.eligible === false && dT + dR + sT + sR > 0) {
+    issues.push({
+      path: 'eligible',
+      message:
+        'a distribution that is not an eligible rollover distribution cannot be rolled over (IRC 402(c)(4)); all of it is paid to the participant',
+    });
+  }
   const paid = total - dT - dR;
   if (issues.length === 0 && sT + sR > paid) {
     issues.push({
@@ -104,7 +118,7 @@ export function allocateDistribution(
   pretaxLeft -= ptDirectR;
   // What is paid to the participant carries the rest of the pre-tax money.
   const pretaxPaid = pretaxLeft;
-  const withholding = applyRate(pretaxPaid, rate(distributionConstants.mandatoryWithholdingRate));
+  const withheld = withholdingOn(pretaxPaid, total, withholding);
   // 60-day rollovers of the payment: pre-tax first to pre-tax destinations, then Roth.
   const pt60T = min(pretaxLeft, sT);
   pretaxLeft -= pt60T;
@@ -122,8 +136,9 @@ export function allocateDistribution(
     toCash,
     paidToParticipant: paid,
     pretaxPaid,
-    withholding,
-    check: paid - withholding,
+    withholding: withheld.amount,
+    withholdingRule: withheld.rule,
+    check: paid - withheld.amount,
     taxable: toRoth.pretax + toCash.pretax,
   };
 }

@@ -103,7 +103,7 @@ describe('distribution cases (tests/cases/distributions.yaml)', () => {
 });
 
 describe('separation (Roth-lite)', () => {
-  it("the seed's example: 50,000 of after-tax grown to 75,000", () => {
+  it('Roth-lite: 50,000 of after-tax grown to 75,000', () => {
     const r = separationSplit({ balance: 7_500_000, afterTaxBasis: 5_000_000 });
     expect(r.toRothIra).toBe(5_000_000);
     expect(r.toTraditionalIra).toBe(2_500_000);

@@ -22,6 +22,9 @@ export function ageText(months: number): string {
 /** The 20% mandatory withholding as text. */
 export const WITHHOLDING_TEXT = percentText(distributionConstants.mandatoryWithholdingRate.value);
 
+/** The 10% withholding on a nonperiodic distribution that is not an eligible rollover distribution, as text. */
+export const NONPERIODIC_TEXT = percentText(distributionConstants.nonperiodicWithholdingRate.value);
+
 /** The 10% additional tax as text. */
 export const ADDITIONAL_TAX_TEXT = percentText(distributionConstants.additionalTaxRate.value);
 

@@ -12,9 +12,17 @@
  * (72(e)(8)). Both are the one distribution rule (`partsOf` in `distributions/prorata.ts`);
  * destinations follow Notice 2014-54 (`distributions/destinations.ts`).
  *
+ * A withdrawal or full distribution carries the withholding of `distributions/withholding.ts`
+ * (none while the plan's eligible rollover distributions of the year total under $200) and, when
+ * the file gives the birth date, the 10% additional tax on pre-tax money kept
+ * (`distributions/early-tax.ts`; a full distribution is the separation from service).
+ *
  * Rounding: fund gains are allocated to sources by largest remainder; basis recovered is
  * rounded half-up to the cent (`partsOf`); nothing else is rounded.
  */
+import { yearOf } from '../dates.js';
+import { planEarlyTax, checkException, type EarlyTax } from '../distributions/early-tax.js';
+import type { WithholdingRule } from '../distributions/withholding.js';
 import { InputError } from '../errors.js';
 import { allocate, formatUsd, mulDiv, sum, type Cents } from '../money.js';
 import { afterTaxAccounting, type AccountingChoice } from '../distributions/accounting.js';
@@ -42,6 +50,8 @@ const NO_FLOW = {
   toTraditionalIra: 0,
   toCash: 0,
   proRata: null,
+  withholdingRule: null,
+  early: null,
 } as const;
 
 /** The numbers of one basis share: `amount × basis / whole` (72(d)(2) or 72(e)(8)). */
@@ -71,6 +81,10 @@ export interface LedgerEvent {
   readonly toCash: Cents;
   /** How the basis out was figured (null when no money left the plan). */
   readonly proRata: ProRata | null;
+  /** The rule that set the withholding (null when nothing was paid out of the plan). */
+  readonly withholdingRule: WithholdingRule | null;
+  /** The 10% additional tax on pre-tax money kept (null when nothing was paid out of the plan). */
+  readonly early: EarlyTax | null;
   readonly note: string;
 }
 
@@ -107,6 +121,8 @@ export interface LedgerState {
   readonly events: readonly LedgerEvent[];
   readonly taxableTotal: Cents;
   readonly withholdingTotal: Cents;
+  /** The 10% additional tax of the events where it was computed, added. */
+  readonly additionalTaxTotal: Cents;
 }
 
 /** Mutable state of the ledger. */
@@ -117,6 +133,8 @@ export class Ledger {
   private rothBasis: Cents = 0;
   private lastDate: string;
   private closedOn: string | null = null;
+  /** Eligible rollover distributions paid out of the plan, by calendar year. */
+  private readonly paidByYear = new Map<number, Cents>();
   readonly events: LedgerEvent[] = [];
   readonly accounting: AccountingChoice;
 
@@ -245,15 +263,40 @@ export class Ledger {
     this.events.push({ line: tx.line ?? null, date: tx.date, type: tx.type, ...e });
   }
 
+  /**
+   * A withdrawal or full distribution: where it lands, the withholding (the year's eligible
+   * rollover distributions so far, `alsoPaid` of this one going elsewhere included) and the 10%
+   * additional tax on the pre-tax money kept.
+   */
   private routeEvent(
-    tx: Transaction,
+    tx: Transaction & { type: 'withdraw' | 'separate' },
     amount: Cents,
     share: { basisOut: Cents; proRata: ProRata },
     route: Route,
     note: string,
+    alsoPaid: Cents = 0,
   ): DistributionAllocation {
     const parts = { pretax: amount - share.basisOut, afterTaxBasis: share.basisOut };
-    const a = allocateDistribution(parts, directionsFor(parts, route));
+    const year = yearOf(tx.date);
+    const yearTotal = (this.paidByYear.get(year) ?? 0) + amount + alsoPaid;
+    this.paidByYear.set(year, yearTotal);
+    const a = allocateDistribution(parts, directionsFor(parts, route), {}, { yearTotal });
+    const problems = checkException('plan', tx.exception, tx.exceptionAmount);
+    const birth = this.plan.birthDate;
+    if (birth !== undefined && tx.date < birth)
+      problems.push({ path: 'date', message: `is before the birth date ${birth}` });
+    if (problems.length > 0)
+      this.fail(tx, problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+    const early = planEarlyTax({
+      subjectTo: a.toCash.pretax,
+      date: tx.date,
+      ...(birth !== undefined ? { birthDate: birth } : {}),
+      // A full distribution is the separation from service (IRC 72(t)(2)(A)(v)).
+      ...(tx.type === 'separate' ? { separationYear: year } : {}),
+      ...(this.plan.publicSafetyEmployee === true ? { publicSafety: true } : {}),
+      ...(tx.exception !== undefined ? { exception: tx.exception } : {}),
+      ...(tx.exceptionAmount !== undefined ? { exceptionAmount: tx.exceptionAmount } : {}),
+    });
     this.event(tx, {
       amount,
       taxable: a.taxable,
@@ -263,6 +306,8 @@ export class Ledger {
       toTraditionalIra: a.toTraditional.amount,
       toCash: a.toCash.amount,
       proRata: share.proRata,
+      withholdingRule: a.withholdingRule,
+      early,
       note,
     });
     return a;
@@ -393,6 +438,8 @@ export class Ledger {
           toTraditionalIra: 0,
           toCash: 0,
           proRata,
+          withholdingRule: null,
+          early: null,
           note: `in-plan Roth conversion of ${tx.source} (${this.separate ? 'basis within the after-tax source, 72(d)(2)' : 'basis pro-rata over the whole account, 72(e)(8)'}); its taxable part starts its own recapture period`,
         });
         return;
@@ -453,6 +500,7 @@ export class Ledger {
           },
           tx.to,
           `full distribution at separation${unrecovered > 0 ? `; ${usd(unrecovered)} of basis exceeds the value and is not recovered` : ''}`,
+          roth,
         );
         if (roth > 0) {
           // The designated Roth account rolls to a Roth IRA (direct rollover, not taxable).
@@ -465,6 +513,8 @@ export class Ledger {
             toTraditionalIra: 0,
             toCash: 0,
             proRata: null,
+            withholdingRule: null,
+            early: null,
             note: `designated Roth account rolled to a Roth IRA (Roth basis ${usd(this.rothBasis)})`,
           });
         }
@@ -501,6 +551,7 @@ export class Ledger {
       events: [...this.events],
       taxableTotal: sum(this.events.map((e) => e.taxable)),
       withholdingTotal: sum(this.events.map((e) => e.withholding)),
+      additionalTaxTotal: sum(this.events.map((e) => (e.early?.computed ? e.early.tax : 0))),
     };
   }
 }

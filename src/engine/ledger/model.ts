@@ -1,9 +1,11 @@
 /**
  * The ledger transaction-file model, validated with zod: plan settings (opening date, funds and
  * their prices, which sources may be converted or withdrawn in service, whether after-tax money
- * is its own source) and dated transactions, each with the file line it came from.
+ * is its own source, the participant's birth date for the 10% additional tax) and dated
+ * transactions, each with the file line it came from.
  */
 import { z } from 'zod';
+import { PLAN_EXCEPTIONS, type EarlyExceptionName } from '../distributions/early-tax.js';
 import { isIsoDate } from '../dates.js';
 import { dollarsToCents, parseDollars, type Cents } from '../money.js';
 
@@ -87,6 +89,10 @@ export const planSchema = z.strictObject({
   opened: date,
   /** true: after-tax money is its own source (72(d)(2)); false: pooled (72(e)(8)); not written: its own source. */
   separateAfterTaxAccount: z.boolean().optional(),
+  /** The participant's birth date: the 10% additional tax on early distributions (IRC 72(t)). */
+  birthDate: date.optional(),
+  /** A qualified public safety employee: the separation exception from age 50 (IRC 72(t)(10)). */
+  publicSafetyEmployee: z.boolean().optional(),
   allowConversion: z.array(source).default(['aftertax']),
   allowWithdrawal: z.array(source).default(['aftertax']),
   funds: z.record(z.string().min(1), price).refine((f) => Object.keys(f).length > 0, {
@@ -95,6 +101,17 @@ export const planSchema = z.strictObject({
 });
 
 const base = { date, line: z.number().int().optional() };
+
+/** An exception to the 10% additional tax claimed for a distribution, and the amount it covers. */
+const early = {
+  exception: z
+    .enum(PLAN_EXCEPTIONS as [EarlyExceptionName, ...EarlyExceptionName[]], {
+      error: (iss) =>
+        `unknown exception ${JSON.stringify(iss.input)}; allowed: ${PLAN_EXCEPTIONS.join(', ')}`,
+    })
+    .optional(),
+  exceptionAmount: money.optional(),
+};
 
 export const transactionSchema = z.discriminatedUnion(
   'type',
@@ -121,8 +138,9 @@ export const transactionSchema = z.discriminatedUnion(
       source: source.optional(),
       amount: money,
       to: to.default('cash'),
+      ...early,
     }),
-    z.strictObject({ ...base, type: z.literal('separate'), to: to.default('split') }),
+    z.strictObject({ ...base, type: z.literal('separate'), to: to.default('split'), ...early }),
   ],
   {
     error:

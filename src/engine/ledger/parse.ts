@@ -6,7 +6,8 @@
  * transaction types, setting rows describe the plan: `open` (date the account opened; `fund`,
  * optional, is the plan name), `fund` (declares a fund and its unit price), `allow-conversion`
  * and `allow-withdrawal` (a source), `separate-after-tax-account` or `pooled-after-tax-account`
- * (how the plan accounts for after-tax money; neither: its own source). Blank lines and lines
+ * (how the plan accounts for after-tax money; neither: its own source), `birth-date` (the
+ * participant's, in the date column) and `public-safety-employee`. Blank lines and lines
  * starting with `#` are skipped.
  */
 import { CsvError, parse } from 'csv-parse/browser/esm/sync';
@@ -204,6 +205,14 @@ export function parseLedgerCsv(text: string, file: string): LedgerFile {
       case 'allow-withdrawal':
         allowWithdrawal.push(rec['source']);
         setting['allowWithdrawal'] = line;
+        continue;
+      case 'birth-date':
+        plan['birthDate'] = rec['date'];
+        setting['birthDate'] = line;
+        continue;
+      case 'public-safety-employee':
+        plan['publicSafetyEmployee'] = true;
+        setting['publicSafetyEmployee'] = line;
         continue;
       case 'separate-after-tax-account':
       case 'pooled-after-tax-account': {

@@ -1,7 +1,8 @@
 /**
- * Statutory constants for moving money out of plans and IRAs: the 20% mandatory withholding,
- * the 10% additional tax, the five-year periods, age 59½ and the Form 8606 ratio places. They
- * are fixed by statute or by the form, not by a yearly notice, so they live here rather than in
+ * Statutory constants for moving money out of plans and IRAs: the withholding rates and the
+ * floor below which none is mandatory, the 10% additional tax and the ages and lifetime limit of
+ * its exceptions, the five-year periods, age 59½ and the Form 8606 ratio places. They are fixed
+ * by statute, regulation or the form, not by a yearly notice, so they live here rather than in
  * the year files; each carries its citation.
  */
 import type { Status, Unit } from './types.js';
@@ -24,6 +25,22 @@ export const distributionConstants = {
     citation: 'IRC 3405(c)(1)(B); Treas. Reg. 31.3405(c)-1; Notice 2014-54 §III',
     status: 'V',
   },
+  mandatoryWithholdingMinimum: {
+    value: 200,
+    unit: 'usd',
+    label:
+      'No mandatory withholding when the eligible rollover distributions of the year are reasonably expected to total less than this',
+    citation: 'Treas. Reg. 31.3405(c)-1, Q&A-14',
+    status: 'V2',
+  },
+  nonperiodicWithholdingRate: {
+    value: 0.1,
+    unit: 'rate',
+    label:
+      'Withholding on a nonperiodic distribution that is not an eligible rollover distribution (its taxable part), unless the payee elects out',
+    citation: 'IRC 3405(b)(1), 3405(b)(2); IRC 3405(e)(1)(B)',
+    status: 'V2',
+  },
   additionalTaxRate: {
     value: 0.1,
     unit: 'rate',
@@ -31,6 +48,30 @@ export const distributionConstants = {
       '10% additional tax on early distributions, on the amount includible in income (or allocable to the taxable part of a conversion within five years)',
     citation: 'IRC 72(t)(1); IRC 408A(d)(3)(F); IRC 402A(c)(4)(D)',
     status: 'V',
+  },
+  separationExceptionAge: {
+    value: 55,
+    unit: 'age',
+    label:
+      'Separation from service in or after the calendar year of reaching this age: the plan’s distributions carry no 10% additional tax (plans only, not IRAs)',
+    citation: 'IRC 72(t)(2)(A)(v), 72(t)(3)(A); Notice 87-13, Q&A-20',
+    status: 'V2',
+  },
+  publicSafetySeparationAge: {
+    value: 50,
+    unit: 'age',
+    label:
+      'The same age for a qualified public safety employee (police, firefighters, emergency medical services, corrections officers) in a governmental plan',
+    citation: 'IRC 72(t)(10)',
+    status: 'V2',
+  },
+  firstHomeLifetimeLimit: {
+    value: 10000,
+    unit: 'usd',
+    label:
+      'Lifetime limit on qualified first-time homebuyer distributions (the 10% tax exception, and a Roth IRA qualified distribution for a first home; Form 8606 line 20)',
+    citation: 'IRC 72(t)(2)(F), 72(t)(8)(B); IRC 408A(d)(2)(A)(iv), 408A(d)(5); Form 8606 line 20',
+    status: 'V2',
   },
   fiveYearPeriodYears: {
     value: 5,

@@ -4,7 +4,9 @@
  * basis (IRC 402A), and what each conversion or withdrawal made taxable (IRC 402A(c)(4), 72,
  * 402(c); Notice 2014-54). The after-tax accounting (its own source, IRC 72(d)(2), unless the
  * file says the plan pools it, IRC 72(e)(8)) is stated with its reason; when the file did not
- * say, the plan administrator is asked. Every amount is a Figure.
+ * say, the plan administrator is asked. A withdrawal carries its withholding (IRC 3405) and, with
+ * the birth date, the 10% additional tax on pre-tax money kept (IRC 72(t)). Every amount is a
+ * Figure.
  */
 import {
   POOLED_CITATION,
@@ -12,7 +14,10 @@ import {
   separateSourceQuestion,
   type AfterTaxAccounting,
 } from '../distributions/accounting.js';
-import { WITHHOLDING_TEXT } from '../distributions/params-text.js';
+import { ADDITIONAL_TAX_TEXT, WITHHOLDING_TEXT } from '../distributions/params-text.js';
+import { WITHHOLDING_CITATION } from '../distributions/withholding.js';
+import { usd } from '../params/index.js';
+import { distributionConstants } from '../params/distributions.js';
 import { figure, type Figure } from '../explain.js';
 import { runLedger, type LedgerEvent } from '../ledger/ledger.js';
 import type { LedgerFile, Source, Transaction } from '../ledger/model.js';
@@ -30,6 +35,8 @@ export interface LedgerEventReport {
   readonly toRothIra: Figure;
   readonly toTraditionalIra: Figure;
   readonly toCash: Figure;
+  /** The 10% additional tax on pre-tax money kept; null when it was not computed (no birth date). */
+  readonly additionalTax: Figure | null;
   readonly note: string;
 }
 
@@ -61,6 +68,8 @@ export interface LedgerCommandReport extends ReportBase<'ledger'> {
   readonly rothBasis: Figure;
   readonly taxableTotal: Figure;
   readonly withholdingTotal: Figure;
+  /** The 10% additional tax of the events where it was computed. */
+  readonly additionalTaxTotal: Figure;
   readonly events: readonly LedgerEventReport[];
 }
 
@@ -163,12 +172,16 @@ function eventReport(e: LedgerEvent, i: number): LedgerEventReport {
       k('withholding'),
       'Withheld',
       e.withholding,
-      out
-        ? `${WITHHOLDING_TEXT} of the pre-tax part paid to the participant (not directly rolled over)`
-        : moved
-          ? 'none: a conversion in the plan is a direct rollover'
-          : none,
-      'IRC 3405(c)(1)(B)',
+      e.withholdingRule === 'under-minimum'
+        ? `none: the plan’s eligible rollover distributions of the year so far total under ${u(usd(distributionConstants.mandatoryWithholdingMinimum), { wholeDollars: true })}`
+        : e.withholdingRule !== null
+          ? `${WITHHOLDING_TEXT} of the pre-tax part paid to the participant (not directly rolled over)`
+          : out
+            ? 'none: a direct rollover'
+            : moved
+              ? 'none: a conversion in the plan is a direct rollover'
+              : none,
+      e.withholdingRule !== null ? WITHHOLDING_CITATION[e.withholdingRule] : 'IRC 3405(c)(2)',
       out ? [k('toCash')] : [],
     ),
     toRothIra: figure(
@@ -192,6 +205,27 @@ function eventReport(e: LedgerEvent, i: number): LedgerEventReport {
       route('what is not rolled over'),
       NOTICE,
     ),
+    additionalTax:
+      e.early !== null && !e.early.computed
+        ? null
+        : figure(
+            k('additionalTax'),
+            `${ADDITIONAL_TAX_TEXT} additional tax`,
+            e.early?.tax ?? 0,
+            e.early === null
+              ? out
+                ? 'none: a direct rollover'
+                : none
+              : e.early.subjectTo === 0
+                ? `none: ${e.early.why}`
+                : e.early.tax === 0
+                  ? `none on the ${u(e.early.subjectTo)} of pre-tax money kept: ${e.early.why}`
+                  : `${ADDITIONAL_TAX_TEXT} × (${u(e.early.subjectTo)} of pre-tax money kept − ${u(e.early.exempt)} exempt), rounded half-up: ${e.early.why}`,
+            e.early === null || e.early.citation.startsWith('IRC 72(t)(1)')
+              ? (e.early?.citation ?? 'IRC 72(t)(1)')
+              : `IRC 72(t)(1); ${e.early.citation}`,
+            e.early === null ? [] : [k('toCash'), k('taxable')],
+          ),
     note: e.note,
   };
 }
@@ -218,6 +252,14 @@ export function ledgerReport(
     findings.push(separateSourceQuestion('plan.separateAfterTaxAccount', 'separate'));
   }
   for (const e of s.events) {
+    if (e.early !== null && !e.early.computed) {
+      findings.push({
+        severity: 'info',
+        path: e.line === null ? 'plan.birthDate' : `line ${String(e.line)}`,
+        message: `the ${ADDITIONAL_TAX_TEXT} additional tax on the ${u(e.early.subjectTo)} of pre-tax money kept was not computed: ${e.early.why}`,
+        fix: 'give the participant’s birthDate in the plan settings (CSV: a birth-date row), or the exception that applies on the transaction',
+      });
+    }
     if (e.type === 'separate' && e.proRata !== null && e.proRata.basis > e.basisOut) {
       findings.push({
         severity: 'warning',
@@ -322,6 +364,14 @@ export function ledgerReport(
       'each withdrawal’s withholding added',
       'IRC 3405(c)(1)(B)',
       flows.map((e) => e.withholding.key),
+    ),
+    additionalTaxTotal: figure(
+      'ledger.additionalTaxTotal',
+      `${ADDITIONAL_TAX_TEXT} additional tax on early distributions`,
+      s.additionalTaxTotal,
+      'each withdrawal’s additional tax added, where it was computed',
+      'IRC 72(t)(1)',
+      flows.flatMap((e) => (e.additionalTax ? [e.additionalTax.key] : [])),
     ),
     events,
     findings,

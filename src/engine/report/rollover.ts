@@ -1,8 +1,9 @@
 /**
  * The `rollover` report: the pre-tax and after-tax basis parts of a withdrawal from a plan
  * (IRC 72(e)(8) over the whole account, or 72(d)(2) within the after-tax source), where each
- * part lands (Notice 2014-54; IRC 402(c)(2)), what is taxable and what is withheld
- * (IRC 3405(c)); every amount a Figure, the accounting stated with its reason.
+ * part lands (Notice 2014-54; IRC 402(c)(2)), what is taxable, what is withheld (IRC 3405(b),
+ * 3405(c); Treas. Reg. 31.3405(c)-1 Q&A-14) and the 10% additional tax on the pre-tax part kept
+ * (IRC 72(t)) with its exceptions; every amount a Figure, the accounting stated with its reason.
  */
 import {
   POOLED_CITATION,
@@ -18,14 +19,26 @@ import {
 import {
   ADDITIONAL_TAX_TEXT,
   FIVE_YEAR_TEXT,
+  NONPERIODIC_TEXT,
   QUALIFIED_AGE_TEXT,
   WITHHOLDING_TEXT,
 } from '../distributions/params-text.js';
+import {
+  PLAN_EXCEPTIONS,
+  planEarlyTax,
+  type EarlyExceptionName,
+  type EarlyTax,
+  type EarlyTaxRule,
+} from '../distributions/early-tax.js';
 import { splitDistribution, type PlanAccount } from '../distributions/prorata.js';
 import { directionsFor, type Route } from '../distributions/routes.js';
+import { WITHHOLDING_CITATION, type WithholdingRule } from '../distributions/withholding.js';
+import type { IsoDate } from '../dates.js';
 import { InputError, type InputIssue } from '../errors.js';
 import { figure, type Figure } from '../explain.js';
 import { formatUsd, type Cents } from '../money.js';
+import { usd } from '../params/index.js';
+import { distributionConstants } from '../params/distributions.js';
 import type { Finding, ReportBase } from './model.js';
 
 /** A withdrawal and where it goes (amounts in cents). */
@@ -47,6 +60,39 @@ export interface RolloverInput {
   readonly to?: Route;
   /** The amounts of a Notice 2014-54 split, instead of `to`. */
   readonly directions?: Directions;
+  /** The participant's birth date (age 59½ and the separation exception, IRC 72(t)(2)). */
+  readonly birthDate?: IsoDate;
+  /** The date of the distribution. */
+  readonly date?: IsoDate;
+  /** The calendar year the participant separated from service with the plan's employer. */
+  readonly separationYear?: number;
+  /** A qualified public safety employee (IRC 72(t)(10)). */
+  readonly publicSafety?: boolean;
+  /** A 10% tax exception claimed by name (`PLAN_EXCEPTIONS`). */
+  readonly exception?: EarlyExceptionName;
+  /** The amount a limited exception covers. */
+  readonly exceptionAmount?: Cents;
+  /**
+   * False: not an eligible rollover distribution (a hardship distribution, a required minimum
+   * distribution, a payment in a series of substantially equal payments; IRC 402(c)(4)).
+   */
+  readonly eligible?: boolean;
+  /** Elected out of the 10% withholding on a distribution that is not an eligible rollover distribution. */
+  readonly electedOut?: boolean;
+  /** Eligible rollover distributions the plan already paid the participant this year. */
+  readonly paidEarlierThisYear?: Cents;
+}
+
+/** The 10% additional tax on the pre-tax part kept (IRC 72(t)). */
+export interface EarlyDistributionReport {
+  /** Includible in income and kept: the pre-tax part paid to the participant and not rolled over. */
+  readonly subjectTo: Figure;
+  /** Covered by age 59½, separation from service or an exception. */
+  readonly exempt: Figure;
+  readonly additionalTax: Figure;
+  readonly rule: EarlyTaxRule;
+  /** The exception claimed by name, if any. */
+  readonly exception: EarlyExceptionName | null;
 }
 
 export interface RolloverReport extends ReportBase<'rollover'> {
@@ -70,8 +116,13 @@ export interface RolloverReport extends ReportBase<'rollover'> {
   readonly toCash: Figure;
   readonly cashBasis: Figure;
   readonly pretaxPaid: Figure;
+  /** False: not an eligible rollover distribution. */
+  readonly eligible: boolean;
   readonly withholding: Figure;
+  readonly withholdingRule: WithholdingRule;
   readonly check: Figure;
+  /** Null when it cannot be computed (no birth date or date, and no exception): a finding says so. */
+  readonly earlyDistribution: EarlyDistributionReport | null;
 }
 
 const K = (name: string): string => `rollover.${name}`;
@@ -96,6 +147,19 @@ function checkInput(i: RolloverInput): void {
     issues.push({
       path: 'to',
       message: 'give either a destination or the amounts of each rollover, not both',
+    });
+  }
+  if (i.eligible === false && i.to !== undefined && i.to !== 'cash') {
+    issues.push({
+      path: 'to',
+      message:
+        'a distribution that is not an eligible rollover distribution cannot be rolled over (IRC 402(c)(4)); it is paid to you (cash)',
+    });
+  }
+  if (i.publicSafety === true && i.separationYear === undefined) {
+    issues.push({
+      path: 'publicSafety',
+      message: 'only matters with the year of separation from service',
     });
   }
   if (issues.length > 0) throw new InputError(issues);
@@ -131,7 +195,7 @@ function accountingOf(i: RolloverInput): { accounting: AfterTaxAccounting; why: 
   };
 }
 
-function findingsOf(i: RolloverInput, a: DistributionAllocation): Finding[] {
+function findingsOf(i: RolloverInput, a: DistributionAllocation, early: EarlyTax): Finding[] {
   const u = formatUsd;
   const out: Finding[] = [];
   if (i.separateAfterTaxAccount === undefined && !isFull(i)) {
@@ -146,11 +210,40 @@ function findingsOf(i: RolloverInput, a: DistributionAllocation): Finding[] {
     });
   }
   if (a.toCash.pretax > 0) {
+    const tax = !early.computed
+      ? `, before age ${QUALIFIED_AGE_TEXT}, may carry the ${ADDITIONAL_TAX_TEXT} additional tax (IRC 72(t))`
+      : early.tax > 0
+        ? ` carries ${u(early.tax)} of the ${ADDITIONAL_TAX_TEXT} additional tax (IRC 72(t)(1))`
+        : `, without the ${ADDITIONAL_TAX_TEXT} additional tax: ${early.why}`;
     out.push({
       severity: 'warning',
       path: 'to',
-      message: `${u(a.toCash.pretax)} of pre-tax money is paid to you and kept: it is taxable and, before age ${QUALIFIED_AGE_TEXT}, may carry the ${ADDITIONAL_TAX_TEXT} additional tax (IRC 72(t))`,
-      fix: 'roll it over within the rollover period of IRC 402(c)(3) to avoid both',
+      message: `${u(a.toCash.pretax)} of pre-tax money is paid to you and kept: it is taxable and${tax}`,
+      fix:
+        early.computed && early.tax === 0
+          ? 'roll it over within the rollover period of IRC 402(c)(3) to keep it out of income'
+          : 'roll it over within the rollover period of IRC 402(c)(3) to avoid both',
+    });
+  }
+  if (!early.computed) {
+    out.push({
+      severity: 'info',
+      path: i.birthDate === undefined ? 'birthDate' : 'date',
+      message: `the ${ADDITIONAL_TAX_TEXT} additional tax on the ${u(early.subjectTo)} kept was not computed: ${early.why}`,
+      fix: `give the birth date and the date of the distribution (and the year of separation from service, or an exception by name: ${PLAN_EXCEPTIONS.join(', ')})`,
+    });
+  }
+  if (
+    i.exception !== undefined &&
+    early.computed &&
+    early.rule !== 'exception' &&
+    early.rule !== 'partial-exception' &&
+    early.subjectTo > 0
+  ) {
+    out.push({
+      severity: 'info',
+      path: 'exception',
+      message: `not needed: ${early.why}`,
     });
   }
   return out;
@@ -169,8 +262,28 @@ export function rolloverReport(i: RolloverInput): RolloverReport {
     separateAfterTaxEarnings: 'afterTaxEarnings',
   });
   const custom = i.directions !== undefined && Object.keys(i.directions).length > 0;
-  const to = i.to ?? 'split';
-  const a = allocateDistribution(parts, custom ? (i.directions ?? {}) : directionsFor(parts, to));
+  const eligible = i.eligible !== false;
+  const to = i.to ?? (eligible ? 'split' : 'cash');
+  const yearTotal = i.amount + (i.paidEarlierThisYear ?? 0);
+  const a = allocateDistribution(
+    parts,
+    custom ? (i.directions ?? {}) : directionsFor(parts, to),
+    {},
+    {
+      eligible,
+      yearTotal,
+      ...(i.electedOut !== undefined ? { electedOut: i.electedOut } : {}),
+    },
+  );
+  const early = planEarlyTax({
+    subjectTo: a.toCash.pretax,
+    ...(i.birthDate !== undefined ? { birthDate: i.birthDate } : {}),
+    ...(i.date !== undefined ? { date: i.date } : {}),
+    ...(i.separationYear !== undefined ? { separationYear: i.separationYear } : {}),
+    ...(i.publicSafety !== undefined ? { publicSafety: i.publicSafety } : {}),
+    ...(i.exception !== undefined ? { exception: i.exception } : {}),
+    ...(i.exceptionAmount !== undefined ? { exceptionAmount: i.exceptionAmount } : {}),
+  });
   const { accounting, why } = accountingOf(i);
   const u = formatUsd;
   const ratioCite = separate ? SEPARATE_CITATION : POOLED_CITATION;
@@ -292,14 +405,16 @@ export function rolloverReport(i: RolloverInput): RolloverReport {
       'IRC 72, 402(a), 402(c); IRC 408A(d)(3)(A)',
       [K('toRothIra'), K('toCash'), K('pretax')],
     ),
+    eligible,
     withholding: figure(
       K('withholding'),
-      'Mandatory withholding',
+      'Withholding',
       a.withholding,
-      `${WITHHOLDING_TEXT} × ${u(a.pretaxPaid)} pre-tax part paid to the participant (not directly rolled over), rounded half-up to the cent`,
-      'IRC 3405(c)(1)(B); Treas. Reg. 31.3405(c)-1',
+      withholdingWhy(a.withholdingRule, a.pretaxPaid, yearTotal),
+      WITHHOLDING_CITATION[a.withholdingRule],
       [K('pretaxPaid')],
     ),
+    withholdingRule: a.withholdingRule,
     check: figure(
       K('check'),
       'Check the participant receives',
@@ -308,6 +423,54 @@ export function rolloverReport(i: RolloverInput): RolloverReport {
       'IRC 3405(c)',
       [K('withholding')],
     ),
-    findings: findingsOf(i, a),
+    earlyDistribution: early.computed
+      ? {
+          subjectTo: figure(
+            K('earlyDistribution.subjectTo'),
+            'Pre-tax money kept (includible, not rolled over)',
+            early.subjectTo,
+            `the pre-tax part paid to the participant and not rolled over: ${u(a.toCash.pretax)}; basis and rollovers are not includible`,
+            'IRC 72(t)(1); IRC 402(c)',
+            [K('toCash'), K('cashBasis')],
+          ),
+          exempt: figure(
+            K('earlyDistribution.exempt'),
+            `Not subject to the ${ADDITIONAL_TAX_TEXT} additional tax`,
+            early.exempt,
+            early.rule === 'early' || early.rule === 'nothing-kept'
+              ? `none: ${early.why}`
+              : `${u(early.exempt)} of ${u(early.subjectTo)}: ${early.why}`,
+            early.citation,
+            [K('earlyDistribution.subjectTo')],
+          ),
+          additionalTax: figure(
+            K('earlyDistribution.additionalTax'),
+            `${ADDITIONAL_TAX_TEXT} additional tax on an early distribution`,
+            early.tax,
+            `${ADDITIONAL_TAX_TEXT} × (${u(early.subjectTo)} − ${u(early.exempt)} not subject to it), rounded half-up to the cent`,
+            'IRC 72(t)(1); Form 5329 lines 1–4',
+            [K('earlyDistribution.subjectTo'), K('earlyDistribution.exempt')],
+          ),
+          rule: early.rule,
+          exception: i.exception ?? null,
+        }
+      : null,
+    findings: findingsOf(i, a, early),
   };
+}
+
+/** The withholding's rule in one sentence, from the parameters and the figures. */
+function withholdingWhy(rule: WithholdingRule, pretaxPaid: Cents, yearTotal: Cents): string {
+  const u = formatUsd;
+  const floor = u(usd(distributionConstants.mandatoryWithholdingMinimum));
+  switch (rule) {
+    case 'mandatory':
+      return `${WITHHOLDING_TEXT} × ${u(pretaxPaid)} pre-tax part paid to the participant (not directly rolled over), rounded half-up to the cent; none on basis or on direct rollovers`;
+    case 'under-minimum':
+      return `none: the year's eligible rollover distributions (${u(yearTotal)}) are under ${floor}`;
+    case 'non-eligible':
+      return `${NONPERIODIC_TEXT} × ${u(pretaxPaid)} pre-tax part: not an eligible rollover distribution, so the default withholding on a nonperiodic payment applies unless you elect out`;
+    case 'elected-out':
+      return 'none: elected out of withholding on a distribution that is not an eligible rollover distribution';
+  }
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCases } from '../../../tests/helpers/cases.js';
 import { cents } from '../money.js';
@@ -12,7 +13,18 @@ interface Case {
 }
 const { cases } = loadCases('roth-clocks.yaml') as { cases: Case[] };
 
-const MONEY = new Set(['amount', 'taxable', 'additionalTax']);
+const MONEY = new Set([
+  'amount',
+  'taxable',
+  'additionalTax',
+  'total',
+  'regularContributions',
+  'conversions',
+  'earlyAmount',
+  'exemptAmount',
+  'firstHome',
+  ...['19', '20', '21', '22', '23', '24', '25a', '25b', '25c'].map((n) => `line${n}`),
+]);
 
 /** Compares `got` against the expected subset; money keys are dollars in the YAML. */
 function matches(got: unknown, want: unknown, path: string): void {
@@ -29,6 +41,7 @@ function matches(got: unknown, want: unknown, path: string): void {
     for (const [k, v] of Object.entries(want)) {
       const g = (got as Record<string, unknown>)[k];
       if (MONEY.has(k) && typeof v === 'number') expect(g, `${path}.${k}`).toBe(cents(v));
+      else if (v === null) expect(g, `${path}.${k}`).toBeNull();
       else matches(g, v, `${path}.${k}`);
     }
     return;
@@ -37,9 +50,9 @@ function matches(got: unknown, want: unknown, path: string): void {
 }
 
 describe('Roth clock cases (tests/cases/roth-clocks.yaml)', () => {
-  it('has F-1 to F-4', () => {
-    const ids = new Set(cases.map((c) => c.id.slice(0, 3)));
-    for (const id of ['F-1', 'F-2', 'F-3', 'F-4']) expect(ids).toContain(id);
+  it('has F-1 to F-12', () => {
+    const ids = new Set(cases.map((c) => c.id.split(' ')[0]));
+    for (let n = 1; n <= 12; n++) expect(ids).toContain(`F-${String(n)}`);
   });
   for (const c of cases) {
     it(c.id, () => {
@@ -185,5 +198,103 @@ describe('earnings beyond the rolled-in earnings', () => {
     ]);
     expect(r.withdrawal?.taxable).toBe(5_000_000);
     expect(r.withdrawal?.additionalTax).toBe(500_000);
+  });
+});
+
+describe('ordering by tax year: properties', () => {
+  const history = fc.record({
+    contributions: fc.array(
+      fc.record({
+        taxYear: fc.integer({ min: 2018, max: 2026 }),
+        late: fc.boolean(),
+        amount: fc.integer({ min: 0, max: 8000 }),
+      }),
+      { maxLength: 5 },
+    ),
+    conversions: fc.array(
+      fc.record({
+        year: fc.integer({ min: 2018, max: 2026 }),
+        amount: fc.integer({ min: 0, max: 30000 }),
+        taxableShare: fc.integer({ min: 0, max: 100 }),
+      }),
+      { maxLength: 4 },
+    ),
+    distributions: fc.array(
+      fc.record({
+        year: fc.integer({ min: 2019, max: 2026 }),
+        amount: fc.integer({ min: 1, max: 20000 }),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+    birthYear: fc.integer({ min: 1955, max: 1995 }),
+  });
+  it('each year: the tranches add up to the distributions, Part III line 25c is what is includible, the 10% tax is 10% of what is taxed', () => {
+    fc.assert(
+      fc.property(history, (h) => {
+        const r = analyzeRothHistory(
+          parseRothHistory({
+            birthDate: `${String(h.birthYear)}-06-15`,
+            rothIra: {
+              contributions: [
+                { taxYear: 2017, date: '2017-03-01', amount: 1 },
+                ...h.contributions.map((c) => ({
+                  taxYear: c.taxYear,
+                  date: c.late ? `${String(c.taxYear + 1)}-04-01` : `${String(c.taxYear)}-11-01`,
+                  amount: c.amount,
+                })),
+              ],
+              conversions: h.conversions.map((c) => ({
+                date: `${String(c.year)}-08-01`,
+                amount: c.amount,
+                taxable: Math.floor((c.amount * c.taxableShare) / 100),
+              })),
+              distributions: h.distributions.map((d, i) => ({
+                date: `${String(d.year)}-0${String(1 + i)}-15`,
+                amount: d.amount,
+              })),
+            },
+          }),
+        );
+        for (const y of r.years) {
+          expect(y.tranches.reduce((s, t) => s + t.amount, 0)).toBe(y.total);
+          expect(y.part3?.line25c ?? 0).toBe(y.taxable);
+          expect(
+            y.tranches.filter((t) => t.kind !== 'earnings').every((t) => t.taxable === 0),
+          ).toBe(true);
+          const early = y.distributions.reduce((s, d) => s + d.earlyAmount - d.exemptAmount, 0);
+          expect(y.additionalTax).toBe(Math.round(early / 10));
+        }
+      }),
+    );
+  });
+  it('a regular contribution for the year, made after its distributions, never adds tax', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 20000 }),
+        fc.integer({ min: 0, max: 8000 }),
+        fc.integer({ min: 0, max: 8000 }),
+        (amount, before, later) => {
+          const run = (extra: number) =>
+            analyzeRothHistory(
+              parseRothHistory({
+                birthDate: '1985-01-01',
+                rothIra: {
+                  contributions: [
+                    { taxYear: 2020, date: '2020-03-01', amount: before + 1 },
+                    { taxYear: 2025, date: '2026-04-01', amount: extra },
+                  ],
+                },
+                withdrawal: { date: '2025-03-01', amount, balance: 50000 },
+              }),
+            ).withdrawal;
+          const without = run(0);
+          const withIt = run(later);
+          expect(withIt?.taxable ?? 0).toBeLessThanOrEqual(without?.taxable ?? 0);
+          expect(withIt?.additionalTax ?? 0).toBeLessThanOrEqual(without?.additionalTax ?? 0);
+          expect(without?.taxable).toBe(Math.max(0, amount - before - 1) * 100);
+          expect(withIt?.taxable).toBe(Math.max(0, amount - before - 1 - later) * 100);
+        },
+      ),
+    );
   });
 });

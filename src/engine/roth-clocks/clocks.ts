@@ -1,5 +1,6 @@
 /**
- * Roth five-year clocks and the Roth IRA ordering rules.
+ * Roth five-year clocks, the Roth IRA basis by year, and a history's distributions taxed by tax
+ * year (`ordering.ts`).
  * - Roth IRA qualified-distribution clock: one five-taxable-year period for all of a person's
  *   Roth IRAs, from January 1 of the first year of a regular contribution (its tax year) or a
  *   conversion / rollover contribution (IRC 408A(d)(2)(B); Reg. 1.408A-6 Q&A-2).
@@ -12,22 +13,25 @@
  *   Q&A-4).
  * - Ordering: regular contributions, then conversion and rollover contributions oldest year
  *   first, the taxable part before the nontaxable part, then earnings (408A(d)(4)(B);
- *   Reg. 1.408A-6 Q&A-8; Pub 590-B).
- *
- * Simplification: a withdrawal draws on amounts contributed on or before its date (the
- * year-end aggregation of Q&A-9 is not modelled).
+ *   Reg. 1.408A-6 Q&A-8), with a year's distributions aggregated and that year's contributions
+ *   (made by the due date) and conversions counted (Q&A-9).
  */
+import { checkException } from '../distributions/early-tax.js';
 import { InputError, type InputIssue } from '../errors.js';
-import { applyRate, min, rateOf, type Cents } from '../money.js';
+import { applyRate, rateOf, sum, type Cents } from '../money.js';
 import { rate } from '../params/index.js';
 import { distributionConstants } from '../params/distributions.js';
-import {
-  ADDITIONAL_TAX_TEXT,
-  FIVE_YEAR_TEXT,
-  QUALIFIED_AGE_TEXT,
-} from '../distributions/params-text.js';
 import { age59HalfDate, earlier, fiveYearsEnd, later, yearOf, type IsoDate } from './dates.js';
 import type { RothHistory } from './history.js';
+import {
+  orderByTaxYear,
+  type DistributionInput,
+  type DrawnTranche,
+  type RothBasis,
+  type RothException,
+  type TrancheKind,
+  type YearOrdering,
+} from './ordering.js';
 
 /** One designated Roth account's clock. */
 export interface PlanClock {
@@ -41,7 +45,7 @@ export interface PlanClock {
 
 /** A piece of the Roth IRA in ordering-rule order. */
 export interface Tranche {
-  readonly kind: 'regular' | 'conversion-taxable' | 'conversion-nontaxable' | 'earnings';
+  readonly kind: TrancheKind;
   /** The year of a conversion tranche; null otherwise. */
   readonly year: number | null;
   readonly amount: Cents;
@@ -61,24 +65,20 @@ export interface RothClocks {
   readonly plans: readonly PlanClock[];
   /** Roth IRA basis and conversions in ordering order (before any distribution). */
   readonly tranches: readonly Tranche[];
+  /** The same by the year each counts in (for the ordering by tax year). */
+  readonly basis: RothBasis;
 }
 
 /** One tranche of a planned withdrawal, with its tax. */
-export interface WithdrawalTranche {
-  readonly kind: Tranche['kind'];
-  readonly year: number | null;
-  readonly amount: Cents;
-  /** Includible in gross income. */
-  readonly taxable: Cents;
-  /** 10% additional tax (72(t), or 408A(d)(3)(F) for a conversion's taxable part). */
-  readonly additionalTax: Cents;
+export interface WithdrawalTranche extends DrawnTranche {
   /** Estimated income tax: taxable × the marginal rate given, or null without one. */
   readonly incomeTax: Cents | null;
-  readonly why: string;
 }
 
 export interface WithdrawalAllocation {
   readonly date: IsoDate;
+  /** The tax year whose distributions it is aggregated with. */
+  readonly year: number;
   readonly amount: Cents;
   readonly qualified: boolean;
   readonly tranches: readonly WithdrawalTranche[];
@@ -89,6 +89,8 @@ export interface WithdrawalAllocation {
 }
 
 export interface ClocksResult extends RothClocks {
+  /** Every tax year with a distribution (earlier ones and the planned withdrawal's). */
+  readonly years: readonly YearOrdering[];
   readonly withdrawal: WithdrawalAllocation | null;
 }
 
@@ -181,7 +183,10 @@ export function rothClocks(h: RothHistory): RothClocks {
     }
   });
   const planByName = new Map(plans.map((p) => [p.plan, p]));
-  let regular = 0;
+  const regularByYear = new Map<number, Cents>();
+  const addRegular = (year: number, amount: Cents): void => {
+    regularByYear.set(year, (regularByYear.get(year) ?? 0) + amount);
+  };
   let rolloverEarnings = 0;
   ira.rollovers.forEach((r, i) => {
     const path = `rothIra.rollovers[${String(i)}]`;
@@ -207,15 +212,17 @@ export function rothClocks(h: RothHistory): RothClocks {
     }
     // Reg. 1.408A-10 Q&A-3: a qualified distribution rolled over is all regular contributions;
     // otherwise only the basis is, and the rest is earnings.
-    if (r.date >= pc.qualifiedFrom) regular += r.amount;
+    if (r.date >= pc.qualifiedFrom) addRegular(yearOf(r.date), r.amount);
     else {
-      regular += r.basis;
+      addRegular(yearOf(r.date), r.basis);
       rolloverEarnings += r.amount - r.basis;
     }
   });
   if (issues.length > 0) throw new InputError(issues);
 
-  for (const c of ira.contributions) regular += c.amount;
+  // Q&A-9(b): a regular contribution counts in the tax year it is for.
+  for (const c of ira.contributions) addRegular(c.taxYear, c.amount);
+  const regular = sum([...regularByYear.values()]);
   const firstYears = [
     ...ira.contributions.map((c) => c.taxYear),
     ...ira.conversions.map((c) => yearOf(c.date)),
@@ -268,176 +275,132 @@ export function rothClocks(h: RothHistory): RothClocks {
       freeFrom: rothIra.qualifiedFrom,
     });
   }
-  return { age59Half: age, rothIra, plans, tranches };
+  return {
+    age59Half: age,
+    rothIra,
+    plans,
+    tranches,
+    basis: { regularByYear, conversionsByYear: byYear },
+  };
 }
 
-/** Takes `amount` from the tranches in order, mutating their remaining amounts. */
-function take(
-  remaining: { t: Tranche; left: Cents }[],
-  amount: Cents,
-): { t: Tranche; amount: Cents }[] {
-  const out: { t: Tranche; amount: Cents }[] = [];
-  let want = amount;
-  for (const r of remaining) {
-    if (want === 0) break;
-    const a = min(r.left, want);
-    if (a > 0) {
-      out.push({ t: r.t, amount: a });
-      r.left -= a;
-      want -= a;
-    }
-  }
-  if (want > 0) {
-    // Beyond every contribution and conversion: earnings (one row with any rolled-in earnings).
-    const last = out.at(-1);
-    if (last?.t.kind === 'earnings') last.amount += want;
-    else
-      out.push({ t: { kind: 'earnings', year: null, amount: want, freeFrom: null }, amount: want });
-  }
-  return out;
-}
-
-/** Clocks plus the allocation of the planned withdrawal, if the history has one. */
+/** Clocks, every tax year with a distribution ordered, and the planned withdrawal's share. */
 export function analyzeRothHistory(h: RothHistory): ClocksResult {
   const clocks = rothClocks(h);
   const w = h.withdrawal;
-  if (!w) return { ...clocks, withdrawal: null };
   const issues: InputIssue[] = [];
-  if (!clocks.rothIra) {
-    throw new InputError([
-      {
-        path: 'withdrawal',
-        message:
-          'there is no Roth IRA money to withdraw (no contributions, conversions or rollovers)',
-      },
-    ]);
-  }
-  const firstDate =
-    [
-      ...h.rothIra.contributions.map((c) => c.date),
-      ...h.rothIra.conversions.map((c) => c.date),
-      ...h.rothIra.rollovers.map((c) => c.date),
-    ].sort()[0] ?? w.date;
-  if (w.date < firstDate)
-    issues.push({
-      path: 'withdrawal.date',
-      message: `${w.date} is before the Roth IRA existed (first money ${firstDate})`,
-    });
-  const pastTotal = h.rothIra.distributions.reduce((s, d) => s + d.amount, 0);
-  const basisTotal = clocks.tranches.reduce((s, t) => s + t.amount, 0);
-  if (w.balance !== undefined && w.amount > w.balance) {
-    issues.push({
-      path: 'withdrawal.amount',
-      message: `cannot be larger than the Roth IRA balance (${(w.balance / 100).toFixed(2)})`,
-    });
-  } else if (w.balance === undefined && w.amount + pastTotal > basisTotal) {
-    issues.push({
-      path: 'withdrawal.balance',
-      message:
-        'the withdrawal reaches earnings; give the Roth IRA balance at the withdrawal date so it can be checked',
-    });
-  }
+  const checkEx = (
+    d: { exception?: RothException | undefined; exceptionAmount?: Cents | undefined },
+    path: string,
+  ): void => {
+    if (d.exception === 'other-72t') {
+      if (d.exceptionAmount !== undefined)
+        issues.push({
+          path: `${path}.exceptionAmount`,
+          message: '"other-72t" covers the whole distribution; no amount is given with it',
+        });
+    } else issues.push(...checkException('ira', d.exception, d.exceptionAmount, path));
+  };
   h.rothIra.distributions.forEach((d, i) => {
-    if (d.date > w.date)
-      issues.push({
-        path: `rothIra.distributions[${String(i)}].date`,
-        message: 'earlier distributions must be dated before the planned withdrawal',
-      });
+    checkEx(d, `rothIra.distributions[${String(i)}]`);
   });
+  if (w) checkEx(w, 'withdrawal');
   if (issues.length > 0) throw new InputError(issues);
-
-  // Contributions after the withdrawal date are not there yet.
-  const before = rothClocks({
-    ...h,
-    rothIra: {
-      ...h.rothIra,
-      contributions: h.rothIra.contributions.filter((c) => c.date <= w.date),
-      conversions: h.rothIra.conversions.filter((c) => c.date <= w.date),
-      rollovers: h.rothIra.rollovers.filter((c) => c.date <= w.date),
-    },
+  const ira = clocks.rothIra;
+  if (!ira) {
+    if (w || h.rothIra.distributions.length > 0)
+      throw new InputError([
+        {
+          path: w ? 'withdrawal' : 'rothIra.distributions',
+          message:
+            'there is no Roth IRA money to withdraw (no contributions, conversions or rollovers)',
+        },
+      ]);
+    return { ...clocks, years: [], withdrawal: null };
+  }
+  if (w) {
+    const firstDate =
+      [
+        ...h.rothIra.contributions.map((c) => c.date),
+        ...h.rothIra.conversions.map((c) => c.date),
+        ...h.rothIra.rollovers.map((c) => c.date),
+      ].sort()[0] ?? w.date;
+    if (w.date < firstDate)
+      issues.push({
+        path: 'withdrawal.date',
+        message: `${w.date} is before the Roth IRA existed (first money ${firstDate})`,
+      });
+    const pastTotal = sum(h.rothIra.distributions.map((d) => d.amount));
+    const basisTotal = sum(clocks.tranches.map((t) => t.amount));
+    if (w.balance !== undefined && w.amount > w.balance) {
+      issues.push({
+        path: 'withdrawal.amount',
+        message: `cannot be larger than the Roth IRA balance (${(w.balance / 100).toFixed(2)})`,
+      });
+    } else if (w.balance === undefined && w.amount + pastTotal > basisTotal) {
+      issues.push({
+        path: 'withdrawal.balance',
+        message:
+          'the withdrawal reaches earnings; give the Roth IRA balance at the withdrawal date so it can be checked',
+      });
+    }
+    h.rothIra.distributions.forEach((d, i) => {
+      if (d.date > w.date)
+        issues.push({
+          path: `rothIra.distributions[${String(i)}].date`,
+          message: 'earlier distributions must be dated before the planned withdrawal',
+        });
+    });
+    if (issues.length > 0) throw new InputError(issues);
+  }
+  const opt = <K extends string, V>(k: K, v: V | undefined): Partial<Record<K, V>> =>
+    v === undefined ? {} : ({ [k]: v } as Record<K, V>);
+  const inputs: DistributionInput[] = [
+    ...h.rothIra.distributions.map((d) => ({
+      date: d.date,
+      amount: d.amount,
+      planned: false,
+      ...opt('exception', d.exception),
+      ...opt('exceptionAmount', d.exceptionAmount),
+    })),
+    ...(w
+      ? [
+          {
+            date: w.date,
+            amount: w.amount,
+            planned: true,
+            ...opt('exception', w.exception),
+            ...opt('exceptionAmount', w.exceptionAmount),
+          },
+        ]
+      : []),
+  ];
+  const years = orderByTaxYear(clocks.basis, inputs, {
+    age59Half: clocks.age59Half,
+    fiveYearsEnd: ira.fiveYearsEnd,
   });
-  const remaining = before.tranches.map((t) => ({ t, left: t.amount }));
-  take(remaining, pastTotal);
-  const ira = before.rothIra ?? clocks.rothIra;
-  const under59Half = w.date < clocks.age59Half;
-  const exc = w.exception;
-  const qualifyingEvent = exc === 'death' || exc === 'disability' || exc === 'first-home';
-  const qualified = w.date >= ira.fiveYearsEnd && (!under59Half || qualifyingEvent);
-  const tenPercent = rate(distributionConstants.additionalTaxRate);
-  const penaltyApplies = under59Half && exc === undefined;
-  const taxed = take(remaining, w.amount).map(
-    ({ t, amount }): Omit<WithdrawalTranche, 'incomeTax'> => {
-      switch (t.kind) {
-        case 'regular':
-          return {
-            kind: t.kind,
-            year: null,
-            amount,
-            taxable: 0,
-            additionalTax: 0,
-            why: 'regular contributions (and Roth plan basis) come out first, tax-free',
-          };
-        case 'conversion-nontaxable':
-          return {
-            kind: t.kind,
-            year: t.year,
-            amount,
-            taxable: 0,
-            additionalTax: 0,
-            why: `basis in a conversion: never taxed, no ${ADDITIONAL_TAX_TEXT} tax`,
-          };
-        case 'conversion-taxable': {
-          const y = t.year ?? 0;
-          const within = w.date < fiveYearsEnd(y);
-          const tax = within && penaltyApplies ? applyRate(amount, tenPercent) : 0;
-          const why = !within
-            ? `${FIVE_YEAR_TEXT} period of the ${String(y)} conversion has ended`
-            : penaltyApplies
-              ? `within the ${String(y)} conversion's ${FIVE_YEAR_TEXT} period (until ${fiveYearsEnd(y)}) and under ${QUALIFIED_AGE_TEXT}: ${ADDITIONAL_TAX_TEXT} tax`
-              : `within the ${FIVE_YEAR_TEXT} period, but age ${QUALIFIED_AGE_TEXT} or an exception applies`;
-          return { kind: t.kind, year: t.year, amount, taxable: 0, additionalTax: tax, why };
-        }
-        case 'earnings': {
-          if (qualified)
-            return {
-              kind: t.kind,
-              year: null,
-              amount,
-              taxable: 0,
-              additionalTax: 0,
-              why: 'qualified distribution: earnings tax-free',
-            };
-          const tax = penaltyApplies ? applyRate(amount, tenPercent) : 0;
-          return {
-            kind: t.kind,
-            year: null,
-            amount,
-            taxable: amount,
-            additionalTax: tax,
-            why: penaltyApplies
-              ? `nonqualified: earnings taxable, and ${ADDITIONAL_TAX_TEXT} tax under ${QUALIFIED_AGE_TEXT}`
-              : 'nonqualified: earnings taxable',
-          };
-        }
-      }
-    },
-  );
+  if (!w) return { ...clocks, years, withdrawal: null };
+  const year = yearOf(w.date);
+  const planned = years.find((y) => y.year === year)?.distributions.find((d) => d.planned);
+  if (!planned) throw new Error('the planned withdrawal is missing from its year');
   // The income tax estimate is the user's marginal rate on the includible amount, half-up.
   const marginal = w.marginalRate === undefined ? null : rateOf(w.marginalRate);
-  const tranches: WithdrawalTranche[] = taxed.map((t) => ({
+  const tranches: WithdrawalTranche[] = planned.tranches.map((t) => ({
     ...t,
     incomeTax: marginal === null ? null : applyRate(t.taxable, marginal),
   }));
   return {
     ...clocks,
+    years,
     withdrawal: {
       date: w.date,
+      year,
       amount: w.amount,
-      qualified,
+      qualified: planned.qualified,
       tranches,
-      taxable: tranches.reduce((s, t) => s + t.taxable, 0),
-      additionalTax: tranches.reduce((s, t) => s + t.additionalTax, 0),
-      incomeTax: marginal === null ? null : tranches.reduce((s, t) => s + (t.incomeTax ?? 0), 0),
+      taxable: planned.taxable,
+      additionalTax: planned.additionalTax,
+      incomeTax: marginal === null ? null : sum(tranches.map((t) => t.incomeTax ?? 0)),
     },
   };
 }

@@ -1,12 +1,15 @@
 /**
  * The Roth history model (validated with zod): birth date, Roth IRA regular contributions,
  * conversions and plan rollovers, earlier distributions, designated Roth accounts per plan, and
- * an optional planned withdrawal. Amounts are dollars (at most 2 decimals) and become cents.
+ * an optional planned withdrawal; a distribution may name an exception to the 10% tax. Amounts
+ * are dollars (at most 2 decimals) and become cents.
  */
 import { z } from 'zod';
 import { InputError, formatPath } from '../errors.js';
 import { dollarsToCents, type Cents } from '../money.js';
+import { IRA_EXCEPTIONS } from '../distributions/early-tax.js';
 import { isIsoDate, type IsoDate } from './dates.js';
+import type { RothException } from './ordering.js';
 
 const date = z
   .string({ error: 'expected a date written YYYY-MM-DD' })
@@ -22,8 +25,17 @@ const money = z
 
 const year = z.number().int().min(1998, { error: 'Roth IRAs exist from 1998' }).max(2200);
 
-/** Exceptions that make a distribution qualified (with five years) and escape the 10% tax. */
-export const EXCEPTIONS = ['death', 'disability', 'first-home', 'other-72t'] as const;
+/**
+ * Exceptions a distribution can name: death, disability and first-home also make it qualified
+ * after five years (IRC 408A(d)(2)(A)); every one is an exception to the 10% tax (IRC 72(t)(2));
+ * `other-72t` names another one that covers the whole distribution.
+ */
+export const EXCEPTIONS: readonly RothException[] = [...IRA_EXCEPTIONS, 'other-72t'];
+
+const exception = z.enum(EXCEPTIONS as [RothException, ...RothException[]], {
+  error: (iss) =>
+    `unknown exception ${JSON.stringify(iss.input)}; allowed: ${EXCEPTIONS.join(', ')}`,
+});
 
 export const rothHistorySchema = z.strictObject({
   birthDate: date,
@@ -54,7 +66,17 @@ export const rothHistorySchema = z.strictObject({
           }),
         )
         .default([]),
-      distributions: z.array(z.strictObject({ date, amount: money })).default([]),
+      /** Earlier distributions (any exception named as for the withdrawal). */
+      distributions: z
+        .array(
+          z.strictObject({
+            date,
+            amount: money,
+            exception: exception.optional(),
+            exceptionAmount: money.optional(),
+          }),
+        )
+        .default([]),
     })
     .default({ contributions: [], conversions: [], rollovers: [], distributions: [] }),
   plans: z
@@ -74,7 +96,9 @@ export const rothHistorySchema = z.strictObject({
       amount: money,
       /** Roth IRA balance just before the withdrawal (needed when it reaches earnings). */
       balance: money.optional(),
-      exception: z.enum(EXCEPTIONS).optional(),
+      exception: exception.optional(),
+      /** With a limited exception: the amount it covers (first home: the acquisition costs). */
+      exceptionAmount: money.optional(),
       /** Marginal income tax rate (decimal, e.g. 0.24) to estimate the income tax per tranche. */
       marginalRate: z
         .number({ error: 'expected a decimal rate such as 0.24' })

@@ -2,3 +2,4 @@
 export * from './dates.js';
 export * from './history.js';
 export * from './clocks.js';
+export * from './ordering.js';

@@ -25,6 +25,7 @@ export const ledgerJson = reportSchema('ledger', {
   rothBasis: dollars,
   taxableTotal: dollars,
   withholdingTotal: dollars,
+  additionalTaxTotal: dollars,
   events: z.array(
     z.strictObject({
       line: z.number().int().nullable(),
@@ -37,6 +38,7 @@ export const ledgerJson = reportSchema('ledger', {
       toRothIra: dollars,
       toTraditionalIra: dollars,
       toCash: dollars,
+      additionalTax: dollars.nullable(),
       note: z.string(),
     }),
   ),

@@ -1,4 +1,7 @@
-/** JSON Schema of `megaroth rollover --json` (a withdrawal's parts, destinations, tax, withholding). */
+/**
+ * JSON Schema of `megaroth rollover --json` (a withdrawal's parts, destinations, tax,
+ * withholding and the 10% additional tax on an early distribution).
+ */
 import { z } from 'zod';
 import { dollars, reportSchema } from './common.js';
 
@@ -22,6 +25,24 @@ export const rolloverJson = reportSchema('rollover', {
   cashBasis: dollars,
   pretaxPaid: dollars,
   taxable: dollars,
+  eligible: z.boolean(),
   withholding: dollars,
+  withholdingRule: z.enum(['mandatory', 'under-minimum', 'non-eligible', 'elected-out']),
   check: dollars,
+  earlyDistribution: z
+    .strictObject({
+      subjectTo: dollars,
+      exempt: dollars,
+      additionalTax: dollars,
+      rule: z.enum([
+        'nothing-kept',
+        'age',
+        'separation',
+        'exception',
+        'partial-exception',
+        'early',
+      ]),
+      exception: z.string().nullable(),
+    })
+    .nullable(),
 });
