@@ -4,7 +4,7 @@
  * that cuts deferrals or stops the allocation at the limit.
  */
 import { applyRate, formatUsd, type Cents } from '../money.js';
-import { rate, usd, type YearParameters } from '../params/index.js';
+import { rate, type YearParameters } from '../params/index.js';
 import { ageAtYearEnd } from '../rules/age.js';
 import { electedCents } from '../rules/election.js';
 import { matchFor } from '../rules/match.js';
@@ -16,8 +16,9 @@ import type { EmployerElection } from '../self-employment/pub560-deduction-works
 import { FULL_PRECISION } from '../self-employment/pub560-rate.js';
 import type { Finding } from './report.js';
 import type { Constraint, HouseholdOptions, PlanState, Settled, States } from './work.js';
-import { regularOf, catchUpOf, nonAfterTaxOf, jobPay, withState } from './work.js';
+import { regularOf, catchUpOf, nonAfterTaxOf, withState } from './work.js';
 import { trimDeferrals } from './fill-deferrals.js';
+import { personSeOf } from './person-se.js';
 import { dollarRoomFor } from './limits-415c.js';
 
 /** Match and nonelective money (W-2 plans), or the owner's contribution (solo plans); then 415(c). */
@@ -128,17 +129,14 @@ function settleOwner(
   const { plan, job } = w;
   const at = `plans[${String(w.index)}]`;
   const findings: Finding[] = [];
-  const otherJobs = s.jobs.filter((j) => j.person === w.person && j.type !== 'schedule-c');
+  const personSe = personSeOf(p, s, w.person);
+  const share = personSe?.shares.find((x) => x.business === job.id);
+  if (!personSe || !share) throw new Error(`job ${job.id} is not on a Schedule SE`);
   const owner = (x: PlanState, employerElection: EmployerElection): OwnerResult =>
     selfEmployedOwner(p, {
       netProfit: job.netProfit ?? 0,
-      w2SocialSecurityWages: otherJobs.reduce(
-        (a, j) =>
-          a + (j.socialSecurityWages ?? Math.min(jobPay(j), usd(p.payroll.socialSecurityWageBase))),
-        0,
-      ),
-      w2MedicareWages: otherJobs.reduce((a, j) => a + jobPay(j), 0),
-      filingStatus: s.filingStatus,
+      personSe,
+      share,
       planRate: plan.planRate ?? rate(p.plan.profitSharingDeductionRate),
       rateRounding: options.rateRounding ?? FULL_PRECISION,
       regularDeferrals: regularOf(x),

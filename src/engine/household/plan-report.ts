@@ -207,7 +207,10 @@ function acpRiskOf(
   return { acpRisk: risk, verdict: { ...verdict, warnings } };
 }
 
-/** The Schedule SE, Form 8959 and Pub 560 figures behind a solo plan on self-employment income. */
+/**
+ * The Schedule SE, Form 8959 and Pub 560 figures behind a solo plan on self-employment income:
+ * the person's one Schedule SE and Form 8959, and this business's share of them.
+ */
 function selfEmploymentOf(
   p: YearParameters,
   w: PlanState,
@@ -215,48 +218,72 @@ function selfEmploymentOf(
 ): Pick<PlanReport, 'selfEmployment'> {
   const solo = w.owner;
   if (!solo) return {};
-  const se = solo.scheduleSe;
+  const se = solo.personSe.scheduleSe;
+  const share = solo.share;
   const ws = solo.worksheet;
   const lines = scheduleSeLines(`${key}.scheduleSe`, p, se);
-  const f = (name: string, label: string, from: Figure, why: string, cit: string): Figure =>
-    figure(`${key}.se.${name}`, label, from.cents, why, cit, [from.key]);
-  const worksheet = worksheetLines(`${key}.worksheet`, p, ws, lines.line13Deduction.key);
+  const several = solo.personSe.businesses > 1;
+  const shareOf = (what: string): string =>
+    several
+      ? `this business's share of ${what} on the person's one Schedule SE over ${String(solo.personSe.businesses)} businesses, in proportion to its net profit`
+      : what;
+  const SHARE_CITE = 'Schedule SE instructions, line 2 (all businesses combined)';
+  const g = (
+    name: string,
+    label: string,
+    cents: Cents,
+    why: string,
+    cit: string,
+    from: Figure,
+  ): Figure => figure(`${key}.se.${name}`, label, cents, why, cit, [from.key]);
+  const halfSeTax = g(
+    'halfSeTax',
+    'Deductible half of SE tax',
+    share.deduction,
+    shareOf(`SE tax × ${percentOf(p.payroll.seDeductibleShare)} (line 13)`),
+    several ? `IRC 164(f); Schedule SE line 13; ${SHARE_CITE}` : 'IRC 164(f); Schedule SE line 13',
+    lines.line13Deduction,
+  );
+  // Step 2 is the business's share of line 13 (all of it when the business is the only one).
+  const worksheet = worksheetLines(
+    `${key}.worksheet`,
+    p,
+    ws,
+    several ? halfSeTax.key : lines.line13Deduction.key,
+  );
   return {
     selfEmployment: {
-      netProfit: f(
-        'netProfit',
+      netProfit: figure(
+        `${key}.se.netProfit`,
         'Net profit',
-        lines.line3NetProfit,
+        ws.step1NetProfit,
         'Schedule C line 31 (or K-1 box 14 code A)',
         'Schedule C; IRS Pub 560 Deduction Worksheet step 1',
       ),
-      netEarningsFromSelfEmployment: f(
+      netEarningsFromSelfEmployment: g(
         'netEarnings',
         'Net earnings from self-employment',
-        lines.line6NetEarnings,
-        `net profit × ${percentOf(p.payroll.seNetEarningsFactor)} (Schedule SE line 6)`,
+        share.netEarnings,
+        shareOf(`net profit × ${percentOf(p.payroll.seNetEarningsFactor)} (Schedule SE line 6)`),
         'IRC 1402(a)(12); Schedule SE line 4a',
+        lines.line6NetEarnings,
       ),
-      seTax: f(
+      seTax: g(
         'seTax',
         'Self-employment tax',
+        share.seTax,
+        several ? shareOf('the SE tax (line 12)') : se.why.join('; '),
+        several ? `IRC 1401; Schedule SE line 12; ${SHARE_CITE}` : 'IRC 1401; Schedule SE line 12',
         lines.line12SeTax,
-        se.why.join('; '),
-        'IRC 1401; Schedule SE line 12',
       ),
-      halfSeTaxDeduction: f(
-        'halfSeTax',
-        'Deductible half of SE tax',
-        lines.line13Deduction,
-        `SE tax × ${percentOf(p.payroll.seDeductibleShare)}`,
-        'IRC 164(f); Schedule SE line 13',
-      ),
-      step3: f(
-        'step3',
+      halfSeTaxDeduction: halfSeTax,
+      step3: figure(
+        `${key}.se.step3`,
         'Net earnings for the plan (step 3)',
-        worksheet.step3NetEarnings,
+        worksheet.step3NetEarnings.cents,
         'net profit − deductible half of SE tax',
         'IRS Pub 560 Deduction Worksheet step 3',
+        [worksheet.step3NetEarnings.key],
       ),
       scheduleSe: lines,
       form8959: form8959Lines(`${key}.form8959`, p, se.additionalMedicare),
