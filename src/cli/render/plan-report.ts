@@ -16,6 +16,7 @@ const STATUS: Record<HouseholdReport['filingStatus'], string> = {
 const TYPE: Record<PlanReport['type'], string> = {
   '401k': '401(k)',
   '403b': '403(b)',
+  '457b': '457(b)',
   'solo-401k': 'solo 401(k)',
 };
 
@@ -25,7 +26,31 @@ const VERDICT: Record<PlanReport['verdict']['kind'], string> = {
   none: 'NONE',
 };
 
+/** A 457(b) plan: deferrals and catch-up under its own limit, no employer or after-tax money. */
+function section457(r: PlanReport): string {
+  const money = (f: Figure): string => formatUsd(f.cents);
+  const kind = r.governmental ? 'governmental' : 'non-governmental (tax-exempt employer)';
+  const lines = [
+    `${r.id} — ${kind} ${TYPE[r.type]} at ${r.employer} (${r.person})`,
+    indent(
+      renderPairs([
+        ['Compensation', money(r.compensation)],
+        ['Pre-tax deferral', money(r.deferralPreTax)],
+        ['Roth deferral', money(r.deferralRoth)],
+        [`Catch-up${r.catchUpType === 'none' ? '' : ` (${r.catchUpType})`}`, money(r.catchUp)],
+        ['Total into the plan', money(r.total)],
+      ]),
+    ).trimEnd(),
+    wrap(r.limitRule, '  457(b): ', '          '),
+    wrap(r.verdict.reason, `  Mega Backdoor: ${VERDICT[r.verdict.kind]} — `, '    '),
+  ];
+  for (const w of r.verdict.warnings) lines.push(wrap(w, '    ! ', '      '));
+  for (const a of r.verdict.ask) lines.push(wrap(a, '    ? ', '      '));
+  return lines.join('\n');
+}
+
 function planSection(r: PlanReport): string {
+  if (r.type === '457b') return section457(r);
   const money = (f: Figure): string => formatUsd(f.cents);
   const pairs: [string, string][] = [
     ['Compensation', money(r.compensation)],
@@ -191,6 +216,14 @@ export function renderPlanReport(r: PlanCommandReport): string {
           ['Deferral room left', formatUsd(p.deferralRoomLeft.cents)],
           ['Catch-up limit', formatUsd(p.catchUpLimit.cents)],
           ['Catch-up used', formatUsd(p.catchUpUsed.cents)],
+          ...(p.deferrals457
+            ? ([
+                ['457(b) deferral limit (its own)', formatUsd(p.deferrals457.limit.cents)],
+                ['457(b) deferrals used', formatUsd(p.deferrals457.used.cents)],
+                ['457(b) catch-up limit', formatUsd(p.deferrals457.catchUpLimit.cents)],
+                ['457(b) catch-up used', formatUsd(p.deferrals457.catchUpUsed.cents)],
+              ] as [string, string][])
+            : []),
         ]),
       ).trimEnd(),
     );

@@ -24,7 +24,9 @@ import type {
 } from './report.js';
 import type { Constraint, HouseholdOptions, PlanState, Settled, States } from './work.js';
 import { jobPay, likelyHceAt, regularOf, catchUpOf, C_402G, withState } from './work.js';
-import { fillDeferrals, type DeferralRoom } from './fill-deferrals.js';
+import { fillDeferrals, planCatchUpLimit, type DeferralRoom } from './fill-deferrals.js';
+import { deferrals457Report, settle457 } from './plan-457.js';
+import type { CatchUpLimit } from '../rules/catch-up.js';
 import { buildConstraints, constraintReport } from './limits-415c.js';
 import { settleEmployerMoney } from './employer-money.js';
 import { settleAfterTax } from './after-tax.js';
@@ -96,19 +98,31 @@ function computeHousehold(s: Scenario, options: HouseholdOptions): HouseholdRepo
     const personJobs = s.jobs.filter((j) => j.person === person.id);
     const planned = initial.filter((w) => w.person === person.id);
     const deferralLimit = usd(p.plan.electiveDeferralLimit);
-    const personCu = planned
+    const in457 = planned.filter((w) => w.plan.type === '457b');
+    const under402g = planned.filter((w) => w.plan.type !== '457b');
+    const personCu = under402g
       .map((w) => catchUpLimit(p, age, w.plan.superCatchUpAllowed))
       .reduce(
         (best, c) => (c.cents > best.cents ? c : best),
         catchUpLimit(
           p,
           age,
-          planned.length === 0 || planned.some((w) => w.plan.superCatchUpAllowed),
+          under402g.length === 0 || under402g.some((w) => w.plan.superCatchUpAllowed),
         ),
       );
-    const constraints = buildConstraints(person.id, planned, personJobs, groups);
+    // 457(b) plans have their own limit and catch-up, one per person across them (IRC 457(c)).
+    const cu457 = in457
+      .map((w) => planCatchUpLimit(p, w, age))
+      .reduce<CatchUpLimit>((best, c) => (c.cents > best.cents ? c : best), {
+        cents: 0,
+        kind: 'none',
+        why: '',
+        citation: '',
+      });
+    const constraints = buildConstraints(person.id, under402g, personJobs, groups);
     const settled = settlePerson(p, s, planned, age, {
       room: { regularLeft: deferralLimit, catchUpLeft: personCu.cents },
+      room457: { regularLeft: usd(p.plan.deferral457Limit), catchUpLeft: cu457.cents },
       constraints,
       options,
     });
@@ -116,8 +130,10 @@ function computeHousehold(s: Scenario, options: HouseholdOptions): HouseholdRepo
     const states = settled.value;
     const mine = planned.map((w) => states.get(w.index) ?? w);
     for (const w of mine) settledPlans.set(w.index, w);
-    const used = mine.reduce((a, w) => a + regularOf(w), 0);
-    const cuUsed = mine.reduce((a, w) => a + catchUpOf(w), 0);
+    const mine402g = mine.filter((w) => w.plan.type !== '457b');
+    const mine457 = mine.filter((w) => w.plan.type === '457b');
+    const used = mine402g.reduce((a, w) => a + regularOf(w), 0);
+    const cuUsed = mine402g.reduce((a, w) => a + catchUpOf(w), 0);
     peopleReports.push({
       id: person.id,
       name: person.name ?? person.id,
@@ -140,7 +156,7 @@ function computeHousehold(s: Scenario, options: HouseholdOptions): HouseholdRepo
         `people.${person.id}.deferralsUsed`,
         'Deferrals used (without catch-up)',
         used,
-        `pre-tax and Roth deferrals across ${String(mine.length)} plan(s), catch-ups excluded`,
+        `pre-tax and Roth deferrals across ${String(mine402g.length)} plan(s), catch-ups excluded${mine457.length > 0 ? ' (457(b) deferrals have their own limit)' : ''}`,
         C_402G,
       ),
       catchUpUsed: figure(
@@ -159,6 +175,9 @@ function computeHousehold(s: Scenario, options: HouseholdOptions): HouseholdRepo
       ),
       likelyHce: personJobs.some((j) => likelyHceAt(p, j)),
       plans: mine.map((w) => w.plan.id),
+      ...(mine457.length > 0
+        ? { deferrals457: deferrals457Report(p, person.id, mine457, cu457) }
+        : {}),
     });
     for (const c of constraints) limitGroupReports.push(constraintReport(p, c, states));
   }
@@ -191,6 +210,7 @@ function settlePerson(
   age: number,
   ctx: {
     readonly room: DeferralRoom;
+    readonly room457: DeferralRoom;
     readonly constraints: readonly Constraint[];
     readonly options: HouseholdOptions;
   },
@@ -198,10 +218,13 @@ function settlePerson(
   const findings: Finding[] = [];
   let states: States = new Map(planned.map((w) => [w.index, w]));
   let room = ctx.room;
+  let room457 = ctx.room457;
   for (const w of planned) {
-    const r = fillDeferrals(p, w, age, room);
+    const is457 = w.plan.type === '457b';
+    const r = fillDeferrals(p, w, age, is457 ? room457 : room);
     findings.push(...r.findings);
-    room = r.value.room;
+    if (is457) room457 = r.value.room;
+    else room = r.value.room;
     states = withState(states, r.value.state);
   }
   const step = (
@@ -214,13 +237,20 @@ function settlePerson(
       states = withState(states, r.value);
     }
   };
-  const employers = planned.filter((w) => w.plan.type !== 'solo-401k');
+  const employers = planned.filter((w) => w.plan.type !== 'solo-401k' && w.plan.type !== '457b');
   const solos = planned.filter((w) => w.plan.type === 'solo-401k');
   const employerMoney = (w: PlanState, now: States): Settled<PlanState> =>
     settleEmployerMoney(p, s, w, now, ctx.constraints, ctx.options);
   step(employers, employerMoney);
   step(solos, employerMoney);
-  step(planned, (w, now) => settleAfterTax(p, w, now, ctx.constraints));
+  step(
+    planned.filter((w) => w.plan.type !== '457b'),
+    (w, now) => settleAfterTax(p, w, now, ctx.constraints),
+  );
+  step(
+    planned.filter((w) => w.plan.type === '457b'),
+    (w) => settle457(p, w),
+  );
   return { value: states, findings };
 }
 

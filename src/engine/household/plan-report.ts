@@ -11,6 +11,7 @@ import { mbrVerdict } from '../rules/mbr-verdict.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { PersonReport, PlanReport } from './report.js';
 import type { PlanState } from './work.js';
+import { NON_GOVERNMENTAL_RISK } from './plan-457.js';
 import { C_402G, regularOf, catchUpOf, nonAfterTaxOf, likelyHceAt } from './work.js';
 import { form8959Lines, scheduleSeLines, worksheetLines } from '../self-employment/form-figures.js';
 import { percentOf } from '../self-employment/param-text.js';
@@ -43,8 +44,14 @@ export function planReport(
     .map((t) => `${String(ratePercent(t.rate))}% up to ${String(ratePercent(t.upToPercent))}%`)
     .join(', ');
   const solo = w.owner;
+  const is457 = w.plan.type === '457b';
   const f = (name: string, label: string, c: Cents, why: string, cit: string): Figure =>
     figure(`${key}.${name}`, label, c, why, cit);
+  const deferralWhy = is457
+    ? 'elections filled in order from the 457(b) limit left after earlier 457(b) plans (not the 402(g) limit)'
+    : 'elections filled in order from the 402(g) limit left after earlier plans';
+  const deferralCite = is457 ? `${p.plan.deferral457Limit.citation}; IRC 457(c)` : C_402G;
+  const cuLimit = is457 ? person?.deferrals457?.catchUpLimit : person?.catchUpLimit;
   const report: PlanReport = {
     id: w.plan.id,
     person: w.person,
@@ -67,26 +74,22 @@ export function planReport(
       `compensation capped at ${formatUsd(usd(p.plan.compensationLimit))}`,
       p.plan.compensationLimit.citation,
     ),
-    deferralPreTax: f(
-      'deferralPreTax',
-      'Pre-tax deferral',
-      pre,
-      'elections filled in order from the 402(g) limit left after earlier plans',
-      C_402G,
-    ),
+    deferralPreTax: f('deferralPreTax', 'Pre-tax deferral', pre, deferralWhy, deferralCite),
     deferralRoth: f(
       'deferralRoth',
       'Roth deferral',
       rothD,
-      'elections filled in order from the 402(g) limit left after earlier plans',
-      `${C_402G}; IRC 402A`,
+      deferralWhy,
+      `${deferralCite}; IRC 402A`,
     ),
     catchUp: f(
       'catchUp',
       'Catch-up',
       cu,
-      `deferrals above the 402(g) limit, up to the catch-up limit (${person?.catchUpLimit.why ?? ''}); outside 415(c)`,
-      'IRC 414(v); 414(v)(3)(A)',
+      is457
+        ? `deferrals above the 457(b) limit, up to the catch-up limit (${cuLimit?.why ?? ''})`
+        : `deferrals above the 402(g) limit, up to the catch-up limit (${cuLimit?.why ?? ''}); outside 415(c)`,
+      is457 ? (cuLimit?.citation ?? 'IRC 457(b)(3)') : 'IRC 414(v); 414(v)(3)(A)',
     ),
     catchUpType: cuType,
     match: f(
@@ -137,7 +140,13 @@ export function planReport(
       'annual additions + catch-up',
       'IRC 415(c)(2); 414(v)(3)(A)',
     ),
-    limit415c: f('limit415c', '415(c) limit', w.limit415c, w.limitRule, 'IRC 415(c)(1)(A)-(B)'),
+    limit415c: f(
+      'limit415c',
+      '415(c) limit',
+      w.limit415c,
+      w.limitRule,
+      is457 ? 'IRC 457(b)(2), 457(e)(15), 415(a)(2)' : 'IRC 415(c)(1)(A)-(B)',
+    ),
     otherPlansUnderLimit: f(
       'otherPlansUnderLimit',
       'Used by other plans under this limit',
@@ -146,18 +155,34 @@ export function planReport(
       'IRC 415(c)(1); 415(f); Treas. Reg. 1.415(f)-1',
     ),
     limitRule: w.limitRule,
-    verdict: mbrVerdict({
-      plan: w.plan,
-      afterTaxRoom: w.afterTaxRoom,
-      likelyHce: likelyHceAt(p, w.job),
-      soloPlan: w.plan.type === 'solo-401k',
-    }),
+    verdict: is457
+      ? verdict457(w)
+      : mbrVerdict({
+          plan: w.plan,
+          afterTaxRoom: w.afterTaxRoom,
+          likelyHce: likelyHceAt(p, w.job),
+          soloPlan: w.plan.type === 'solo-401k',
+        }),
+    ...(is457 ? { governmental: w.plan.governmental ?? false } : {}),
   };
   return {
     ...report,
     ...cashBalanceOf(w, key),
     ...acpRiskOf(p, s, w, key, report.verdict),
     ...selfEmploymentOf(p, w, key),
+  };
+}
+
+/** A 457(b) plan's verdict: no after-tax money; a non-governmental plan's risk as a warning. */
+function verdict457(w: PlanState): PlanReport['verdict'] {
+  return {
+    kind: 'none',
+    reason:
+      'a 457(b) plan takes no after-tax employee contributions, so there is no Mega Backdoor in it; its deferrals have their own limit beside the 402(g) limit, so they add to what the 401(k) or 403(b) takes',
+    ask: w.plan.governmental
+      ? []
+      : ['How and when does the plan pay out deferrals, and can the payout election be changed?'],
+    warnings: w.plan.governmental ? [] : [NON_GOVERNMENTAL_RISK],
   };
 }
 

@@ -11,7 +11,7 @@ import type {
 } from '../self-employment/form-figures.js';
 import type { FilingStatus } from '../tax/filing-status.js';
 
-export type PlanType = '401k' | '403b' | 'solo-401k';
+export type PlanType = '401k' | '403b' | '457b' | 'solo-401k';
 export type VerdictKind = 'full' | 'roth-lite' | 'none';
 
 export interface Verdict {
@@ -110,6 +110,19 @@ export interface PlanReport {
   readonly tradeOff?: TradeOff;
   readonly acpRisk?: AcpRisk;
   readonly cashBalance?: CashBalanceReport;
+  /** A 457(b) plan: governmental or of a tax-exempt organization. */
+  readonly governmental?: boolean;
+}
+
+/** A person's 457(b) limit (IRC 457(e)(15)) and what their 457(b) plans use of it. */
+export interface Deferrals457Report {
+  readonly limit: Figure;
+  readonly catchUpLimit: Figure;
+  /** Which catch-up applies: none, age-50, age-60-63, or the special 457(b)(3) catch-up. */
+  readonly catchUpKind: 'none' | 'age-50' | 'age-60-63' | 'special-457';
+  readonly used: Figure;
+  readonly catchUpUsed: Figure;
+  readonly roomLeft: Figure;
 }
 
 export interface PersonReport {
@@ -123,6 +136,8 @@ export interface PersonReport {
   readonly deferralRoomLeft: Figure;
   readonly likelyHce: boolean;
   readonly plans: readonly string[];
+  /** The person's 457(b) limit, when they are in a 457(b) plan. */
+  readonly deferrals457?: Deferrals457Report;
 }
 
 export interface LimitGroupReport {

@@ -36,6 +36,12 @@ export interface PlanLimits {
   readonly rothCatchUpWageThreshold: Usd;
   /** Whether catch-ups of high earners must be Roth in this year (false during the transition). */
   readonly rothCatchUpRequired: Param<boolean>;
+  /** 457(e)(15): the deferral limit of eligible 457(b) plans (not shared with 402(g)). */
+  readonly deferral457Limit: Usd;
+  /** 457(b)(3)(A): the special catch-up limit is this multiple of the 457(e)(15) amount. */
+  readonly special457CatchUpMultiple: Param<number>;
+  /** 457(b)(3): the special catch-up applies in this many years before normal retirement age. */
+  readonly special457CatchUpYears: Param<number>;
   readonly annualAdditionsLimit: Usd;
   readonly compensationLimit: Usd;
   /** The 414(q)(1)(B) amount published for this year (applied to this year's pay). */

@@ -177,8 +177,21 @@ export const deferral = z.strictObject({
   amount: election,
 });
 
-export const planType = z.enum(['401k', '403b', 'solo-401k'], {
-  error: 'must be one of 401k, 403b, solo-401k',
+export const planType = z.enum(['401k', '403b', '457b', 'solo-401k'], {
+  error: 'must be one of 401k, 403b, 457b, solo-401k',
+});
+
+/** The special catch-up of a 457(b) plan in the last years before normal retirement age. */
+export const specialCatchUp = z.strictObject({
+  normalRetirementAge: z
+    .number({ error: 'expected an age (a whole number)' })
+    .int('must be a whole number')
+    .min(40, 'must be from 40 to 75')
+    .max(75, 'must be from 40 to 75')
+    .describe("The plan's normal retirement age as the participant has designated it"),
+  underusedLimit: money.describe(
+    'The 457(b) limit not used in prior years the participant was eligible (the plan keeps the record)',
+  ),
 });
 
 export const plan = z.strictObject({
@@ -190,6 +203,17 @@ export const plan = z.strictObject({
     .max(MAX_TIERS, `at most ${String(MAX_TIERS)} elections`)
     .prefault([])
     .describe('Elective deferral elections, filled in order'),
+  governmental: z
+    .boolean({ error: 'expected true or false' })
+    .optional()
+    .describe(
+      '457b only (required): true for a plan of a state or local government, false for a tax-exempt organization',
+    ),
+  specialCatchUp: specialCatchUp
+    .optional()
+    .describe(
+      '457b only: the special catch-up in the last three years before normal retirement age (IRC 457(b)(3))',
+    ),
   rothDeferralsAllowed: z.boolean().default(true),
   catchUpAllowed: z.boolean().default(true),
   superCatchUpAllowed: z.boolean().default(true).describe('Plan offers the ages 60-63 catch-up'),

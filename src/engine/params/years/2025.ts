@@ -42,6 +42,14 @@ export const y2025 = {
       status: 'V2',
       note: 'Administrative transition (Notice 2023-62) through 12/31/2025; Notice 2024-80 keeps the threshold at $145,000 (2024 wages, for 2025 catch-ups).',
     },
+    deferral457Limit: {
+      value: 23_500,
+      unit: 'usd',
+      label:
+        'Deferral limit of an eligible 457(b) plan, per person across 457(b) plans; beside the 402(g) limit',
+      citation: 'IRC 457(b)(2)(A), 457(e)(15); Notice 2024-80',
+      status: 'V',
+    },
     annualAdditionsLimit: {
       value: 70_000,
       unit: 'usd',

@@ -26,6 +26,22 @@ export const statutoryPlan = {
     citation: 'IRC 414(v)(2)(E)(i) (SECURE 2.0 §109)',
     status: 'V2',
   },
+  special457CatchUpMultiple: {
+    value: 2,
+    unit: 'rate',
+    label:
+      'Special 457(b) catch-up: the limit in the last three years before normal retirement age is at most twice the 457(e)(15) amount',
+    citation: 'IRC 457(b)(3)(A); Treas. Reg. 1.457-4(c)(3)(i)',
+    status: 'V',
+  },
+  special457CatchUpYears: {
+    value: 3,
+    unit: 'years',
+    label:
+      'Special 457(b) catch-up: the taxable years ending before the year of normal retirement age in which it applies',
+    citation: 'IRC 457(b)(3); Treas. Reg. 1.457-4(c)(3)(i)',
+    status: 'V',
+  },
   profitSharingDeductionRate: {
     value: 0.25,
     unit: 'rate',

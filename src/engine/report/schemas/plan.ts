@@ -27,7 +27,7 @@ const plan = z.strictObject({
   person: z.string(),
   job: z.string(),
   employer: z.string(),
-  type: z.enum(['401k', '403b', 'solo-401k']),
+  type: z.enum(['401k', '403b', '457b', 'solo-401k']),
   compensation: dollars,
   formulaCompensation: dollars,
   deferralPreTax: dollars,
@@ -83,6 +83,16 @@ const plan = z.strictObject({
       changes: z.array(z.string()),
     })
     .optional(),
+  governmental: z.boolean().optional(),
+});
+
+const deferrals457 = z.strictObject({
+  limit: dollars,
+  catchUpLimit: dollars,
+  catchUpKind: z.enum(['none', 'age-50', 'age-60-63', 'special-457']),
+  used: dollars,
+  catchUpUsed: dollars,
+  roomLeft: dollars,
 });
 
 const person = z.strictObject({
@@ -96,6 +106,7 @@ const person = z.strictObject({
   deferralRoomLeft: dollars,
   likelyHce: z.boolean(),
   plans: z.array(z.string()),
+  deferrals457: deferrals457.optional(),
 });
 
 const limitGroup = z.strictObject({
