@@ -19,6 +19,7 @@ import type { Constraint, HouseholdOptions, PlanState, Settled, States } from '.
 import { regularOf, catchUpOf, nonAfterTaxOf, withState } from './work.js';
 import { trimDeferrals } from './fill-deferrals.js';
 import { personSeOf } from './person-se.js';
+import { asCatchUp, catchUpOverLimitFinding, catchUpRoomFor } from './catch-up-over-limit.js';
 import { dollarRoomFor } from './limits-415c.js';
 
 /** Match and nonelective money (W-2 plans), or the owner's contribution (solo plans); then 415(c). */
@@ -29,11 +30,14 @@ export function settleEmployerMoney(
   states: States,
   constraints: readonly Constraint[],
   options: HouseholdOptions,
+  personCatchUpLimit: Cents,
 ): Settled<PlanState> {
   const { plan, job } = w;
   const at = `plans[${String(w.index)}]`;
+  // Deferrals a 415(c) limit would cut can be catch-ups, up to this much (IRC 414(v)(1)).
+  const movable = Math.min(regularOf(w), catchUpRoomFor(w, states, personCatchUpLimit));
   if (plan.type === 'solo-401k' && job.type === 'schedule-c') {
-    return settleOwner(p, s, w, states, constraints, options);
+    return settleOwner(p, s, w, states, constraints, options, movable);
   }
   const findings: Finding[] = [];
   const room = (x: PlanState): { dollars: Cents; cap: Cents } =>
@@ -51,7 +55,8 @@ export function settleEmployerMoney(
     const owner = wageOwnerContribution({
       formulaCompensation: w.formulaComp,
       planRate: plan.planRate ?? rate(p.plan.profitSharingDeductionRate),
-      roomAfterDeferrals: room(w).cap - regularOf(w),
+      // Deferrals over 415(c) become catch-ups, so the employer may use that room too.
+      roomAfterDeferrals: room(w).cap - regularOf(w) + movable,
       elected: e === 'max' ? 'max' : electedCents(e, 0, w.formulaComp),
     });
     nonelective = owner.contribution;
@@ -71,20 +76,30 @@ export function settleEmployerMoney(
     nonelective,
     match: matchOf(regularOf(w), catchUpOf(w)),
   };
-  // 415(c): deferrals + employer money may not exceed the cap; cut deferrals if they would.
+  // 415(c): deferrals + employer money may not exceed the cap. Deferrals over it are catch-ups
+  // as far as the catch-up room goes (IRC 414(v)(1)); the rest is cut.
   const cap = room(withEmployer).cap;
   if (nonAfterTaxOf(withEmployer) <= cap) return { value: withEmployer, findings };
+  const regular = regularOf(w);
+  const cuWith = (mid: Cents): Cents => catchUpOf(w) + Math.min(regular - mid, movable);
   let lo = 0;
-  let hi = regularOf(w);
+  let hi = regular;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (mid + matchOf(mid, catchUpOf(w)) + nonelective <= cap) lo = mid;
+    if (mid + matchOf(mid, cuWith(mid)) + nonelective <= cap) lo = mid;
     else hi = mid - 1;
   }
+  const moved = Math.min(regular - lo, movable);
+  const recharacterized = asCatchUp(withEmployer, moved);
+  if (moved > 0) {
+    findings.push(
+      catchUpOverLimitFinding(w, moved, `the 415(c) limit of ${formatUsd(Math.max(0, cap))}`),
+    );
+  }
   const trimmed = trimDeferrals(
-    withEmployer,
+    recharacterized,
     lo,
-    catchUpOf(w),
+    catchUpOf(recharacterized),
     `the 415(c) limit of ${formatUsd(Math.max(0, cap))} for this employer`,
   );
   findings.push(...trimmed.findings);
@@ -125,6 +140,7 @@ function settleOwner(
   states: States,
   constraints: readonly Constraint[],
   options: HouseholdOptions,
+  movable: Cents,
 ): Settled<PlanState> {
   const { plan, job } = w;
   const at = `plans[${String(w.index)}]`;
@@ -183,14 +199,20 @@ function settleOwner(
   const cap = Math.max(0, dollarRoomFor(p, settled, withState(states, settled), constraints).cap);
   if (nonAfterTaxOf(settled) <= cap) return { value: settled, findings };
   const regular = Math.min(regularOf(settled), cap);
+  // Deferrals over the limit are catch-ups as far as the catch-up room goes (IRC 414(v)(1)).
+  const moved = Math.min(regularOf(settled) - regular, movable);
+  if (moved > 0) {
+    findings.push(catchUpOverLimitFinding(w, moved, `the 415(c) limit of ${formatUsd(cap)}`));
+  }
+  const recharacterized = asCatchUp(settled, moved);
   const trimmed = trimDeferrals(
-    settled,
+    recharacterized,
     regular,
-    catchUpOf(settled),
+    catchUpOf(recharacterized),
     `the 415(c) limit of ${formatUsd(cap)}`,
   );
   findings.push(...trimmed.findings);
   const employer = Math.min(settled.nonelective, cap - regular);
-  if (employer >= settled.nonelective) return { value: trimmed.value, findings };
+  if (employer >= settled.nonelective && moved === 0) return { value: trimmed.value, findings };
   return { value: settle(trimmed.value, owner(trimmed.value, { amount: employer })), findings };
 }

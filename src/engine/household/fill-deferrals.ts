@@ -110,7 +110,11 @@ export function fillDeferrals(
       });
     }
   });
-  return { value: { state: { ...w, parts }, room: { regularLeft, catchUpLeft } }, findings };
+  const catchUpCap = catchUpOk ? cuLimit.cents : 0;
+  return {
+    value: { state: { ...w, parts, catchUpCap }, room: { regularLeft, catchUpLeft } },
+    findings,
+  };
 }
 
 /** Reduces deferral parts (last first) to the allowed totals, reporting numeric elections cut. */

@@ -7,7 +7,7 @@
  * 1.415(f)-1(f)(2)).
  */
 import { figure } from '../explain.js';
-import { formatUsd } from '../money.js';
+import { formatUsd, type Cents } from '../money.js';
 import { paramsFor, usd, type YearParameters } from '../params/index.js';
 import { ageAtYearEnd } from '../rules/age.js';
 import { catchUpLimit } from '../rules/catch-up.js';
@@ -77,6 +77,7 @@ function computeHousehold(s: Scenario, options: HouseholdOptions): HouseholdRepo
       job,
       person: job.person,
       parts: [],
+      catchUpCap: 0,
       compensation: pay,
       formulaComp: formulaCompensation(p, pay),
       match: 0,
@@ -123,6 +124,7 @@ function computeHousehold(s: Scenario, options: HouseholdOptions): HouseholdRepo
     const settled = settlePerson(p, s, planned, age, {
       room: { regularLeft: deferralLimit, catchUpLeft: personCu.cents },
       room457: { regularLeft: usd(p.plan.deferral457Limit), catchUpLeft: cu457.cents },
+      catchUpLimit: personCu.cents,
       constraints,
       options,
     });
@@ -211,6 +213,7 @@ function settlePerson(
   ctx: {
     readonly room: DeferralRoom;
     readonly room457: DeferralRoom;
+    readonly catchUpLimit: Cents;
     readonly constraints: readonly Constraint[];
     readonly options: HouseholdOptions;
   },
@@ -240,7 +243,7 @@ function settlePerson(
   const employers = planned.filter((w) => w.plan.type !== 'solo-401k' && w.plan.type !== '457b');
   const solos = planned.filter((w) => w.plan.type === 'solo-401k');
   const employerMoney = (w: PlanState, now: States): Settled<PlanState> =>
-    settleEmployerMoney(p, s, w, now, ctx.constraints, ctx.options);
+    settleEmployerMoney(p, s, w, now, ctx.constraints, ctx.options, ctx.catchUpLimit);
   step(employers, employerMoney);
   step(solos, employerMoney);
   step(

@@ -40,6 +40,8 @@ export interface PlanState {
   readonly job: Job;
   readonly person: string;
   readonly parts: readonly DeferralPart[];
+  /** The plan's own catch-up limit (0 when the plan allows none or the Roth rule blocks it). */
+  readonly catchUpCap: Cents;
   readonly compensation: Cents;
   readonly formulaComp: Cents;
   readonly match: Cents;
