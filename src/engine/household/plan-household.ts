@@ -12,6 +12,7 @@ import { paramsFor, usd, type YearParameters } from '../params/index.js';
 import { ageAtYearEnd } from '../rules/age.js';
 import { catchUpLimit } from '../rules/catch-up.js';
 import { employerGroups } from '../rules/employer-groups.js';
+import { likelyHce } from '../rules/likely-hce.js';
 import { formulaCompensation } from '../rules/plan-compensation.js';
 import { endsOf, soloTradeOff } from '../rules/solo-trade-off.js';
 import type { Plan, Scenario } from '../scenario/schema.js';
@@ -23,7 +24,7 @@ import type {
   PlanReport,
 } from './report.js';
 import type { Constraint, HouseholdOptions, PlanState, Settled, States } from './work.js';
-import { jobPay, likelyHceAt, regularOf, catchUpOf, C_402G, withState } from './work.js';
+import { jobPay, regularOf, catchUpOf, C_402G, withState } from './work.js';
 import { fillDeferrals, planCatchUpLimit, type DeferralRoom } from './fill-deferrals.js';
 import { deferrals457Report, settle457 } from './plan-457.js';
 import type { CatchUpLimit } from '../rules/catch-up.js';
@@ -71,11 +72,13 @@ function computeHousehold(s: Scenario, options: HouseholdOptions): HouseholdRepo
     const job = jobs.get(plan.job);
     if (!job) throw new Error(`plan ${plan.id} has no job (validate the scenario first)`);
     const pay = jobPay(job);
+    const group = groups.find((g) => g.employers.includes(job.employer));
     return {
       plan,
       index,
       job,
       person: job.person,
+      hce: likelyHce(p, s.jobs, job.person, group?.employers ?? [job.employer]),
       parts: [],
       catchUpCap: 0,
       compensation: pay,
@@ -120,7 +123,7 @@ function computeHousehold(s: Scenario, options: HouseholdOptions): HouseholdRepo
         why: '',
         citation: '',
       });
-    const constraints = buildConstraints(person.id, under402g, personJobs, groups);
+    const constraints = buildConstraints(person.id, under402g, personJobs, s.jobs, groups);
     const settled = settlePerson(p, s, planned, age, {
       room: { regularLeft: deferralLimit, catchUpLeft: personCu.cents },
       room457: { regularLeft: usd(p.plan.deferral457Limit), catchUpLeft: cu457.cents },
@@ -132,6 +135,12 @@ function computeHousehold(s: Scenario, options: HouseholdOptions): HouseholdRepo
     const states = settled.value;
     const mine = planned.map((w) => states.get(w.index) ?? w);
     for (const w of mine) settledPlans.set(w.index, w);
+    const hce = groups
+      .filter((g) => personJobs.some((j) => g.employers.includes(j.employer)))
+      .map((g) => {
+        const h = likelyHce(p, s.jobs, person.id, g.employers);
+        return { employers: g.employers, likelyHce: h.likely, why: h.why, citation: h.citation };
+      });
     const mine402g = mine.filter((w) => w.plan.type !== '457b');
     const mine457 = mine.filter((w) => w.plan.type === '457b');
     const used = mine402g.reduce((a, w) => a + regularOf(w), 0);
@@ -175,7 +184,8 @@ function computeHousehold(s: Scenario, options: HouseholdOptions): HouseholdRepo
         `402(g) limit ${formatUsd(deferralLimit)} − deferrals used ${formatUsd(used)}`,
         C_402G,
       ),
-      likelyHce: personJobs.some((j) => likelyHceAt(p, j)),
+      likelyHce: hce.some((h) => h.likelyHce),
+      hce,
       plans: mine.map((w) => w.plan.id),
       ...(mine457.length > 0
         ? { deferrals457: deferrals457Report(p, person.id, mine457, cu457) }

@@ -12,7 +12,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { PersonReport, PlanReport } from './report.js';
 import type { PlanState } from './work.js';
 import { NON_GOVERNMENTAL_RISK } from './plan-457.js';
-import { C_402G, regularOf, catchUpOf, nonAfterTaxOf, likelyHceAt } from './work.js';
+import { C_402G, regularOf, catchUpOf, nonAfterTaxOf } from './work.js';
 import { form8959Lines, scheduleSeLines, worksheetLines } from '../self-employment/form-figures.js';
 import { percentOf } from '../self-employment/param-text.js';
 
@@ -160,7 +160,7 @@ export function planReport(
       : mbrVerdict({
           plan: w.plan,
           afterTaxRoom: w.afterTaxRoom,
-          likelyHce: likelyHceAt(p, w.job),
+          likelyHce: w.hce.likely,
           soloPlan: w.plan.type === 'solo-401k',
         }),
     ...(is457 ? { governmental: w.plan.governmental ?? false } : {}),
@@ -215,7 +215,7 @@ function acpRiskOf(
   verdict: PlanReport['verdict'],
 ): Pick<PlanReport, 'acpRisk' | 'verdict'> {
   const acp = w.plan.acp;
-  if (!acp || !w.plan.afterTax.allowed || w.plan.type === 'solo-401k' || !likelyHceAt(p, w.job)) {
+  if (!acp || !w.plan.afterTax.allowed || w.plan.type === 'solo-401k' || !w.hce.likely) {
     return { verdict };
   }
   const risk = acpRisk({

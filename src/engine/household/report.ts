@@ -125,6 +125,14 @@ export interface Deferrals457Report {
   readonly roomLeft: Figure;
 }
 
+/** Whether a person is likely an HCE of one employer (IRC 414(q)). */
+export interface HceStatus {
+  readonly employers: readonly string[];
+  readonly likelyHce: boolean;
+  readonly why: string;
+  readonly citation: string;
+}
+
 export interface PersonReport {
   readonly id: string;
   readonly name: string;
@@ -134,7 +142,10 @@ export interface PersonReport {
   readonly deferralsUsed: Figure;
   readonly catchUpUsed: Figure;
   readonly deferralRoomLeft: Figure;
+  /** Likely an HCE of at least one employer (see `hce`). */
   readonly likelyHce: boolean;
+  /** HCE status per employer (a controlled group is one employer), with why. */
+  readonly hce: readonly HceStatus[];
   readonly plans: readonly string[];
   /** The person's 457(b) limit, when they are in a 457(b) plan. */
   readonly deferrals457?: Deferrals457Report;

@@ -112,9 +112,6 @@ export function crossCheck(s: Draft, opts: CrossCheckOptions = {}): InputIssue[]
         add(`${at}.socialSecurityWages`, 'must not be more than wages');
       }
     }
-    if (j.type === 'w2' && j.ownershipPercent !== undefined) {
-      add(`${at}.ownershipPercent`, 'only for schedule-c or s-corp jobs (owners of the business)');
-    }
   }
 
   if (employersKnown) {

@@ -121,7 +121,19 @@ export const job = z.strictObject({
     .describe('schedule-c: net profit (Schedule C line 31 or K-1 box 14 code A)'),
   ownershipPercent: percent
     .optional()
-    .describe('Share of the business the person owns (schedule-c default 100; s-corp default 100)'),
+    .describe(
+      'Share of the employer the person owns: any job (a C corporation, S corporation, partnership or sole proprietorship); schedule-c and s-corp default 100, w2 default 0',
+    ),
+  familyOwnershipPercent: percent
+    .optional()
+    .describe(
+      "Share of the employer owned by the person's children, grandchildren and parents (attributed to the person, IRC 318(a)(1)); the spouse's share comes from the spouse's own job",
+    ),
+  priorYearCompensation: money
+    .optional()
+    .describe(
+      'Compensation from this employer in the prior year (IRC 414(q)(4), 415(c)(3)): wages, or a partner’s or sole proprietor’s earned income; for the HCE test (default: priorYearFicaWages)',
+    ),
   nonOwnerEmployees: z
     .number()
     .int('must be a whole number')

@@ -105,6 +105,14 @@ const person = z.strictObject({
   catchUpUsed: dollars,
   deferralRoomLeft: dollars,
   likelyHce: z.boolean(),
+  hce: z.array(
+    z.strictObject({
+      employers: z.array(z.string()),
+      likelyHce: z.boolean(),
+      why: z.string(),
+      citation: z.string(),
+    }),
+  ),
   plans: z.array(z.string()),
   deferrals457: deferrals457.optional(),
 });
