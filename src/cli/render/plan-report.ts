@@ -76,6 +76,19 @@ function planSection(r: PlanReport): string {
     lines.push(
       indent(
         renderPairs([
+          ...(se.payroll
+            ? ([
+                ['Profit before household payroll', money(se.payroll.profitBeforePayroll)],
+                ['  less their wages', money(se.payroll.wages)],
+                [
+                  '  less employer payroll tax',
+                  formatUsd(
+                    se.payroll.employerSocialSecurity.cents + se.payroll.employerMedicare.cents,
+                  ),
+                ],
+                ['  less employer contributions', money(se.payroll.employerContributions)],
+              ] as [string, string][])
+            : []),
           ['Net profit', money(se.netProfit)],
           ['SE tax', money(se.seTax)],
           ['Half SE tax deduction', money(se.halfSeTaxDeduction)],

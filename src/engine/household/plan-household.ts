@@ -12,6 +12,10 @@ import { paramsFor, usd, type YearParameters } from '../params/index.js';
 import { ageAtYearEnd } from '../rules/age.js';
 import { catchUpLimit } from '../rules/catch-up.js';
 import { employerGroups } from '../rules/employer-groups.js';
+import {
+  netProfitAfterPayroll,
+  type NetProfitAfterPayroll,
+} from '../rules/net-profit-after-payroll.js';
 import { likelyHce } from '../rules/likely-hce.js';
 import { formulaCompensation } from '../rules/plan-compensation.js';
 import { endsOf, soloTradeOff } from '../rules/solo-trade-off.js';
@@ -63,12 +67,14 @@ export function planHousehold(s: Scenario, options: HouseholdOptions = {}): Hous
   return { ...report, plans };
 }
 
-function computeHousehold(s: Scenario, options: HouseholdOptions): HouseholdReport {
-  const p = paramsFor(s.taxYear);
+function computeHousehold(given: Scenario, options: HouseholdOptions): HouseholdReport {
+  const p = paramsFor(given.taxYear);
+  // Owners whose net profit comes after the household's payroll are settled last.
+  let s = given;
   const jobs = new Map(s.jobs.map((j) => [j.id, j]));
   const groups = employerGroups(s.jobs, s.controlledGroups);
 
-  const initial: PlanState[] = s.plans.map((plan, index) => {
+  let initial: PlanState[] = s.plans.map((plan, index) => {
     const job = jobs.get(plan.job);
     if (!job) throw new Error(`plan ${plan.id} has no job (validate the scenario first)`);
     const pay = jobPay(job);
@@ -97,7 +103,29 @@ function computeHousehold(s: Scenario, options: HouseholdOptions): HouseholdRepo
   const peopleReports: PersonReport[] = [];
   const limitGroupReports: LimitGroupReport[] = [];
   const settledPlans = new Map<number, PlanState>();
-  for (const person of s.people) {
+  const payroll = new Map<string, NetProfitAfterPayroll>();
+  const afterPayroll = (id: string): boolean =>
+    s.jobs.some((j) => j.person === id && j.profitBeforePayroll !== undefined);
+  const order = [
+    ...s.people.filter((x) => !afterPayroll(x.id)),
+    ...s.people.filter((x) => afterPayroll(x.id)),
+  ];
+  for (const person of order) {
+    for (const j of s.jobs.filter((x) => x.person === person.id)) {
+      if (j.profitBeforePayroll === undefined) continue;
+      const r = ownerNetProfit(p, s, j, settledPlans);
+      payroll.set(j.id, r);
+      if (r.netProfit < 0) {
+        findings.push({
+          severity: 'error',
+          path: `jobs.${j.id}.profitBeforePayroll`,
+          message: `${j.id}: the payroll of the household members (wages, employer payroll tax and plan contributions) is ${formatUsd(r.profitBeforePayroll - r.netProfit)}, more than the ${formatUsd(r.profitBeforePayroll)} profit before it: a loss, so no self-employment earnings for a plan`,
+        });
+      }
+      const resolved = { ...j, netProfit: Math.max(0, r.netProfit) };
+      s = { ...s, jobs: s.jobs.map((x) => (x.id === j.id ? resolved : x)) };
+      initial = initial.map((w) => (w.job.id === j.id ? { ...w, job: resolved } : w));
+    }
     const age = ageAtYearEnd(person.birthDate, s.taxYear);
     const personJobs = s.jobs.filter((j) => j.person === person.id);
     const planned = initial.filter((w) => w.person === person.id);
@@ -195,13 +223,14 @@ function computeHousehold(s: Scenario, options: HouseholdOptions): HouseholdRepo
   }
 
   const planReports = initial.map((w) =>
-    planReport(p, s, settledPlans.get(w.index) ?? w, peopleReports),
+    planReport(p, s, settledPlans.get(w.index) ?? w, peopleReports, payroll.get(w.job.id)),
   );
+  const rank = (id: string): number => s.people.findIndex((x) => x.id === id);
   return {
     name: s.name,
     taxYear: s.taxYear,
     filingStatus: s.filingStatus,
-    people: peopleReports,
+    people: [...peopleReports].sort((a, b) => rank(a.id) - rank(b.id)),
     plans: planReports,
     limitGroups: limitGroupReports,
     findings,
@@ -265,6 +294,33 @@ function settlePerson(
     (w) => settle457(p, w),
   );
   return { value: states, findings };
+}
+
+/**
+ * A Schedule C owner's net profit after the household members the business pays: their wages,
+ * the employer's payroll tax on them and the employer's contributions to their plans, already
+ * settled (see `rules/net-profit-after-payroll.ts`).
+ */
+function ownerNetProfit(
+  p: YearParameters,
+  s: Scenario,
+  job: Scenario['jobs'][number],
+  settled: ReadonlyMap<number, PlanState>,
+): NetProfitAfterPayroll {
+  const members = s.jobs.filter(
+    (m) => m.employer === job.employer && m.person !== job.person && m.type === 'w2',
+  );
+  return netProfitAfterPayroll(
+    p,
+    job.profitBeforePayroll ?? 0,
+    members.map((m) => ({
+      wages: jobPay(m),
+      socialSecurityWages: m.socialSecurityWages,
+      employerContributions: [...settled.values()]
+        .filter((w) => w.job.id === m.id)
+        .reduce((a, w) => a + w.match + w.nonelective, 0),
+    })),
+  );
 }
 
 /**

@@ -9,9 +9,10 @@ import { acpRisk } from '../rules/acp-risk.js';
 import { cashBalanceBesideSolo } from '../rules/cash-balance-beside-solo.js';
 import { mbrVerdict } from '../rules/mbr-verdict.js';
 import type { Scenario } from '../scenario/schema.js';
-import type { PersonReport, PlanReport } from './report.js';
+import type { PersonReport, PlanReport, SelfEmploymentDetail } from './report.js';
 import type { PlanState } from './work.js';
 import { NON_GOVERNMENTAL_RISK } from './plan-457.js';
+import type { NetProfitAfterPayroll } from '../rules/net-profit-after-payroll.js';
 import { C_402G, regularOf, catchUpOf, nonAfterTaxOf } from './work.js';
 import { form8959Lines, scheduleSeLines, worksheetLines } from '../self-employment/form-figures.js';
 import { percentOf } from '../self-employment/param-text.js';
@@ -27,6 +28,7 @@ export function planReport(
   s: Scenario,
   w: PlanState,
   people: readonly PersonReport[],
+  payroll?: NetProfitAfterPayroll,
 ): PlanReport {
   const key = `plans.${w.plan.id}`;
   const pre = w.parts.filter((d) => d.type === 'pre-tax').reduce((a, d) => a + d.regular, 0);
@@ -169,7 +171,65 @@ export function planReport(
     ...report,
     ...cashBalanceOf(w, key),
     ...acpRiskOf(p, s, w, key, report.verdict),
-    ...selfEmploymentOf(p, w, key),
+    ...selfEmploymentOf(p, w, key, payroll),
+  };
+}
+
+const PAYROLL_PARTS = [
+  'profitBeforePayroll',
+  'wages',
+  'employerSocialSecurity',
+  'employerMedicare',
+  'employerContributions',
+] as const;
+
+/** The owner's net profit from the profit before the household's payroll, in its order. */
+function payrollLines(
+  p: YearParameters,
+  key: string,
+  r: NetProfitAfterPayroll,
+): NonNullable<SelfEmploymentDetail['payroll']> {
+  const k = (n: string): string => `${key}.${n}`;
+  return {
+    profitBeforePayroll: figure(
+      k('profitBeforePayroll'),
+      'Profit before the household payroll',
+      r.profitBeforePayroll,
+      'as given: the business profit before the wages, payroll tax and plan contributions of the household members it pays',
+      'Schedule C',
+    ),
+    wages: figure(
+      k('wages'),
+      'Wages of household members',
+      r.wages,
+      'their W-2 wages, deferrals included (first: the wages are paid)',
+      'Schedule C line 26',
+    ),
+    employerSocialSecurity: figure(
+      k('employerSocialSecurity'),
+      "Employer's Social Security tax on them",
+      r.employerSocialSecurity,
+      `${percentOf(p.payroll.employerOasdiRate)} of each member's Social Security wages (up to the wage base), rounded half-up to the cent; a spouse owes FICA but no FUTA`,
+      `${p.payroll.employerOasdiRate.citation}; IRC 3121(b)(3)(A), 3306(c)(5); Schedule C line 23`,
+      [k('wages')],
+    ),
+    employerMedicare: figure(
+      k('employerMedicare'),
+      "Employer's Medicare tax on them",
+      r.employerMedicare,
+      `${percentOf(p.payroll.employerMedicareRate)} of each member's wages, rounded half-up to the cent`,
+      `${p.payroll.employerMedicareRate.citation}; Schedule C line 23`,
+      [k('wages')],
+    ),
+    employerContributions: figure(
+      k('employerContributions'),
+      "Employer's plan contributions for them",
+      r.employerContributions,
+      "the match and nonelective money of their plans, settled before the owner's (second: the employees' plans)",
+      'IRC 404(a)(3); Schedule C line 19; IRS Pub 560 ch. 5',
+    ),
+    order:
+      "wages, then the employer's payroll tax on them, then the employer's contributions to their plans come out of the profit; the owner's Schedule SE and Pub 560 worksheet (third) start from what is left",
   };
 }
 
@@ -240,6 +300,7 @@ function selfEmploymentOf(
   p: YearParameters,
   w: PlanState,
   key: string,
+  payroll: NetProfitAfterPayroll | undefined,
 ): Pick<PlanReport, 'selfEmployment'> {
   const solo = w.owner;
   if (!solo) return {};
@@ -282,9 +343,13 @@ function selfEmploymentOf(
         `${key}.se.netProfit`,
         'Net profit',
         ws.step1NetProfit,
-        'Schedule C line 31 (or K-1 box 14 code A)',
+        payroll
+          ? 'the profit before payroll less the wages, employer payroll tax and employer plan contributions of the household members on the payroll'
+          : 'Schedule C line 31 (or K-1 box 14 code A)',
         'Schedule C; IRS Pub 560 Deduction Worksheet step 1',
+        payroll ? PAYROLL_PARTS.map((k) => `${key}.se.payroll.${k}`) : [],
       ),
+      ...(payroll ? { payroll: payrollLines(p, `${key}.se.payroll`, payroll) } : {}),
       netEarningsFromSelfEmployment: g(
         'netEarnings',
         'Net earnings from self-employment',

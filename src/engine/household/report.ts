@@ -28,6 +28,15 @@ export type { Finding } from '../report/model.js';
 /** The self-employment figures behind a solo plan on Schedule C income. */
 export interface SelfEmploymentDetail {
   readonly netProfit: Figure;
+  /** How the net profit follows from the profit before the household members' payroll. */
+  readonly payroll?: {
+    readonly profitBeforePayroll: Figure;
+    readonly wages: Figure;
+    readonly employerSocialSecurity: Figure;
+    readonly employerMedicare: Figure;
+    readonly employerContributions: Figure;
+    readonly order: string;
+  };
   readonly netEarningsFromSelfEmployment: Figure;
   readonly seTax: Figure;
   readonly halfSeTaxDeduction: Figure;

@@ -67,6 +67,10 @@ export interface PayrollTax {
   readonly seNetEarningsFactor: RateParam;
   readonly seMinimumNetEarnings: Usd;
   readonly seDeductibleShare: RateParam;
+  /** IRC 3111(a): the employer's Social Security tax on wages up to the wage base. */
+  readonly employerOasdiRate: RateParam;
+  /** IRC 3111(b): the employer's Medicare tax on all wages. */
+  readonly employerMedicareRate: RateParam;
   readonly additionalMedicareRate: RateParam;
   readonly additionalMedicareThreshold: ByFilingStatus<Usd>;
 }

@@ -94,7 +94,13 @@ export function crossCheck(s: Draft, opts: CrossCheckOptions = {}): InputIssue[]
       add(`${at}.person`, `no person with id "${j.person}" (people: ${[...personIds].join(', ')})`);
     }
     if (j.type === 'schedule-c') {
-      if (j.netProfit === undefined) add(`${at}.netProfit`, 'required for a schedule-c job');
+      if (j.netProfit === undefined && j.profitBeforePayroll === undefined)
+        add(`${at}.netProfit`, 'required for a schedule-c job (or profitBeforePayroll)');
+      if (j.netProfit !== undefined && j.profitBeforePayroll !== undefined)
+        add(
+          `${at}.profitBeforePayroll`,
+          'give netProfit (after the payroll) or profitBeforePayroll (before it), not both',
+        );
       if (j.wages !== undefined)
         add(`${at}.wages`, 'a schedule-c job has net profit, not wages; use netProfit');
       if (j.priorYearFicaWages !== undefined) {
@@ -104,6 +110,8 @@ export function crossCheck(s: Draft, opts: CrossCheckOptions = {}): InputIssue[]
       if (j.wages === undefined) add(`${at}.wages`, `required for a ${j.type} job (gross W-2 pay)`);
       if (j.netProfit !== undefined)
         add(`${at}.netProfit`, `a ${j.type} job has wages, not net profit`);
+      if (j.profitBeforePayroll !== undefined)
+        add(`${at}.profitBeforePayroll`, 'only for a schedule-c job');
       if (
         j.socialSecurityWages !== undefined &&
         j.wages !== undefined &&

@@ -119,6 +119,11 @@ export const job = z.strictObject({
   netProfit: money
     .optional()
     .describe('schedule-c: net profit (Schedule C line 31 or K-1 box 14 code A)'),
+  profitBeforePayroll: money
+    .optional()
+    .describe(
+      'schedule-c, instead of netProfit: the profit before the wages, employer payroll tax and employer plan contributions of the household members on the payroll; the engine takes them out',
+    ),
   ownershipPercent: percent
     .optional()
     .describe(

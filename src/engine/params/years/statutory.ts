@@ -87,6 +87,20 @@ export const statutoryPayroll = {
     citation: 'IRC 164(f); Schedule SE line 13; Schedule 1 line 15',
     status: 'V',
   },
+  employerOasdiRate: {
+    value: 0.062,
+    unit: 'rate',
+    label: "Employer's Social Security (OASDI) tax on wages up to the wage base",
+    citation: 'IRC 3111(a), 3121(a)(1); Form 941 line 5a',
+    status: 'V',
+  },
+  employerMedicareRate: {
+    value: 0.0145,
+    unit: 'rate',
+    label: "Employer's Medicare (hospital insurance) tax on all wages",
+    citation: 'IRC 3111(b); Form 941 line 5c',
+    status: 'V',
+  },
   additionalMedicareRate: {
     value: 0.009,
     unit: 'rate',

@@ -47,6 +47,16 @@ const plan = z.strictObject({
   selfEmployment: z
     .strictObject({
       netProfit: dollars,
+      payroll: z
+        .strictObject({
+          profitBeforePayroll: dollars,
+          wages: dollars,
+          employerSocialSecurity: dollars,
+          employerMedicare: dollars,
+          employerContributions: dollars,
+          order: z.string(),
+        })
+        .optional(),
       netEarningsFromSelfEmployment: dollars,
       seTax: dollars,
       halfSeTaxDeduction: dollars,
