@@ -11,6 +11,7 @@ const STATUS: Record<HouseholdReport['filingStatus'], string> = {
   mfj: 'married filing jointly',
   mfs: 'married filing separately',
   hoh: 'head of household',
+  qss: 'qualifying surviving spouse',
 };
 
 const TYPE: Record<PlanReport['type'], string> = {

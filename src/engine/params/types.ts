@@ -25,6 +25,8 @@ export interface ByFilingStatus<T> {
   readonly mfj: T;
   readonly mfs: T;
   readonly hoh: T;
+  /** Qualifying surviving spouse (IRC 2(a)). */
+  readonly qss: T;
 }
 
 /** Plan and IRA limits for one tax year (IRC 402(g), 414(v), 415, 401(a)(17), 414(q), 219). */

@@ -89,7 +89,7 @@ export const election = z
 
 export const filingStatus = z.enum(FILING_STATUSES, {
   error:
-    'must be one of single, mfj (married filing jointly), mfs (married filing separately), hoh (head of household)',
+    'must be one of single, mfj (married filing jointly), mfs (married filing separately), hoh (head of household), qss (qualifying surviving spouse)',
 });
 
 export const person = z.strictObject({

@@ -137,5 +137,13 @@ export const statutoryPayroll = {
       citation: 'IRC 3101(b)(2)(C), 1401(b)(2)(A); Form 8959',
       status: 'V',
     },
+    qss: {
+      value: 200_000,
+      unit: 'usd',
+      label:
+        'Additional Medicare Tax threshold, qualifying surviving spouse ("any other case", not indexed)',
+      citation: 'IRC 3101(b)(2)(C), 1401(b)(2)(A); Form 8959 instructions',
+      status: 'V',
+    },
   },
 } as const satisfies Partial<PayrollTax>;
