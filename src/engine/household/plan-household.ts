@@ -17,6 +17,7 @@ import {
   type NetProfitAfterPayroll,
 } from '../rules/net-profit-after-payroll.js';
 import { likelyHce } from '../rules/likely-hce.js';
+import { mustCover } from '../rules/solo-eligibility.js';
 import { formulaCompensation } from '../rules/plan-compensation.js';
 import { endsOf, soloTradeOff } from '../rules/solo-trade-off.js';
 import type { Plan, Scenario } from '../scenario/schema.js';
@@ -99,7 +100,7 @@ function computeHousehold(given: Scenario, options: HouseholdOptions): Household
       usedByOthers: 0,
     };
   });
-  const findings: Finding[] = [...soloEligibility(s)];
+  const findings: Finding[] = [...soloEligibility(p, s)];
   const peopleReports: PersonReport[] = [];
   const limitGroupReports: LimitGroupReport[] = [];
   const settledPlans = new Map<number, PlanState>();
@@ -325,23 +326,41 @@ function ownerNetProfit(
 
 /**
  * A one-participant plan covers owners and their spouses only (IRS "One-Participant 401(k)
- * Plans"); employees who are not owners or spouses make the business ineligible.
+ * Plans"): employees who are not owners or spouses make the business ineligible — counted as
+ * `nonOwnerEmployees`, or listed under `employees` with their hours, where only those the plan
+ * must cover count (the 1,000-hour rule and long-term part-time employees, `solo-eligibility`).
  */
-function soloEligibility(s: Scenario): Finding[] {
+function soloEligibility(p: YearParameters, s: Scenario): Finding[] {
   return s.plans.flatMap((plan, i): Finding[] => {
     if (plan.type !== 'solo-401k') return [];
     const employer = s.jobs.find((j) => j.id === plan.job)?.employer;
-    const staff =
-      s.jobs.find((j) => j.employer === employer && j.nonOwnerEmployees !== undefined)
-        ?.nonOwnerEmployees ?? 0;
-    if (staff === 0) return [];
-    return [
-      {
+    const at = s.jobs.filter((j) => j.employer === employer);
+    const staff = at.find((j) => j.nonOwnerEmployees !== undefined)?.nonOwnerEmployees ?? 0;
+    const listed = at.flatMap((j) => j.employees ?? []).map((e) => mustCover(p, e));
+    const covered = listed.filter((c) => c.covered);
+    const out: Finding[] = [];
+    if (staff > 0) {
+      out.push({
         severity: 'error',
         path: `plans[${String(i)}].type`,
         message: `${plan.id}: ${employer ?? ''} has ${String(staff)} employee(s) who are not owners or spouses, so it cannot use a one-participant (solo) 401(k); they would have to be covered and tested (IRS "One-Participant 401(k) Plans")`,
-        fix: 'model it as a 401(k) with employees, or confirm the employees are excludable (e.g. under 21 or under 1,000 hours)',
-      },
-    ];
+        fix: 'model it as a 401(k) with employees, or list them under employees with their hours: under 21, or under 1,000 hours and not long-term part-time, they may be excluded',
+      });
+    }
+    if (covered.length > 0) {
+      out.push({
+        severity: 'error',
+        path: `plans[${String(i)}].type`,
+        message: `${plan.id}: ${employer ?? ''} has ${String(covered.length)} employee(s) the plan must cover (${covered.map((c) => c.why).join('; ')}), so it cannot be a one-participant (solo) 401(k) (IRS "One-Participant 401(k) Plans")`,
+        fix: 'model it as a 401(k) with employees, tested for coverage and nondiscrimination',
+      });
+    } else if (listed.length > 0 && staff === 0) {
+      out.push({
+        severity: 'info',
+        path: `plans[${String(i)}].type`,
+        message: `${plan.id}: the ${String(listed.length)} employee(s) of ${employer ?? ''} may be excluded (${[...new Set(listed.map((c) => c.why))].join('; ')}), so the plan can stay a one-participant plan while that holds`,
+      });
+    }
+    return out;
   });
 }

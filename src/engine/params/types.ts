@@ -4,7 +4,7 @@
  * secondary source quoting it, UNVERIFIED: still to be checked against the primary document).
  */
 
-export type Unit = 'usd' | 'rate' | 'age' | 'bool' | 'months' | 'years';
+export type Unit = 'usd' | 'rate' | 'age' | 'bool' | 'months' | 'years' | 'hours';
 
 export type Status = 'V' | 'V2' | 'UNVERIFIED';
 
@@ -44,6 +44,14 @@ export interface PlanLimits {
   readonly special457CatchUpMultiple: Param<number>;
   /** 457(b)(3): the special catch-up applies in this many years before normal retirement age. */
   readonly special457CatchUpYears: Param<number>;
+  /** 410(a)(3)(A): hours in a 12-month period that make a year of service. */
+  readonly yearOfServiceHours: Param<number>;
+  /** 410(a)(1)(A)(i): the oldest minimum age a plan may require. */
+  readonly minimumParticipationAge: Param<number>;
+  /** 401(k)(2)(D)(ii): hours a year of a long-term part-time employee. */
+  readonly ltptHours: Param<number>;
+  /** 401(k)(2)(D)(ii): consecutive years of ltptHours that make one eligible; null before it applies. */
+  readonly ltptConsecutiveYears: Param<number | null>;
   readonly annualAdditionsLimit: Usd;
   readonly compensationLimit: Usd;
   /** The 414(q)(1)(B) amount published for this year (applied to this year's pay). */

@@ -147,6 +147,36 @@ export const job = z.strictObject({
     .describe(
       'Employees of the business other than owners and their spouses (solo 401(k) needs 0)',
     ),
+  employees: z
+    .array(
+      z.strictObject({
+        age: z
+          .number({ error: 'expected an age (a whole number)' })
+          .int('must be a whole number')
+          .min(14, 'must be from 14 to 120')
+          .max(120, 'must be from 14 to 120')
+          .optional()
+          .describe('Age at December 31 (unknown: taken as old enough to be covered)'),
+        hours: z
+          .array(
+            z
+              .number({ error: 'expected hours (a whole number)' })
+              .int('must be a whole number')
+              .min(0, 'must not be negative')
+              .max(8784, 'at most 8,784 (every hour of a year)'),
+          )
+          .min(1, 'give at least this year’s hours')
+          .max(3, 'at most three years')
+          .describe(
+            'Hours of service by year: this year first, then last year, then the year before',
+          ),
+      }),
+    )
+    .max(MAX_LIST, `at most ${String(MAX_LIST)} employees`)
+    .optional()
+    .describe(
+      'Employees of the business other than owners and their spouses, by hours: decides whether a solo 401(k) is possible (the 1,000-hour rule and long-term part-time employees)',
+    ),
   priorYearFicaWages: money
     .optional()
     .describe(

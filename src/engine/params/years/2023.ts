@@ -51,6 +51,14 @@ export const y2023 = {
       citation: 'IRC 457(b)(2)(A), 457(e)(15); Notice 2022-55',
       status: 'V',
     },
+    ltptConsecutiveYears: {
+      value: null,
+      unit: 'years',
+      label:
+        'Not yet in force: the first plan years with long-term part-time employees begin in 2024 (12-month periods before 2021 are disregarded)',
+      citation: 'IRC 401(k)(2)(D); SECURE Act §112(b)',
+      status: 'V2',
+    },
     annualAdditionsLimit: {
       value: 66_000,
       unit: 'usd',

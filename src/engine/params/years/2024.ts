@@ -51,6 +51,13 @@ export const y2024 = {
       citation: 'IRC 457(b)(2)(A), 457(e)(15); Notice 2023-75',
       status: 'V',
     },
+    ltptConsecutiveYears: {
+      value: 3,
+      unit: 'years',
+      label: 'Three consecutive 12-month periods of 500 hours (periods before 2021 disregarded)',
+      citation: 'IRC 401(k)(2)(D)(ii) (SECURE Act §112)',
+      status: 'V2',
+    },
     annualAdditionsLimit: {
       value: 69_000,
       unit: 'usd',

@@ -50,6 +50,14 @@ export const y2025 = {
       citation: 'IRC 457(b)(2)(A), 457(e)(15); Notice 2024-80',
       status: 'V',
     },
+    ltptConsecutiveYears: {
+      value: 2,
+      unit: 'years',
+      label:
+        'Two consecutive 12-month periods of 500 hours, from plan years beginning after 2024 (periods before 2023 disregarded)',
+      citation: 'IRC 401(k)(2)(D)(ii) (SECURE 2.0 §125)',
+      status: 'V2',
+    },
     annualAdditionsLimit: {
       value: 70_000,
       unit: 'usd',

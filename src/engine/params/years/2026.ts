@@ -50,6 +50,13 @@ export const y2026 = {
       citation: 'IRC 457(b)(2)(A), 457(e)(15); Notice 2025-67 (IR-2025-111)',
       status: 'V',
     },
+    ltptConsecutiveYears: {
+      value: 2,
+      unit: 'years',
+      label: 'Two consecutive 12-month periods of 500 hours (periods before 2023 disregarded)',
+      citation: 'IRC 401(k)(2)(D)(ii) (SECURE 2.0 §125)',
+      status: 'V2',
+    },
     annualAdditionsLimit: {
       value: 72_000,
       unit: 'usd',

@@ -42,6 +42,27 @@ export const statutoryPlan = {
     citation: 'IRC 457(b)(3); Treas. Reg. 1.457-4(c)(3)(i)',
     status: 'V',
   },
+  yearOfServiceHours: {
+    value: 1_000,
+    unit: 'hours',
+    label: 'Hours of service in a 12-month period that make a year of service for eligibility',
+    citation: 'IRC 410(a)(3)(A)',
+    status: 'V',
+  },
+  minimumParticipationAge: {
+    value: 21,
+    unit: 'age',
+    label: 'The oldest minimum age a plan may require before an employee participates',
+    citation: 'IRC 410(a)(1)(A)(i)',
+    status: 'V',
+  },
+  ltptHours: {
+    value: 500,
+    unit: 'hours',
+    label: 'Hours a year that count toward long-term part-time eligibility to defer',
+    citation: 'IRC 401(k)(2)(D)(ii)',
+    status: 'V',
+  },
   profitSharingDeductionRate: {
     value: 0.25,
     unit: 'rate',
