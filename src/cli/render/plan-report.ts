@@ -120,6 +120,7 @@ function planSection(r: PlanReport): string {
     if (cb.combinedLimit) pairs.push(['404(a)(7) combined limit', money(cb.combinedLimit)]);
     pairs.push(['Deductible (DB + DC employer)', money(cb.deductible)]);
     pairs.push(['Not deductible', money(cb.nondeductible)]);
+    if (cb.excise.cents > 0) pairs.push(['  excise tax on it (IRC 4972)', money(cb.excise)]);
     lines.push('  Cash balance plan beside it:');
     lines.push(indent(renderPairs(pairs), '    ').trimEnd());
     lines.push(wrap(cb.reason, '    ', '    '));

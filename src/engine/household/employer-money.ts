@@ -148,9 +148,22 @@ function settleOwner(
   const personSe = personSeOf(p, s, w.person);
   const share = personSe?.shares.find((x) => x.business === job.id);
   if (!personSe || !share) throw new Error(`job ${job.id} is not on a Schedule SE`);
+  // A cash balance plan of the same business: its deductible contribution for the owner comes
+  // out of the earned income the 401(k) contribution is figured on (IRS Pub 560 ch. 5,
+  // "compensation ... reduced by the deduction for contributions to your own plan"; IRC
+  // 401(c)(2)(A)(v), 404(a)(8)(D)).
+  const cb = plan.cashBalance;
+  const dbDeduction = cb ? Math.min(cb.contribution, cb.maximumDeductible ?? cb.contribution) : 0;
+  if (dbDeduction > 0) {
+    findings.push({
+      severity: 'info',
+      path: `${at}.cashBalance.contribution`,
+      message: `${plan.id}: the cash balance contribution of ${formatUsd(dbDeduction)} for the owner reduces the earned income the 401(k) contribution is figured on (Pub 560 Step 1 is the net profit less it; IRC 401(c)(2)(A)(v), 404(a)(8)(D))`,
+    });
+  }
   const owner = (x: PlanState, employerElection: EmployerElection): OwnerResult =>
     selfEmployedOwner(p, {
-      netProfit: job.netProfit ?? 0,
+      netProfit: (job.netProfit ?? 0) - dbDeduction,
       personSe,
       share,
       planRate: plan.planRate ?? rate(p.plan.profitSharingDeductionRate),

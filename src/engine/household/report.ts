@@ -87,6 +87,8 @@ export interface CashBalanceReport {
   readonly combinedLimit: Figure | null;
   readonly deductible: Figure;
   readonly nondeductible: Figure;
+  /** The 10% excise of IRC 4972 on the nondeductible part. */
+  readonly excise: Figure;
   readonly changes: readonly string[];
 }
 

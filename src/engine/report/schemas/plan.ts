@@ -90,6 +90,7 @@ const plan = z.strictObject({
       combinedLimit: dollars.nullable(),
       deductible: dollars,
       nondeductible: dollars,
+      excise: dollars,
       changes: z.array(z.string()),
     })
     .optional(),
