@@ -62,7 +62,13 @@ describe('scenario validation', () => {
       'plans[0].match[0].upToPercent',
       /0 to 100/,
     ],
-    ['an unknown plan type', 'plans[1].type', '457b', 'plans[1].type', /401k, 403b, solo-401k/],
+    [
+      'an unknown plan type',
+      'plans[1].type',
+      'simple-ira',
+      'plans[1].type',
+      /401k, 403b, 457b, solo-401k/,
+    ],
     [
       'a birth date in the future',
       'people[0].birthDate',
@@ -354,7 +360,11 @@ describe('a value of the wrong type is reported with what was found', () => {
       'all',
       'expected "max", an amount in dollars, or { percent: N }, got the text "all"',
     ],
-    ['plans[1].type', '457b', 'must be one of 401k, 403b, solo-401k, got the text "457b"'],
+    [
+      'plans[1].type',
+      'simple-ira',
+      'must be one of 401k, 403b, 457b, solo-401k, got the text "simple-ira"',
+    ],
     ['plans[0].afterTax.allowed', 'yes', 'expected true or false, got the text "yes"'],
   ] as const)('%s: %j', (path, value, message) => {
     expect(issuesOf(edit([path, value]))).toContainEqual({ path, message });

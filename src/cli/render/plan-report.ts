@@ -11,11 +11,13 @@ const STATUS: Record<HouseholdReport['filingStatus'], string> = {
   mfj: 'married filing jointly',
   mfs: 'married filing separately',
   hoh: 'head of household',
+  qss: 'qualifying surviving spouse',
 };
 
 const TYPE: Record<PlanReport['type'], string> = {
   '401k': '401(k)',
   '403b': '403(b)',
+  '457b': '457(b)',
   'solo-401k': 'solo 401(k)',
 };
 
@@ -25,7 +27,31 @@ const VERDICT: Record<PlanReport['verdict']['kind'], string> = {
   none: 'NONE',
 };
 
+/** A 457(b) plan: deferrals and catch-up under its own limit, no employer or after-tax money. */
+function section457(r: PlanReport): string {
+  const money = (f: Figure): string => formatUsd(f.cents);
+  const kind = r.governmental ? 'governmental' : 'non-governmental (tax-exempt employer)';
+  const lines = [
+    `${r.id} — ${kind} ${TYPE[r.type]} at ${r.employer} (${r.person})`,
+    indent(
+      renderPairs([
+        ['Compensation', money(r.compensation)],
+        ['Pre-tax deferral', money(r.deferralPreTax)],
+        ['Roth deferral', money(r.deferralRoth)],
+        [`Catch-up${r.catchUpType === 'none' ? '' : ` (${r.catchUpType})`}`, money(r.catchUp)],
+        ['Total into the plan', money(r.total)],
+      ]),
+    ).trimEnd(),
+    wrap(r.limitRule, '  457(b): ', '          '),
+    wrap(r.verdict.reason, `  Mega Backdoor: ${VERDICT[r.verdict.kind]} — `, '    '),
+  ];
+  for (const w of r.verdict.warnings) lines.push(wrap(w, '    ! ', '      '));
+  for (const a of r.verdict.ask) lines.push(wrap(a, '    ? ', '      '));
+  return lines.join('\n');
+}
+
 function planSection(r: PlanReport): string {
+  if (r.type === '457b') return section457(r);
   const money = (f: Figure): string => formatUsd(f.cents);
   const pairs: [string, string][] = [
     ['Compensation', money(r.compensation)],
@@ -51,6 +77,19 @@ function planSection(r: PlanReport): string {
     lines.push(
       indent(
         renderPairs([
+          ...(se.payroll
+            ? ([
+                ['Profit before household payroll', money(se.payroll.profitBeforePayroll)],
+                ['  less their wages', money(se.payroll.wages)],
+                [
+                  '  less employer payroll tax',
+                  formatUsd(
+                    se.payroll.employerSocialSecurity.cents + se.payroll.employerMedicare.cents,
+                  ),
+                ],
+                ['  less employer contributions', money(se.payroll.employerContributions)],
+              ] as [string, string][])
+            : []),
           ['Net profit', money(se.netProfit)],
           ['SE tax', money(se.seTax)],
           ['Half SE tax deduction', money(se.halfSeTaxDeduction)],
@@ -81,6 +120,7 @@ function planSection(r: PlanReport): string {
     if (cb.combinedLimit) pairs.push(['404(a)(7) combined limit', money(cb.combinedLimit)]);
     pairs.push(['Deductible (DB + DC employer)', money(cb.deductible)]);
     pairs.push(['Not deductible', money(cb.nondeductible)]);
+    if (cb.excise.cents > 0) pairs.push(['  excise tax on it (IRC 4972)', money(cb.excise)]);
     lines.push('  Cash balance plan beside it:');
     lines.push(indent(renderPairs(pairs), '    ').trimEnd());
     lines.push(wrap(cb.reason, '    ', '    '));
@@ -191,6 +231,14 @@ export function renderPlanReport(r: PlanCommandReport): string {
           ['Deferral room left', formatUsd(p.deferralRoomLeft.cents)],
           ['Catch-up limit', formatUsd(p.catchUpLimit.cents)],
           ['Catch-up used', formatUsd(p.catchUpUsed.cents)],
+          ...(p.deferrals457
+            ? ([
+                ['457(b) deferral limit (its own)', formatUsd(p.deferrals457.limit.cents)],
+                ['457(b) deferrals used', formatUsd(p.deferrals457.used.cents)],
+                ['457(b) catch-up limit', formatUsd(p.deferrals457.catchUpLimit.cents)],
+                ['457(b) catch-up used', formatUsd(p.deferrals457.catchUpUsed.cents)],
+              ] as [string, string][])
+            : []),
         ]),
       ).trimEnd(),
     );

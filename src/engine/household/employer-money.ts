@@ -4,7 +4,7 @@
  * that cuts deferrals or stops the allocation at the limit.
  */
 import { applyRate, formatUsd, type Cents } from '../money.js';
-import { rate, usd, type YearParameters } from '../params/index.js';
+import { rate, type YearParameters } from '../params/index.js';
 import { ageAtYearEnd } from '../rules/age.js';
 import { electedCents } from '../rules/election.js';
 import { matchFor } from '../rules/match.js';
@@ -16,8 +16,10 @@ import type { EmployerElection } from '../self-employment/pub560-deduction-works
 import { FULL_PRECISION } from '../self-employment/pub560-rate.js';
 import type { Finding } from './report.js';
 import type { Constraint, HouseholdOptions, PlanState, Settled, States } from './work.js';
-import { regularOf, catchUpOf, nonAfterTaxOf, jobPay, withState } from './work.js';
+import { regularOf, catchUpOf, nonAfterTaxOf, withState } from './work.js';
 import { trimDeferrals } from './fill-deferrals.js';
+import { personSeOf } from './person-se.js';
+import { asCatchUp, catchUpOverLimitFinding, catchUpRoomFor } from './catch-up-over-limit.js';
 import { dollarRoomFor } from './limits-415c.js';
 
 /** Match and nonelective money (W-2 plans), or the owner's contribution (solo plans); then 415(c). */
@@ -28,11 +30,14 @@ export function settleEmployerMoney(
   states: States,
   constraints: readonly Constraint[],
   options: HouseholdOptions,
+  personCatchUpLimit: Cents,
 ): Settled<PlanState> {
   const { plan, job } = w;
   const at = `plans[${String(w.index)}]`;
+  // Deferrals a 415(c) limit would cut can be catch-ups, up to this much (IRC 414(v)(1)).
+  const movable = Math.min(regularOf(w), catchUpRoomFor(w, states, personCatchUpLimit));
   if (plan.type === 'solo-401k' && job.type === 'schedule-c') {
-    return settleOwner(p, s, w, states, constraints, options);
+    return settleOwner(p, s, w, states, constraints, options, movable);
   }
   const findings: Finding[] = [];
   const room = (x: PlanState): { dollars: Cents; cap: Cents } =>
@@ -50,7 +55,8 @@ export function settleEmployerMoney(
     const owner = wageOwnerContribution({
       formulaCompensation: w.formulaComp,
       planRate: plan.planRate ?? rate(p.plan.profitSharingDeductionRate),
-      roomAfterDeferrals: room(w).cap - regularOf(w),
+      // Deferrals over 415(c) become catch-ups, so the employer may use that room too.
+      roomAfterDeferrals: room(w).cap - regularOf(w) + movable,
       elected: e === 'max' ? 'max' : electedCents(e, 0, w.formulaComp),
     });
     nonelective = owner.contribution;
@@ -70,20 +76,30 @@ export function settleEmployerMoney(
     nonelective,
     match: matchOf(regularOf(w), catchUpOf(w)),
   };
-  // 415(c): deferrals + employer money may not exceed the cap; cut deferrals if they would.
+  // 415(c): deferrals + employer money may not exceed the cap. Deferrals over it are catch-ups
+  // as far as the catch-up room goes (IRC 414(v)(1)); the rest is cut.
   const cap = room(withEmployer).cap;
   if (nonAfterTaxOf(withEmployer) <= cap) return { value: withEmployer, findings };
+  const regular = regularOf(w);
+  const cuWith = (mid: Cents): Cents => catchUpOf(w) + Math.min(regular - mid, movable);
   let lo = 0;
-  let hi = regularOf(w);
+  let hi = regular;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (mid + matchOf(mid, catchUpOf(w)) + nonelective <= cap) lo = mid;
+    if (mid + matchOf(mid, cuWith(mid)) + nonelective <= cap) lo = mid;
     else hi = mid - 1;
   }
+  const moved = Math.min(regular - lo, movable);
+  const recharacterized = asCatchUp(withEmployer, moved);
+  if (moved > 0) {
+    findings.push(
+      catchUpOverLimitFinding(w, moved, `the 415(c) limit of ${formatUsd(Math.max(0, cap))}`),
+    );
+  }
   const trimmed = trimDeferrals(
-    withEmployer,
+    recharacterized,
     lo,
-    catchUpOf(w),
+    catchUpOf(recharacterized),
     `the 415(c) limit of ${formatUsd(Math.max(0, cap))} for this employer`,
   );
   findings.push(...trimmed.findings);
@@ -124,21 +140,32 @@ function settleOwner(
   states: States,
   constraints: readonly Constraint[],
   options: HouseholdOptions,
+  movable: Cents,
 ): Settled<PlanState> {
   const { plan, job } = w;
   const at = `plans[${String(w.index)}]`;
   const findings: Finding[] = [];
-  const otherJobs = s.jobs.filter((j) => j.person === w.person && j.type !== 'schedule-c');
+  const personSe = personSeOf(p, s, w.person);
+  const share = personSe?.shares.find((x) => x.business === job.id);
+  if (!personSe || !share) throw new Error(`job ${job.id} is not on a Schedule SE`);
+  // A cash balance plan of the same business: its deductible contribution for the owner comes
+  // out of the earned income the 401(k) contribution is figured on (IRS Pub 560 ch. 5,
+  // "compensation ... reduced by the deduction for contributions to your own plan"; IRC
+  // 401(c)(2)(A)(v), 404(a)(8)(D)).
+  const cb = plan.cashBalance;
+  const dbDeduction = cb ? Math.min(cb.contribution, cb.maximumDeductible ?? cb.contribution) : 0;
+  if (dbDeduction > 0) {
+    findings.push({
+      severity: 'info',
+      path: `${at}.cashBalance.contribution`,
+      message: `${plan.id}: the cash balance contribution of ${formatUsd(dbDeduction)} for the owner reduces the earned income the 401(k) contribution is figured on (Pub 560 Step 1 is the net profit less it; IRC 401(c)(2)(A)(v), 404(a)(8)(D))`,
+    });
+  }
   const owner = (x: PlanState, employerElection: EmployerElection): OwnerResult =>
     selfEmployedOwner(p, {
-      netProfit: job.netProfit ?? 0,
-      w2SocialSecurityWages: otherJobs.reduce(
-        (a, j) =>
-          a + (j.socialSecurityWages ?? Math.min(jobPay(j), usd(p.payroll.socialSecurityWageBase))),
-        0,
-      ),
-      w2MedicareWages: otherJobs.reduce((a, j) => a + jobPay(j), 0),
-      filingStatus: s.filingStatus,
+      netProfit: (job.netProfit ?? 0) - dbDeduction,
+      personSe,
+      share,
       planRate: plan.planRate ?? rate(p.plan.profitSharingDeductionRate),
       rateRounding: options.rateRounding ?? FULL_PRECISION,
       regularDeferrals: regularOf(x),
@@ -185,14 +212,20 @@ function settleOwner(
   const cap = Math.max(0, dollarRoomFor(p, settled, withState(states, settled), constraints).cap);
   if (nonAfterTaxOf(settled) <= cap) return { value: settled, findings };
   const regular = Math.min(regularOf(settled), cap);
+  // Deferrals over the limit are catch-ups as far as the catch-up room goes (IRC 414(v)(1)).
+  const moved = Math.min(regularOf(settled) - regular, movable);
+  if (moved > 0) {
+    findings.push(catchUpOverLimitFinding(w, moved, `the 415(c) limit of ${formatUsd(cap)}`));
+  }
+  const recharacterized = asCatchUp(settled, moved);
   const trimmed = trimDeferrals(
-    settled,
+    recharacterized,
     regular,
-    catchUpOf(settled),
+    catchUpOf(recharacterized),
     `the 415(c) limit of ${formatUsd(cap)}`,
   );
   findings.push(...trimmed.findings);
   const employer = Math.min(settled.nonelective, cap - regular);
-  if (employer >= settled.nonelective) return { value: trimmed.value, findings };
+  if (employer >= settled.nonelective && moved === 0) return { value: trimmed.value, findings };
   return { value: settle(trimmed.value, owner(trimmed.value, { amount: employer })), findings };
 }

@@ -1,11 +1,13 @@
 /**
  * Elective deferrals: each plan's elections filled in order from the person's one 402(g) limit
- * and catch-up room (IRC 402(g)(1), 414(v)), with the Roth catch-up rule (414(v)(7)); and
- * trimming them when a later limit binds, reporting numeric elections that were cut.
+ * and catch-up room (IRC 402(g)(1), 414(v)), a 457(b) plan's from the person's own 457(e)(15)
+ * limit and its catch-up (IRC 457(b)(2), (b)(3), 457(c)), with the Roth catch-up rule
+ * (414(v)(7)); and trimming them when a later limit binds, reporting numeric elections cut.
  */
 import { formatUsd, type Cents } from '../money.js';
 import { usd, type YearParameters } from '../params/index.js';
-import { catchUpLimit } from '../rules/catch-up.js';
+import { catchUpLimit, type CatchUpLimit } from '../rules/catch-up.js';
+import { catchUp457 } from '../rules/catch-up-457.js';
 import { electedCents } from '../rules/election.js';
 import { rothCatchUpRule } from '../rules/roth-catch-up.js';
 import type { Finding } from './report.js';
@@ -18,7 +20,24 @@ export interface DeferralRoom {
   readonly catchUpLeft: Cents;
 }
 
-/** Fills one plan's deferral elections from the person's remaining 402(g) and catch-up room. */
+/** The catch-up limit of a plan for someone `age` at December 31. */
+export function planCatchUpLimit(p: YearParameters, w: PlanState, age: number): CatchUpLimit {
+  return w.plan.type === '457b'
+    ? catchUp457(p, w.plan, age)
+    : catchUpLimit(p, age, w.plan.superCatchUpAllowed);
+}
+
+/** The limit a plan's deferrals are filled from, for messages. */
+function limitText(p: YearParameters, w: PlanState): string {
+  return w.plan.type === '457b'
+    ? `the 457(b) limit of ${formatUsd(usd(p.plan.deferral457Limit))} is shared by this person's 457(b) plans only (${p.plan.deferral457Limit.citation})`
+    : `the 402(g) limit of ${formatUsd(usd(p.plan.electiveDeferralLimit))} is shared by all of this person's plans (${C_402G})`;
+}
+
+/**
+ * Fills one plan's deferral elections from the person's remaining room: the 402(g) limit and
+ * catch-up, or for a 457(b) plan the 457(e)(15) limit and its catch-up.
+ */
 export function fillDeferrals(
   p: YearParameters,
   w: PlanState,
@@ -28,12 +47,14 @@ export function fillDeferrals(
   const findings: Finding[] = [];
   const { plan, job } = w;
   const at = `plans[${String(w.index)}]`;
-  const cuLimit = catchUpLimit(p, age, plan.superCatchUpAllowed);
-  const roth = rothCatchUpRule(p, {
+  const cuLimit = planCatchUpLimit(p, w, age);
+  const rule = rothCatchUpRule(p, {
     jobType: job.type,
     priorYearFicaWages: job.priorYearFicaWages,
     currentWages: jobPay(job),
   });
+  // The special 457(b)(3) catch-up is not a 414(v) catch-up: the Roth rule does not reach it.
+  const roth = cuLimit.kind === 'special-457' ? { ...rule, required: false } : rule;
   const catchUpBlocked = roth.required && !plan.rothDeferralsAllowed;
   const catchUpOk = plan.catchUpAllowed && cuLimit.cents > 0 && !catchUpBlocked;
   if (cuLimit.cents > 0 && catchUpBlocked) {
@@ -77,7 +98,7 @@ export function fillDeferrals(
       findings.push({
         severity: 'error',
         path,
-        message: `${plan.id}: the ${d.type} election of ${formatUsd(requested)} is ${formatUsd(excess)} more than can go in: the 402(g) limit of ${formatUsd(usd(p.plan.electiveDeferralLimit))} is shared by all of this person's plans${cuLimit.cents > 0 ? `, plus a catch-up of up to ${formatUsd(cuLimit.cents)}` : ''}${want > payLeft + regular + catchUp ? ', and deferrals cannot exceed pay' : ''} (${C_402G})`,
+        message: `${plan.id}: the ${d.type} election of ${formatUsd(requested)} is ${formatUsd(excess)} more than can go in: ${limitText(p, w)}${cuLimit.cents > 0 ? `, plus a catch-up of up to ${formatUsd(cuLimit.cents)}` : ''}${want > payLeft + regular + catchUp ? ', and deferrals cannot exceed pay' : ''}`,
         fix: `reduce the election to ${formatUsd(regular + catchUp)}; excess deferrals not returned by April 15 of next year are taxed twice`,
       });
     }
@@ -89,7 +110,11 @@ export function fillDeferrals(
       });
     }
   });
-  return { value: { state: { ...w, parts }, room: { regularLeft, catchUpLeft } }, findings };
+  const catchUpCap = catchUpOk ? cuLimit.cents : 0;
+  return {
+    value: { state: { ...w, parts, catchUpCap }, room: { regularLeft, catchUpLeft } },
+    findings,
+  };
 }
 
 /** Reduces deferral parts (last first) to the allowed totals, reporting numeric elections cut. */

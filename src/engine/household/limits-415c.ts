@@ -18,6 +18,7 @@ export function buildConstraints(
   person: string,
   mine: readonly PlanState[],
   personJobs: readonly Job[],
+  allJobs: readonly Job[],
   groups: readonly { id: string; employers: readonly string[]; reasons: readonly string[] }[],
 ): Constraint[] {
   const out: Constraint[] = [];
@@ -41,7 +42,9 @@ export function buildConstraints(
   }
   // 403(b) trap: a 403(b) is the participant's own plan, aggregated with the plans of any
   // business the participant controls (Treas. Reg. 1.415(f)-1(f)(2)).
-  const controlled = personJobs.filter((j) => controls(j)).map((j) => j.employer);
+  const controlled = personJobs
+    .filter((j) => controls(allJobs, person, j.employer))
+    .map((j) => j.employer);
   const controlledPlans = mine.filter((w) => controlled.includes(w.job.employer));
   for (const w of mine) {
     if (

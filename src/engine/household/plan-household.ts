@@ -7,11 +7,17 @@
  * 1.415(f)-1(f)(2)).
  */
 import { figure } from '../explain.js';
-import { formatUsd } from '../money.js';
+import { formatUsd, type Cents } from '../money.js';
 import { paramsFor, usd, type YearParameters } from '../params/index.js';
 import { ageAtYearEnd } from '../rules/age.js';
 import { catchUpLimit } from '../rules/catch-up.js';
 import { employerGroups } from '../rules/employer-groups.js';
+import {
+  netProfitAfterPayroll,
+  type NetProfitAfterPayroll,
+} from '../rules/net-profit-after-payroll.js';
+import { likelyHce } from '../rules/likely-hce.js';
+import { mustCover } from '../rules/solo-eligibility.js';
 import { formulaCompensation } from '../rules/plan-compensation.js';
 import { endsOf, soloTradeOff } from '../rules/solo-trade-off.js';
 import type { Plan, Scenario } from '../scenario/schema.js';
@@ -23,8 +29,10 @@ import type {
   PlanReport,
 } from './report.js';
 import type { Constraint, HouseholdOptions, PlanState, Settled, States } from './work.js';
-import { jobPay, likelyHceAt, regularOf, catchUpOf, C_402G, withState } from './work.js';
-import { fillDeferrals, type DeferralRoom } from './fill-deferrals.js';
+import { jobPay, regularOf, catchUpOf, C_402G, withState } from './work.js';
+import { fillDeferrals, planCatchUpLimit, type DeferralRoom } from './fill-deferrals.js';
+import { deferrals457Report, settle457 } from './plan-457.js';
+import type { CatchUpLimit } from '../rules/catch-up.js';
 import { buildConstraints, constraintReport } from './limits-415c.js';
 import { settleEmployerMoney } from './employer-money.js';
 import { settleAfterTax } from './after-tax.js';
@@ -60,21 +68,26 @@ export function planHousehold(s: Scenario, options: HouseholdOptions = {}): Hous
   return { ...report, plans };
 }
 
-function computeHousehold(s: Scenario, options: HouseholdOptions): HouseholdReport {
-  const p = paramsFor(s.taxYear);
+function computeHousehold(given: Scenario, options: HouseholdOptions): HouseholdReport {
+  const p = paramsFor(given.taxYear);
+  // Owners whose net profit comes after the household's payroll are settled last.
+  let s = given;
   const jobs = new Map(s.jobs.map((j) => [j.id, j]));
   const groups = employerGroups(s.jobs, s.controlledGroups);
 
-  const initial: PlanState[] = s.plans.map((plan, index) => {
+  let initial: PlanState[] = s.plans.map((plan, index) => {
     const job = jobs.get(plan.job);
     if (!job) throw new Error(`plan ${plan.id} has no job (validate the scenario first)`);
     const pay = jobPay(job);
+    const group = groups.find((g) => g.employers.includes(job.employer));
     return {
       plan,
       index,
       job,
       person: job.person,
+      hce: likelyHce(p, s.jobs, job.person, group?.employers ?? [job.employer]),
       parts: [],
+      catchUpCap: 0,
       compensation: pay,
       formulaComp: formulaCompensation(p, pay),
       match: 0,
@@ -87,28 +100,63 @@ function computeHousehold(s: Scenario, options: HouseholdOptions): HouseholdRepo
       usedByOthers: 0,
     };
   });
-  const findings: Finding[] = [...soloEligibility(s)];
+  const findings: Finding[] = [...soloEligibility(p, s)];
   const peopleReports: PersonReport[] = [];
   const limitGroupReports: LimitGroupReport[] = [];
   const settledPlans = new Map<number, PlanState>();
-  for (const person of s.people) {
+  const payroll = new Map<string, NetProfitAfterPayroll>();
+  const afterPayroll = (id: string): boolean =>
+    s.jobs.some((j) => j.person === id && j.profitBeforePayroll !== undefined);
+  const order = [
+    ...s.people.filter((x) => !afterPayroll(x.id)),
+    ...s.people.filter((x) => afterPayroll(x.id)),
+  ];
+  for (const person of order) {
+    for (const j of s.jobs.filter((x) => x.person === person.id)) {
+      if (j.profitBeforePayroll === undefined) continue;
+      const r = ownerNetProfit(p, s, j, settledPlans);
+      payroll.set(j.id, r);
+      if (r.netProfit < 0) {
+        findings.push({
+          severity: 'error',
+          path: `jobs.${j.id}.profitBeforePayroll`,
+          message: `${j.id}: the payroll of the household members (wages, employer payroll tax and plan contributions) is ${formatUsd(r.profitBeforePayroll - r.netProfit)}, more than the ${formatUsd(r.profitBeforePayroll)} profit before it: a loss, so no self-employment earnings for a plan`,
+        });
+      }
+      const resolved = { ...j, netProfit: Math.max(0, r.netProfit) };
+      s = { ...s, jobs: s.jobs.map((x) => (x.id === j.id ? resolved : x)) };
+      initial = initial.map((w) => (w.job.id === j.id ? { ...w, job: resolved } : w));
+    }
     const age = ageAtYearEnd(person.birthDate, s.taxYear);
     const personJobs = s.jobs.filter((j) => j.person === person.id);
     const planned = initial.filter((w) => w.person === person.id);
     const deferralLimit = usd(p.plan.electiveDeferralLimit);
-    const personCu = planned
+    const in457 = planned.filter((w) => w.plan.type === '457b');
+    const under402g = planned.filter((w) => w.plan.type !== '457b');
+    const personCu = under402g
       .map((w) => catchUpLimit(p, age, w.plan.superCatchUpAllowed))
       .reduce(
         (best, c) => (c.cents > best.cents ? c : best),
         catchUpLimit(
           p,
           age,
-          planned.length === 0 || planned.some((w) => w.plan.superCatchUpAllowed),
+          under402g.length === 0 || under402g.some((w) => w.plan.superCatchUpAllowed),
         ),
       );
-    const constraints = buildConstraints(person.id, planned, personJobs, groups);
+    // 457(b) plans have their own limit and catch-up, one per person across them (IRC 457(c)).
+    const cu457 = in457
+      .map((w) => planCatchUpLimit(p, w, age))
+      .reduce<CatchUpLimit>((best, c) => (c.cents > best.cents ? c : best), {
+        cents: 0,
+        kind: 'none',
+        why: '',
+        citation: '',
+      });
+    const constraints = buildConstraints(person.id, under402g, personJobs, s.jobs, groups);
     const settled = settlePerson(p, s, planned, age, {
       room: { regularLeft: deferralLimit, catchUpLeft: personCu.cents },
+      room457: { regularLeft: usd(p.plan.deferral457Limit), catchUpLeft: cu457.cents },
+      catchUpLimit: personCu.cents,
       constraints,
       options,
     });
@@ -116,8 +164,16 @@ function computeHousehold(s: Scenario, options: HouseholdOptions): HouseholdRepo
     const states = settled.value;
     const mine = planned.map((w) => states.get(w.index) ?? w);
     for (const w of mine) settledPlans.set(w.index, w);
-    const used = mine.reduce((a, w) => a + regularOf(w), 0);
-    const cuUsed = mine.reduce((a, w) => a + catchUpOf(w), 0);
+    const hce = groups
+      .filter((g) => personJobs.some((j) => g.employers.includes(j.employer)))
+      .map((g) => {
+        const h = likelyHce(p, s.jobs, person.id, g.employers);
+        return { employers: g.employers, likelyHce: h.likely, why: h.why, citation: h.citation };
+      });
+    const mine402g = mine.filter((w) => w.plan.type !== '457b');
+    const mine457 = mine.filter((w) => w.plan.type === '457b');
+    const used = mine402g.reduce((a, w) => a + regularOf(w), 0);
+    const cuUsed = mine402g.reduce((a, w) => a + catchUpOf(w), 0);
     peopleReports.push({
       id: person.id,
       name: person.name ?? person.id,
@@ -140,7 +196,7 @@ function computeHousehold(s: Scenario, options: HouseholdOptions): HouseholdRepo
         `people.${person.id}.deferralsUsed`,
         'Deferrals used (without catch-up)',
         used,
-        `pre-tax and Roth deferrals across ${String(mine.length)} plan(s), catch-ups excluded`,
+        `pre-tax and Roth deferrals across ${String(mine402g.length)} plan(s), catch-ups excluded${mine457.length > 0 ? ' (457(b) deferrals have their own limit)' : ''}`,
         C_402G,
       ),
       catchUpUsed: figure(
@@ -157,20 +213,25 @@ function computeHousehold(s: Scenario, options: HouseholdOptions): HouseholdRepo
         `402(g) limit ${formatUsd(deferralLimit)} − deferrals used ${formatUsd(used)}`,
         C_402G,
       ),
-      likelyHce: personJobs.some((j) => likelyHceAt(p, j)),
+      likelyHce: hce.some((h) => h.likelyHce),
+      hce,
       plans: mine.map((w) => w.plan.id),
+      ...(mine457.length > 0
+        ? { deferrals457: deferrals457Report(p, person.id, mine457, cu457) }
+        : {}),
     });
     for (const c of constraints) limitGroupReports.push(constraintReport(p, c, states));
   }
 
   const planReports = initial.map((w) =>
-    planReport(p, s, settledPlans.get(w.index) ?? w, peopleReports),
+    planReport(p, s, settledPlans.get(w.index) ?? w, peopleReports, payroll.get(w.job.id)),
   );
+  const rank = (id: string): number => s.people.findIndex((x) => x.id === id);
   return {
     name: s.name,
     taxYear: s.taxYear,
     filingStatus: s.filingStatus,
-    people: peopleReports,
+    people: [...peopleReports].sort((a, b) => rank(a.id) - rank(b.id)),
     plans: planReports,
     limitGroups: limitGroupReports,
     findings,
@@ -191,6 +252,8 @@ function settlePerson(
   age: number,
   ctx: {
     readonly room: DeferralRoom;
+    readonly room457: DeferralRoom;
+    readonly catchUpLimit: Cents;
     readonly constraints: readonly Constraint[];
     readonly options: HouseholdOptions;
   },
@@ -198,10 +261,13 @@ function settlePerson(
   const findings: Finding[] = [];
   let states: States = new Map(planned.map((w) => [w.index, w]));
   let room = ctx.room;
+  let room457 = ctx.room457;
   for (const w of planned) {
-    const r = fillDeferrals(p, w, age, room);
+    const is457 = w.plan.type === '457b';
+    const r = fillDeferrals(p, w, age, is457 ? room457 : room);
     findings.push(...r.findings);
-    room = r.value.room;
+    if (is457) room457 = r.value.room;
+    else room = r.value.room;
     states = withState(states, r.value.state);
   }
   const step = (
@@ -214,35 +280,87 @@ function settlePerson(
       states = withState(states, r.value);
     }
   };
-  const employers = planned.filter((w) => w.plan.type !== 'solo-401k');
+  const employers = planned.filter((w) => w.plan.type !== 'solo-401k' && w.plan.type !== '457b');
   const solos = planned.filter((w) => w.plan.type === 'solo-401k');
   const employerMoney = (w: PlanState, now: States): Settled<PlanState> =>
-    settleEmployerMoney(p, s, w, now, ctx.constraints, ctx.options);
+    settleEmployerMoney(p, s, w, now, ctx.constraints, ctx.options, ctx.catchUpLimit);
   step(employers, employerMoney);
   step(solos, employerMoney);
-  step(planned, (w, now) => settleAfterTax(p, w, now, ctx.constraints));
+  step(
+    planned.filter((w) => w.plan.type !== '457b'),
+    (w, now) => settleAfterTax(p, w, now, ctx.constraints),
+  );
+  step(
+    planned.filter((w) => w.plan.type === '457b'),
+    (w) => settle457(p, w),
+  );
   return { value: states, findings };
 }
 
 /**
- * A one-participant plan covers owners and their spouses only (IRS "One-Participant 401(k)
- * Plans"); employees who are not owners or spouses make the business ineligible.
+ * A Schedule C owner's net profit after the household members the business pays: their wages,
+ * the employer's payroll tax on them and the employer's contributions to their plans, already
+ * settled (see `rules/net-profit-after-payroll.ts`).
  */
-function soloEligibility(s: Scenario): Finding[] {
+function ownerNetProfit(
+  p: YearParameters,
+  s: Scenario,
+  job: Scenario['jobs'][number],
+  settled: ReadonlyMap<number, PlanState>,
+): NetProfitAfterPayroll {
+  const members = s.jobs.filter(
+    (m) => m.employer === job.employer && m.person !== job.person && m.type === 'w2',
+  );
+  return netProfitAfterPayroll(
+    p,
+    job.profitBeforePayroll ?? 0,
+    members.map((m) => ({
+      wages: jobPay(m),
+      socialSecurityWages: m.socialSecurityWages,
+      employerContributions: [...settled.values()]
+        .filter((w) => w.job.id === m.id)
+        .reduce((a, w) => a + w.match + w.nonelective, 0),
+    })),
+  );
+}
+
+/**
+ * A one-participant plan covers owners and their spouses only (IRS "One-Participant 401(k)
+ * Plans"): employees who are not owners or spouses make the business ineligible — counted as
+ * `nonOwnerEmployees`, or listed under `employees` with their hours, where only those the plan
+ * must cover count (the 1,000-hour rule and long-term part-time employees, `solo-eligibility`).
+ */
+function soloEligibility(p: YearParameters, s: Scenario): Finding[] {
   return s.plans.flatMap((plan, i): Finding[] => {
     if (plan.type !== 'solo-401k') return [];
     const employer = s.jobs.find((j) => j.id === plan.job)?.employer;
-    const staff =
-      s.jobs.find((j) => j.employer === employer && j.nonOwnerEmployees !== undefined)
-        ?.nonOwnerEmployees ?? 0;
-    if (staff === 0) return [];
-    return [
-      {
+    const at = s.jobs.filter((j) => j.employer === employer);
+    const staff = at.find((j) => j.nonOwnerEmployees !== undefined)?.nonOwnerEmployees ?? 0;
+    const listed = at.flatMap((j) => j.employees ?? []).map((e) => mustCover(p, e));
+    const covered = listed.filter((c) => c.covered);
+    const out: Finding[] = [];
+    if (staff > 0) {
+      out.push({
         severity: 'error',
         path: `plans[${String(i)}].type`,
         message: `${plan.id}: ${employer ?? ''} has ${String(staff)} employee(s) who are not owners or spouses, so it cannot use a one-participant (solo) 401(k); they would have to be covered and tested (IRS "One-Participant 401(k) Plans")`,
-        fix: 'model it as a 401(k) with employees, or confirm the employees are excludable (e.g. under 21 or under 1,000 hours)',
-      },
-    ];
+        fix: 'model it as a 401(k) with employees, or list them under employees with their hours: under 21, or under 1,000 hours and not long-term part-time, they may be excluded',
+      });
+    }
+    if (covered.length > 0) {
+      out.push({
+        severity: 'error',
+        path: `plans[${String(i)}].type`,
+        message: `${plan.id}: ${employer ?? ''} has ${String(covered.length)} employee(s) the plan must cover (${covered.map((c) => c.why).join('; ')}), so it cannot be a one-participant (solo) 401(k) (IRS "One-Participant 401(k) Plans")`,
+        fix: 'model it as a 401(k) with employees, tested for coverage and nondiscrimination',
+      });
+    } else if (listed.length > 0 && staff === 0) {
+      out.push({
+        severity: 'info',
+        path: `plans[${String(i)}].type`,
+        message: `${plan.id}: the ${String(listed.length)} employee(s) of ${employer ?? ''} may be excluded (${[...new Set(listed.map((c) => c.why))].join('; ')}), so the plan can stay a one-participant plan while that holds`,
+      });
+    }
+    return out;
   });
 }

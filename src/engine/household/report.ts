@@ -11,7 +11,7 @@ import type {
 } from '../self-employment/form-figures.js';
 import type { FilingStatus } from '../tax/filing-status.js';
 
-export type PlanType = '401k' | '403b' | 'solo-401k';
+export type PlanType = '401k' | '403b' | '457b' | 'solo-401k';
 export type VerdictKind = 'full' | 'roth-lite' | 'none';
 
 export interface Verdict {
@@ -28,6 +28,15 @@ export type { Finding } from '../report/model.js';
 /** The self-employment figures behind a solo plan on Schedule C income. */
 export interface SelfEmploymentDetail {
   readonly netProfit: Figure;
+  /** How the net profit follows from the profit before the household members' payroll. */
+  readonly payroll?: {
+    readonly profitBeforePayroll: Figure;
+    readonly wages: Figure;
+    readonly employerSocialSecurity: Figure;
+    readonly employerMedicare: Figure;
+    readonly employerContributions: Figure;
+    readonly order: string;
+  };
   readonly netEarningsFromSelfEmployment: Figure;
   readonly seTax: Figure;
   readonly halfSeTaxDeduction: Figure;
@@ -78,6 +87,8 @@ export interface CashBalanceReport {
   readonly combinedLimit: Figure | null;
   readonly deductible: Figure;
   readonly nondeductible: Figure;
+  /** The 10% excise of IRC 4972 on the nondeductible part. */
+  readonly excise: Figure;
   readonly changes: readonly string[];
 }
 
@@ -110,6 +121,27 @@ export interface PlanReport {
   readonly tradeOff?: TradeOff;
   readonly acpRisk?: AcpRisk;
   readonly cashBalance?: CashBalanceReport;
+  /** A 457(b) plan: governmental or of a tax-exempt organization. */
+  readonly governmental?: boolean;
+}
+
+/** A person's 457(b) limit (IRC 457(e)(15)) and what their 457(b) plans use of it. */
+export interface Deferrals457Report {
+  readonly limit: Figure;
+  readonly catchUpLimit: Figure;
+  /** Which catch-up applies: none, age-50, age-60-63, or the special 457(b)(3) catch-up. */
+  readonly catchUpKind: 'none' | 'age-50' | 'age-60-63' | 'special-457';
+  readonly used: Figure;
+  readonly catchUpUsed: Figure;
+  readonly roomLeft: Figure;
+}
+
+/** Whether a person is likely an HCE of one employer (IRC 414(q)). */
+export interface HceStatus {
+  readonly employers: readonly string[];
+  readonly likelyHce: boolean;
+  readonly why: string;
+  readonly citation: string;
 }
 
 export interface PersonReport {
@@ -121,8 +153,13 @@ export interface PersonReport {
   readonly deferralsUsed: Figure;
   readonly catchUpUsed: Figure;
   readonly deferralRoomLeft: Figure;
+  /** Likely an HCE of at least one employer (see `hce`). */
   readonly likelyHce: boolean;
+  /** HCE status per employer (a controlled group is one employer), with why. */
+  readonly hce: readonly HceStatus[];
   readonly plans: readonly string[];
+  /** The person's 457(b) limit, when they are in a 457(b) plan. */
+  readonly deferrals457?: Deferrals457Report;
 }
 
 export interface LimitGroupReport {

@@ -2,9 +2,8 @@
  * The household engine's plan states (immutable: each step of the pipeline returns new ones),
  * the 415(c) limits between them, and small helpers shared by its steps.
  */
-import { compareRates, percentRate, type Cents } from '../money.js';
-import { acpConstants } from '../params/acp.js';
-import { usd, type YearParameters } from '../params/index.js';
+import type { Cents } from '../money.js';
+import type { LikelyHce } from '../rules/likely-hce.js';
 import type { OwnerResult } from '../rules/self-employed-owner.js';
 import type { Job, Plan } from '../scenario/schema.js';
 import type { Finding } from './report.js';
@@ -39,7 +38,11 @@ export interface PlanState {
   readonly index: number;
   readonly job: Job;
   readonly person: string;
+  /** HCE status of the person at the plan's employer (a controlled group is one employer). */
+  readonly hce: LikelyHce;
   readonly parts: readonly DeferralPart[];
+  /** The plan's own catch-up limit (0 when the plan allows none or the Roth rule blocks it). */
+  readonly catchUpCap: Cents;
   readonly compensation: Cents;
   readonly formulaComp: Cents;
   readonly match: Cents;
@@ -86,18 +89,4 @@ export function withState(states: States, w: PlanState): States {
 /** W-2 pay of a job (none for self-employment). */
 export function jobPay(job: Job): Cents {
   return job.wages ?? 0;
-}
-
-/** All of a business (ownership of 100%). */
-const WHOLE = { num: 1, den: 1 };
-
-/**
- * Likely a highly compensated employee of this job's employer: a more-than-5% owner, or
- * prior-year pay from the employer above the amount for the look-back year (IRC 414(q)(1)).
- * Prior-year FICA wages stand in for prior-year compensation.
- */
-export function likelyHceAt(p: YearParameters, j: Job): boolean {
-  const fivePercent = percentRate(acpConstants.ownerPercent.value);
-  if (j.type !== 'w2' && compareRates(j.ownershipPercent ?? WHOLE, fivePercent) > 0) return true;
-  return (j.priorYearFicaWages ?? 0) > usd(p.plan.hceLookbackThreshold);
 }

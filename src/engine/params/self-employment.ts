@@ -47,6 +47,13 @@ export const selfEmploymentConstants = {
       'IRC 404(a)(7)(C)(iii); IRS Issue Snapshot "Combined limits under IRC Section 404(a)(7)"',
     status: 'V',
   },
+  nondeductibleExciseRate: {
+    value: 0.1,
+    unit: 'rate',
+    label: 'Excise tax on nondeductible contributions to a qualified employer plan',
+    citation: 'IRC 4972(a); Form 5330 Part III',
+    status: 'V',
+  },
   controlPercent: {
     value: 50,
     unit: 'rate',

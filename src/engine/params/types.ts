@@ -4,7 +4,7 @@
  * secondary source quoting it, UNVERIFIED: still to be checked against the primary document).
  */
 
-export type Unit = 'usd' | 'rate' | 'age' | 'bool' | 'months' | 'years';
+export type Unit = 'usd' | 'rate' | 'age' | 'bool' | 'months' | 'years' | 'hours';
 
 export type Status = 'V' | 'V2' | 'UNVERIFIED';
 
@@ -25,6 +25,8 @@ export interface ByFilingStatus<T> {
   readonly mfj: T;
   readonly mfs: T;
   readonly hoh: T;
+  /** Qualifying surviving spouse (IRC 2(a)). */
+  readonly qss: T;
 }
 
 /** Plan and IRA limits for one tax year (IRC 402(g), 414(v), 415, 401(a)(17), 414(q), 219). */
@@ -36,6 +38,20 @@ export interface PlanLimits {
   readonly rothCatchUpWageThreshold: Usd;
   /** Whether catch-ups of high earners must be Roth in this year (false during the transition). */
   readonly rothCatchUpRequired: Param<boolean>;
+  /** 457(e)(15): the deferral limit of eligible 457(b) plans (not shared with 402(g)). */
+  readonly deferral457Limit: Usd;
+  /** 457(b)(3)(A): the special catch-up limit is this multiple of the 457(e)(15) amount. */
+  readonly special457CatchUpMultiple: Param<number>;
+  /** 457(b)(3): the special catch-up applies in this many years before normal retirement age. */
+  readonly special457CatchUpYears: Param<number>;
+  /** 410(a)(3)(A): hours in a 12-month period that make a year of service. */
+  readonly yearOfServiceHours: Param<number>;
+  /** 410(a)(1)(A)(i): the oldest minimum age a plan may require. */
+  readonly minimumParticipationAge: Param<number>;
+  /** 401(k)(2)(D)(ii): hours a year of a long-term part-time employee. */
+  readonly ltptHours: Param<number>;
+  /** 401(k)(2)(D)(ii): consecutive years of ltptHours that make one eligible; null before it applies. */
+  readonly ltptConsecutiveYears: Param<number | null>;
   readonly annualAdditionsLimit: Usd;
   readonly compensationLimit: Usd;
   /** The 414(q)(1)(B) amount published for this year (applied to this year's pay). */
@@ -61,6 +77,10 @@ export interface PayrollTax {
   readonly seNetEarningsFactor: RateParam;
   readonly seMinimumNetEarnings: Usd;
   readonly seDeductibleShare: RateParam;
+  /** IRC 3111(a): the employer's Social Security tax on wages up to the wage base. */
+  readonly employerOasdiRate: RateParam;
+  /** IRC 3111(b): the employer's Medicare tax on all wages. */
+  readonly employerMedicareRate: RateParam;
   readonly additionalMedicareRate: RateParam;
   readonly additionalMedicareThreshold: ByFilingStatus<Usd>;
 }

@@ -6,7 +6,8 @@
  */
 import { figure } from '../explain.js';
 import type { CashBalanceReport } from '../household/report.js';
-import type { Cents } from '../money.js';
+import { applyRate, type Cents } from '../money.js';
+import { rate } from '../params/index.js';
 import { selfEmploymentConstants as K } from '../params/self-employment.js';
 import { cashBalanceCombinedLimit } from '../self-employment/cash-balance.js';
 import { percentOf } from '../self-employment/param-text.js';
@@ -69,6 +70,14 @@ export function cashBalanceBesideSolo(i: CashBalanceBesideSolo): CashBalanceRepo
       r.nondeductible,
       'employer contributions above the deduction limits (10% excise tax under IRC 4972)',
       cite,
+    ),
+    excise: figure(
+      `${i.key}.excise`,
+      'Excise tax on the nondeductible part',
+      applyRate(r.nondeductible, rate(K.nondeductibleExciseRate)),
+      `${percentOf(K.nondeductibleExciseRate)} of the nondeductible contributions, for each year they stay in the plan (reported on Form 5330)`,
+      K.nondeductibleExciseRate.citation,
+      [`${i.key}.nondeductible`],
     ),
     changes: r.changes,
   };

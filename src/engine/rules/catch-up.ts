@@ -9,7 +9,7 @@ import type { Cents } from '../money.js';
 
 export interface CatchUpLimit {
   readonly cents: Cents;
-  readonly kind: 'none' | 'age-50' | 'age-60-63';
+  readonly kind: 'none' | 'age-50' | 'age-60-63' | 'special-457';
   readonly why: string;
   readonly citation: string;
 }

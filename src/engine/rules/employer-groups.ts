@@ -1,19 +1,14 @@
 /**
  * Which employers count as one employer for the 415(c) limit: those the user lists as one
  * controlled or affiliated service group (IRC 414(b), (c), (m), (o)), and businesses that one
- * person controls (more than 50%), which form a controlled group under the 415(h) test
- * (IRC 415(h); Treas. Reg. 1.415(a)-1(f)).
+ * person controls (more than 50%, directly or through the family's shares), which form a
+ * controlled group under the 415(h) test (IRC 415(h); Treas. Reg. 1.415(a)-1(f), 1.414(c)-2,
+ * 1.414(c)-4).
  */
-import { compareRates, percentRate, type Rate } from '../money.js';
 import { selfEmploymentConstants as K } from '../params/self-employment.js';
+import { ownershipIn, ownsMoreThan, type OwnershipJob } from './ownership.js';
 
-export interface EmployerJob {
-  readonly employer: string;
-  readonly person: string;
-  readonly type: 'w2' | 'schedule-c' | 's-corp';
-  /** Share of the business owned (an exact rate; schedule-c and s-corp default all of it). */
-  readonly ownershipPercent?: Rate | undefined;
-}
+export type EmployerJob = OwnershipJob;
 
 export interface EmployerGroup {
   readonly id: string;
@@ -22,15 +17,12 @@ export interface EmployerGroup {
   readonly reasons: readonly string[];
 }
 
-/** The share of its business a person owns through a job (schedule-c and s-corp default 100%). */
-function ownershipOf(job: EmployerJob): Rate {
-  if (job.type === 'w2') return { num: 0, den: 1 };
-  return job.ownershipPercent ?? { num: 1, den: 1 };
-}
-
-/** True when the person controls the business of this job (more than 50%, 415(h)). */
-export function controls(job: EmployerJob): boolean {
-  return compareRates(ownershipOf(job), percentRate(K.controlPercent.value)) > 0;
+/**
+ * True when `person` controls `employer`: more than 50% (415(h)), their own share and the
+ * family's counted together.
+ */
+export function controls(jobs: readonly EmployerJob[], person: string, employer: string): boolean {
+  return ownsMoreThan(ownershipIn(jobs, person, employer), K.controlPercent.value);
 }
 
 /** Groups employers; every employer appears in exactly one group, groups in first-seen order. */
@@ -67,17 +59,19 @@ export function employerGroups(
     if (known.length > 1)
       note(known, `declared one controlled group: ${known.join(', ')} (IRC 414(b), (c), (m))`);
   }
-  const byOwner = new Map<string, string[]>();
-  for (const j of jobs) {
-    if (controls(j))
-      byOwner.set(j.person, [...new Set([...(byOwner.get(j.person) ?? []), j.employer])]);
-  }
-  for (const [owner, list] of byOwner) {
+  // Each person against every employer: the spouse's business is the person's too by
+  // attribution, though the person has no job there.
+  const people = [...new Set(jobs.map((j) => j.person))];
+  for (const owner of people) {
+    const list = order.filter((e) => controls(jobs, owner, e));
     if (list.length < 2) continue;
     for (const e of list.slice(1)) union(list[0] ?? e, e);
+    const attributed = list.some(
+      (e) => !jobs.some((j) => j.person === owner && j.employer === e && controls([j], owner, e)),
+    );
     note(
       list,
-      `${list.join(', ')} are all controlled (more than ${String(K.controlPercent.value)}%) by ${owner}: one employer under IRC 415(h)`,
+      `${list.join(', ')} are all controlled (more than ${String(K.controlPercent.value)}%) by ${owner}${attributed ? ", counting the shares of the spouse and family (IRC 318(a)(1); Treas. Reg. 1.414(c)-4(b)(5)-(6): a spouse's share is not attributed when the person has no interest in, and no part in running, the spouse's business)" : ''}: one employer under IRC 415(h)`,
     );
   }
   // merge reasons onto final roots
@@ -89,6 +83,7 @@ export function employerGroups(
     groups.set(r, g);
   }
   for (const [root, rs] of reasons) groups.get(find(root))?.reasons.push(...rs);
+  for (const g of groups.values()) g.reasons = [...new Set(g.reasons)];
   return [...groups.values()].map((g) => ({
     id: g.employers.join(' + '),
     employers: g.employers,

@@ -1,9 +1,10 @@
 /**
- * The owner's own contribution in a solo 401(k) on self-employment income: Schedule SE (with
- * Form 8959), then the Pub 560 Deduction Worksheet for Self-Employed with the 415(c) dollar room
- * that is left (less than the full limit when a 403(b) is aggregated) and the employer
- * contribution the owner elects, giving the deferrals the worksheet allows and the owner's plan
- * compensation (IRC 401(c)(2), 404(a)(8), 415(c)(3)(B); IRS Pub 560 ch. 5).
+ * The owner's own contribution in a solo 401(k) on self-employment income: the business's share
+ * of the person's one Schedule SE (with Form 8959), then the Pub 560 Deduction Worksheet for
+ * Self-Employed with the 415(c) dollar room that is left (less than the full limit when a 403(b)
+ * is aggregated) and the employer contribution the owner elects, giving the deferrals the
+ * worksheet allows and the owner's plan compensation (IRC 401(c)(2), 404(a)(8), 415(c)(3)(B);
+ * IRS Pub 560 ch. 5).
  */
 import type { Cents } from '../money.js';
 import { usd, type YearParameters } from '../params/index.js';
@@ -13,16 +14,14 @@ import {
   type EmployerElection,
 } from '../self-employment/pub560-deduction-worksheet.js';
 import type { RateRounding } from '../self-employment/pub560-rate.js';
-import { scheduleSe, type ScheduleSe } from '../self-employment/schedule-se.js';
-import type { FilingStatus } from '../tax/filing-status.js';
+import type { PersonScheduleSe, SeShare } from '../self-employment/person-schedule-se.js';
 
 export interface OwnerInput {
   readonly netProfit: Cents;
-  /** W-2 box 3 wages of the person's other jobs (Schedule SE line 8a). */
-  readonly w2SocialSecurityWages: Cents;
-  /** W-2 box 5 wages of the person's other jobs (Form 8959 line 1). */
-  readonly w2MedicareWages: Cents;
-  readonly filingStatus: FilingStatus;
+  /** The person's one Schedule SE over all of their businesses. */
+  readonly personSe: PersonScheduleSe;
+  /** This business's share of it (its Step 2). */
+  readonly share: SeShare;
   readonly planRate: { readonly num: number; readonly den: number };
   readonly rateRounding: RateRounding;
   readonly regularDeferrals: Cents;
@@ -35,21 +34,18 @@ export interface OwnerInput {
 }
 
 export interface OwnerResult {
-  readonly scheduleSe: ScheduleSe;
+  /** The person's one Schedule SE (all businesses). */
+  readonly personSe: PersonScheduleSe;
+  /** This business's share of it. */
+  readonly share: SeShare;
   readonly worksheet: DeductionWorksheet;
 }
 
-/** Schedule SE and the Pub 560 worksheet for the owner of a Schedule C business. */
+/** The Pub 560 worksheet for the owner of a Schedule C business, on its Schedule SE share. */
 export function selfEmployedOwner(p: YearParameters, input: OwnerInput): OwnerResult {
-  const se = scheduleSe(p, {
-    netProfit: input.netProfit,
-    w2SocialSecurityWages: input.w2SocialSecurityWages,
-    w2MedicareWages: input.w2MedicareWages,
-    filingStatus: input.filingStatus,
-  });
   const worksheet = deductionWorksheet(p, {
     netProfit: input.netProfit,
-    seTaxDeduction: se.line13Deduction,
+    seTaxDeduction: input.share.deduction,
     planRate: input.planRate,
     rateRounding: input.rateRounding,
     electiveDeferrals: input.regularDeferrals,
@@ -60,5 +56,5 @@ export function selfEmployedOwner(p: YearParameters, input: OwnerInput): OwnerRe
     dollarLimit: Math.min(Math.max(0, input.dollarLimit), usd(p.plan.annualAdditionsLimit)),
     employerElection: input.employerElection,
   });
-  return { scheduleSe: se, worksheet };
+  return { personSe: input.personSe, share: input.share, worksheet };
 }

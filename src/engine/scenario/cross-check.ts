@@ -94,7 +94,13 @@ export function crossCheck(s: Draft, opts: CrossCheckOptions = {}): InputIssue[]
       add(`${at}.person`, `no person with id "${j.person}" (people: ${[...personIds].join(', ')})`);
     }
     if (j.type === 'schedule-c') {
-      if (j.netProfit === undefined) add(`${at}.netProfit`, 'required for a schedule-c job');
+      if (j.netProfit === undefined && j.profitBeforePayroll === undefined)
+        add(`${at}.netProfit`, 'required for a schedule-c job (or profitBeforePayroll)');
+      if (j.netProfit !== undefined && j.profitBeforePayroll !== undefined)
+        add(
+          `${at}.profitBeforePayroll`,
+          'give netProfit (after the payroll) or profitBeforePayroll (before it), not both',
+        );
       if (j.wages !== undefined)
         add(`${at}.wages`, 'a schedule-c job has net profit, not wages; use netProfit');
       if (j.priorYearFicaWages !== undefined) {
@@ -104,6 +110,8 @@ export function crossCheck(s: Draft, opts: CrossCheckOptions = {}): InputIssue[]
       if (j.wages === undefined) add(`${at}.wages`, `required for a ${j.type} job (gross W-2 pay)`);
       if (j.netProfit !== undefined)
         add(`${at}.netProfit`, `a ${j.type} job has wages, not net profit`);
+      if (j.profitBeforePayroll !== undefined)
+        add(`${at}.profitBeforePayroll`, 'only for a schedule-c job');
       if (
         j.socialSecurityWages !== undefined &&
         j.wages !== undefined &&
@@ -111,9 +119,6 @@ export function crossCheck(s: Draft, opts: CrossCheckOptions = {}): InputIssue[]
       ) {
         add(`${at}.socialSecurityWages`, 'must not be more than wages');
       }
-    }
-    if (j.type === 'w2' && j.ownershipPercent !== undefined) {
-      add(`${at}.ownershipPercent`, 'only for schedule-c or s-corp jobs (owners of the business)');
     }
   }
 
@@ -161,7 +166,56 @@ export function crossCheck(s: Draft, opts: CrossCheckOptions = {}): InputIssue[]
       );
     }
     checkPlanFields(p, at);
+    if (p.type === '457b') check457(p, j, at);
+    else {
+      if (p.governmental !== undefined) add(`${at}.governmental`, 'only for 457b plans');
+      if (p.specialCatchUp !== undefined) add(`${at}.specialCatchUp`, 'only for 457b plans');
+    }
   });
+
+  /**
+   * A 457(b) plan: of a state or local government or a tax-exempt organization (IRC 457(e)(1)),
+   * so of a W-2 job; no after-tax contributions; designated Roth only in a governmental plan
+   * (IRC 402A(e)(1)(C)); employer money counts toward its one limit and is not modelled.
+   */
+  function check457(p: Partial<Plan>, j: Partial<Job> | undefined, at: string): void {
+    if (p.governmental === undefined) {
+      add(
+        `${at}.governmental`,
+        'required for a 457b plan: true for a state or local government, false for a tax-exempt organization (IRC 457(e)(1))',
+      );
+    }
+    if (j?.type !== undefined && j.type !== 'w2') {
+      add(
+        `${at}.job`,
+        `a 457(b) plan is sponsored by a state or local government or a tax-exempt organization (IRC 457(e)(1)), whose pay is W-2 wages; "${j.id ?? ''}" is a ${j.type} job`,
+      );
+    }
+    if (p.afterTax?.allowed === true) {
+      add(`${at}.afterTax.allowed`, 'a 457(b) plan takes no after-tax employee contributions');
+    }
+    const employerMoney =
+      (p.match?.length ?? 0) > 0 ||
+      (p.nonelectivePercent !== undefined && p.nonelectivePercent.num > 0) ||
+      p.nonelectiveAmount !== undefined ||
+      p.matchCapAmount !== undefined;
+    if (employerMoney) {
+      add(
+        at,
+        'employer money in a 457(b) plan counts toward its one deferral limit (IRC 457(b)(2)) and is not modelled: leave out match and nonelective, and count the employer money in the deferral amount',
+      );
+    }
+    if (p.governmental === false) {
+      (p.deferrals ?? []).forEach((d, di) => {
+        if (d.type === 'roth') {
+          add(
+            `${at}.deferrals[${String(di)}].type`,
+            'designated Roth deferrals are allowed only in a governmental 457(b) plan (IRC 402A(e)(1)(C))',
+          );
+        }
+      });
+    }
+  }
 
   /**
    * One solo 401(k) per business and person: the plans of one business share one 415(c) limit

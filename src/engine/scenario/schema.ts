@@ -89,7 +89,7 @@ export const election = z
 
 export const filingStatus = z.enum(FILING_STATUSES, {
   error:
-    'must be one of single, mfj (married filing jointly), mfs (married filing separately), hoh (head of household)',
+    'must be one of single, mfj (married filing jointly), mfs (married filing separately), hoh (head of household), qss (qualifying surviving spouse)',
 });
 
 export const person = z.strictObject({
@@ -119,9 +119,26 @@ export const job = z.strictObject({
   netProfit: money
     .optional()
     .describe('schedule-c: net profit (Schedule C line 31 or K-1 box 14 code A)'),
+  profitBeforePayroll: money
+    .optional()
+    .describe(
+      'schedule-c, instead of netProfit: the profit before the wages, employer payroll tax and employer plan contributions of the household members on the payroll; the engine takes them out',
+    ),
   ownershipPercent: percent
     .optional()
-    .describe('Share of the business the person owns (schedule-c default 100; s-corp default 100)'),
+    .describe(
+      'Share of the employer the person owns: any job (a C corporation, S corporation, partnership or sole proprietorship); schedule-c and s-corp default 100, w2 default 0',
+    ),
+  familyOwnershipPercent: percent
+    .optional()
+    .describe(
+      "Share of the employer owned by the person's children, grandchildren and parents (attributed to the person, IRC 318(a)(1)); the spouse's share comes from the spouse's own job",
+    ),
+  priorYearCompensation: money
+    .optional()
+    .describe(
+      'Compensation from this employer in the prior year (IRC 414(q)(4), 415(c)(3)): wages, or a partner’s or sole proprietor’s earned income; for the HCE test (default: priorYearFicaWages)',
+    ),
   nonOwnerEmployees: z
     .number()
     .int('must be a whole number')
@@ -129,6 +146,36 @@ export const job = z.strictObject({
     .optional()
     .describe(
       'Employees of the business other than owners and their spouses (solo 401(k) needs 0)',
+    ),
+  employees: z
+    .array(
+      z.strictObject({
+        age: z
+          .number({ error: 'expected an age (a whole number)' })
+          .int('must be a whole number')
+          .min(14, 'must be from 14 to 120')
+          .max(120, 'must be from 14 to 120')
+          .optional()
+          .describe('Age at December 31 (unknown: taken as old enough to be covered)'),
+        hours: z
+          .array(
+            z
+              .number({ error: 'expected hours (a whole number)' })
+              .int('must be a whole number')
+              .min(0, 'must not be negative')
+              .max(8784, 'at most 8,784 (every hour of a year)'),
+          )
+          .min(1, 'give at least this year’s hours')
+          .max(3, 'at most three years')
+          .describe(
+            'Hours of service by year: this year first, then last year, then the year before',
+          ),
+      }),
+    )
+    .max(MAX_LIST, `at most ${String(MAX_LIST)} employees`)
+    .optional()
+    .describe(
+      'Employees of the business other than owners and their spouses, by hours: decides whether a solo 401(k) is possible (the 1,000-hour rule and long-term part-time employees)',
     ),
   priorYearFicaWages: money
     .optional()
@@ -177,8 +224,21 @@ export const deferral = z.strictObject({
   amount: election,
 });
 
-export const planType = z.enum(['401k', '403b', 'solo-401k'], {
-  error: 'must be one of 401k, 403b, solo-401k',
+export const planType = z.enum(['401k', '403b', '457b', 'solo-401k'], {
+  error: 'must be one of 401k, 403b, 457b, solo-401k',
+});
+
+/** The special catch-up of a 457(b) plan in the last years before normal retirement age. */
+export const specialCatchUp = z.strictObject({
+  normalRetirementAge: z
+    .number({ error: 'expected an age (a whole number)' })
+    .int('must be a whole number')
+    .min(40, 'must be from 40 to 75')
+    .max(75, 'must be from 40 to 75')
+    .describe("The plan's normal retirement age as the participant has designated it"),
+  underusedLimit: money.describe(
+    'The 457(b) limit not used in prior years the participant was eligible (the plan keeps the record)',
+  ),
 });
 
 export const plan = z.strictObject({
@@ -190,6 +250,17 @@ export const plan = z.strictObject({
     .max(MAX_TIERS, `at most ${String(MAX_TIERS)} elections`)
     .prefault([])
     .describe('Elective deferral elections, filled in order'),
+  governmental: z
+    .boolean({ error: 'expected true or false' })
+    .optional()
+    .describe(
+      '457b only (required): true for a plan of a state or local government, false for a tax-exempt organization',
+    ),
+  specialCatchUp: specialCatchUp
+    .optional()
+    .describe(
+      '457b only: the special catch-up in the last three years before normal retirement age (IRC 457(b)(3))',
+    ),
   rothDeferralsAllowed: z.boolean().default(true),
   catchUpAllowed: z.boolean().default(true),
   superCatchUpAllowed: z.boolean().default(true).describe('Plan offers the ages 60-63 catch-up'),

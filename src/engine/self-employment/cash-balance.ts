@@ -6,7 +6,8 @@
  * only above 6% of compensation (404(a)(7)(C)(iii)); elective deferrals are not counted (404(n))
  * and after-tax contributions are not employer contributions; a PBGC-covered DB plan is
  * disregarded (404(a)(7)(C)(iv)). IRS Issue Snapshot "Combined limits under IRC Section
- * 404(a)(7)". Non-deductible contributions face the 10% excise tax of IRC 4972 (not computed).
+ * 404(a)(7)". Non-deductible contributions face the excise tax of IRC 4972
+ * (`rules/cash-balance-beside-solo.ts` shows it).
  *
  * The DB figures (the actuary's contribution, the minimum required contribution, the 404(o)
  * maximum) are inputs: the engine does no actuarial work. Cases H a-d need actuary-grade checks.

@@ -1,7 +1,10 @@
-/** The four filing statuses the engine supports (IRC 1(j)(2)(A)–(D)); the one list of them. */
+/**
+ * The filing statuses the engine supports (IRC 1(j)(2)(A)–(D); a qualifying surviving spouse,
+ * IRC 2(a), uses the joint-return table of 1(j)(2)(A)); the one list of them.
+ */
 import { inputError } from '../errors.js';
 
-export const FILING_STATUSES = ['single', 'mfj', 'mfs', 'hoh'] as const;
+export const FILING_STATUSES = ['single', 'mfj', 'mfs', 'hoh', 'qss'] as const;
 
 export type FilingStatus = (typeof FILING_STATUSES)[number];
 

@@ -17,13 +17,13 @@ describe('income tax parameters', () => {
     expect(INCOME_TAX_YEARS).toEqual(SUPPORTED_YEARS);
   });
 
-  it('every year has every key (brackets and deduction for all four statuses, NIIT)', () => {
+  it('every year has every key (brackets and deduction for all five statuses, NIIT)', () => {
     const keysOf = (y: number): string[] =>
       leaves({ ...incomeTaxFor(y), year: undefined })
         .map((l) => l.path)
         .sort();
     const first = keysOf(2023);
-    expect(first).toHaveLength(7 + 4 * 6 + 4 + 1 + 4);
+    expect(first).toHaveLength(7 + 5 * 6 + 5 + 1 + 5);
     for (const y of INCOME_TAX_YEARS) expect(keysOf(y)).toEqual(first);
   });
 

@@ -61,6 +61,13 @@ export const niitThreshold: ByFilingStatus<Usd> = {
     citation: NIIT_CITE,
     status: 'V',
   },
+  qss: {
+    value: 250_000,
+    unit: 'usd',
+    label: 'NIIT threshold, qualifying surviving spouse (as a joint return)',
+    citation: `${NIIT_CITE}; IRC 1411(b)(1) (a surviving spouse as defined in 2(a))`,
+    status: 'V',
+  },
 };
 
 const STATUS_NAME = {
@@ -68,6 +75,7 @@ const STATUS_NAME = {
   mfj: 'married filing jointly',
   mfs: 'married filing separately',
   hoh: 'head of household',
+  qss: 'qualifying surviving spouse',
 } as const;
 
 /**
@@ -97,6 +105,35 @@ export function tops(
     top24: one(3),
     top32: one(4),
     top35: one(5),
+  };
+}
+
+const SURVIVING_SPOUSE =
+  'IRC 1(a), 2(a), 63(c)(2)(A): a surviving spouse uses the joint-return figures';
+
+/** The qualifying surviving spouse's bracket tops: the joint-return table (IRC 1(a), 2(a)). */
+export function survivingSpouseTops(mfj: BracketTops): BracketTops {
+  const one = (u: Usd): Usd => ({
+    ...u,
+    label: u.label.replace(STATUS_NAME.mfj, STATUS_NAME.qss),
+    citation: `${u.citation}; ${SURVIVING_SPOUSE}`,
+  });
+  return {
+    top10: one(mfj.top10),
+    top12: one(mfj.top12),
+    top22: one(mfj.top22),
+    top24: one(mfj.top24),
+    top32: one(mfj.top32),
+    top35: one(mfj.top35),
+  };
+}
+
+/** The qualifying surviving spouse's standard deduction: the joint-return amount. */
+export function survivingSpouseDeduction(mfj: Usd): Usd {
+  return {
+    ...mfj,
+    label: mfj.label.replace(STATUS_NAME.mfj, STATUS_NAME.qss),
+    citation: `${mfj.citation}; ${SURVIVING_SPOUSE}`,
   };
 }
 

@@ -43,6 +43,22 @@ export const y2023 = {
       status: 'V2',
       note: 'SECURE 2.0 §603 applies to taxable years beginning after 12/31/2023; no Roth catch-up rule for 2023.',
     },
+    deferral457Limit: {
+      value: 22_500,
+      unit: 'usd',
+      label:
+        'Deferral limit of an eligible 457(b) plan, per person across 457(b) plans; beside the 402(g) limit',
+      citation: 'IRC 457(b)(2)(A), 457(e)(15); Notice 2022-55',
+      status: 'V',
+    },
+    ltptConsecutiveYears: {
+      value: null,
+      unit: 'years',
+      label:
+        'Not yet in force: the first plan years with long-term part-time employees begin in 2024 (12-month periods before 2021 are disregarded)',
+      citation: 'IRC 401(k)(2)(D); SECURE Act §112(b)',
+      status: 'V2',
+    },
     annualAdditionsLimit: {
       value: 66_000,
       unit: 'usd',

@@ -43,6 +43,21 @@ export const y2024 = {
       status: 'V2',
       note: 'Administrative transition (Notice 2023-62): pre-tax catch-ups by high earners treated as compliant through 12/31/2025.',
     },
+    deferral457Limit: {
+      value: 23_000,
+      unit: 'usd',
+      label:
+        'Deferral limit of an eligible 457(b) plan, per person across 457(b) plans; beside the 402(g) limit',
+      citation: 'IRC 457(b)(2)(A), 457(e)(15); Notice 2023-75',
+      status: 'V',
+    },
+    ltptConsecutiveYears: {
+      value: 3,
+      unit: 'years',
+      label: 'Three consecutive 12-month periods of 500 hours (periods before 2021 disregarded)',
+      citation: 'IRC 401(k)(2)(D)(ii) (SECURE Act §112)',
+      status: 'V2',
+    },
     annualAdditionsLimit: {
       value: 69_000,
       unit: 'usd',

@@ -42,6 +42,22 @@ export const y2025 = {
       status: 'V2',
       note: 'Administrative transition (Notice 2023-62) through 12/31/2025; Notice 2024-80 keeps the threshold at $145,000 (2024 wages, for 2025 catch-ups).',
     },
+    deferral457Limit: {
+      value: 23_500,
+      unit: 'usd',
+      label:
+        'Deferral limit of an eligible 457(b) plan, per person across 457(b) plans; beside the 402(g) limit',
+      citation: 'IRC 457(b)(2)(A), 457(e)(15); Notice 2024-80',
+      status: 'V',
+    },
+    ltptConsecutiveYears: {
+      value: 2,
+      unit: 'years',
+      label:
+        'Two consecutive 12-month periods of 500 hours, from plan years beginning after 2024 (periods before 2023 disregarded)',
+      citation: 'IRC 401(k)(2)(D)(ii) (SECURE 2.0 §125)',
+      status: 'V2',
+    },
     annualAdditionsLimit: {
       value: 70_000,
       unit: 'usd',

@@ -42,6 +42,21 @@ export const y2026 = {
       status: 'V2',
       note: 'In force for 2026 (good-faith compliance); final regulations T.D. 10033 apply to taxable years beginning after 12/31/2026. Threshold applies to 2025 FICA wages.',
     },
+    deferral457Limit: {
+      value: 24_500,
+      unit: 'usd',
+      label:
+        'Deferral limit of an eligible 457(b) plan, per person across 457(b) plans; beside the 402(g) limit',
+      citation: 'IRC 457(b)(2)(A), 457(e)(15); Notice 2025-67 (IR-2025-111)',
+      status: 'V',
+    },
+    ltptConsecutiveYears: {
+      value: 2,
+      unit: 'years',
+      label: 'Two consecutive 12-month periods of 500 hours (periods before 2023 disregarded)',
+      citation: 'IRC 401(k)(2)(D)(ii) (SECURE 2.0 §125)',
+      status: 'V2',
+    },
     annualAdditionsLimit: {
       value: 72_000,
       unit: 'usd',

@@ -26,6 +26,43 @@ export const statutoryPlan = {
     citation: 'IRC 414(v)(2)(E)(i) (SECURE 2.0 §109)',
     status: 'V2',
   },
+  special457CatchUpMultiple: {
+    value: 2,
+    unit: 'rate',
+    label:
+      'Special 457(b) catch-up: the limit in the last three years before normal retirement age is at most twice the 457(e)(15) amount',
+    citation: 'IRC 457(b)(3)(A); Treas. Reg. 1.457-4(c)(3)(i)',
+    status: 'V',
+  },
+  special457CatchUpYears: {
+    value: 3,
+    unit: 'years',
+    label:
+      'Special 457(b) catch-up: the taxable years ending before the year of normal retirement age in which it applies',
+    citation: 'IRC 457(b)(3); Treas. Reg. 1.457-4(c)(3)(i)',
+    status: 'V',
+  },
+  yearOfServiceHours: {
+    value: 1_000,
+    unit: 'hours',
+    label: 'Hours of service in a 12-month period that make a year of service for eligibility',
+    citation: 'IRC 410(a)(3)(A)',
+    status: 'V',
+  },
+  minimumParticipationAge: {
+    value: 21,
+    unit: 'age',
+    label: 'The oldest minimum age a plan may require before an employee participates',
+    citation: 'IRC 410(a)(1)(A)(i)',
+    status: 'V',
+  },
+  ltptHours: {
+    value: 500,
+    unit: 'hours',
+    label: 'Hours a year that count toward long-term part-time eligibility to defer',
+    citation: 'IRC 401(k)(2)(D)(ii)',
+    status: 'V',
+  },
   profitSharingDeductionRate: {
     value: 0.25,
     unit: 'rate',
@@ -71,6 +108,20 @@ export const statutoryPayroll = {
     citation: 'IRC 164(f); Schedule SE line 13; Schedule 1 line 15',
     status: 'V',
   },
+  employerOasdiRate: {
+    value: 0.062,
+    unit: 'rate',
+    label: "Employer's Social Security (OASDI) tax on wages up to the wage base",
+    citation: 'IRC 3111(a), 3121(a)(1); Form 941 line 5a',
+    status: 'V',
+  },
+  employerMedicareRate: {
+    value: 0.0145,
+    unit: 'rate',
+    label: "Employer's Medicare (hospital insurance) tax on all wages",
+    citation: 'IRC 3111(b); Form 941 line 5c',
+    status: 'V',
+  },
   additionalMedicareRate: {
     value: 0.009,
     unit: 'rate',
@@ -105,6 +156,14 @@ export const statutoryPayroll = {
       unit: 'usd',
       label: 'Additional Medicare Tax threshold, head of household (not indexed)',
       citation: 'IRC 3101(b)(2)(C), 1401(b)(2)(A); Form 8959',
+      status: 'V',
+    },
+    qss: {
+      value: 200_000,
+      unit: 'usd',
+      label:
+        'Additional Medicare Tax threshold, qualifying surviving spouse ("any other case", not indexed)',
+      citation: 'IRC 3101(b)(2)(C), 1401(b)(2)(A); Form 8959 instructions',
       status: 'V',
     },
   },

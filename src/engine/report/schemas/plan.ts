@@ -27,7 +27,7 @@ const plan = z.strictObject({
   person: z.string(),
   job: z.string(),
   employer: z.string(),
-  type: z.enum(['401k', '403b', 'solo-401k']),
+  type: z.enum(['401k', '403b', '457b', 'solo-401k']),
   compensation: dollars,
   formulaCompensation: dollars,
   deferralPreTax: dollars,
@@ -47,6 +47,16 @@ const plan = z.strictObject({
   selfEmployment: z
     .strictObject({
       netProfit: dollars,
+      payroll: z
+        .strictObject({
+          profitBeforePayroll: dollars,
+          wages: dollars,
+          employerSocialSecurity: dollars,
+          employerMedicare: dollars,
+          employerContributions: dollars,
+          order: z.string(),
+        })
+        .optional(),
       netEarningsFromSelfEmployment: dollars,
       seTax: dollars,
       halfSeTaxDeduction: dollars,
@@ -80,9 +90,20 @@ const plan = z.strictObject({
       combinedLimit: dollars.nullable(),
       deductible: dollars,
       nondeductible: dollars,
+      excise: dollars,
       changes: z.array(z.string()),
     })
     .optional(),
+  governmental: z.boolean().optional(),
+});
+
+const deferrals457 = z.strictObject({
+  limit: dollars,
+  catchUpLimit: dollars,
+  catchUpKind: z.enum(['none', 'age-50', 'age-60-63', 'special-457']),
+  used: dollars,
+  catchUpUsed: dollars,
+  roomLeft: dollars,
 });
 
 const person = z.strictObject({
@@ -95,7 +116,16 @@ const person = z.strictObject({
   catchUpUsed: dollars,
   deferralRoomLeft: dollars,
   likelyHce: z.boolean(),
+  hce: z.array(
+    z.strictObject({
+      employers: z.array(z.string()),
+      likelyHce: z.boolean(),
+      why: z.string(),
+      citation: z.string(),
+    }),
+  ),
   plans: z.array(z.string()),
+  deferrals457: deferrals457.optional(),
 });
 
 const limitGroup = z.strictObject({
