@@ -12,6 +12,7 @@ export const PLAN_TYPE: Readonly<Record<PlanReport['type'], string>> = {
   '401k': '401(k)',
   '403b': '403(b)',
   'solo-401k': 'Solo 401(k)',
+  '457b': '457(b)',
 };
 
 export const VERDICT: Readonly<Record<VerdictKind, { title: string; short: string }>> = {
@@ -28,6 +29,7 @@ export const FILING_STATUS = {
   mfj: 'Married filing jointly',
   mfs: 'Married filing separately',
   hoh: 'Head of household',
+  qss: 'Qualifying surviving spouse',
 } as const;
 
 /** "Solo 401(k) at Lee Moonlighting Practice". */

@@ -21,6 +21,7 @@ const PLAN_TYPES = [
   ['401k', '401(k) at an employer'],
   ['403b', '403(b) (hospital, school, nonprofit)'],
   ['solo-401k', 'Solo 401(k) (your own business)'],
+  ['457b', '457(b) (government or tax-exempt employer)'],
 ] as const;
 
 const CONVERSION = [
@@ -81,6 +82,14 @@ export function PlanForm(props: { index: number }): ReactNode {
         <SelectField path={P('job')} label="Which job offers it" options={jobOptions} />
         <SelectField path={P('type')} label="Kind of plan" options={PLAN_TYPES} />
       </div>
+      {type === '457b' && (
+        <CheckField
+          path={P('governmental')}
+          label="Is the employer a state or local government?"
+          help="A governmental 457(b) is funded and can be rolled over; a tax-exempt employer's plan is unfunded: its money stays the employer's until paid."
+          defaultValue={false}
+        />
+      )}
 
       <fieldset className="sub">
         <legend>What you put in from your pay</legend>

@@ -7,6 +7,7 @@ import { SUPPORTED_YEARS } from '../../../src/engine/params/index.js';
 import { getAt, setAt, updateList, type Draft } from '../state/draft.js';
 import { NumberField, SelectField, TextField, useEditor } from './fields.js';
 import { PlanForm } from './PlanForm.js';
+import { FILING_STATUS } from '../format.js';
 
 type Rec = Record<string, unknown>;
 
@@ -82,12 +83,7 @@ function HouseholdForm(): ReactNode {
         <SelectField
           path={['filingStatus']}
           label="Filing status"
-          options={[
-            ['single', 'Single'],
-            ['mfj', 'Married filing jointly'],
-            ['mfs', 'Married filing separately'],
-            ['hoh', 'Head of household'],
-          ]}
+          options={Object.entries(FILING_STATUS)}
         />
       </div>
     </fieldset>
