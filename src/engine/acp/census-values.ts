@@ -1,9 +1,12 @@
 /**
  * Reading a census's values: amounts of dollars into cents with the one dollar rule
- * (`parseDollars`), percentages into hundredths of a percent, yes/no words, and the byte-range
- * reader of a plain amount that the census's fast path uses, which reads a subset of what
- * `parseDollars` reads and gives the same cents for it (a property test checks the two agree).
+ * (`parseDollars`), percentages and years into hundredths, whole numbers, dates (`YYYY-MM-DD`,
+ * the one date rule `dateParts`) into `yyyymmdd` numbers, yes/no words, and the byte-range
+ * readers of a plain amount and a date that the census's fast path uses, which read a subset of
+ * what the general readers read and give the same numbers for it (property tests check they
+ * agree).
  */
+import { dateParts, daysIn } from '../dates.js';
 import { parseDollars } from '../money.js';
 
 /** The most digits the byte-range reader takes: more could lose precision in a double. */
@@ -50,6 +53,86 @@ export class PlainAmountReader {
     if (fd === 0 || digits > MAX_PLAIN_DIGITS) return NOT_PLAIN;
     return whole * 100 + (fd === 1 ? frac * 10 : frac);
   }
+
+  /** Whether the last `readSigned` field had a minus sign. */
+  negative = false;
+
+  /**
+   * A plain amount with an optional leading minus sign (`-12.5`, a gain or a loss): its size,
+   * as `read` gives it, with `negative` set; a lone `-` is `NOT_PLAIN`.
+   */
+  readSigned(b: Uint8Array, start: number, end: number): number {
+    this.negative = b[start] === 45;
+    if (!this.negative) return this.read(b, start, end);
+    const v = this.read(b, start + 1, end);
+    return v === BLANK ? NOT_PLAIN : v;
+  }
+
+  /** One to three ASCII digits (an age) as a number; `BLANK` or `NOT_PLAIN` otherwise. */
+  readWhole(b: Uint8Array, start: number, end: number): number {
+    let v = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const c = b[i] ?? 0;
+      if (c === 44) break;
+      if (c < 48 || c > 57 || i - start >= 3) return NOT_PLAIN;
+      v = v * 10 + (c - 48);
+    }
+    this.fieldEnd = i;
+    return i === start ? BLANK : v;
+  }
+
+  /**
+   * A date written `YYYY-MM-DD` (a real calendar date, years 1900-2200, as `dateParts` reads)
+   * as the number `yyyymmdd`; `BLANK` for an empty field, `NOT_PLAIN` for anything else.
+   */
+  readDate(b: Uint8Array, start: number, end: number): number {
+    let i = start;
+    while (i < end && b[i] !== 44) i++;
+    this.fieldEnd = i;
+    if (i === start) return BLANK;
+    if (i - start !== 10 || b[start + 4] !== 45 || b[start + 7] !== 45) return NOT_PLAIN;
+    let v = 0;
+    for (let k = start; k < i; k++) {
+      if (k === start + 4 || k === start + 7) continue;
+      const c = (b[k] ?? 0) - 48;
+      if (c < 0 || c > 9) return NOT_PLAIN;
+      v = v * 10 + c;
+    }
+    const y = Math.floor(v / 10_000);
+    const m = Math.floor(v / 100) % 100;
+    const d = v % 100;
+    if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return NOT_PLAIN;
+    if (d > 28 && d > daysIn(y, m)) return NOT_PLAIN;
+    return v;
+  }
+}
+
+/** A date written `YYYY-MM-DD` (surrounding spaces ignored) as `yyyymmdd`, or undefined. */
+export function parseDateNumber(text: string): number | undefined {
+  const p = dateParts(text.trim());
+  return p === undefined ? undefined : p[0] * 10_000 + p[1] * 100 + p[2];
+}
+
+const WHOLE = /^\s*(\d{1,3})\s*$/;
+
+/** A whole number from 0 to `max` (an age), or undefined. */
+export function parseWholeNumber(text: string, max: number): number | undefined {
+  const m = WHOLE.exec(text);
+  const v = m?.[1] === undefined ? undefined : Number(m[1]);
+  return v === undefined || v > max ? undefined : v;
+}
+
+const DECIMAL = /^\s*(\d+(?:\.\d+)?)\s*$/;
+
+/**
+ * A number from 0 to `max` with at most two decimals (years of service: `1.5`) in hundredths
+ * (the same decimal rule as dollars and cents), or undefined.
+ */
+export function parseHundredths(text: string, max: number): number | undefined {
+  const m = DECIMAL.exec(text);
+  const v = m?.[1] === undefined ? undefined : parseDollars(m[1]);
+  return v === undefined || v > max * 100 ? undefined : v;
 }
 
 const PERCENT = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/;
