@@ -636,7 +636,7 @@ export class CensusReader {
     const eligible = (val[SLOT.eligible] ?? -1) !== 0;
     const comp = val[SLOT.compensation] ?? -1;
     if (comp < 0 || (eligible && comp === 0)) return false;
-    for (let j = SLOT.compensation; j <= SLOT.beginningBalance; j++) {
+    for (let j: number = SLOT.compensation; j <= SLOT.beginningBalance; j++) {
       if ((val[j] ?? 0) > MAX_AMOUNT_CENTS) return false;
     }
     const age = val[SLOT.age] ?? -1;

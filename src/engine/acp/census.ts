@@ -273,19 +273,19 @@ export class CensusBuilder {
   /** Makes room for the optional columns the file has (before the first row). */
   useColumns(columns: OptionalColumns): void {
     this.optional = columns;
-    const a = this.a;
+    const a = this.a as unknown as Record<keyof CensusArrays, NumberArray>;
     for (const [k, column] of OPTIONAL) {
-      if (columns[column]) (a[k] as NumberArray) = grow(a[k], this.cap);
+      if (columns[column]) a[k] = grow(a[k], this.cap);
     }
   }
 
   private ensure(): void {
     if (this.n < this.cap) return;
     const c = this.cap * 2;
-    const a = this.a;
+    const a = this.a as unknown as Record<keyof CensusArrays, NumberArray>;
     // every array in use has `cap` entries; the optional ones not in use stay empty
     for (const k of Object.keys(a) as (keyof CensusArrays)[]) {
-      if (a[k].length > 0) (a[k] as NumberArray) = grow(a[k], c);
+      if (a[k].length > 0) a[k] = grow(a[k], c);
     }
     this.cap = c;
   }
