@@ -8,7 +8,6 @@
 import { InputError, inputError, type InputIssue } from '../errors.js';
 import type { Cents } from '../money.js';
 import {
-  countedContributions,
   evaluateAcp,
   prepareAcpTest,
   type AcpResult,
@@ -45,8 +44,7 @@ export function participantView(p: PreparedTest, r: AcpResult, id: string): Part
   const hce = p.hces.isHce[i] === 1;
   const comp = c.compensation[i] ?? 0;
   const capped = Math.min(comp, p.compensationLimit);
-  const safe = p.options.safeHarbor === true;
-  const counted = countedContributions(c, i, safe);
+  const counted = p.counted[i] ?? 0;
   const ratio = eligible && capped > 0 ? contributionRatioBps(counted, capped) : 0;
   const refund = r.refunds.find((x) => x.index === i) ?? null;
   const why: string[] = [];

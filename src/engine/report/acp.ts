@@ -574,7 +574,7 @@ export function acpReport(input: AcpReportInput): AcpReport {
             nhceAcpAfter: rateFigure(
               'qnecAlternative.nhceAcpAfter',
               'NHCE ACP with the QNEC',
-              bpsRate(q.nhceAcpAfterBps),
+              bpsRate(q.nhceAverageAfterBps),
               'the NHCE average with each NHCE’s QNEC counted',
               CITE.qnec,
               ['qnecAlternative.rate'],
