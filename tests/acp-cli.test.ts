@@ -54,7 +54,11 @@ describe('megaroth acp', () => {
       passed: false,
       excessAggregateContributions: 41068,
     });
-    expect(j.findings).toEqual([expect.objectContaining({ severity: 'error', path: '' })]);
+    expect(j.findings).toEqual([
+      expect.objectContaining({ severity: 'error', path: '' }),
+      // no gain_loss column, no --gain-rate: the refunds' allocable income is asked for
+      expect.objectContaining({ severity: 'question', path: 'gainRateBps' }),
+    ]);
     expect(j.explain['refunds.amount']?.citation).toContain('1.401(m)-2(b)(2)');
     // T = (3 × 5.03 − 4.00) / 2 = 5.54: excess 16,612 + 24,456; dollar leveling: H3 to 28,800
     // (15,600), then 12,734 each

@@ -70,6 +70,7 @@ describe('acp report', () => {
     expect(r.findings.map((f) => [f.severity, f.path])).toEqual([
       ['error', ''],
       ['question', 'defaultVestedBps'],
+      ['question', 'gainRateBps'],
     ]);
     expect(r.findings[0]?.fix).toContain('2027-03-15');
   });
