@@ -385,7 +385,9 @@ export function adpFailureText(r: AdpResult): { message: string; fix: string } {
   const d = r.deadlines;
   const q = r.qnecAlternative;
   const kept =
-    r.catchUpTotal > 0 ? `, of which ${formatUsd(r.catchUpTotal)} stays as catch-ups` : '';
+    r.catchUpTotal > 0
+      ? `: ${formatUsd(r.catchUpTotal)} stays as catch-ups, ${formatUsd(r.excessContributions - r.catchUpTotal)}`
+      : '';
   const how =
     r.correction === 'recharacterize'
       ? `recharacterize ${formatUsd(r.recharacterizedTotal)} as after-tax contributions by ${r.recharacterizationDeadline}${r.refundTotal > 0 ? ` and distribute ${formatUsd(r.refundTotal)}` : ''}`

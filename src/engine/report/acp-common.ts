@@ -34,7 +34,11 @@ export interface QnecLimitReport {
 const QNEC_LIMIT_CITE = 'Treas. Reg. 1.401(k)-2(a)(6)(iv), 1.401(m)-2(a)(6)(v)';
 
 /** The limit's figures under `key` (`qnecLimit`, `adp.qnecLimit`), for the `test` named. */
-export function qnecLimitReport(l: QnecLimitInfo, key: string, test: 'ADP' | 'ACP'): QnecLimitReport {
+export function qnecLimitReport(
+  l: QnecLimitInfo,
+  key: string,
+  test: 'ADP' | 'ACP',
+): QnecLimitReport {
   const c = acpConstants;
   const rep = l.representativeRateBps;
   const floor = percentText(l.floorBps);

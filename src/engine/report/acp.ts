@@ -14,7 +14,12 @@ import type { Census } from '../acp/census.js';
 import type { CensusIssue } from '../acp/census-csv.js';
 import type { CorrectionDeadlines } from '../acp/deadlines.js';
 import type { ExcludableEmployees } from '../acp/excludable.js';
-import { runPlanTests, type GroupTests, type PlanTests, type TestGroup } from '../acp/plan-tests.js';
+import {
+  runPlanTests,
+  type GroupTests,
+  type PlanTests,
+  type TestGroup,
+} from '../acp/plan-tests.js';
 import { bpsRate, percentShortText, percentText } from '../acp/ratios.js';
 import { adoptionGrid, maxUniformRate, richerMatch, type MaxRateResult } from '../acp/whatif.js';
 import { figure, rateFigure, type Figure, type RateFigure } from '../explain.js';
@@ -22,12 +27,7 @@ import { formatUsd, type Cents } from '../money.js';
 import { acpConstants } from '../params/acp.js';
 import { paramsFor, rate, usd } from '../params/index.js';
 import { adpFailureText, adpSection, type AdpSection } from './acp-adp.js';
-import {
-  HUNDREDTH,
-  limitRuleText,
-  qnecLimitReport,
-  type QnecLimitReport,
-} from './acp-common.js';
+import { HUNDREDTH, limitRuleText, qnecLimitReport, type QnecLimitReport } from './acp-common.js';
 import type { Finding, ReportBase } from './model.js';
 
 export { HUNDREDTH, limitRuleText };
@@ -525,7 +525,10 @@ function adpFindings(a: AdpResult | null, census: Census, o: AcpOptions): Findin
   }
   if (!a.passed) {
     out.push({ severity: 'error', path: 'adp', ...adpFailureText(a) });
-    if (census.columns.deferrals && a.refundTotal + a.recharacterizedTotal > 0) {
+    const matched = a.corrections.some(
+      (c) => c.refund + c.recharacterized > 0 && (census.match[c.index] ?? 0) > 0,
+    );
+    if (matched) {
       out.push({
         severity: 'question',
         path: 'adp',
@@ -580,8 +583,12 @@ function planFindings(t: PlanTests): Finding[] {
       message: `${formatUsd(l.notCounted)} of QNECs to ${String(l.nhcesLimited)} NHCEs is above the targeted QNEC limit (${percentText(l.limitRateBps)} of pay) and is not counted in the ${name} test (Treas. Reg. 1.401(k)-2(a)(6)(iv), 1.401(m)-2(a)(6)(v))`,
     });
   }
-  const refunds = t.acp.refunds.length + (t.adp?.corrections.filter((c) => c.refund > 0).length ?? 0);
-  if (refunds > 0 && (t.acp.allocableIncomeTotal === null || t.adp?.allocableIncomeTotal === null)) {
+  const refunds =
+    t.acp.refunds.length + (t.adp?.corrections.filter((c) => c.refund > 0).length ?? 0);
+  if (
+    refunds > 0 &&
+    (t.acp.allocableIncomeTotal === null || t.adp?.allocableIncomeTotal === null)
+  ) {
     out.push({
       severity: 'question',
       path: 'gainRateBps',
@@ -653,7 +660,9 @@ function groupTestReport(
     passReason: r.passReason,
     excess: figure(
       k('excess'),
-      test === 'acp' ? 'Excess aggregate contributions of the group' : 'Excess contributions of the group',
+      test === 'acp'
+        ? 'Excess aggregate contributions of the group'
+        : 'Excess contributions of the group',
       r.excess,
       'ratio leveling of the group’s HCE ratios to its limit (0 when the group passes)',
       test === 'acp' ? CITE.ratioLeveling : 'IRC 401(k)(8)(B); Treas. Reg. 1.401(k)-2(b)(2)(ii)',
