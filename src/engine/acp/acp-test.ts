@@ -21,7 +21,7 @@ import { determineHces, type HceDetermination } from './hce.js';
 import { levelExcess } from './leveling.js';
 import { qnecAlternative, type QnecAlternative } from './qnec-alternative.js';
 import { acpLimitBps, averageBps, contributionRatioBps, percentShortText } from './ratios.js';
-import { limitQnecs, qnecCap, qnecFloorBps, type QnecLimitInfo } from './targeted-qnec.js';
+import { limitQnecs, qnecFloorBps, type QnecLimitInfo } from './targeted-qnec.js';
 
 /** How the tests are run (the ACP test's options, and the ADP test's beside them). */
 export interface AcpOptions {
@@ -352,18 +352,6 @@ function splitRefund(
   return { afterTax, matchDistributed, matchForfeited: match - matchDistributed, qmac, qnec };
 }
 
-/** The QNEC a row has counted in a prepared ACP test (after the targeted QNEC limit). */
-function countedQnec(p: PreparedTest, i: number): Cents {
-  if (p.options.qnecTest === 'adp') return 0;
-  const q = p.census.qnec[i] ?? 0;
-  const l = p.qnecLimit;
-  if (l === null || l.representativeRateBps === null || p.hces.isHce[i] === 1) return q;
-  return Math.min(
-    q,
-    qnecCap(Math.min(p.census.compensation[i] ?? 0, p.compensationLimit), l.limitRateBps),
-  );
-}
-
 /**
  * Runs the test on prepared groups. `extraHce` optionally adds after-tax dollars per HCE (the
  * what-ifs use it), parallel to `prepared.hceAmount`.
@@ -481,7 +469,10 @@ export function evaluateAcp(p: PreparedTest, extraHce?: Float64Array): AcpResult
             nhceAverageBps: p.nhceAcpBps,
             hceAverageBps: hceAcp,
             qnecInTest: o.qnecTest !== 'adp',
-            countedQnec: (i) => countedQnec(p, i),
+            qnecLimitBps:
+              p.qnecLimit === null || p.qnecLimit.representativeRateBps === null
+                ? null
+                : p.qnecLimit.limitRateBps,
             otherAmount: (i) => matchCounted(p.census, i, safe),
             floorBps: qnecFloorBps(o.prevailingWage === true),
           })

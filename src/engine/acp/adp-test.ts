@@ -29,7 +29,7 @@ import { determineHces, type HceDetermination } from './hce.js';
 import { levelExcess, type LevelingResult } from './leveling.js';
 import { qnecAlternative, type QnecAlternative } from './qnec-alternative.js';
 import { acpLimitBps, averageBps, contributionRatioBps, percentShortText } from './ratios.js';
-import { limitQnecs, qnecCap, qnecFloorBps, type QnecLimitInfo } from './targeted-qnec.js';
+import { limitQnecs, qnecFloorBps, type QnecLimitInfo } from './targeted-qnec.js';
 
 /** Which rows the ADP test counts. */
 export interface AdpScope extends TestRows {
@@ -168,13 +168,6 @@ export function checkAdpOptions(o: AcpOptions): void {
   if (issues.length > 0) throw new InputError(issues);
 }
 
-/** The employee's age at December 31 of `year`, or -1 when the census does not say. */
-function ageAtYearEnd(census: Census, i: number, year: number): number {
-  const birth = census.columns.birthDate ? (census.birthDate[i] ?? 0) : 0;
-  if (birth > 0) return year - Math.floor(birth / 10_000);
-  return census.columns.age ? (census.age[i] ?? -1) : -1;
-}
-
 /**
  * Splits the census into the ADP test's eligible HCEs and NHCEs: each row's deferrals less its
  * catch-ups by the 402(g) limit (an NHCE's also less excess deferrals), with its QNEC when the
@@ -202,7 +195,6 @@ export function prepareAdpTest(
   const qnecHere = options.qnecTest === 'adp';
   const n = census.size;
   const counted = new Float64Array(n);
-  const room = new Float64Array(n);
   const leftOut = scope.leftOut;
   let eligibleForCatchUp = 0;
   let byLimit = 0;
@@ -210,12 +202,22 @@ export function prepareAdpTest(
   let excess = 0;
   let excessRows = 0;
   let unknownAge = 0;
+  const births = census.columns.birthDate ? census.birthDate : null;
+  const ages = census.columns.age ? census.age : null;
+  const year = options.year;
+  /** The age at December 31 of the plan year: from the birth date, else the age column, else -1. */
+  const ageOf = (i: number): number => {
+    const birth = births === null ? 0 : (births[i] ?? 0);
+    return birth > 0 ? year - Math.floor(birth / 10_000) : (ages?.[i] ?? -1);
+  };
+  /** The catch-up limit at an age (IRC 414(v)(2)(B)(i), (E)); 0 for an unknown age. */
+  const limitAt = (age: number): number =>
+    age < catchUpAge ? 0 : age >= superFirst && age <= superLast ? superAmount : regular;
   for (let i = 0; i < n; i++) {
     if (census.eligible[i] !== 1 || leftOut?.[i] === 1) continue;
     const d = census.deferrals[i] ?? 0;
-    const age = ageAtYearEnd(census, i, options.year);
-    const limit =
-      age < catchUpAge ? 0 : age >= superFirst && age <= superLast ? superAmount : regular;
+    const age = ageOf(i);
+    const limit = limitAt(age);
     if (limit > 0) eligibleForCatchUp++;
     const over = Math.max(0, d - deferralLimit);
     const catchUp = Math.min(over, limit);
@@ -232,7 +234,6 @@ export function prepareAdpTest(
     const hce = hces.isHce[i] === 1;
     counted[i] =
       (hce ? d - catchUp : d - catchUp - excessDeferral) + (qnecHere ? (census.qnec[i] ?? 0) : 0);
-    room[i] = limit - catchUp;
   }
   const g = splitGroups(census, hces.isHce, cap, counted, scope);
   const hn = g.hceIndex.length;
@@ -241,7 +242,9 @@ export function prepareAdpTest(
   for (let j = 0; j < hn; j++) {
     const i = g.hceIndex[j] ?? 0;
     hceDeferrals[j] = (g.hceAmount[j] ?? 0) - (qnecHere ? (census.qnec[i] ?? 0) : 0);
-    hceCatchUpRoom[j] = room[i] ?? 0;
+    const limit = limitAt(ageOf(i));
+    hceCatchUpRoom[j] =
+      limit - Math.min(Math.max(0, (census.deferrals[i] ?? 0) - deferralLimit), limit);
   }
   let nhceRatioSum = g.nhceRatioSum;
   let qnecLimit: QnecLimitInfo | null = null;
@@ -299,18 +302,6 @@ export function prepareAdpTest(
     },
     qnecLimit,
   };
-}
-
-/** The QNEC a row has counted in a prepared ADP test (after the targeted QNEC limit). */
-function countedQnec(p: PreparedAdp, i: number): Cents {
-  if (p.options.qnecTest !== 'adp') return 0;
-  const q = p.census.qnec[i] ?? 0;
-  const l = p.qnecLimit;
-  if (l === null || l.representativeRateBps === null || p.hces.isHce[i] === 1) return q;
-  return Math.min(
-    q,
-    qnecCap(Math.min(p.census.compensation[i] ?? 0, p.compensationLimit), l.limitRateBps),
-  );
 }
 
 /** Runs the ADP test on prepared groups and corrects it when it fails. */
@@ -423,7 +414,10 @@ export function evaluateAdp(p: PreparedAdp): AdpResult {
             nhceAverageBps: p.nhceAdpBps,
             hceAverageBps: hceAdp,
             qnecInTest: o.qnecTest === 'adp',
-            countedQnec: (i) => countedQnec(p, i),
+            qnecLimitBps:
+              p.qnecLimit === null || p.qnecLimit.representativeRateBps === null
+                ? null
+                : p.qnecLimit.limitRateBps,
             otherAmount: () => 0,
             floorBps: qnecFloorBps(o.prevailingWage === true),
           })

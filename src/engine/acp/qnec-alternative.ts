@@ -32,8 +32,11 @@ export interface QnecAlternativeInput {
   readonly hceAverageBps: number;
   /** Whether the census's QNECs are counted in this test (else they are the other test's). */
   readonly qnecInTest: boolean;
-  /** The QNEC counted now for census row `i` (after the limit), cents. */
-  readonly countedQnec: (row: number) => Cents;
+  /**
+   * The targeted QNEC limit the test applied to the QNECs counted now (bps of pay), or null
+   * when it did not bind: an NHCE's QNEC counted now is its QNEC, up to this share of its pay.
+   */
+  readonly qnecLimitBps: number | null;
   /** The rest of row `i`'s applicable contribution rate's numerator (match counted), cents. */
   readonly otherAmount: (row: number) => Cents;
   /** The limit's floor, bps (5%, or 10% for prevailing wages). */
@@ -61,38 +64,47 @@ export function qnecAlternative(input: QnecAlternativeInput): QnecAlternative | 
   const { census, nhceIndex, nhceAmount, nhceComp, hceAverageBps: hce } = input;
   const n = nhceIndex.length;
   if (n === 0) return null;
-  const total = new Float64Array(n); // each NHCE's QNEC in this test with the new one
-  const rates = new Float64Array(n);
+  const inTest = input.qnecInTest;
+  const floor = input.floorBps;
+  const capNow = input.qnecLimitBps;
+  /** NHCE k's counted amount without the QNEC it has counted now, plus QNEC `t`. */
+  const amountWith = (k: number, q: number, comp: number, t: number): number =>
+    (nhceAmount[k] ?? 0) - (capNow === null ? q : Math.min(q, qnecCap(comp, capNow))) + t;
   let x = Math.max(1, averageNeeded(hce) - input.nhceAverageBps);
   for (let steps = 0; steps < MAX_STEPS && x <= 10_000; steps++, x++) {
+    // one pass as if the limit did not bind; a second with it when some QNEC passes the floor
     let cost = 0;
     let binds = false;
+    let sum = 0;
     for (let k = 0; k < n; k++) {
-      const i = nhceIndex[k] ?? 0;
       const comp = nhceComp[k] ?? 1;
       const added = centsAtBps(comp, x);
       cost += added;
-      const t = (input.qnecInTest ? (census.qnec[i] ?? 0) : 0) + added;
-      total[k] = t;
-      if (t * 10_000 > input.floorBps * comp) binds = true;
+      const q = inTest ? (census.qnec[nhceIndex[k] ?? 0] ?? 0) : 0;
+      const t = q + added;
+      if (t * 10_000 > floor * comp) binds = true;
+      sum += contributionRatioBps(amountWith(k, q, comp, t), comp);
     }
-    let limit = Infinity;
     if (binds) {
+      const rates = new Float64Array(n);
       for (let k = 0; k < n; k++) {
         const i = nhceIndex[k] ?? 0;
-        rates[k] = contributionRatioBps((total[k] ?? 0) + input.otherAmount(i), nhceComp[k] ?? 1);
+        const comp = nhceComp[k] ?? 1;
+        const t = (inTest ? (census.qnec[i] ?? 0) : 0) + centsAtBps(comp, x);
+        rates[k] = contributionRatioBps(t + input.otherAmount(i), comp);
       }
       const rep = representativeRateBps(rates);
-      limit = Math.max(input.floorBps, acpConstants.qnecRepresentativeMultiplier.value * rep);
-    }
-    let sum = 0;
-    for (let k = 0; k < n; k++) {
-      const i = nhceIndex[k] ?? 0;
-      const comp = nhceComp[k] ?? 1;
-      const t = total[k] ?? 0;
-      const counts = binds ? Math.min(t, qnecCap(comp, limit)) : t;
-      const amount = (nhceAmount[k] ?? 0) - input.countedQnec(i) + counts;
-      sum += contributionRatioBps(amount, comp);
+      const limit = Math.max(floor, acpConstants.qnecRepresentativeMultiplier.value * rep);
+      sum = 0;
+      for (let k = 0; k < n; k++) {
+        const comp = nhceComp[k] ?? 1;
+        const q = inTest ? (census.qnec[nhceIndex[k] ?? 0] ?? 0) : 0;
+        const t = q + centsAtBps(comp, x);
+        sum += contributionRatioBps(
+          amountWith(k, q, comp, Math.min(t, qnecCap(comp, limit))),
+          comp,
+        );
+      }
     }
     const after = averageBps(sum, n);
     const limitAfter = acpLimitBps(after);
