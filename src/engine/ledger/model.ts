@@ -34,10 +34,7 @@ const date = z
 const money = z
   .union([z.number(), z.string()], { error: 'expected an amount in dollars' })
   .transform((v, ctx): Cents => {
-    const c =
-      typeof v === 'number'
-        ? dollarsToCents(v)
-        : parseDollars(v);
+    const c = typeof v === 'number' ? dollarsToCents(v) : parseDollars(v);
     if (c === undefined) {
       ctx.addIssue({
         code: 'custom',

@@ -104,7 +104,14 @@ function participantReport(
       capParam.citation,
       [k('compensation')],
     ),
-    afterTax: given('afterTax', 'After-tax contributed', v.afterTax, 'after-tax contributions'),
+    afterTax: given(
+      'afterTax',
+      'After-tax contributed',
+      v.afterTax,
+      (p.recharacterized?.[p.census.rowOf(v.id)] ?? 0) > 0
+        ? 'after-tax contributions, with the excess contributions recharacterized as after-tax (Treas. Reg. 1.401(k)-2(b)(3))'
+        : 'after-tax contributions',
+    ),
     match: given('match', 'Match', v.match, 'matching contributions'),
     ratio: rateFigure(
       k('ratio'),
