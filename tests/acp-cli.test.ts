@@ -405,6 +405,29 @@ describe('megaroth acp with deferrals: the ADP and ACP tests together', () => {
     expect(text.stdout).toContain('Combined: FAILS');
   });
 
+  it('option errors of the ADP test name the option', async () => {
+    const cases: [string, string][] = [
+      [
+        '--method prior --prior-nhce-acp 3',
+        '--prior-nhce-adp: prior-year testing of a census with deferrals needs the prior year’s NHCE ADP',
+      ],
+      ['--prior-nhce-adp 3', '--prior-nhce-adp: only applies to prior-year testing'],
+      [
+        '--method prior --excludable separate --prior-nhce-acp 3 --prior-nhce-adp 3',
+        '--excludable: testing the otherwise excludable employees apart needs',
+      ],
+    ];
+    for (const [flags, message] of cases) {
+      const r = await runCli(['acp', FILE, ...flags.split(' ')]);
+      expect(r.code, flags).toBe(2);
+      expect(r.stderr, flags).toContain(message);
+    }
+    const sh = await runCli(['acp', FILE, '--safe-harbor', '--json']);
+    const j = JSON.parse(sh.stdout) as { adp: unknown; findings: { path: string }[] };
+    expect(j.adp).toBeNull();
+    expect(j.findings.map((f) => f.path)).toContain('safeHarbor');
+  });
+
   it('--adp-correction recharacterize: the recharacterized deferrals are after-tax money in the ACP test', async () => {
     const r = await runCli(['acp', FILE, '--adp-correction', 'recharacterize', '--json']);
     const j = JSON.parse(r.stdout) as {
