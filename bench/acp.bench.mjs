@@ -1,11 +1,15 @@
 // ACP test benchmark: a 1,000,000-employee census (generated, seed 1) parsed from a CSV file,
 // tested and corrected; then the 10 × 10 what-if grid and the highest uniform after-tax rate.
-// Targets (issue 5): parse + test + correction < 2 s and < 1 GiB on one core; grid < 10 s.
+// Targets (issue 5): parse + test + correction < 2 s and < 1 GiB on one core; grid < 10 s; the same
+// 2 s for the ADP and ACP tests together with --adp (issue 13).
 // Run: npm run bench -- acp   (or: npm run build && node --expose-gc bench/acp.bench.mjs [N] [--unsorted])
 // --unsorted shuffles the rows within each chunk of 10,000 (deterministically), so the ids are
 // out of order from the start and the reader takes its duplicate-id hash path for every row
 // (a census sorted by id, like the generator's, lets it skip the hash). --quoted quotes every
 // field, as some payroll exports do, so every row is read by csv-parse instead of the fast path.
+// --adp adds the ADP columns (deferrals, birth_date, hire_date; the same employees otherwise)
+// and runs the ADP and ACP tests together (`runPlanTests`: the ADP test, its correction with
+// catch-ups, then the ACP test); --excludable also tests the otherwise excludable employees apart.
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -17,12 +21,15 @@ import {
   generateCensusCsv,
   maxUniformRate,
   prepareAcpTest,
+  runPlanTests,
 } from '../dist/engine/acp/index.js';
 import { uniformGenerator } from '../dist/engine/project/prng.js';
 
 const args = process.argv.slice(2);
 const unsorted = args.includes('--unsorted');
 const quoted = args.includes('--quoted');
+const adp = args.includes('--adp');
+const excludable = args.includes('--excludable');
 const employees = Number(args.find((a) => !a.startsWith('--')) ?? 1_000_000);
 const rnd = uniformGenerator(2);
 /** Fisher-Yates over the lines of one generated chunk (the header chunk is left alone). */
@@ -44,7 +51,8 @@ const dir = mkdtempSync(join(tmpdir(), 'acp-bench-'));
 const file = join(dir, 'census.csv');
 try {
   const out = createWriteStream(file);
-  for (const generated of generateCensusCsv({ employees, seed: 1 })) {
+  const withDeferrals = adp ? { withDeferrals: { year: 2026 } } : {};
+  for (const generated of generateCensusCsv({ employees, seed: 1, ...withDeferrals })) {
     const shuffled = unsorted ? shuffleChunk(generated) : generated;
     const chunk = quoted ? quoteChunk(shuffled) : shuffled;
     if (!out.write(chunk)) await once(out, 'drain');
@@ -54,15 +62,29 @@ try {
   globalThis.gc?.();
   const mb = (b) => (b / 1024 / 1024).toFixed(0);
   console.log(
-    `census: ${employees} employees, ${mb(statSync(file).size)} MiB CSV${unsorted ? ', rows out of id order' : ''}${quoted ? ', every field quoted' : ''}`,
+    `census: ${employees} employees, ${mb(statSync(file).size)} MiB CSV${adp ? ', with deferrals, birth and hire dates' : ''}${unsorted ? ', rows out of id order' : ''}${quoted ? ', every field quoted' : ''}`,
   );
 
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const read = await readCensusFile('/', file);
   const t1 = performance.now();
-  const prepared = prepareAcpTest(read.census, { year: 2026, method: 'current' });
-  const result = evaluateAcp(prepared);
+  const options = {
+    year: 2026,
+    method: 'current',
+    ...(excludable ? { excludable: 'separate' } : {}),
+  };
+  let prepared;
+  let result;
+  let tests = null;
+  if (adp || excludable) {
+    tests = runPlanTests(read.census, options);
+    prepared = tests.groups[0].acp.prepared;
+    result = tests.acp;
+  } else {
+    prepared = prepareAcpTest(read.census, options);
+    result = evaluateAcp(prepared);
+  }
   const t2 = performance.now();
   const cpu = process.cpuUsage(cpu0);
   console.log(
@@ -71,6 +93,17 @@ try {
   console.log(
     `  HCEs ${result.hceCount}, NHCEs ${result.nhceCount}, HCE ACP ${result.hceAcpBps / 100}%, NHCE ACP ${result.nhceAcpBps / 100}%, ${result.passed ? 'passes' : `fails: excess $${(result.excessAggregateContributions / 100).toFixed(2)}, ${result.refunds.length} refunds`}`,
   );
+  const a = tests?.adp;
+  if (a) {
+    console.log(
+      `  ADP: HCEs ${a.hceCount}, NHCEs ${a.nhceCount}, HCE ADP ${a.hceAdpBps / 100}%, NHCE ADP ${a.nhceAdpBps / 100}%, ${a.passed ? 'passes' : `fails: excess $${(a.excessContributions / 100).toFixed(2)} ($${(a.catchUpTotal / 100).toFixed(2)} kept as catch-ups), ${a.corrections.length} HCEs corrected`}; catch-ups by the 402(g) limit left out: $${(a.catchUps.byLimit / 100).toFixed(2)}`,
+    );
+  }
+  if (tests?.excludable) {
+    console.log(
+      `  otherwise excludable: ${tests.excludable.count}, tested apart: ${tests.groups.map((g) => `${g.group} ${g.acp.result.passed ? 'passes' : 'fails'}`).join(', ')}`,
+    );
+  }
   console.log(`  peak RSS so far ${mb(process.resourceUsage().maxRSS * 1024)} MiB`);
 
   const t3 = performance.now();

@@ -54,7 +54,11 @@ describe('megaroth acp', () => {
       passed: false,
       excessAggregateContributions: 41068,
     });
-    expect(j.findings).toEqual([expect.objectContaining({ severity: 'error', path: '' })]);
+    expect(j.findings).toEqual([
+      expect.objectContaining({ severity: 'error', path: '' }),
+      // no gain_loss column, no --gain-rate: the refunds' allocable income is asked for
+      expect.objectContaining({ severity: 'question', path: 'gainRateBps' }),
+    ]);
     expect(j.explain['refunds.amount']?.citation).toContain('1.401(m)-2(b)(2)');
     // T = (3 × 5.03 − 4.00) / 2 = 5.54: excess 16,612 + 24,456; dollar leveling: H3 to 28,800
     // (15,600), then 12,734 each
@@ -142,6 +146,17 @@ describe('megaroth acp', () => {
       ['--plan-year-end 2026-02-30', '--plan-year-end: expected a date written YYYY-MM-DD'],
       ['--year 1999', '--year: tax year 1999 is not supported'],
       ['--match-vested 101', '--match-vested: expected a percentage from 0 to 100'],
+      ['--gain-rate 5%x', '--gain-rate: expected a gain or loss in percent'],
+      ['--gain-rate -100.5', '--gain-rate: expected a gain or loss in percent'],
+      ['--excludable sometimes', '--excludable: must be one of separate, drop-nhces'],
+      ['--excludable separate', '--excludable: the census needs birth_date'],
+      [
+        '--adp-correction recharacterize',
+        '--adp-correction: does not apply: the census has no deferrals',
+      ],
+      ['--prior-nhce-adp 3', '--prior-nhce-adp: does not apply'],
+      ['--qnec-test adp', '--qnec-test: does not apply'],
+      ['--qnec-test adp --safe-harbor', '--qnec-test: a safe-harbor plan has no ADP test'],
     ];
     for (const [flags, message] of cases) {
       const r = await runCli(['acp', 'examples/acp/fails.csv', ...flags.split(' ')]);
@@ -302,5 +317,130 @@ describe('megaroth acp without a census (estimate)', () => {
     ]);
     expect(pay.code).toBe(2);
     expect(pay.stderr).toContain('--other-hce-pay: expected more than 0');
+  });
+});
+
+describe('megaroth acp with deferrals: the ADP and ACP tests together', () => {
+  const FILE = 'examples/acp/adp-acp.csv';
+
+  it('both tests, catch-ups kept, refunds with their allocable income (hand-checked)', async () => {
+    const r = await runCli(['acp', FILE, '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as {
+      allPassed: boolean;
+      passed: boolean;
+      adp: {
+        hceAdp: number;
+        nhceAdp: number;
+        limit: number;
+        excessContributions: number;
+        catchUp: number;
+        refunded: number;
+        corrections: { id: string; amount: number; catchUp: number; allocableIncome: number }[];
+        catchUps: { notTested: number; notTestedRows: number };
+      };
+      refunds: { id: string; amount: number; allocableIncome: number }[];
+      findings: { severity: string; path: string }[];
+    };
+    // HCE ADRs 11.14, 8.17, 6.81 (pay capped at $360,000), 10.00 → 9.03; NHCEs' 37 / 11 = 3.36;
+    // limit 3.36 + 2 = 5.36; every HCE comes down to 5.36: $34,684; dollar leveling takes the
+    // three $24,500s to $18,000, then $3,796 from all four. H1 (50) and H4 (55) have $8,000 of
+    // catch-up room: H1 keeps $8,000, H4 its $3,796. H2's and H3's catch-ups by the 402(g) limit
+    // ($8,000, $11,250 at 61) are left out of the test.
+    expect(j.adp).toMatchObject({
+      hceAdp: 0.0903,
+      nhceAdp: 0.0336,
+      limit: 0.0536,
+      excessContributions: 34684,
+      catchUp: 11796,
+      refunded: 22888,
+      catchUps: { notTested: 19250, notTestedRows: 2 },
+    });
+    expect(j.adp.corrections.map((c) => [c.id, c.amount, c.catchUp])).toEqual([
+      ['H1', 10296, 8000],
+      ['H2', 10296, 0],
+      ['H3', 10296, 0],
+      ['H4', 3796, 3796],
+    ]);
+    // H2 earned $9,800 on $153,500 + $44,500 of the year: 9,800 × 10,296 / 198,000 = $509.60
+    expect(j.adp.corrections[1]?.allocableIncome).toBe(509.6);
+    // H3's ACP refund: 21,000 × 28,972 / (290,000 + 80,150) = $1,643.69
+    expect(j.refunds.find((f) => f.id === 'H3')).toMatchObject({
+      amount: 28972,
+      allocableIncome: 1643.69,
+    });
+    expect(j.allPassed).toBe(false);
+    expect(j.findings.map((f) => [f.severity, f.path])).toContainEqual(['error', 'adp']);
+    expect(j.findings.map((f) => [f.severity, f.path])).not.toContainEqual([
+      'question',
+      'gainRateBps',
+    ]);
+    const text = await runCli(['acp', FILE]);
+    expect(text.stdout).toContain('ADP and ACP tests 2026');
+    expect(text.stdout).toMatch(/Excess contributions\s+\$34,684\.00/);
+    expect(text.stdout).toMatch(/kept as catch-ups\s+\$11,796\.00/);
+  });
+
+  it('--excludable separate: both groups and the combined answer', async () => {
+    const r = await runCli(['acp', FILE, '--excludable', 'separate', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as {
+      allPassed: boolean;
+      excludable: { count: number; latestQualifyingDate: string };
+      groups: {
+        group: string;
+        adp: { nhceCount: number; passed: boolean };
+        acp: { passed: boolean };
+      }[];
+    };
+    // N8 (hired 2026-02-02), N10 (21 on 2027-08-15), N11 (a year on 2026-09-01)
+    expect(j.excludable).toMatchObject({ count: 3, latestQualifyingDate: '2026-06-30' });
+    expect(j.groups.map((g) => [g.group, g.adp.nhceCount, g.adp.passed, g.acp.passed])).toEqual([
+      ['meets-age-and-service', 8, false, false],
+      ['otherwise-excludable', 3, true, true],
+    ]);
+    expect(j.allPassed).toBe(false);
+    const text = await runCli(['acp', FILE, '--excludable', 'separate']);
+    expect(text.stdout).toContain('Meet age and service');
+    expect(text.stdout).toContain('Combined: FAILS');
+  });
+
+  it('option errors of the ADP test name the option', async () => {
+    const cases: [string, string][] = [
+      [
+        '--method prior --prior-nhce-acp 3',
+        '--prior-nhce-adp: prior-year testing of a census with deferrals needs the prior year’s NHCE ADP',
+      ],
+      ['--prior-nhce-adp 3', '--prior-nhce-adp: only applies to prior-year testing'],
+      [
+        '--method prior --excludable separate --prior-nhce-acp 3 --prior-nhce-adp 3',
+        '--excludable: testing the otherwise excludable employees apart needs',
+      ],
+    ];
+    for (const [flags, message] of cases) {
+      const r = await runCli(['acp', FILE, ...flags.split(' ')]);
+      expect(r.code, flags).toBe(2);
+      expect(r.stderr, flags).toContain(message);
+    }
+    const sh = await runCli(['acp', FILE, '--safe-harbor', '--json']);
+    const j = JSON.parse(sh.stdout) as { adp: unknown; findings: { path: string }[] };
+    expect(j.adp).toBeNull();
+    expect(j.findings.map((f) => f.path)).toContain('safeHarbor');
+  });
+
+  it('--adp-correction recharacterize: the recharacterized deferrals are after-tax money in the ACP test', async () => {
+    const r = await runCli(['acp', FILE, '--adp-correction', 'recharacterize', '--json']);
+    const j = JSON.parse(r.stdout) as {
+      adp: { recharacterized: number; refunded: number; recharacterizationDeadline: string };
+      hceAcp: number;
+    };
+    expect(j.adp).toMatchObject({
+      recharacterized: 22888,
+      refunded: 0,
+      recharacterizationDeadline: '2027-03-15',
+    });
+    // H1 (28,800 + 2,296) / 220,000 = 14.13%, H2 (12,000 + 10,296) / 300,000 = 7.43%, H3 (44,400 +
+    // 10,296) / 360,000 = 15.19%, H4 7,200 / 180,000 = 4.00%: 40.75 / 4 = 10.19%
+    expect(j.hceAcp).toBe(0.1019);
   });
 });

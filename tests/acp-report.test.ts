@@ -3,6 +3,7 @@
  * hand-checked amounts, and findings. Cases are worked by hand from IRC 401(m)(2), (6), IRC 4979
  * and Treas. Reg. 1.401(m)-2.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCensusText } from '../src/engine/acp/census-csv.js';
 import { acpEstimateReport, acpParticipantReport } from '../src/engine/report/acp-participant.js';
@@ -29,7 +30,23 @@ describe('acp report', () => {
   const options = { year: 2026, method: 'current' as const };
 
   it('every figure is computed from figures the report has', () => {
+    const both = readCensusText(readFileSync('examples/acp/adp-acp.csv', 'utf8')).census;
     const reports = [
+      acpReport({
+        census: both,
+        reading,
+        options: { ...options, excludable: 'separate', adpCorrection: 'recharacterize' },
+      }),
+      acpReport({
+        census: both,
+        reading,
+        options: { ...options, qnecTest: 'adp', gainRateBps: -250, excludable: 'drop-nhces' },
+      }),
+      acpParticipantReport({
+        census: both,
+        options: { ...options, excludable: 'separate' },
+        participant: 'N10',
+      }),
       acpReport({ census, reading, options }),
       acpReport({
         census,
@@ -70,6 +87,7 @@ describe('acp report', () => {
     expect(r.findings.map((f) => [f.severity, f.path])).toEqual([
       ['error', ''],
       ['question', 'defaultVestedBps'],
+      ['question', 'gainRateBps'],
     ]);
     expect(r.findings[0]?.fix).toContain('2027-03-15');
   });
@@ -107,5 +125,50 @@ describe('acp-participant report', () => {
     expect(r.participant).toMatchObject({ hce: false, refund: null });
     expect(r.participant.ratio.rate).toBe(0.03);
     expect(r.findings).toEqual([]);
+  });
+});
+
+describe('acp report with deferrals', () => {
+  const census = readCensusText(
+    [
+      'id,compensation,deferrals,match,after_tax,hce,age,qnec',
+      'M,100000,5200,0,0,true,40,0',
+      'N,100000,4000,0,0,true,40,0',
+      'O,60000,1800,0,0,false,40,0',
+      'P,40000,0,0,0,false,40,0',
+      'Q,30000,0,0,0,false,40,0',
+      'R,5000,0,0,0,false,40,500',
+      'S,20000,0,0,0,false,40,0',
+    ].join('\n'),
+  ).census;
+
+  it('Reg. 1.401(k)-2(a)(7) Example 7: the QNEC above the targeted limit is a warning; the ADP failure an error', () => {
+    const r = acpReport({
+      census,
+      reading,
+      options: { year: 2026, method: 'current', qnecTest: 'adp' },
+    });
+    expect(r.adp?.qnecLimit?.notCounted.cents).toBe(25_000);
+    expect(r.adp?.nhceAdp.rate).toBe(0.016);
+    expect(r.qnecLimit).toBeNull();
+    expect(r.allPassed).toBe(false);
+    expect(r.findings.map((f) => [f.severity, f.path])).toEqual([
+      ['error', 'adp'],
+      ['warning', 'qnec'],
+      ['question', 'gainRateBps'],
+    ]);
+    expect(r.findings[0]?.fix).toContain('QNEC of 1.25% of pay ($1,937.50)');
+  });
+
+  it('a safe-harbor plan is not ADP-tested: said as info', () => {
+    const r = acpReport({
+      census,
+      reading,
+      options: { year: 2026, method: 'current', safeHarbor: true },
+    });
+    expect(r.adp).toBeNull();
+    expect(r.findings).toContainEqual(
+      expect.objectContaining({ severity: 'info', path: 'safeHarbor' }),
+    );
   });
 });

@@ -78,6 +78,11 @@ const RUNS: readonly (readonly [ReportName, string])[] = [
     'acp examples/acp/fails.csv --safe-harbor --whatif --grid-shares 50,100 --grid-rates 1,2',
   ],
   ['acp', 'acp examples/acp/fails.csv --method prior --first-year --eaca'],
+  ['acp', 'acp examples/acp/adp-acp.csv'],
+  ['acp', 'acp examples/acp/adp-acp.csv --excludable separate --adp-correction recharacterize'],
+  ['acp', 'acp examples/acp/adp-acp.csv --excludable drop-nhces --qnec-test adp --whatif'],
+  ['acp', 'acp examples/acp/fails.csv --gain-rate -4.5 --method prior --first-year'],
+  ['acp-participant', 'acp examples/acp/adp-acp.csv --participant N10 --excludable separate'],
   ['acp-participant', 'acp examples/acp/fails.csv --participant H1'],
   ['acp-participant', 'acp examples/acp/passes.csv --participant N1'],
   [

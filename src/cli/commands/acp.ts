@@ -1,9 +1,11 @@
 /**
- * `megaroth acp CENSUS.csv`: the ACP nondiscrimination test (IRC 401(m)) on a plan's census —
- * the `acp` report (pass or fail with the margin; when it fails, the excess aggregate
- * contributions, each HCE's refund, the deadlines and the QNEC alternative; `--whatif` adds the
- * sponsor's what-ifs) — or with `--participant ID`, or without a census (`--pay …`), the
- * `acp-participant` report of one employee. Exit 0 whether the plan passes or fails.
+ * `megaroth acp CENSUS.csv`: the ACP nondiscrimination test (IRC 401(m)) on a plan's census, and
+ * the ADP test (IRC 401(k)(3)) beside it when the census has deferrals — the `acp` report (pass
+ * or fail with the margin; when a test fails, the excess, each HCE's correction with its
+ * allocable income, the deadlines and the QNEC alternative; both tests per group with
+ * `--excludable separate`; `--whatif` adds the sponsor's what-ifs) — or with `--participant ID`,
+ * or without a census (`--pay …`), the `acp-participant` report of one employee. Exit 0 whether
+ * the plan passes or fails.
  */
 import type { AcpOptions } from '../../engine/acp/acp-test.js';
 import type { CensusIssue, CensusReadResult } from '../../engine/acp/census-csv.js';
@@ -20,9 +22,11 @@ import {
   type AcpParticipantReport,
   type ParticipantReport,
 } from '../../engine/report/acp-participant.js';
+import type { AdpSection } from '../../engine/report/acp-adp.js';
 import {
   acpReport,
   type AcpReport,
+  type GroupReport,
   type MaxRateReport,
   type WhatIfReport,
 } from '../../engine/report/acp.js';
@@ -67,6 +71,12 @@ interface AcpCliOptions extends ReportOutputOptions {
   otherHces?: string;
   otherHceAcp?: string;
   otherHcePay?: string;
+  priorNhceAdp?: string;
+  adpCorrection?: string;
+  qnecTest?: string;
+  prevailingWage?: boolean;
+  gainRate?: string;
+  excludable?: string;
 }
 
 /** The engine's fields and the flags they come from. */
@@ -84,6 +94,12 @@ const FLAGS: FlagMap = {
   'otherHces.count': '--other-hces',
   'otherHces.ratioBps': '--other-hce-acp',
   'otherHces.compensation': '--other-hce-pay',
+  priorNhceAdpBps: '--prior-nhce-adp',
+  adpCorrection: '--adp-correction',
+  qnecTest: '--qnec-test',
+  gainRateBps: '--gain-rate',
+  excludable: '--excludable',
+  safeHarbor: '--safe-harbor',
 };
 
 /** A percentage with at most two decimals within [0, max] → hundredths of a percent. */
@@ -96,6 +112,20 @@ function parsePercentOption(flag: string, raw: string, maxPercent = 100): number
     );
   }
   return bps;
+}
+
+/** A gain or loss in percent with at most two decimals, -100 to 100 → hundredths (signed). */
+function parseSignedPercentOption(flag: string, raw: string): number {
+  const t = raw.trim();
+  const negative = t.startsWith('-');
+  const bps = parsePercent(negative ? t.slice(1) : t, 100);
+  if (bps === undefined) {
+    throw inputError(
+      flag,
+      `expected a gain or loss in percent from -100 to 100 with at most 2 decimals (e.g. 6.5 or -3.25), got "${raw}"`,
+    );
+  }
+  return negative && bps > 0 ? -bps : bps;
 }
 
 function parsePercentList(flag: string, raw: string, maxPercent: number): number[] {
@@ -147,18 +177,157 @@ function maxRateText(m: MaxRateReport): string {
   return `${pct(m.maxRate)} of pay`;
 }
 
+/** A verdict in words. */
+function verdict(passed: boolean, passReason: string | null): string {
+  if (!passed) return 'FAILS';
+  return passReason === 'no-eligible-nhces'
+    ? 'PASSES (no eligible NHCEs: deemed to pass)'
+    : 'PASSES';
+}
+
+/** An amount that may be unknown. */
+const maybeUsd = (f: Figure | null): string => (f === null ? 'not known' : usd(f));
+
+/** The ADP test as text: the averages, the verdict and, when it fails, each HCE's correction. */
+function renderAdp(a: AdpSection, r: AcpReport, refundRows: number): string {
+  const out: string[] = ['ADP test (elective deferrals)\n'];
+  const pairs: [string, string][] = [
+    ['Eligible HCEs', String(a.hceCount)],
+    ['Eligible NHCEs', String(a.nhceCount)],
+    [a.nhceAdp.label, pct(a.nhceAdp)],
+    [a.limit.label, pct(a.limit)],
+    [a.hceAdp.label, pct(a.hceAdp)],
+    [a.margin.label, `${(a.margin.rate * 100).toFixed(2)} points`],
+    ['Result', verdict(a.passed, a.passReason)],
+  ];
+  if (a.catchUps.notTestedRows > 0) {
+    pairs.push([a.catchUps.notTested.label, usd(a.catchUps.notTested)]);
+  }
+  if (!a.passed) {
+    const rech = a.correction === 'recharacterize';
+    pairs.push(
+      [
+        a.permittedRatio?.label ?? 'Highest permitted HCE deferral ratio',
+        a.permittedRatio ? pct(a.permittedRatio) : '-',
+      ],
+      [a.excessContributions.label, usd(a.excessContributions)],
+      ['  kept as catch-ups', usd(a.catchUp)],
+      [
+        rech ? '  recharacterized as after-tax' : '  distributed to HCEs',
+        usd(rech ? a.recharacterized : a.refunded),
+      ],
+    );
+    if (rech && a.refunded.cents > 0) pairs.push(['  distributed to HCEs', usd(a.refunded)]);
+    if (a.refunded.cents > 0)
+      pairs.push(['  income allocable to them', maybeUsd(a.allocableIncome)]);
+    if (rech) pairs.push(['Recharacterize by', a.recharacterizationDeadline]);
+    pairs.push(
+      [
+        `Correct by (no ${formatRate(r.exciseTaxRate.rate)} excise tax)`,
+        r.deadlines.exciseTaxDeadline,
+      ],
+      ['Correct by (latest, else EPCRS)', r.deadlines.finalDeadline],
+      [a.exciseTaxIfLate.label, usd(a.exciseTaxIfLate)],
+    );
+    const q = a.qnecAlternative;
+    if (q)
+      pairs.push(['Or: QNEC to every eligible NHCE', `${pct(q.rate)} of pay, cost ${usd(q.cost)}`]);
+  }
+  out.push(renderPairs(pairs));
+  if (a.corrections.length > 0) {
+    const top = [...a.corrections].sort((x, y) => y.amount.cents - x.amount.cents);
+    const shown = top.slice(0, refundRows);
+    const rech = a.corrections.some((c) => c.recharacterized.cents > 0);
+    const income = a.corrections.some((c) => c.allocableIncome !== null && c.refund.cents > 0);
+    out.push(
+      `\nExcess contributions by HCE (largest first${shown.length < top.length ? `, ${String(shown.length)} of ${String(top.length)}; --json lists all` : ''}):\n`,
+      renderTable(
+        [
+          { header: 'ID' },
+          { header: 'Ratio', align: 'right' },
+          { header: 'Counted', align: 'right' },
+          { header: 'Excess', align: 'right' },
+          { header: 'Catch-up', align: 'right' },
+          { header: 'Refund', align: 'right' },
+          ...(rech ? [{ header: 'Recharacterized', align: 'right' as const }] : []),
+          ...(income ? [{ header: 'Income', align: 'right' as const }] : []),
+        ],
+        shown.map((c) => [
+          c.id,
+          pct(c.ratio),
+          usd(c.contributions),
+          usd(c.amount),
+          usd(c.catchUp),
+          usd(c.refund),
+          ...(rech ? [usd(c.recharacterized)] : []),
+          ...(income ? [maybeUsd(c.allocableIncome)] : []),
+        ]),
+      ),
+    );
+  }
+  return out.join('');
+}
+
+/** Each group's tests side by side, when the otherwise excludable employees are tested apart. */
+function renderGroups(groups: readonly GroupReport[]): string {
+  const name = (g: GroupReport): string =>
+    g.group === 'meets-age-and-service' ? 'Meet age and service' : 'Otherwise excludable';
+  const rows: string[][] = [];
+  for (const test of ['adp', 'acp'] as const) {
+    if (groups.every((g) => g[test] === null)) continue;
+    const T = test.toUpperCase();
+    const cell = (g: GroupReport, f: (t: NonNullable<GroupReport['acp']>) => string): string => {
+      const t = g[test];
+      return t === null ? '-' : f(t);
+    };
+    rows.push(
+      [
+        `${T}: HCEs / NHCEs`,
+        ...groups.map((g) => cell(g, (t) => `${String(t.hceCount)} / ${String(t.nhceCount)}`)),
+      ],
+      [`${T}: NHCE average`, ...groups.map((g) => cell(g, (t) => pct(t.nhceAverage)))],
+      [`${T}: limit`, ...groups.map((g) => cell(g, (t) => pct(t.limit)))],
+      [`${T}: HCE average`, ...groups.map((g) => cell(g, (t) => pct(t.hceAverage)))],
+      [`${T}: result`, ...groups.map((g) => cell(g, (t) => verdict(t.passed, t.passReason)))],
+      [`${T}: excess`, ...groups.map((g) => cell(g, (t) => usd(t.excess)))],
+    );
+  }
+  return renderTable(
+    [{ header: '' }, ...groups.map((g) => ({ header: name(g), align: 'right' as const }))],
+    rows,
+  );
+}
+
+/** Who is otherwise excludable, in words. */
+function excludableText(x: NonNullable<AcpReport['excludable']>): string {
+  const c = acpConstants;
+  return `Otherwise excludable employees (age ${String(c.minimumAge.value)} and ${String(c.minimumServiceYears.value)} year of service not both reached by ${x.latestQualifyingDate})`;
+}
+
 /** The `acp` report as text. */
 function renderAcp(file: string, refundRows: number): (r: AcpReport) => string {
   return (r) => {
     const out: string[] = [];
-    const verdict = r.passed
-      ? r.passReason === 'no-eligible-nhces'
-        ? 'PASSES (no eligible NHCEs: deemed to pass)'
-        : 'PASSES'
-      : 'FAILS';
+    const both = r.adp !== null;
     out.push(
-      `ACP test ${String(r.year)}${r.safeHarbor ? ' (safe-harbor plan: after-tax money alone, match left out)' : ''}: ${file}\n\n`,
+      `${both ? 'ADP and ACP tests' : 'ACP test'} ${String(r.year)}${r.safeHarbor ? ' (safe-harbor plan: after-tax money alone, match left out)' : ''}: ${file}\n\n`,
     );
+    const x = r.excludable;
+    if (x !== null) {
+      out.push(
+        x.rule === 'separate'
+          ? `${excludableText(x)}: ${String(x.count)}, tested apart\n\n`
+          : `${excludableText(x)}: ${String(x.count)}; the ${String(x.nhcesLeftOut ?? 0)} NHCEs among them left out of the tests\n\n`,
+      );
+    }
+    if (r.groups !== null) {
+      out.push(
+        renderGroups(r.groups),
+        `\nCombined: ${r.allPassed ? 'PASSES' : 'FAILS'} (every test of both groups must pass); below, the group that meets age and service, with both groups' corrections\n\n`,
+      );
+    }
+    if (r.adp !== null)
+      out.push(renderAdp(r.adp, r, refundRows), '\nACP test (match and after-tax money)\n');
     const pairs: [string, string][] = [
       ['Eligible HCEs', String(r.hceCount)],
       ['Eligible NHCEs', String(r.nhceCount)],
@@ -167,7 +336,7 @@ function renderAcp(file: string, refundRows: number): (r: AcpReport) => string {
       [r.limit.label, pct(r.limit)],
       [r.hceAcp.label, pct(r.hceAcp)],
       [r.margin.label, `${(r.margin.rate * 100).toFixed(2)} points`],
-      ['Result', verdict],
+      ['Result', verdict(r.passed, r.passReason)],
     ];
     if (!r.passed) {
       pairs.push(
@@ -178,6 +347,10 @@ function renderAcp(file: string, refundRows: number): (r: AcpReport) => string {
         [r.excessAggregateContributions.label, usd(r.excessAggregateContributions)],
         ['  distributed to HCEs', usd(r.distributed)],
         ['  unvested match forfeited', usd(r.forfeited)],
+      );
+      if (r.allocableIncome !== null)
+        pairs.push(['  income allocable to them', usd(r.allocableIncome)]);
+      pairs.push(
         ['HCEs with a refund', String(r.refunds.length)],
         [
           `Distribute by (no ${formatRate(r.exciseTaxRate.rate)} excise tax)`,
@@ -193,12 +366,16 @@ function renderAcp(file: string, refundRows: number): (r: AcpReport) => string {
           `${pct(q.rate)} of pay, cost ${usd(q.cost)}`,
         ]);
     }
+    if (r.qnecLimit !== null && r.qnecLimit.nhcesLimited > 0) {
+      pairs.push([r.qnecLimit.notCounted.label, usd(r.qnecLimit.notCounted)]);
+    }
     out.push(renderPairs(pairs));
     if (r.refunds.length > 0) {
       const top = [...r.refunds].sort((a, b) => b.amount.cents - a.amount.cents);
       const shown = top.slice(0, refundRows);
       const qmac = r.refunds.some((f) => f.qmac.cents > 0);
       const qnec = r.refunds.some((f) => f.qnec.cents > 0);
+      const income = r.refunds.some((f) => f.allocableIncome !== null);
       out.push(
         `\nRefunds (largest first${shown.length < top.length ? `, ${String(shown.length)} of ${String(top.length)}; --json lists all` : ''}):\n`,
         renderTable(
@@ -212,6 +389,7 @@ function renderAcp(file: string, refundRows: number): (r: AcpReport) => string {
             { header: 'Forfeited', align: 'right' },
             ...(qmac ? [{ header: 'QMAC', align: 'right' as const }] : []),
             ...(qnec ? [{ header: 'QNEC', align: 'right' as const }] : []),
+            ...(income ? [{ header: 'Income', align: 'right' as const }] : []),
           ],
           shown.map((f) => [
             f.id,
@@ -223,9 +401,12 @@ function renderAcp(file: string, refundRows: number): (r: AcpReport) => string {
             usd(f.matchForfeited),
             ...(qmac ? [usd(f.qmac)] : []),
             ...(qnec ? [usd(f.qnec)] : []),
+            ...(income ? [maybeUsd(f.allocableIncome)] : []),
           ]),
         ),
-        'Refunds are plus earnings; returned after-tax money is basis, not taxed again.\n',
+        income
+          ? 'Refunds are paid with the income shown; returned after-tax money is basis, not taxed again.\n'
+          : 'Refunds are plus earnings; returned after-tax money is basis, not taxed again.\n',
       );
     }
     if (r.census.skippedRows > 0) {
@@ -370,6 +551,29 @@ function acpOptions(year: number, o: AcpCliOptions): AcpOptions {
     ...(o.eaca ? { eaca: true } : {}),
     ...(o.planYearEnd !== undefined ? { planYearEnd: o.planYearEnd } : {}),
     defaultVestedBps: parsePercentOption('--match-vested', o.matchVested ?? '100'),
+    ...(o.priorNhceAdp !== undefined
+      ? { priorNhceAdpBps: parsePercentOption('--prior-nhce-adp', o.priorNhceAdp) }
+      : {}),
+    ...(o.adpCorrection !== undefined
+      ? {
+          adpCorrection: parseChoiceOption('--adp-correction', o.adpCorrection, [
+            'refund',
+            'recharacterize',
+          ]),
+        }
+      : {}),
+    ...(o.qnecTest !== undefined
+      ? { qnecTest: parseChoiceOption('--qnec-test', o.qnecTest, ['acp', 'adp']) }
+      : {}),
+    ...(o.prevailingWage ? { prevailingWage: true } : {}),
+    ...(o.gainRate !== undefined
+      ? { gainRateBps: parseSignedPercentOption('--gain-rate', o.gainRate) }
+      : {}),
+    ...(o.excludable !== undefined
+      ? {
+          excludable: parseChoiceOption('--excludable', o.excludable, ['separate', 'drop-nhces']),
+        }
+      : {}),
   };
 }
 
@@ -381,11 +585,11 @@ export const register: Register = (program, io) => {
       .command('acp')
       .summary('ACP test on a census CSV: pass/fail, HCE refunds, deadlines, what-ifs')
       .description(
-        'ACP nondiscrimination test (IRC 401(m)) on a plan census CSV: pass/fail with the margin, excess aggregate contributions, per-HCE refunds (after-tax first, then match), deadlines, the QNEC alternative, sponsor what-ifs and one participant’s view. See docs/acp.md.',
+        'ACP nondiscrimination test (IRC 401(m)) on a plan census CSV, with the ADP test (IRC 401(k)(3)) when the census has deferrals: pass/fail with the margin, excess contributions (kept as catch-ups, refunded or recharacterized) and excess aggregate contributions, per-HCE refunds (after-tax first, then match) with allocable income, deadlines, the QNEC alternative within the targeted QNEC limit, otherwise excludable employees tested apart, sponsor what-ifs and one participant’s view. See docs/acp.md.',
       )
       .argument(
         '[census]',
-        'CSV with header: id, compensation, match, after_tax, and hce or prior_year_compensation/owner_percent',
+        'CSV with header: id, compensation, match, after_tax, and hce or prior_year_compensation/owner_percent (deferrals for the ADP test)',
       ),
   )
     .option(
@@ -403,7 +607,10 @@ export const register: Register = (program, io) => {
       '--first-year',
       `prior-year method in the plan’s first year: NHCE ACP deemed ${percentShortText(ACP.firstYearDeemedNhceAcpBps.value)}`,
     )
-    .option('--safe-harbor', 'safe-harbor plan: test after-tax money alone, leaving out the match')
+    .option(
+      '--safe-harbor',
+      'safe-harbor plan: no ADP test; after-tax money tested alone, leaving out the match',
+    )
     .option(
       '--top-paid-group',
       `top-paid group election: HCEs by pay only in the top ${String(ACP.topPaidGroupPercent.value)}%`,
@@ -420,6 +627,27 @@ export const register: Register = (program, io) => {
       '--match-vested <percent>',
       'vested share of match for rows without match_vested_percent',
       '100',
+    )
+    .option(
+      '--prior-nhce-adp <percent>',
+      'prior-year method, census with deferrals: last year’s NHCE ADP, e.g. 3.1',
+    )
+    .option(
+      '--adp-correction <how>',
+      'excess contributions beyond catch-ups: refund (default) or recharacterize as after-tax',
+    )
+    .option('--qnec-test <test>', 'the test the census’s QNECs count in: acp (default) or adp')
+    .option(
+      '--prevailing-wage',
+      `the QNECs are for prevailing wages: they count up to ${String(ACP.qnecPrevailingWagePercent.value)}% of pay, not ${String(ACP.qnecFloorPercent.value)}%`,
+    )
+    .option(
+      '--gain-rate <percent>',
+      'the plan’s gain (or, negative, loss) for the year, for the income allocable to refunds without a gain_loss column',
+    )
+    .option(
+      '--excludable <rule>',
+      `employees under ${String(ACP.minimumAge.value)} or with under ${String(ACP.minimumServiceYears.value)} year of service: separate (tested apart) or drop-nhces (their NHCEs left out)`,
     )
     .option(
       '--whatif',
@@ -448,7 +676,7 @@ export const register: Register = (program, io) => {
     .option('--other-hce-pay <dollars>', 'without a census: their typical pay (default --pay)')
     .addHelpText(
       'after',
-      '\nExamples:\n  megaroth acp examples/acp/fails.csv\n  megaroth acp --pay 220000 --after-tax 20000 --match 8800 --expected-nhce-acp 3 --other-hces 2 --other-hce-acp 6\n  megaroth acp examples/acp/fails.csv --participant H1 --explain\n  megaroth acp census.csv --method prior --prior-nhce-acp 2.1 --json',
+      '\nExamples:\n  megaroth acp examples/acp/fails.csv\n  megaroth acp examples/acp/adp-acp.csv --excludable separate\n  megaroth acp --pay 220000 --after-tax 20000 --match 8800 --expected-nhce-acp 3 --other-hces 2 --other-hce-acp 6\n  megaroth acp examples/acp/fails.csv --participant H1 --explain\n  megaroth acp census.csv --method prior --prior-nhce-acp 2.1 --json',
     )
     .action(async (file: string | undefined, o: AcpCliOptions) => {
       const year = parseYearOption('--year', o.year ?? '');

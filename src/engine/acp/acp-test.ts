@@ -3,36 +3,42 @@
  * 1.401(m)-2): each eligible employee's ratio of counted contributions to compensation capped at
  * 401(a)(17), the HCE and NHCE averages, the limit, and — when the plan fails — the excess
  * aggregate contributions by ratio leveling, given back by dollar leveling, split per HCE into
- * after-tax money first and then match (vested match distributed, unvested forfeited).
+ * after-tax money first and then match (vested match distributed, unvested forfeited), each
+ * refund with its allocable income. NHCEs' QNECs count only up to the targeted QNEC limit
+ * (Reg. 1.401(m)-2(a)(6)(v)); excess contributions recharacterized in the ADP test count as
+ * after-tax money (Reg. 1.401(m)-2(a)(4)(ii)).
  */
 import { isoDate } from '../dates.js';
 import { InputError, type InputIssue } from '../errors.js';
 import { acpConstants } from '../params/acp.js';
 import { paramsFor, rate, usd } from '../params/index.js';
 import { applyRate, type Cents } from '../money.js';
+import { allocableIncome } from './allocable-income.js';
 import type { Census } from './census.js';
 import { correctionDeadlines, type CorrectionDeadlines } from './deadlines.js';
+import { splitGroups, type TestRows } from './groups.js';
 import { determineHces, type HceDetermination } from './hce.js';
 import { levelExcess } from './leveling.js';
-import {
-  acpLimitBps,
-  averageBps,
-  centsAtBps,
-  contributionRatioBps,
-  percentShortText,
-} from './ratios.js';
+import { qnecAlternative, type QnecAlternative } from './qnec-alternative.js';
+import { acpLimitBps, averageBps, contributionRatioBps, percentShortText } from './ratios.js';
+import { limitQnecs, qnecFloorBps, type QnecLimitInfo } from './targeted-qnec.js';
 
-/** How the test is run. */
+/** How the tests are run (the ACP test's options, and the ADP test's beside them). */
 export interface AcpOptions {
   /** Plan year (calendar year of the plan year's end for the deadlines). */
   readonly year: number;
-  /** `current`: this year's NHCE ACP; `prior`: the prior year's (401(m)(3)). */
+  /** `current`: this year's NHCE averages; `prior`: the prior year's (401(k)(3), 401(m)(3)). */
   readonly method: 'current' | 'prior';
   /** Prior-year method: the NHCE ACP of the prior year, bps. */
   readonly priorNhceAcpBps?: number;
-  /** Prior-year method in the plan's first year: NHCE ACP deemed 3%. */
+  /** Prior-year method with deferrals in the census: the NHCE ADP of the prior year, bps. */
+  readonly priorNhceAdpBps?: number;
+  /** Prior-year method in the plan's first year: NHCE ACP (and ADP) deemed 3%. */
   readonly firstYear?: boolean;
-  /** Safe-harbor plan: test after-tax money (and QNECs) alone, match left out (Reg. 1.401(m)-3(j)(6)). */
+  /**
+   * Safe-harbor plan: the ADP test is met (Reg. 1.401(k)-3) and after-tax money (and QNECs) is
+   * tested alone, match left out (Reg. 1.401(m)-2(a)(5)(iv)).
+   */
   readonly safeHarbor?: boolean;
   /** Top-paid group election for HCEs by pay (414(q)(3)). */
   readonly topPaidGroup?: boolean;
@@ -42,16 +48,46 @@ export interface AcpOptions {
   readonly eaca?: boolean;
   /** Vested share of match for employees without a vesting column, bps (default 10000). */
   readonly defaultVestedBps?: number;
+  /** The test the census's QNECs count in (default `acp`; Reg. 1.401(k)-2(a)(6)(vi)). */
+  readonly qnecTest?: 'acp' | 'adp';
+  /** The QNECs are made for prevailing wages: they count up to 10% of pay (not 5%). */
+  readonly prevailingWage?: boolean;
+  /**
+   * The plan's gain or loss for the year as a share of the tested accounts (beginning balance +
+   * the year's contributions), hundredths of a percent, negative for a loss: the income
+   * allocable to refunds for rows without the census's `gain_loss`.
+   */
+  readonly gainRateBps?: number;
+  /** How excess contributions are corrected: distributed (default) or recharacterized. */
+  readonly adpCorrection?: 'refund' | 'recharacterize';
+  /**
+   * Otherwise excludable employees (IRC 410(b)(4)(B)): tested apart from the others
+   * (`separate`, Reg. 1.401(k)-2(a)(1)(iii)(B)) or the excludable NHCEs left out (`drop-nhces`,
+   * (iii)(A)); absent: everyone eligible is tested together.
+   */
+  readonly excludable?: 'separate' | 'drop-nhces';
 }
 
-/** Where the NHCE ACP came from. */
+/** Where an NHCE average came from. */
 export type NhceSource = 'current-year' | 'prior-year' | 'first-year-deemed';
+
+/** Which rows one test counts and what came before it. */
+export interface AcpScope extends TestRows {
+  /** The HCEs, when already determined for the census (every test of it uses the same). */
+  readonly hces?: HceDetermination;
+  /** After-tax money added per census row: excess contributions recharacterized, cents. */
+  readonly recharacterized?: Float64Array;
+}
 
 /** The eligible employees of one test, ready for the what-ifs: parallel arrays per group. */
 export interface PreparedTest {
   readonly census: Census;
   readonly options: AcpOptions;
   readonly hces: HceDetermination;
+  /** Contributions counted for each census row in this test (0 for rows not in it), cents. */
+  readonly counted: Float64Array;
+  /** After-tax money added per census row by recharacterization, or null. */
+  readonly recharacterized: Float64Array | null;
   /** Census index of each eligible HCE. */
   readonly hceIndex: Int32Array;
   /** Counted contributions, cents. */
@@ -66,6 +102,10 @@ export interface PreparedTest {
   readonly nhceSource: NhceSource;
   readonly compensationLimit: Cents;
   readonly ineligibleCount: number;
+  /** Rows this test leaves out (tested apart or disregarded). */
+  readonly leftOutCount: number;
+  /** What the targeted QNEC limit did, or null when the QNECs count in the ADP test. */
+  readonly qnecLimit: QnecLimitInfo | null;
 }
 
 /** One HCE's share of the correction. */
@@ -82,15 +122,11 @@ export interface Refund {
   /** The HCE's counted contributions before correction, cents. */
   readonly contributions: Cents;
   readonly ratioBps: number;
+  /** Income allocable to `amount` through the end of the plan year, or null when unknown. */
+  readonly allocableIncome: Cents | null;
 }
 
-export interface QnecAlternative {
-  /** Uniform QNEC to every eligible NHCE, hundredths of a percent of capped pay. */
-  readonly rateBps: number;
-  readonly cost: Cents;
-  readonly nhceAcpAfterBps: number;
-  readonly limitAfterBps: number;
-}
+export type { QnecAlternative };
 
 export interface AcpResult {
   readonly year: number;
@@ -99,6 +135,7 @@ export interface AcpResult {
   readonly hceCount: number;
   readonly nhceCount: number;
   readonly ineligibleCount: number;
+  readonly leftOutCount: number;
   readonly hceAcpBps: number;
   readonly nhceAcpBps: number;
   readonly nhceSource: NhceSource;
@@ -116,27 +153,30 @@ export interface AcpResult {
   /** Total distributed (after-tax + vested match + QMAC/QNEC), cents. */
   readonly distributedTotal: Cents;
   readonly forfeitedTotal: Cents;
+  /** Income allocable to the refunds, summed, or null when unknown. */
+  readonly allocableIncomeTotal: Cents | null;
   readonly deadlines: CorrectionDeadlines;
   /** 10% of the excess if not distributed by the excise-tax deadline (IRC 4979(a)). */
   readonly exciseTaxIfLate: Cents;
   /** The uniform QNEC to NHCEs that would pass instead (current-year method only). */
   readonly qnecAlternative: QnecAlternative | null;
+  readonly qnecLimit: QnecLimitInfo | null;
   readonly hceDetermination: Omit<HceDetermination, 'isHce'>;
 }
 
-/** Contributions counted for employee `i`: match + after-tax + QMAC + QNEC, or after-tax + QNEC under the safe-harbor option. */
-export function countedContributions(c: Census, i: number, safeHarbor: boolean): Cents {
-  const at = c.afterTax[i] ?? 0;
-  const qnec = c.qnec[i] ?? 0;
-  if (safeHarbor) return at + qnec;
-  return at + qnec + (c.match[i] ?? 0) + (c.qmac[i] ?? 0);
+/** The match (and QMAC) row `i` has counted in the ACP test: none under the safe-harbor option. */
+function matchCounted(c: Census, i: number, safeHarbor: boolean): Cents {
+  return safeHarbor ? 0 : (c.match[i] ?? 0) + (c.qmac[i] ?? 0);
 }
+
+/** Hundredths of a percent from -100% to 100%: a year's gain or loss. */
+const MAX_GAIN_RATE_BPS = 10_000;
 
 /**
  * Checks how the test is asked to run; every problem names its field (`priorNhceAcpBps`,
- * `firstYear`, `defaultVestedBps`) and what is allowed.
+ * `firstYear`, `defaultVestedBps`, `gainRateBps`, `qnecTest`) and what is allowed.
  */
-function checkAcpOptions(o: AcpOptions): void {
+export function checkAcpOptions(o: AcpOptions): void {
   paramsFor(o.year, 'year');
   const issues: InputIssue[] = [];
   const prior = o.method === 'prior';
@@ -169,61 +209,78 @@ function checkAcpOptions(o: AcpOptions): void {
       });
     }
   }
+  const g = o.gainRateBps;
+  if (
+    g !== undefined &&
+    (!Number.isInteger(g) || g < -MAX_GAIN_RATE_BPS || g > MAX_GAIN_RATE_BPS)
+  ) {
+    issues.push({
+      path: 'gainRateBps',
+      message: `expected a gain or loss from -100% to 100% with at most 2 decimals, got ${String(g / 100)}%`,
+    });
+  }
+  if (o.qnecTest === 'adp' && o.safeHarbor) {
+    issues.push({
+      path: 'qnecTest',
+      message: 'a safe-harbor plan has no ADP test to count QNECs in (Treas. Reg. 1.401(k)-3)',
+    });
+  }
   if (issues.length > 0) throw new InputError(issues);
 }
 
 /** The last day of the plan year: as given, or December 31 of the plan year. */
-function planYearEndOf(o: AcpOptions): string {
+export function planYearEndOf(o: AcpOptions): string {
   return o.planYearEnd ?? isoDate(o.year, 12, 31);
 }
 
-/** Splits the census into eligible HCEs and NHCEs with their ratios, and fixes the NHCE ACP. */
-export function prepareAcpTest(census: Census, options: AcpOptions): PreparedTest {
+/**
+ * Splits the census into the test's eligible HCEs and NHCEs with their ratios, and fixes the
+ * NHCE ACP. Each row counts its after-tax money (with any recharacterized excess
+ * contributions), match and QMACs (not under the safe-harbor option) and, when the QNECs are
+ * the ACP test's, its QNEC — an NHCE's held to the targeted QNEC limit.
+ */
+export function prepareAcpTest(
+  census: Census,
+  options: AcpOptions,
+  scope: AcpScope = {},
+): PreparedTest {
   checkAcpOptions(options);
   const params = paramsFor(options.year, 'year');
   const cap = usd(params.plan.compensationLimit);
-  const hces = determineHces(census, options.year, {
-    ...(options.topPaidGroup ? { topPaidGroup: true } : {}),
-  });
+  const hces =
+    scope.hces ??
+    determineHces(census, options.year, {
+      ...(options.topPaidGroup ? { topPaidGroup: true } : {}),
+    });
   const safe = options.safeHarbor === true;
+  const qnecHere = options.qnecTest !== 'adp';
+  const rech = scope.recharacterized ?? null;
   const n = census.size;
-  let hn = 0;
-  let nn = 0;
-  let ineligible = 0;
+  const counted = new Float64Array(n);
+  const leftOut = scope.leftOut;
   for (let i = 0; i < n; i++) {
-    if (census.eligible[i] !== 1) ineligible++;
-    else if (hces.isHce[i] === 1) hn++;
-    else nn++;
+    if (census.eligible[i] !== 1 || leftOut?.[i] === 1) continue;
+    counted[i] =
+      (census.afterTax[i] ?? 0) +
+      (rech?.[i] ?? 0) +
+      matchCounted(census, i, safe) +
+      (qnecHere ? (census.qnec[i] ?? 0) : 0);
   }
-  const hceIndex = new Int32Array(hn);
-  const hceAmount = new Float64Array(hn);
-  const hceComp = new Float64Array(hn);
-  const hceRatio = new Float64Array(hn);
-  const nhceIndex = new Int32Array(nn);
-  const nhceAmount = new Float64Array(nn);
-  const nhceComp = new Float64Array(nn);
-  let h = 0;
-  let k = 0;
-  let nhceRatioSum = 0;
-  for (let i = 0; i < n; i++) {
-    if (census.eligible[i] !== 1) continue;
-    const comp = Math.min(census.compensation[i] ?? 0, cap);
-    const amount = countedContributions(census, i, safe);
-    const r = contributionRatioBps(amount, comp);
-    if (hces.isHce[i] === 1) {
-      hceIndex[h] = i;
-      hceAmount[h] = amount;
-      hceComp[h] = comp;
-      hceRatio[h] = r;
-      h++;
-    } else {
-      nhceIndex[k] = i;
-      nhceAmount[k] = amount;
-      nhceComp[k] = comp;
-      nhceRatioSum += r;
-      k++;
-    }
+  const g = splitGroups(census, hces.isHce, cap, counted, scope);
+  let nhceRatioSum = g.nhceRatioSum;
+  let qnecLimit: QnecLimitInfo | null = null;
+  if (qnecHere) {
+    const limited = limitQnecs(
+      census,
+      g,
+      (i) => matchCounted(census, i, safe),
+      qnecFloorBps(options.prevailingWage === true),
+      counted,
+    );
+    qnecLimit = limited.info;
+    nhceRatioSum = limited.nhceRatioSum;
   }
+  const nn = g.nhceIndex.length;
   let nhceAcpBps: number;
   let nhceSource: NhceSource;
   if (options.method === 'current') {
@@ -241,17 +298,21 @@ export function prepareAcpTest(census: Census, options: AcpOptions): PreparedTes
     census,
     options,
     hces,
-    hceIndex,
-    hceAmount,
-    hceComp,
-    hceRatio,
-    nhceIndex,
-    nhceAmount,
-    nhceComp,
+    counted,
+    recharacterized: rech,
+    hceIndex: g.hceIndex,
+    hceAmount: g.hceAmount,
+    hceComp: g.hceComp,
+    hceRatio: g.hceRatio,
+    nhceIndex: g.nhceIndex,
+    nhceAmount: g.nhceAmount,
+    nhceComp: g.nhceComp,
     nhceAcpBps,
     nhceSource,
     compensationLimit: cap,
-    ineligibleCount: ineligible,
+    ineligibleCount: g.ineligibleCount,
+    leftOutCount: g.leftOutCount,
+    qnecLimit,
   };
 }
 
@@ -263,27 +324,29 @@ function total(a: ArrayLike<number>): number {
 }
 
 /**
- * Splits one HCE's refund over its sources: after-tax money first, then match (vested share
- * distributed, rounded down to the cent so unvested money is never paid out; the rest
- * forfeited), then QMAC, then QNEC (both always vested).
+ * Splits one HCE's refund over its sources: after-tax money first (recharacterized excess
+ * contributions with it), then match (vested share distributed, rounded down to the cent so
+ * unvested money is never paid out; the rest forfeited), then QMAC, then QNEC (both always
+ * vested; a QNEC only when the QNECs are the ACP test's).
  */
 function splitRefund(
-  census: Census,
+  p: PreparedTest,
   i: number,
   amount: Cents,
-  safeHarbor: boolean,
   defaultVestedBps: number,
 ): Pick<Refund, 'afterTax' | 'matchDistributed' | 'matchForfeited' | 'qmac' | 'qnec'> {
+  const census = p.census;
+  const safeHarbor = p.options.safeHarbor === true;
   let left = amount;
   const take = (have: number): number => {
     const t = Math.min(have, left);
     left -= t;
     return t;
   };
-  const afterTax = take(census.afterTax[i] ?? 0);
+  const afterTax = take((census.afterTax[i] ?? 0) + (p.recharacterized?.[i] ?? 0));
   const match = safeHarbor ? 0 : take(census.match[i] ?? 0);
   const qmac = safeHarbor ? 0 : take(census.qmac[i] ?? 0);
-  const qnec = take(census.qnec[i] ?? 0);
+  const qnec = p.options.qnecTest === 'adp' ? 0 : take(census.qnec[i] ?? 0);
   const vested = census.columns.vested ? (census.vestedBps[i] ?? 10_000) : defaultVestedBps;
   const matchDistributed = Math.floor((match * vested) / 10_000);
   return { afterTax, matchDistributed, matchForfeited: match - matchDistributed, qmac, qnec };
@@ -321,12 +384,14 @@ export function evaluateAcp(p: PreparedTest, extraHce?: Float64Array): AcpResult
     hceCount: hn,
     nhceCount: nn,
     ineligibleCount: p.ineligibleCount,
+    leftOutCount: p.leftOutCount,
     hceAcpBps: hceAcp,
     nhceAcpBps: p.nhceAcpBps,
     nhceSource: p.nhceSource,
     limitBps: limit,
     marginBps: limit - hceAcp,
     deadlines,
+    qnecLimit: p.qnecLimit,
     hceDetermination: {
       thresholdCents: p.hces.thresholdCents,
       byColumn: p.hces.byColumn,
@@ -346,6 +411,7 @@ export function evaluateAcp(p: PreparedTest, extraHce?: Float64Array): AcpResult
       refunds: [],
       distributedTotal: 0,
       forfeitedTotal: 0,
+      allocableIncomeTotal: 0,
       exciseTaxIfLate: 0,
       qnecAlternative: null,
     };
@@ -354,6 +420,7 @@ export function evaluateAcp(p: PreparedTest, extraHce?: Float64Array): AcpResult
   const refunds: Refund[] = [];
   let distributed = 0;
   let forfeited = 0;
+  let income: number | null = 0;
   const vestedDefault = o.defaultVestedBps ?? 10_000;
   for (let j = 0; j < hn; j++) {
     const amount = lev.reductions[j] ?? 0;
@@ -362,7 +429,8 @@ export function evaluateAcp(p: PreparedTest, extraHce?: Float64Array): AcpResult
     const extra = extraHce?.[j] ?? 0;
     // what-if money is after-tax money on top of the census: refund it first
     const fromExtra = Math.min(extra, amount);
-    const split = splitRefund(p.census, i, amount - fromExtra, safe, vestedDefault);
+    const split = splitRefund(p, i, amount - fromExtra, vestedDefault);
+    const inc = allocableIncome(p.census, i, amount, o.gainRateBps);
     const r: Refund = {
       index: i,
       id: p.census.idAt(i),
@@ -371,9 +439,11 @@ export function evaluateAcp(p: PreparedTest, extraHce?: Float64Array): AcpResult
       afterTax: split.afterTax + fromExtra,
       contributions: amounts[j] ?? 0,
       ratioBps: ratios[j] ?? 0,
+      allocableIncome: inc,
     };
     distributed += r.afterTax + r.matchDistributed + r.qmac + r.qnec;
     forfeited += r.matchForfeited;
+    income = income === null || inc === null ? null : income + inc;
     refunds.push(r);
   }
   const excise = applyRate(lev.totalExcess, rate(acpConstants.exciseTaxRate));
@@ -387,53 +457,30 @@ export function evaluateAcp(p: PreparedTest, extraHce?: Float64Array): AcpResult
     refunds,
     distributedTotal: distributed,
     forfeitedTotal: forfeited,
+    allocableIncomeTotal: income,
     exciseTaxIfLate: excise,
-    qnecAlternative: o.method === 'current' ? qnecAlternative(p, hceAcp) : null,
+    qnecAlternative:
+      o.method === 'current'
+        ? qnecAlternative({
+            census: p.census,
+            nhceIndex: p.nhceIndex,
+            nhceAmount: p.nhceAmount,
+            nhceComp: p.nhceComp,
+            nhceAverageBps: p.nhceAcpBps,
+            hceAverageBps: hceAcp,
+            qnecInTest: o.qnecTest !== 'adp',
+            qnecLimitBps:
+              p.qnecLimit === null || p.qnecLimit.representativeRateBps === null
+                ? null
+                : p.qnecLimit.limitRateBps,
+            otherAmount: (i) => matchCounted(p.census, i, safe),
+            floorBps: qnecFloorBps(o.prevailingWage === true),
+          })
+        : null,
   };
 }
 
-/** The smallest NHCE ACP whose limit admits `hceBps`. */
-function nhceAcpNeeded(hceBps: number): number {
-  const c = acpConstants;
-  // 1.25·N ≥ H  ⇔  N ≥ ceil(100·H / 125)
-  const basic = Math.ceil((hceBps * 100) / c.basicMultiplierPercent.value);
-  // 2·N ≥ H and N + 2 points ≥ H
-  const alternative = Math.max(
-    Math.ceil(hceBps / c.alternativeMultiplier.value),
-    hceBps - c.alternativeSpreadBps.value,
-  );
-  return Math.max(0, Math.min(basic, alternative));
-}
-
-/**
- * The uniform QNEC (a percentage of capped pay given to every eligible NHCE) that makes the plan
- * pass, and its cost. Each NHCE's QNEC is rounded half-up to the cent; the NHCE ACP is
- * recomputed from the rounded dollars, and the rate raised one hundredth at a time until the
- * recomputed test passes.
- */
-function qnecAlternative(p: PreparedTest, hceAcp: number): QnecAlternative | null {
-  const nn = p.nhceIndex.length;
-  if (nn === 0) return null;
-  let x = Math.max(1, nhceAcpNeeded(hceAcp) - p.nhceAcpBps);
-  for (let guard = 0; guard < 10_000; guard++, x++) {
-    let sum = 0;
-    let cost = 0;
-    for (let k = 0; k < nn; k++) {
-      const comp = p.nhceComp[k] ?? 1;
-      const q = centsAtBps(comp, x);
-      cost += q;
-      sum += contributionRatioBps((p.nhceAmount[k] ?? 0) + q, comp);
-    }
-    const after = averageBps(sum, nn);
-    const limit = acpLimitBps(after);
-    if (hceAcp <= limit) {
-      return { rateBps: x, cost, nhceAcpAfterBps: after, limitAfterBps: limit };
-    }
-  }
-  return null;
-}
-
 /** Prepares and runs the test in one call. */
-export function runAcpTest(census: Census, options: AcpOptions): AcpResult {
-  return evaluateAcp(prepareAcpTest(census, options));
+export function runAcpTest(census: Census, options: AcpOptions, scope: AcpScope = {}): AcpResult {
+  return evaluateAcp(prepareAcpTest(census, options, scope));
 }

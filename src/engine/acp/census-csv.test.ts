@@ -133,13 +133,18 @@ describe('the fast path reads what csv-parse reads', () => {
     // Rows are mostly plain (they take the fast path) with odd and bad values mixed in, so
     // every way to the general reader runs too: quotes (also over two lines, and unclosed),
     // blanks, $, too many decimals, UTF-8, duplicates, field counts. Column kinds: i id,
-    // n amount, p percentage, b yes/no, t free text (a column the test does not use).
+    // n amount, p percentage, b yes/no, t free text (a column the test does not use), a age,
+    // d date, y years of service, s gain or loss (signed).
     const plain = {
       n: ['60000', '1234.5', '99.99', '0', '100', '007', ''],
       p: ['0', '5', '50.5', '100', ''],
       b: ['true', 'false', '1', '0', ''],
       i: ['A', 'B', 'C', 'D1'],
       t: ['x', 'é', 'Smith Jr.', ''],
+      a: ['45', '21', '0', '130', '07', ''],
+      d: ['1980-05-17', '2000-02-29', '1999-12-31', '2026-01-01', ''],
+      y: ['1.5', '0', '2', '100', '0.49', ''],
+      s: ['-5', '12.5', '0', '-0.01', '-0', '1000'],
     };
     const odd = fc.constantFrom(
       ' ',
@@ -170,6 +175,16 @@ describe('the fast path reads what csv-parse reads', () => {
       '\uFEFFF',
       '1,2',
       '#',
+      '2001-02-29',
+      '1980-5-17',
+      '1899-12-31',
+      '131',
+      '45.0',
+      '-',
+      '--5',
+      '-$5',
+      '-100000000',
+      '100.01',
     );
     const value = (kind: keyof typeof plain) =>
       fc.oneof(
@@ -181,6 +196,14 @@ describe('the fast path reads what csv-parse reads', () => {
       ['ID,Pay,Match,After-Tax,Prior Year Compensation,Owner %,Eligible,Vesting', 'innnnpbp'],
       ['name,id,compensation,match,after_tax,hce,qmac', 'tinnnbn'],
       ['"name",id,"compensation",match,after_tax,prior_year_compensation', 'tinnnn'],
+      [
+        'id,compensation,match,after_tax,hce,deferrals,age,birth_date,service_years,hire_date,otherwise_excludable,gain_loss,beginning_balance',
+        'innnbnadydbsn',
+      ],
+      [
+        'ID,Pay,Deferrals,Match,After-Tax,Prior Year Compensation,DOB,Gain/Loss,Beginning Balance',
+        'innnnndsn',
+      ],
     ] as const;
     const census = fc.constantFrom(...headers).chain(([h, kinds]) => {
       const row = fc.tuple(...kinds.split('').map((k) => value(k as keyof typeof plain)));
@@ -222,6 +245,14 @@ describe('the fast path reads what csv-parse reads', () => {
             'hceGiven',
             'eligible',
             'vestedBps',
+            'deferrals',
+            'age',
+            'birthDate',
+            'serviceYears',
+            'hireDate',
+            'excludableGiven',
+            'gainLoss',
+            'beginningBalance',
           ] as const) {
             expect(Array.from(b.census[k])).toEqual(Array.from(a.census[k]));
           }

@@ -14,13 +14,33 @@
  * Columns: `id`, `compensation` (plan-year 414(s) pay), `match`, `after_tax` (dollars), and either
  * `hce` (true/false) or the inputs to decide it: `prior_year_compensation`, `owner_percent`
  * (`prior_year_owner_percent`). Optional: `eligible` (default true), `qmac`, `qnec`,
- * `match_vested_percent` (default 100), `name` (ignored). Blank `match`, `after_tax`, `qmac`,
- * `qnec` and `prior_year_compensation` mean 0; a blank `compensation` or `id` is an error.
+ * `match_vested_percent` (default 100), `deferrals` (elective deferrals: the ADP test runs),
+ * `age` or `birth_date`, `service_years` or `hire_date`, `otherwise_excludable` (yes/no), and
+ * `gain_loss` with `beginning_balance` (the tested accounts' income for the plan year, for the
+ * income allocable to refunds), `name` (ignored). Blank `match`, `after_tax`, `qmac`, `qnec`,
+ * `deferrals`, `beginning_balance` and `prior_year_compensation` mean 0, a blank age, date or
+ * yes/no means not given; a blank `compensation`, `id` or `gain_loss` is an error.
  */
 import { CsvError, parse, type Options } from 'csv-parse/browser/esm/sync';
 import { formatUsd, parseDollars } from '../money.js';
-import { CensusBuilder, HCE_UNKNOWN, type Census, type CensusRowValues } from './census.js';
-import { BLANK, NOT_PLAIN, parsePercent, parseYesNo, PlainAmountReader } from './census-values.js';
+import {
+  CensusBuilder,
+  HCE_UNKNOWN,
+  NOT_GIVEN,
+  type Census,
+  type CensusRowValues,
+  type OptionalColumns,
+} from './census.js';
+import {
+  BLANK,
+  NOT_PLAIN,
+  parseDateNumber,
+  parseHundredths,
+  parsePercent,
+  parseWholeNumber,
+  parseYesNo,
+  PlainAmountReader,
+} from './census-values.js';
 import { hashBytes, type IdStore } from './id-store.js';
 
 // ignoreBOM: keep a byte-order mark as text; the reader drops it from the file's first line
@@ -31,6 +51,10 @@ const encoder = new TextEncoder();
 const MAX_AMOUNT_CENTS = 100_000_000_000;
 /** Contributions above this multiple of compensation are a column mix-up, not a census. */
 const MAX_RATIO_TO_PAY = 100;
+/** The oldest age in whole years a row may give. */
+const MAX_AGE = 130;
+/** The most years of service a row may give. */
+const MAX_SERVICE_YEARS = 100;
 /**
  * A quoted field may run over at most this many lines; a quote still open after them (or at the
  * end of the file) is reported on the line it was opened, and the lines after it are read again.
@@ -73,6 +97,22 @@ const CENSUS_COLUMNS = {
   priorOwner: ['prioryearownerpercent', 'priorownerpercent', 'prioryearownership'],
   eligible: ['eligible', 'iseligible', 'eligibility'],
   vested: ['matchvestedpercent', 'vestedpercent', 'vesting', 'vestedpct', 'matchvesting'],
+  deferrals: [
+    'deferrals',
+    'deferral',
+    'electivedeferrals',
+    'electivecontributions',
+    'employeedeferrals',
+    'salarydeferrals',
+    '401kdeferrals',
+  ],
+  age: ['age', 'ageatyearend'],
+  birthDate: ['birthdate', 'dateofbirth', 'dob'],
+  serviceYears: ['serviceyears', 'yearsofservice', 'service', 'yos'],
+  hireDate: ['hiredate', 'dateofhire', 'doh'],
+  excludable: ['otherwiseexcludable', 'excludable'],
+  gainLoss: ['gainloss', 'gainorloss', 'accountgainloss', 'earnings'],
+  beginningBalance: ['beginningbalance', 'startingbalance', 'openingbalance'],
 } as const;
 
 type CensusColumn = keyof typeof CENSUS_COLUMNS;
@@ -92,6 +132,61 @@ const COLUMN_NAMES: Readonly<Record<CensusColumn, string>> = {
   priorOwner: 'prior_year_owner_percent',
   eligible: 'eligible',
   vested: 'match_vested_percent',
+  deferrals: 'deferrals',
+  age: 'age',
+  birthDate: 'birth_date',
+  serviceYears: 'service_years',
+  hireDate: 'hire_date',
+  excludable: 'otherwise_excludable',
+  gainLoss: 'gain_loss',
+  beginningBalance: 'beginning_balance',
+};
+
+/** Where the fast path keeps each column's number while it reads a row. */
+const SLOT = {
+  compensation: 0,
+  match: 1,
+  afterTax: 2,
+  qmac: 3,
+  qnec: 4,
+  priorCompensation: 5,
+  deferrals: 6,
+  beginningBalance: 7,
+  owner: 8,
+  priorOwner: 9,
+  vested: 10,
+  serviceYears: 11,
+  hce: 12,
+  eligible: 13,
+  excludable: 14,
+  gainLoss: 15,
+  age: 16,
+  birthDate: 17,
+  hireDate: 18,
+} as const satisfies Partial<Record<CensusColumn, number>>;
+const FAST_SLOTS = 19;
+
+/** How the fast path reads each column (see `CensusReader.fastKind`). */
+const FAST_KIND: Partial<Record<CensusColumn, number>> = {
+  compensation: 2,
+  match: 2,
+  afterTax: 2,
+  qmac: 2,
+  qnec: 2,
+  priorCompensation: 2,
+  deferrals: 2,
+  beginningBalance: 2,
+  owner: 2,
+  priorOwner: 2,
+  vested: 2,
+  serviceYears: 2,
+  hce: 3,
+  eligible: 3,
+  excludable: 3,
+  gainLoss: 4,
+  age: 5,
+  birthDate: 6,
+  hireDate: 6,
 };
 
 /** One unusable row (or header) problem. */
@@ -119,7 +214,7 @@ function normalizeHeader(h: string): string {
   return h
     .trim()
     .toLowerCase()
-    .replace(/[\s_\-.()%#]/g, '');
+    .replace(/[\s_\-.()%#/]/g, '');
 }
 
 const ALIAS = new Map<string, CensusColumn>();
@@ -231,11 +326,25 @@ export class CensusReader {
   private cVested = -1;
   private cHce = -1;
   private cEligible = -1;
-  /** Per field: 0 ignore, 1 id, 2 amount or percentage (slot in `fastSlot`), 3 yes/no. */
+  private cDeferrals = -1;
+  private cAge = -1;
+  private cBirth = -1;
+  private cService = -1;
+  private cHire = -1;
+  private cExcludable = -1;
+  private cGain = -1;
+  private cBalance = -1;
+  /**
+   * Per field: 0 ignore, 1 id, 2 amount or percentage, 3 yes/no, 4 signed amount, 5 whole
+   * number, 6 date (each with its slot in `fastSlot`).
+   */
   private fastKind = new Uint8Array(0);
   private fastSlot = new Int8Array(0);
-  /** The fast path's numbers by slot; -1 for a blank field or a column the file lacks. */
-  private readonly fastVal = new Float64Array(12);
+  /**
+   * The fast path's numbers by slot (`SLOT`); -1 for a blank field or a column the file lacks
+   * (a blank gain or loss, which may be -1 cent, goes to the full path instead).
+   */
+  private readonly fastVal = new Float64Array(FAST_SLOTS);
   private readonly amounts = new PlainAmountReader();
   private idStart = 0;
   private idEnd = 0;
@@ -259,6 +368,14 @@ export class CensusReader {
     hceGiven: HCE_UNKNOWN,
     eligible: true,
     vestedBps: 10_000,
+    deferrals: 0,
+    age: NOT_GIVEN,
+    birthDate: 0,
+    serviceYears: NOT_GIVEN,
+    hireDate: 0,
+    excludableGiven: NOT_GIVEN,
+    gainLoss: 0,
+    beginningBalance: 0,
   };
 
   constructor(opts: CensusReaderOptions = {}) {
@@ -456,23 +573,25 @@ export class CensusReader {
     this.cVested = ix.vested ?? -1;
     this.cHce = ix.hce ?? -1;
     this.cEligible = ix.eligible ?? -1;
+    this.cDeferrals = ix.deferrals ?? -1;
+    this.cAge = ix.age ?? -1;
+    this.cBirth = ix.birthDate ?? -1;
+    this.cService = ix.serviceYears ?? -1;
+    this.cHire = ix.hireDate ?? -1;
+    this.cExcludable = ix.excludable ?? -1;
+    this.cGain = ix.gainLoss ?? -1;
+    this.cBalance = ix.beginningBalance ?? -1;
     this.fastKind = new Uint8Array(fields.length);
     this.fastSlot = new Int8Array(fields.length).fill(-1);
-    const numeric = [this.cComp, this.cMatch, this.cAfterTax, this.cQmac, this.cQnec, this.cPrior];
-    const percents = [this.cOwner, this.cPriorOwner, this.cVested];
-    numeric.concat(percents).forEach((k, slot) => {
-      if (k >= 0) {
-        this.fastKind[k] = 2;
+    for (const [col, slot] of Object.entries(SLOT) as [keyof typeof SLOT, number][]) {
+      const k = ix[col];
+      if (k !== undefined) {
+        this.fastKind[k] = FAST_KIND[col] ?? 0;
         this.fastSlot[k] = slot;
       }
-    });
-    [this.cHce, this.cEligible].forEach((k, j) => {
-      if (k >= 0) {
-        this.fastKind[k] = 3;
-        this.fastSlot[k] = 9 + j;
-      }
-    });
+    }
     if (this.cId >= 0) this.fastKind[this.cId] = 1;
+    this.builder.useColumns(this.optionalColumns());
     for (const req of ['id', 'compensation', 'match', 'afterTax'] as const) {
       if (this.index[req] === undefined) {
         this.headerIssues.push({
@@ -481,6 +600,17 @@ export class CensusReader {
           reason: `missing column ${COLUMN_NAMES[req]} (accepted headers: ${CENSUS_COLUMNS[req].join(', ')})`,
         });
       }
+    }
+    if ((ix.gainLoss === undefined) !== (ix.beginningBalance === undefined)) {
+      const [has, lacks] =
+        ix.gainLoss === undefined
+          ? ['beginningBalance', 'gainLoss']
+          : ['gainLoss', 'beginningBalance'];
+      this.headerIssues.push({
+        line,
+        column: COLUMN_NAMES[lacks as CensusColumn],
+        reason: `${COLUMN_NAMES[has as CensusColumn]} needs ${COLUMN_NAMES[lacks as CensusColumn]}: the income allocable to a refund is gain_loss × refund ÷ (beginning_balance + the plan year's contributions)`,
+      });
     }
     if (ix.hce === undefined && ix.priorCompensation === undefined && ix.owner === undefined) {
       this.headerIssues.push({
@@ -498,33 +628,48 @@ export class CensusReader {
    */
   private fastValues(): boolean {
     const val = this.fastVal;
-    const owner = Math.max(val[6] ?? -1, val[7] ?? -1, 0);
-    const vested = val[8] ?? -1;
+    const owner = Math.max(val[SLOT.owner] ?? -1, val[SLOT.priorOwner] ?? -1, 0);
+    const vested = val[SLOT.vested] ?? -1;
     if (owner > 10_000 || vested > 10_000) return false;
-    const hce = val[9] ?? -1;
+    const hce = val[SLOT.hce] ?? -1;
     if (hce < 0 && this.cPrior < 0 && this.cOwner < 0 && this.cPriorOwner < 0) return false;
-    const eligible = (val[10] ?? -1) !== 0;
-    const comp = val[0] ?? -1;
+    const eligible = (val[SLOT.eligible] ?? -1) !== 0;
+    const comp = val[SLOT.compensation] ?? -1;
     if (comp < 0 || (eligible && comp === 0)) return false;
-    for (let j = 0; j < 6; j++) if ((val[j] ?? 0) > MAX_AMOUNT_CENTS) return false;
-    const counted =
-      Math.max(val[1] ?? 0, 0) +
-      Math.max(val[2] ?? 0, 0) +
-      Math.max(val[3] ?? 0, 0) +
-      Math.max(val[4] ?? 0, 0);
-    if (eligible && counted > comp * MAX_RATIO_TO_PAY) return false;
+    for (let j: number = SLOT.compensation; j <= SLOT.beginningBalance; j++) {
+      if ((val[j] ?? 0) > MAX_AMOUNT_CENTS) return false;
+    }
+    const age = val[SLOT.age] ?? -1;
+    const service = val[SLOT.serviceYears] ?? -1;
+    if (age > MAX_AGE || service > MAX_SERVICE_YEARS * 100) return false;
     const r = this.row;
+    r.match = Math.max(val[SLOT.match] ?? 0, 0);
+    r.afterTax = Math.max(val[SLOT.afterTax] ?? 0, 0);
+    r.qmac = Math.max(val[SLOT.qmac] ?? 0, 0);
+    r.qnec = Math.max(val[SLOT.qnec] ?? 0, 0);
+    r.deferrals = Math.max(val[SLOT.deferrals] ?? 0, 0);
+    const contributions = r.match + r.afterTax + r.qmac + r.qnec + r.deferrals;
+    if (eligible && contributions > comp * MAX_RATIO_TO_PAY) return false;
+    r.beginningBalance = Math.max(val[SLOT.beginningBalance] ?? 0, 0);
+    if (this.cGain >= 0) {
+      const g = val[SLOT.gainLoss] ?? 0;
+      if (g > MAX_AMOUNT_CENTS || g < -MAX_AMOUNT_CENTS) return false;
+      if (g < -(r.beginningBalance + contributions)) return false;
+      r.gainLoss = g;
+    }
     r.line = this.lineNo;
     r.compensation = comp;
-    r.match = Math.max(val[1] ?? 0, 0);
-    r.afterTax = Math.max(val[2] ?? 0, 0);
-    r.qmac = Math.max(val[3] ?? 0, 0);
-    r.qnec = Math.max(val[4] ?? 0, 0);
-    r.priorCompensation = Math.max(val[5] ?? 0, 0);
+    r.priorCompensation = Math.max(val[SLOT.priorCompensation] ?? 0, 0);
     r.ownerBps = owner;
     r.vestedBps = vested < 0 ? 10_000 : vested;
     r.hceGiven = hce < 0 ? HCE_UNKNOWN : hce;
     r.eligible = eligible;
+    r.age = age < 0 ? NOT_GIVEN : age;
+    r.serviceYears = service < 0 ? NOT_GIVEN : service;
+    r.birthDate = Math.max(val[SLOT.birthDate] ?? 0, 0);
+    r.hireDate = Math.max(val[SLOT.hireDate] ?? 0, 0);
+    const excludable = val[SLOT.excludable] ?? -1;
+    r.excludableGiven = excludable < 0 ? NOT_GIVEN : excludable;
     return true;
   }
 
@@ -539,8 +684,8 @@ export class CensusReader {
     const slotOf = this.fastSlot;
     const val = this.fastVal;
     const amounts = this.amounts;
-    // a loop, not val.fill(-1): the builtin's call costs more than twelve stores, per row
-    for (let q = 0; q < 12; q++) val[q] = -1;
+    // a loop, not val.fill(-1): the builtin's call costs more than these stores, per row
+    for (let q = 0; q < FAST_SLOTS; q++) val[q] = -1;
     let k = 0;
     let i = from;
     let idStart = -1;
@@ -550,11 +695,20 @@ export class CensusReader {
       if (k >= fields) return false;
       const kd = kind[k] ?? 0;
       const start = i;
-      if (kd === 2) {
-        // dollars or a percentage: plain digits with at most two after the point, or blank
-        const v = amounts.read(b, start, n);
-        if (v === NOT_PLAIN) return false;
-        if (v !== BLANK) val[slotOf[k] ?? 0] = v;
+      if (kd === 2 || kd >= 4) {
+        // dollars, a percentage or years: plain digits with at most two after the point; a
+        // gain or loss may have a minus sign (and is never blank here); an age is a whole
+        // number; a date is YYYY-MM-DD; else blank
+        const v =
+          kd === 2
+            ? amounts.read(b, start, n)
+            : kd === 4
+              ? amounts.readSigned(b, start, n)
+              : kd === 5
+                ? amounts.readWhole(b, start, n)
+                : amounts.readDate(b, start, n);
+        if (v === NOT_PLAIN || (kd === 4 && v === BLANK)) return false;
+        if (v !== BLANK) val[slotOf[k] ?? 0] = kd === 4 && amounts.negative && v > 0 ? -v : v;
         i = amounts.fieldEnd;
       } else {
         // up to the next comma; a quote means CSV quoting, and a non-ASCII byte in the id
@@ -639,6 +793,51 @@ export class CensusReader {
     return c;
   }
 
+  /** A gain or loss column, signed cents; a blank is a problem (write 0 for none). */
+  private signedMoney(f: readonly string[], k: number, col: CensusColumn, line: number): number {
+    if (k < 0) return 0;
+    const raw = f[k] ?? '';
+    if (raw.trim() === '') {
+      this.problem(line, COLUMN_NAMES[col], 'is blank (write 0 for no gain or loss)');
+      return 0;
+    }
+    const c = parseDollars(raw);
+    if (c === undefined) {
+      this.problem(
+        line,
+        COLUMN_NAMES[col],
+        `expected dollars with at most 2 decimals, a loss with a minus sign, got "${raw}"`,
+      );
+      return 0;
+    }
+    return c;
+  }
+
+  /** An age, a date or years of service: `blank` when blank or wrong. */
+  private measure(
+    f: readonly string[],
+    k: number,
+    col: 'age' | 'birthDate' | 'hireDate' | 'serviceYears',
+    blank: number,
+    line: number,
+  ): number {
+    if (k < 0) return blank;
+    const raw = f[k] ?? '';
+    if (raw.trim() === '') return blank;
+    const [v, expected] =
+      col === 'age'
+        ? [parseWholeNumber(raw, MAX_AGE), `a whole number of years from 0 to ${String(MAX_AGE)}`]
+        : col === 'serviceYears'
+          ? [
+              parseHundredths(raw, MAX_SERVICE_YEARS),
+              `years from 0 to ${String(MAX_SERVICE_YEARS)} with at most 2 decimals`,
+            ]
+          : [parseDateNumber(raw), 'a date written YYYY-MM-DD'];
+    if (v !== undefined) return v;
+    this.problem(line, COLUMN_NAMES[col], `expected ${expected}, got "${raw}"`);
+    return blank;
+  }
+
   /** A percentage column, in hundredths of a percent (`blank` when blank or wrong). */
   private percent(
     f: readonly string[],
@@ -705,6 +904,15 @@ export class CensusReader {
       this.percent(f, this.cPriorOwner, 'priorOwner', 0, line),
     );
     r.vestedBps = this.percent(f, this.cVested, 'vested', 10_000, line);
+    r.deferrals = this.money(f, this.cDeferrals, 'deferrals', line);
+    r.age = this.measure(f, this.cAge, 'age', NOT_GIVEN, line);
+    r.birthDate = this.measure(f, this.cBirth, 'birthDate', 0, line);
+    r.serviceYears = this.measure(f, this.cService, 'serviceYears', NOT_GIVEN, line);
+    r.hireDate = this.measure(f, this.cHire, 'hireDate', 0, line);
+    const excludable = this.yesNo(f, this.cExcludable, 'excludable', line);
+    r.excludableGiven = excludable === undefined ? NOT_GIVEN : excludable ? 1 : 0;
+    r.gainLoss = this.signedMoney(f, this.cGain, 'gainLoss', line);
+    r.beginningBalance = this.money(f, this.cBalance, 'beginningBalance', line);
     const beforeHce = this.issueCount;
     const hce = this.yesNo(f, this.cHce, 'hce', line);
     r.hceGiven = hce === undefined ? HCE_UNKNOWN : hce ? 1 : 0;
@@ -730,6 +938,9 @@ export class CensusReader {
         ['qmac', r.qmac],
         ['qnec', r.qnec],
         ['priorCompensation', r.priorCompensation],
+        ['deferrals', r.deferrals],
+        ['beginningBalance', r.beginningBalance],
+        ['gainLoss', Math.abs(r.gainLoss)],
       ];
       for (const [col, v] of amounts) {
         if (v > MAX_AMOUNT_CENTS) {
@@ -741,16 +952,24 @@ export class CensusReader {
         }
       }
     }
+    const contributions = r.match + r.afterTax + r.qmac + r.qnec + r.deferrals;
     if (
       r.eligible &&
       r.compensation > 0 &&
       this.issueCount === before &&
-      r.match + r.afterTax + r.qmac + r.qnec > r.compensation * MAX_RATIO_TO_PAY
+      contributions > r.compensation * MAX_RATIO_TO_PAY
     ) {
       this.problem(
         line,
         'compensation',
         `contributions are more than ${String(MAX_RATIO_TO_PAY)} times compensation; check the columns (IRC 415(c)(1)(B) caps annual additions at compensation)`,
+      );
+    }
+    if (this.issueCount === before && r.gainLoss < -(r.beginningBalance + contributions)) {
+      this.problem(
+        line,
+        'gain_loss',
+        `a loss of ${formatUsd(-r.gainLoss)} is more than the account had (beginning_balance + the plan year's contributions, ${formatUsd(r.beginningBalance + contributions)})`,
       );
     }
     if (r.eligible && r.compensation === 0 && this.issueCount === before) {
@@ -765,6 +984,21 @@ export class CensusReader {
     } else if (r.id !== '' && !this.firstBad.has(r.id) && this.seen.find(r.id) < 0) {
       this.firstBad.set(r.id, line);
     }
+  }
+
+  /** The optional columns the header has. */
+  private optionalColumns(): OptionalColumns {
+    const has = (c: CensusColumn): boolean => this.index[c] !== undefined;
+    return {
+      deferrals: has('deferrals'),
+      age: has('age'),
+      birthDate: has('birthDate'),
+      serviceYears: has('serviceYears'),
+      hireDate: has('hireDate'),
+      excludable: has('excludable'),
+      gainLoss: has('gainLoss'),
+      beginningBalance: has('beginningBalance'),
+    };
   }
 
   /** The census of the good rows and every problem found. */

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDollars } from '../money.js';
-import { BLANK, NOT_PLAIN, parsePercent, parseYesNo, PlainAmountReader } from './census-values.js';
+import {
+  BLANK,
+  NOT_PLAIN,
+  parseDateNumber,
+  parseHundredths,
+  parsePercent,
+  parseWholeNumber,
+  parseYesNo,
+  PlainAmountReader,
+} from './census-values.js';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 /** The reader on a whole field: NOT_PLAIN also when it stops at a comma inside the text. */
@@ -108,5 +117,85 @@ describe('the byte-range reader within a line', () => {
       [NOT_PLAIN, -1],
       [700, 17],
     ]);
+  });
+});
+
+describe('the byte-range readers of signed amounts, whole numbers and dates agree with the general readers', () => {
+  const field = (text: string, read: (r: PlainAmountReader, b: Uint8Array) => number) => {
+    const b = bytes(text);
+    const reader = new PlainAmountReader();
+    const v = read(reader, b);
+    if (v >= 0 && reader.fieldEnd !== b.length) return { v: NOT_PLAIN, negative: false };
+    return { v, negative: reader.negative };
+  };
+  const text = (chars: string, max: number) =>
+    fc.array(fc.constantFrom(...chars.split('')), { maxLength: max }).map((cs) => cs.join(''));
+
+  it('a gain or loss: declines or gives what parseDollars gives, the sign kept', () => {
+    fc.assert(
+      fc.property(text('0123456789.-$ ,', 14), (t) => {
+        const { v, negative } = field(t, (r, b) => r.readSigned(b, 0, b.length));
+        if (v === NOT_PLAIN || v === BLANK) return;
+        expect(negative && v > 0 ? -v : v).toBe(parseDollars(t));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(field('-12.5', (r, b) => r.readSigned(b, 0, b.length))).toEqual({
+      v: 1250,
+      negative: true,
+    });
+    for (const t of ['-', '--5', '-$5', '+5', ' -5']) {
+      expect(field(t, (r, b) => r.readSigned(b, 0, b.length)).v, t).toBe(NOT_PLAIN);
+    }
+  });
+
+  it('an age: one to three digits, as parseWholeNumber reads them', () => {
+    fc.assert(
+      fc.property(text('0123456789. -', 5), (t) => {
+        const { v } = field(t, (r, b) => r.readWhole(b, 0, b.length));
+        if (v === NOT_PLAIN || v === BLANK) return;
+        expect(v).toBe(parseWholeNumber(t, 999));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(field('45.0', (r, b) => r.readWhole(b, 0, b.length)).v).toBe(NOT_PLAIN);
+    expect(parseWholeNumber('131', 130)).toBeUndefined();
+  });
+
+  it('a date: every real YYYY-MM-DD as yyyymmdd, like parseDateNumber; the rest declined', () => {
+    const day = fc.date({
+      min: new Date('1900-01-01'),
+      max: new Date('2200-12-31'),
+      noInvalidDate: true,
+    });
+    fc.assert(
+      fc.property(day, (d) => {
+        const t = d.toISOString().slice(0, 10);
+        const want = Number(t.replace(/-/g, ''));
+        expect(parseDateNumber(t)).toBe(want);
+        expect(field(t, (r, b) => r.readDate(b, 0, b.length)).v).toBe(want);
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(text('0123456789-/ ', 12), (t) => {
+        const { v } = field(t, (r, b) => r.readDate(b, 0, b.length));
+        if (v === NOT_PLAIN || v === BLANK) return;
+        expect(v).toBe(parseDateNumber(t));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const t of ['2001-02-29', '1980-5-17', '1899-12-31', '2026-13-01', '2026-04-31']) {
+      expect(field(t, (r, b) => r.readDate(b, 0, b.length)).v, t).toBe(NOT_PLAIN);
+      expect(parseDateNumber(t), t).toBeUndefined();
+    }
+  });
+
+  it('years of service: hundredths from 0 to the maximum, two decimals at most', () => {
+    expect(parseHundredths('1.5', 100)).toBe(150);
+    expect(parseHundredths('100', 100)).toBe(10_000);
+    for (const t of ['100.01', '1.234', '-1', '1.', '.5', '1%']) {
+      expect(parseHundredths(t, 100), t).toBeUndefined();
+    }
   });
 });

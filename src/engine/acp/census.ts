@@ -1,12 +1,42 @@
 /**
- * The census model for the ACP test: one entry per employee in parallel typed arrays (cents,
- * hundredths of a percent, flags), so a million employees cost a few tens of megabytes and no
- * per-employee objects. Built row by row with `CensusBuilder`.
+ * The census model for the ADP and ACP tests: one entry per employee in parallel typed arrays
+ * (cents, hundredths of a percent, dates as `yyyymmdd` numbers, flags), so a million employees
+ * cost a few tens of megabytes and no per-employee objects. The columns a census may lack
+ * (deferrals, ages and dates, the account's gain or loss) take memory only when the file has
+ * them: their arrays are empty otherwise, and `columns` says which are there. Built row by row
+ * with `CensusBuilder`.
  */
 import { IdStore } from './id-store.js';
 
 /** Whether the census says an employee is an HCE: unknown (decide from other columns), no, yes. */
 export const HCE_UNKNOWN = -1;
+
+/** A yes/no column left blank (`hce`, `otherwise_excludable`): decide from the other columns. */
+export const NOT_GIVEN = -1;
+
+/** The optional columns, each with its array: present in the file or not. */
+export interface OptionalColumns {
+  readonly deferrals: boolean;
+  readonly age: boolean;
+  readonly birthDate: boolean;
+  readonly serviceYears: boolean;
+  readonly hireDate: boolean;
+  readonly excludable: boolean;
+  readonly gainLoss: boolean;
+  readonly beginningBalance: boolean;
+}
+
+/** No optional column. */
+export const NO_OPTIONAL_COLUMNS: OptionalColumns = {
+  deferrals: false,
+  age: false,
+  birthDate: false,
+  serviceYears: false,
+  hireDate: false,
+  excludable: false,
+  gainLoss: false,
+  beginningBalance: false,
+};
 
 /** One plan year's census. Money in cents; percentages in hundredths of a percent. */
 export interface Census {
@@ -35,13 +65,29 @@ export interface Census {
   readonly eligible: Uint8Array;
   /** Vested share of the match, hundredths of a percent (10000 = fully vested). */
   readonly vestedBps: Int32Array;
+  /** Elective deferrals (pre-tax and Roth, catch-ups included), cents; empty without the column. */
+  readonly deferrals: Float64Array;
+  /** Age in whole years at the end of the plan year, -1 when blank; empty without the column. */
+  readonly age: Int32Array;
+  /** Birth date as `yyyymmdd`, 0 when blank; empty without the column. */
+  readonly birthDate: Int32Array;
+  /** Years of service at the end of the plan year, in hundredths, -1 when blank; empty without it. */
+  readonly serviceYears: Int32Array;
+  /** Hire date as `yyyymmdd`, 0 when blank; empty without the column. */
+  readonly hireDate: Int32Array;
+  /** -1 not given, 0 no, 1 yes, as stated in the `otherwise_excludable` column; empty without it. */
+  readonly excludableGiven: Int8Array;
+  /** Gain (or, negative, loss) of the tested accounts over the plan year, cents; empty without it. */
+  readonly gainLoss: Float64Array;
+  /** Balance of the tested accounts at the start of the plan year, cents; empty without it. */
+  readonly beginningBalance: Float64Array;
   /** Which optional inputs the census had, for HCE determination and messages. */
   readonly columns: {
     readonly hce: boolean;
     readonly priorCompensation: boolean;
     readonly owner: boolean;
     readonly vested: boolean;
-  };
+  } & OptionalColumns;
 }
 
 /** The values of one row, as numbers. */
@@ -58,13 +104,47 @@ export interface CensusRowValues {
   hceGiven: number;
   eligible: boolean;
   vestedBps: number;
+  /** The optional columns' values (read only when `useColumns` says the census has them). */
+  deferrals?: number;
+  age?: number;
+  birthDate?: number;
+  serviceYears?: number;
+  hireDate?: number;
+  excludableGiven?: number;
+  gainLoss?: number;
+  beginningBalance?: number;
 }
 
-function grow<T extends Float64Array | Int32Array | Int8Array | Uint8Array>(a: T, n: number): T {
+type NumberArray = Float64Array | Int32Array | Int8Array | Uint8Array;
+
+function grow<T extends NumberArray>(a: T, n: number): T {
   const ctor = a.constructor as new (n: number) => T;
   const b = new ctor(n);
   b.set(a);
   return b;
+}
+
+/** The arrays of a census, by field. */
+interface CensusArrays {
+  lines: Int32Array;
+  compensation: Float64Array;
+  match: Float64Array;
+  afterTax: Float64Array;
+  qmac: Float64Array;
+  qnec: Float64Array;
+  priorCompensation: Float64Array;
+  ownerBps: Int32Array;
+  hceGiven: Int8Array;
+  eligible: Uint8Array;
+  vestedBps: Int32Array;
+  deferrals: Float64Array;
+  age: Int32Array;
+  birthDate: Int32Array;
+  serviceYears: Int32Array;
+  hireDate: Int32Array;
+  excludableGiven: Int8Array;
+  gainLoss: Float64Array;
+  beginningBalance: Float64Array;
 }
 
 /**
@@ -74,23 +154,52 @@ function grow<T extends Float64Array | Int32Array | Int8Array | Uint8Array>(a: T
  */
 class BuiltCensus implements Census {
   private idList: string[] | undefined;
+  readonly lines: Int32Array;
+  readonly compensation: Float64Array;
+  readonly match: Float64Array;
+  readonly afterTax: Float64Array;
+  readonly qmac: Float64Array;
+  readonly qnec: Float64Array;
+  readonly priorCompensation: Float64Array;
+  readonly ownerBps: Int32Array;
+  readonly hceGiven: Int8Array;
+  readonly eligible: Uint8Array;
+  readonly vestedBps: Int32Array;
+  readonly deferrals: Float64Array;
+  readonly age: Int32Array;
+  readonly birthDate: Int32Array;
+  readonly serviceYears: Int32Array;
+  readonly hireDate: Int32Array;
+  readonly excludableGiven: Int8Array;
+  readonly gainLoss: Float64Array;
+  readonly beginningBalance: Float64Array;
 
   constructor(
     private readonly store: IdStore,
     readonly size: number,
-    readonly lines: Int32Array,
-    readonly compensation: Float64Array,
-    readonly match: Float64Array,
-    readonly afterTax: Float64Array,
-    readonly qmac: Float64Array,
-    readonly qnec: Float64Array,
-    readonly priorCompensation: Float64Array,
-    readonly ownerBps: Int32Array,
-    readonly hceGiven: Int8Array,
-    readonly eligible: Uint8Array,
-    readonly vestedBps: Int32Array,
+    a: CensusArrays,
     readonly columns: Census['columns'],
-  ) {}
+  ) {
+    this.lines = a.lines;
+    this.compensation = a.compensation;
+    this.match = a.match;
+    this.afterTax = a.afterTax;
+    this.qmac = a.qmac;
+    this.qnec = a.qnec;
+    this.priorCompensation = a.priorCompensation;
+    this.ownerBps = a.ownerBps;
+    this.hceGiven = a.hceGiven;
+    this.eligible = a.eligible;
+    this.vestedBps = a.vestedBps;
+    this.deferrals = a.deferrals;
+    this.age = a.age;
+    this.birthDate = a.birthDate;
+    this.serviceYears = a.serviceYears;
+    this.hireDate = a.hireDate;
+    this.excludableGiven = a.excludableGiven;
+    this.gainLoss = a.gainLoss;
+    this.beginningBalance = a.beginningBalance;
+  }
 
   get ids(): readonly string[] {
     this.idList ??= this.store.all();
@@ -106,65 +215,84 @@ class BuiltCensus implements Census {
   }
 }
 
-/** Accumulates rows into a `Census`, doubling its arrays as it goes. */
+/** Each optional field and the column flag it belongs to. */
+const OPTIONAL: readonly (readonly [keyof CensusArrays, keyof OptionalColumns])[] = [
+  ['deferrals', 'deferrals'],
+  ['age', 'age'],
+  ['birthDate', 'birthDate'],
+  ['serviceYears', 'serviceYears'],
+  ['hireDate', 'hireDate'],
+  ['excludableGiven', 'excludable'],
+  ['gainLoss', 'gainLoss'],
+  ['beginningBalance', 'beginningBalance'],
+];
+
+/**
+ * Accumulates rows into a `Census`, doubling its arrays as it goes. The optional columns' arrays
+ * stay empty until `useColumns` says the file has them.
+ */
 export class CensusBuilder {
   private n = 0;
   private cap: number;
   /** The ids, as bytes with a hash index (duplicates are found through it). */
   readonly idStore: IdStore;
-  private lines: Int32Array;
-  private comp: Float64Array;
-  private match: Float64Array;
-  private afterTax: Float64Array;
-  private qmac: Float64Array;
-  private qnec: Float64Array;
-  private prior: Float64Array;
-  private owner: Int32Array;
-  private hce: Int8Array;
-  private eligible: Uint8Array;
-  private vested: Int32Array;
+  private a: CensusArrays;
+  private optional: OptionalColumns = NO_OPTIONAL_COLUMNS;
 
   constructor(initialCapacity = 1024) {
     this.cap = Math.max(16, initialCapacity);
     const c = this.cap;
     this.idStore = new IdStore(c);
-    this.lines = new Int32Array(c);
-    this.comp = new Float64Array(c);
-    this.match = new Float64Array(c);
-    this.afterTax = new Float64Array(c);
-    this.qmac = new Float64Array(c);
-    this.qnec = new Float64Array(c);
-    this.prior = new Float64Array(c);
-    this.owner = new Int32Array(c);
-    this.hce = new Int8Array(c);
-    this.eligible = new Uint8Array(c);
-    this.vested = new Int32Array(c);
+    this.a = {
+      lines: new Int32Array(c),
+      compensation: new Float64Array(c),
+      match: new Float64Array(c),
+      afterTax: new Float64Array(c),
+      qmac: new Float64Array(c),
+      qnec: new Float64Array(c),
+      priorCompensation: new Float64Array(c),
+      ownerBps: new Int32Array(c),
+      hceGiven: new Int8Array(c),
+      eligible: new Uint8Array(c),
+      vestedBps: new Int32Array(c),
+      deferrals: new Float64Array(0),
+      age: new Int32Array(0),
+      birthDate: new Int32Array(0),
+      serviceYears: new Int32Array(0),
+      hireDate: new Int32Array(0),
+      excludableGiven: new Int8Array(0),
+      gainLoss: new Float64Array(0),
+      beginningBalance: new Float64Array(0),
+    };
   }
 
   get size(): number {
     return this.n;
   }
 
+  /** Makes room for the optional columns the file has (before the first row). */
+  useColumns(columns: OptionalColumns): void {
+    this.optional = columns;
+    const a = this.a as unknown as Record<keyof CensusArrays, NumberArray>;
+    for (const [k, column] of OPTIONAL) {
+      if (columns[column]) a[k] = grow(a[k], this.cap);
+    }
+  }
+
   private ensure(): void {
     if (this.n < this.cap) return;
     const c = this.cap * 2;
-    this.lines = grow(this.lines, c);
-    this.comp = grow(this.comp, c);
-    this.match = grow(this.match, c);
-    this.afterTax = grow(this.afterTax, c);
-    this.qmac = grow(this.qmac, c);
-    this.qnec = grow(this.qnec, c);
-    this.prior = grow(this.prior, c);
-    this.owner = grow(this.owner, c);
-    this.hce = grow(this.hce, c);
-    this.eligible = grow(this.eligible, c);
-    this.vested = grow(this.vested, c);
+    const a = this.a as unknown as Record<keyof CensusArrays, NumberArray>;
+    // every array in use has `cap` entries; the optional ones not in use stay empty
+    for (const k of Object.keys(a) as (keyof CensusArrays)[]) {
+      if (a[k].length > 0) a[k] = grow(a[k], c);
+    }
     this.cap = c;
   }
 
   /** The line of row `row`. */
   lineAt(row: number): number | undefined {
-    return row < this.n ? this.lines[row] : undefined;
+    return row < this.n ? this.a.lines[row] : undefined;
   }
 
   /** Appends one validated row. */
@@ -185,39 +313,38 @@ export class CensusBuilder {
   private addValues(r: CensusRowValues): void {
     this.ensure();
     const i = this.n++;
-    this.lines[i] = r.line;
-    this.comp[i] = r.compensation;
-    this.match[i] = r.match;
-    this.afterTax[i] = r.afterTax;
-    this.qmac[i] = r.qmac;
-    this.qnec[i] = r.qnec;
-    this.prior[i] = r.priorCompensation;
-    this.owner[i] = r.ownerBps;
-    this.hce[i] = r.hceGiven;
-    this.eligible[i] = r.eligible ? 1 : 0;
-    this.vested[i] = r.vestedBps;
+    const a = this.a;
+    a.lines[i] = r.line;
+    a.compensation[i] = r.compensation;
+    a.match[i] = r.match;
+    a.afterTax[i] = r.afterTax;
+    a.qmac[i] = r.qmac;
+    a.qnec[i] = r.qnec;
+    a.priorCompensation[i] = r.priorCompensation;
+    a.ownerBps[i] = r.ownerBps;
+    a.hceGiven[i] = r.hceGiven;
+    a.eligible[i] = r.eligible ? 1 : 0;
+    a.vestedBps[i] = r.vestedBps;
+    const o = this.optional;
+    if (o === NO_OPTIONAL_COLUMNS) return;
+    if (o.deferrals) a.deferrals[i] = r.deferrals ?? 0;
+    if (o.age) a.age[i] = r.age ?? NOT_GIVEN;
+    if (o.birthDate) a.birthDate[i] = r.birthDate ?? 0;
+    if (o.serviceYears) a.serviceYears[i] = r.serviceYears ?? NOT_GIVEN;
+    if (o.hireDate) a.hireDate[i] = r.hireDate ?? 0;
+    if (o.excludable) a.excludableGiven[i] = r.excludableGiven ?? NOT_GIVEN;
+    if (o.gainLoss) a.gainLoss[i] = r.gainLoss ?? 0;
+    if (o.beginningBalance) a.beginningBalance[i] = r.beginningBalance ?? 0;
   }
 
   /** The census (arrays trimmed to size). */
-  build(columns: Census['columns']): Census {
+  build(columns: Omit<Census['columns'], keyof OptionalColumns>): Census {
     const n = this.n;
-    const cut = <T extends Float64Array | Int32Array | Int8Array | Uint8Array>(a: T): T =>
-      a.subarray(0, n) as T;
-    return new BuiltCensus(
-      this.idStore,
-      n,
-      cut(this.lines),
-      cut(this.comp),
-      cut(this.match),
-      cut(this.afterTax),
-      cut(this.qmac),
-      cut(this.qnec),
-      cut(this.prior),
-      cut(this.owner),
-      cut(this.hce),
-      cut(this.eligible),
-      cut(this.vested),
-      columns,
-    );
+    const a = this.a;
+    const cut = <T extends NumberArray>(x: T): T => (x.length > 0 ? (x.subarray(0, n) as T) : x);
+    const arrays = Object.fromEntries(
+      (Object.keys(a) as (keyof CensusArrays)[]).map((k) => [k, cut(a[k])]),
+    ) as unknown as CensusArrays;
+    return new BuiltCensus(this.idStore, n, arrays, { ...columns, ...this.optional });
   }
 }

@@ -1,8 +1,9 @@
 /**
- * Deadlines for correcting a failed ACP test, from the last day of the plan year: 2½ months
- * (6 months for a plan with an EACA) to distribute without the employer's 10% excise tax (IRC
- * 4979(f)(1)), and 12 months — the end of the following plan year — before the plan's
- * qualification is at risk (IRC 401(m)(6)(A); Reg. 1.401(m)-2(b)(1)(ii)).
+ * Deadlines for correcting a failed ADP or ACP test, from the last day of the plan year: 2½
+ * months (6 months for a plan with an EACA) to distribute without the employer's 10% excise tax
+ * (IRC 4979(f)(1)), and 12 months — the end of the following plan year — before the plan's
+ * qualification is at risk (IRC 401(k)(8)(A), 401(m)(6)(A); Reg. 1.401(k)-2(b)(5),
+ * 1.401(m)-2(b)(4)).
  */
 import { addDays, addMonths, isIsoDate, type IsoDate } from '../dates.js';
 import { inputError } from '../errors.js';
@@ -12,7 +13,7 @@ import { acpConstants } from '../params/acp.js';
 const HALF_MONTH_DAYS = 15;
 
 /** Adds whole months (a month end stays a month end) and then a half month for "2½ months". */
-function addMonthsAndHalf(date: IsoDate, months: number): IsoDate {
+export function addMonthsAndHalf(date: IsoDate, months: number): IsoDate {
   const whole = Math.floor(months);
   const end = addMonths(date, whole, { keepMonthEnd: true });
   return months === whole ? end : addDays(end, HALF_MONTH_DAYS);

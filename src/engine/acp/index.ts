@@ -1,14 +1,20 @@
-/** The ACP nondiscrimination test (IRC 401(m); Treas. Reg. 1.401(m)-2): census, test, correction, what-ifs. */
+/** The ADP and ACP nondiscrimination tests (IRC 401(k)(3), 401(m); Treas. Reg. 1.401(k)-2, 1.401(m)-2): census, tests, corrections, what-ifs. */
 export * from './acp-test.js';
-export * from './adp.js';
+export * from './adp-test.js';
+export * from './allocable-income.js';
 export * from './census.js';
 export * from './census-csv.js';
 export * from './census-values.js';
 export * from './census-generator.js';
 export * from './deadlines.js';
+export * from './excludable.js';
+export * from './groups.js';
 export * from './hce.js';
 export * from './id-store.js';
 export * from './leveling.js';
 export * from './participant.js';
+export * from './plan-tests.js';
+export * from './qnec-alternative.js';
 export * from './ratios.js';
+export * from './targeted-qnec.js';
 export * from './whatif.js';

@@ -8,7 +8,6 @@
 import { InputError, inputError, type InputIssue } from '../errors.js';
 import type { Cents } from '../money.js';
 import {
-  countedContributions,
   evaluateAcp,
   prepareAcpTest,
   type AcpResult,
@@ -25,6 +24,7 @@ export interface ParticipantView {
   readonly hce: boolean;
   readonly compensation: Cents;
   readonly cappedCompensation: Cents;
+  /** After-tax money, with any excess contributions recharacterized as after-tax, cents. */
   readonly afterTax: Cents;
   readonly match: Cents;
   readonly ratioBps: number;
@@ -45,8 +45,9 @@ export function participantView(p: PreparedTest, r: AcpResult, id: string): Part
   const hce = p.hces.isHce[i] === 1;
   const comp = c.compensation[i] ?? 0;
   const capped = Math.min(comp, p.compensationLimit);
-  const safe = p.options.safeHarbor === true;
-  const counted = countedContributions(c, i, safe);
+  const counted = p.counted[i] ?? 0;
+  // after-tax money: the census's, and deferrals recharacterized as after-tax in the ADP test
+  const afterTax = (c.afterTax[i] ?? 0) + (p.recharacterized?.[i] ?? 0);
   const ratio = eligible && capped > 0 ? contributionRatioBps(counted, capped) : 0;
   const refund = r.refunds.find((x) => x.index === i) ?? null;
   const why: string[] = [];
@@ -74,11 +75,11 @@ export function participantView(p: PreparedTest, r: AcpResult, id: string): Part
     hce,
     compensation: comp,
     cappedCompensation: capped,
-    afterTax: c.afterTax[i] ?? 0,
+    afterTax: afterTax,
     match: c.match[i] ?? 0,
     ratioBps: ratio,
     refund,
-    afterTaxKept: (c.afterTax[i] ?? 0) - (refund?.afterTax ?? 0),
+    afterTaxKept: afterTax - (refund?.afterTax ?? 0),
     why,
   };
 }

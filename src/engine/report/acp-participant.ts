@@ -4,13 +4,7 @@
  * after-tax money and match comes back (IRC 401(m)(6)) — for an employee of a census, or as an
  * estimate without one (the employee, the plan's expected NHCE ACP and the other HCEs in brief).
  */
-import {
-  evaluateAcp,
-  prepareAcpTest,
-  type AcpOptions,
-  type AcpResult,
-  type PreparedTest,
-} from '../acp/acp-test.js';
+import type { AcpOptions, AcpResult, PreparedTest } from '../acp/acp-test.js';
 import type { Census } from '../acp/census.js';
 import type { CorrectionDeadlines } from '../acp/deadlines.js';
 import {
@@ -23,7 +17,8 @@ import { bpsRate, percentText } from '../acp/ratios.js';
 import { figure, rateFigure, type Figure, type RateFigure } from '../explain.js';
 import { formatUsd } from '../money.js';
 import { paramsFor } from '../params/index.js';
-import { HUNDREDTH, limitRuleText } from './acp.js';
+import { runPlanTests } from '../acp/plan-tests.js';
+import { HUNDREDTH, limitRuleText } from './acp-common.js';
 import type { Finding, ReportBase } from './model.js';
 
 export interface ParticipantRefundReport {
@@ -109,7 +104,14 @@ function participantReport(
       capParam.citation,
       [k('compensation')],
     ),
-    afterTax: given('afterTax', 'After-tax contributed', v.afterTax, 'after-tax contributions'),
+    afterTax: given(
+      'afterTax',
+      'After-tax contributed',
+      v.afterTax,
+      (p.recharacterized?.[p.census.rowOf(v.id)] ?? 0) > 0
+        ? 'after-tax contributions, with the excess contributions recharacterized as after-tax (Treas. Reg. 1.401(k)-2(b)(3))'
+        : 'after-tax contributions',
+    ),
     match: given('match', 'Match', v.match, 'matching contributions'),
     ratio: rateFigure(
       k('ratio'),
@@ -256,8 +258,14 @@ export function acpParticipantReport(input: {
   readonly options: AcpOptions;
   readonly participant: string;
 }): AcpParticipantReport {
-  const p = prepareAcpTest(input.census, input.options);
-  const r = evaluateAcp(p);
+  // the employee's own test: the group it is in when the otherwise excludable are tested apart
+  const t = runPlanTests(input.census, input.options);
+  const row = input.census.rowOf(input.participant);
+  const apart = t.groups.length > 1 && row >= 0 && t.excludable?.flags[row] === 1;
+  const g = t.groups[apart ? 1 : 0];
+  if (g === undefined) throw new RangeError('no test group');
+  const p = g.acp.prepared;
+  const r = g.acp.result;
   const v = participantView(p, r, input.participant);
   return {
     report: 'acp-participant',

@@ -2,28 +2,35 @@
  * The `acp` report: the ACP test of a plan's census (IRC 401(m)(2), (3); Treas. Reg.
  * 1.401(m)-2(a)) — the two averages, the limit and the margin — and, when the plan fails, the
  * correction (IRC 401(m)(6); Reg. 1.401(m)-2(b)): the excess aggregate contributions, each HCE's
- * refund by source, the deadlines and excise tax (IRC 4979) and the QNEC that would pass
- * instead; optionally the sponsor's what-ifs. Every amount is a Figure, every ratio a RateFigure.
+ * refund by source with its allocable income, the deadlines and excise tax (IRC 4979) and the
+ * QNEC that would pass instead; the ADP test beside it when the census has deferrals (the `adp`
+ * section, `acp-adp.ts`); both tests per group when the otherwise excludable employees are tested
+ * apart (IRC 410(b)(4)(B)); optionally the sponsor's what-ifs. Every amount is a Figure, every
+ * ratio a RateFigure.
  */
-import {
-  evaluateAcp,
-  prepareAcpTest,
-  type AcpOptions,
-  type AcpResult,
-  type NhceSource,
-  type PreparedTest,
-  type Refund,
-} from '../acp/acp-test.js';
+import type { AcpOptions, AcpResult, NhceSource, PreparedTest, Refund } from '../acp/acp-test.js';
+import type { AdpResult } from '../acp/adp-test.js';
 import type { Census } from '../acp/census.js';
 import type { CensusIssue } from '../acp/census-csv.js';
 import type { CorrectionDeadlines } from '../acp/deadlines.js';
+import type { ExcludableEmployees } from '../acp/excludable.js';
+import {
+  runPlanTests,
+  type GroupTests,
+  type PlanTests,
+  type TestGroup,
+} from '../acp/plan-tests.js';
 import { bpsRate, percentShortText, percentText } from '../acp/ratios.js';
 import { adoptionGrid, maxUniformRate, richerMatch, type MaxRateResult } from '../acp/whatif.js';
 import { figure, rateFigure, type Figure, type RateFigure } from '../explain.js';
 import { formatUsd, type Cents } from '../money.js';
 import { acpConstants } from '../params/acp.js';
 import { paramsFor, rate, usd } from '../params/index.js';
+import { adpFailureText, adpSection, type AdpSection } from './acp-adp.js';
+import { HUNDREDTH, limitRuleText, qnecLimitReport, type QnecLimitReport } from './acp-common.js';
 import type { Finding, ReportBase } from './model.js';
+
+export { HUNDREDTH, limitRuleText };
 
 /** How the census was read: rows seen, rows tested, and the rows left out with their problems. */
 export interface CensusReading {
@@ -65,6 +72,8 @@ export interface RefundRow {
   readonly matchForfeited: Figure;
   readonly qmac: Figure;
   readonly qnec: Figure;
+  /** Income allocable to the refund, or null when the census and options do not give it. */
+  readonly allocableIncome: Figure | null;
 }
 
 export interface QnecAlternativeReport {
@@ -115,7 +124,41 @@ export interface WhatIfReport {
   readonly richerMatch: RicherMatchReport;
 }
 
+/** One test of one group of employees, in brief. */
+export interface GroupTestReport {
+  readonly hceCount: number;
+  readonly nhceCount: number;
+  readonly hceAverage: RateFigure;
+  readonly nhceAverage: RateFigure;
+  readonly limit: RateFigure;
+  readonly passed: boolean;
+  readonly passReason: AcpResult['passReason'];
+  readonly excess: Figure;
+}
+
+/** A group's tests when the otherwise excludable employees are tested apart. */
+export interface GroupReport {
+  readonly group: Exclude<TestGroup, 'all'>;
+  readonly acp: GroupTestReport;
+  readonly adp: GroupTestReport | null;
+}
+
+/** Who is otherwise excludable and how the plan tests them. */
+export interface ExcludableReport {
+  readonly rule: 'separate' | 'drop-nhces';
+  readonly count: number;
+  /** The latest date meeting age 21 and a year of service still let an employee in this plan year. */
+  readonly latestQualifyingDate: string;
+  readonly byColumn: number;
+  readonly byNumbers: number;
+  readonly unknown: number;
+  /** `drop-nhces`: the otherwise excludable NHCEs left out of the tests; else null. */
+  readonly nhcesLeftOut: number | null;
+}
+
 export interface AcpReport extends ReportBase<'acp'> {
+  /** Every test passes: the ACP test and the ADP test, in every group. */
+  readonly allPassed: boolean;
   readonly year: number;
   readonly method: 'current' | 'prior';
   readonly safeHarbor: boolean;
@@ -134,12 +177,22 @@ export interface AcpReport extends ReportBase<'acp'> {
   readonly excessAggregateContributions: Figure;
   readonly distributed: Figure;
   readonly forfeited: Figure;
+  /** Income allocable to the refunds, summed, or null when unknown. */
+  readonly allocableIncome: Figure | null;
   readonly exciseTaxRate: RateFigure;
   readonly exciseTaxIfLate: Figure;
   readonly deadlines: CorrectionDeadlines;
   /** Only the HCEs with a refund, in census order. */
   readonly refunds: readonly RefundRow[];
   readonly qnecAlternative: QnecAlternativeReport | null;
+  /** The targeted QNEC limit on the NHCEs' QNECs in the ACP test; null when they are the ADP test's. */
+  readonly qnecLimit: QnecLimitReport | null;
+  /** The ADP test, when the census has deferrals and the plan is not a safe-harbor plan. */
+  readonly adp: AdpSection | null;
+  /** How the plan tests its otherwise excludable employees, or null: everyone together. */
+  readonly excludable: ExcludableReport | null;
+  /** Each group's tests when tested apart; else null. */
+  readonly groups: readonly GroupReport[] | null;
   readonly hceDetermination: {
     readonly threshold: Figure;
     readonly byColumn: number;
@@ -156,9 +209,6 @@ export interface AcpReport extends ReportBase<'acp'> {
   readonly whatif?: WhatIfReport;
 }
 
-/** The precision of every ratio and average: "0.01%" (Reg. 1.401(m)-2(a)(2)(i)). */
-export const HUNDREDTH = `${(10 ** -acpConstants.ratioPlaces.value).toFixed(acpConstants.ratioPlaces.value)}%`;
-
 /** A rate parameter as a short percentage ("10%"). */
 function ratePercentText(r: { num: number; den: number }): string {
   return `${String((r.num * 100) / r.den)}%`;
@@ -172,7 +222,9 @@ const CITE = {
   dollarLeveling: 'IRC 401(m)(6)(C); Treas. Reg. 1.401(m)-2(b)(2)(iii)',
   distribution: 'IRC 401(m)(6)(A); Treas. Reg. 1.401(m)-2(b)(3)',
   forfeiture: 'IRC 401(m)(6)(A), 411(a)(3)(G); Treas. Reg. 1.401(m)-2(b)(3)',
-  qnec: 'Treas. Reg. 1.401(m)-2(a)(6)',
+  qnec: 'Treas. Reg. 1.401(m)-2(a)(6), (b)(1)(i)(A)',
+  income: 'Treas. Reg. 1.401(m)-2(b)(2)(iv)',
+  excludable: 'IRC 410(b)(4)(B); Treas. Reg. 1.401(k)-2(a)(1)(iii), 1.401(m)-2(a)(1)(iii)',
   whatif: 'IRC 401(m)(2)(A); Treas. Reg. 1.401(m)-2(a) (what-if: the census with money added)',
 } as const;
 
@@ -201,25 +253,24 @@ function nhceSourceText(source: NhceSource): [label: string, why: string, citati
   }
 }
 
-/** `max(1.25×N, min(2×N, N+2))`, written from the statute's parameters. */
-export function limitRuleText(): string {
-  const c = acpConstants;
-  const basic = String(c.basicMultiplierPercent.value / 100);
-  const spread = String(c.alternativeSpreadBps.value / 100);
-  return `max(${basic}×N, min(${String(c.alternativeMultiplier.value)}×N, N+${spread}))`;
+/** What the ACP test counts, in words. */
+function counted(o: AcpOptions): string {
+  const qnec = o.qnecTest === 'adp' ? '' : ' and QNECs (an NHCE’s up to the targeted QNEC limit)';
+  const rech = o.adpCorrection === 'recharacterize' ? ' (with recharacterized deferrals)' : '';
+  return o.safeHarbor
+    ? `after-tax money${rech}${qnec} (safe-harbor plan: the match is left out)`
+    : `match, after-tax money${rech}, QMACs${qnec}`;
 }
 
-function counted(safeHarbor: boolean): string {
-  return safeHarbor
-    ? 'after-tax money and QNECs (safe-harbor plan: the match is left out)'
-    : 'match, after-tax money, QMACs and QNECs';
-}
+/** The income allocable to a refund: how it is figured. */
+const INCOME_WHY =
+  'gain_loss × amount ÷ (beginning_balance + the plan year’s contributions) from the census, or the amount × the plan’s gain rate; rounded to the cent (the unvested match’s share is forfeited with it)';
 
 /**
  * One HCE's refund. The rows of the table share one key per column (`refunds.amount`): one rule,
  * explained once, whatever the number of HCEs.
  */
-function refundRow(r: Refund, safeHarbor: boolean, vestedText: string): RefundRow {
+function refundRow(r: Refund, o: AcpOptions, vestedText: string): RefundRow {
   const k = (name: string): string => `refunds.${name}`;
   const money = (
     name: string,
@@ -234,7 +285,7 @@ function refundRow(r: Refund, safeHarbor: boolean, vestedText: string): RefundRo
       k('ratio'),
       'HCE’s contribution ratio',
       bpsRate(r.ratioBps),
-      `${counted(safeHarbor)} ÷ pay capped at 401(a)(17), to the nearest ${HUNDREDTH}`,
+      `${counted(o)} ÷ pay capped at 401(a)(17), to the nearest ${HUNDREDTH}`,
       CITE.ratio,
       [k('contributions')],
     ),
@@ -242,7 +293,7 @@ function refundRow(r: Refund, safeHarbor: boolean, vestedText: string): RefundRo
       k('contributions'),
       'HCE’s contributions counted',
       r.contributions,
-      `${counted(safeHarbor)} in the census`,
+      `${counted(o)} in the census`,
       CITE.ratio,
     ),
     amount: figure(
@@ -276,6 +327,17 @@ function refundRow(r: Refund, safeHarbor: boolean, vestedText: string): RefundRo
     ),
     qmac: money('qmac', 'QMAC paid out', r.qmac, 'then QMACs (always vested)', CITE.distribution),
     qnec: money('qnec', 'QNEC paid out', r.qnec, 'then QNECs (always vested)', CITE.distribution),
+    allocableIncome:
+      r.allocableIncome === null
+        ? null
+        : figure(
+            k('allocableIncome'),
+            'Income allocable to the refund',
+            r.allocableIncome,
+            INCOME_WHY,
+            CITE.income,
+            [k('amount')],
+          ),
   };
 }
 
@@ -391,7 +453,9 @@ function whatIfReport(p: PreparedTest, w: WhatIfInput): WhatIfReport {
   };
 }
 
-function findings(r: AcpResult, census: Census, reading: CensusReading, vested: string): Finding[] {
+/** The ACP test's findings (as before the ADP test joined it), then the ADP test's and the rest. */
+function findings(t: PlanTests, census: Census, reading: CensusReading, vested: string): Finding[] {
+  const r = t.acp;
   const out: Finding[] = [];
   if (reading.skippedRows > 0) {
     out.push({
@@ -434,14 +498,245 @@ function findings(r: AcpResult, census: Census, reading: CensusReading, vested: 
       });
     }
   }
+  out.push(...adpFindings(t.adp, census, t.options), ...planFindings(t));
   return out;
+}
+
+/** The ADP test's findings. */
+function adpFindings(a: AdpResult | null, census: Census, o: AcpOptions): Finding[] {
+  const out: Finding[] = [];
+  if (a === null) {
+    if (census.columns.deferrals && o.safeHarbor) {
+      out.push({
+        severity: 'info',
+        path: 'safeHarbor',
+        message:
+          'Safe-harbor plan: the ADP test is met by the safe-harbor contributions and is not run (Treas. Reg. 1.401(k)-3)',
+      });
+    }
+    return out;
+  }
+  if (a.nhceSource === 'first-year-deemed') {
+    out.push({
+      severity: 'info',
+      path: 'firstYear',
+      message: `First plan year under prior-year testing: the NHCE ADP is deemed ${percentText(a.nhceAdpBps)} (IRC 401(k)(3)(E))`,
+    });
+  }
+  if (!a.passed) {
+    out.push({ severity: 'error', path: 'adp', ...adpFailureText(a) });
+    const matched = a.corrections.some(
+      (c) => c.refund + c.recharacterized > 0 && (census.match[c.index] ?? 0) > 0,
+    );
+    if (matched) {
+      out.push({
+        severity: 'question',
+        path: 'adp',
+        message:
+          'Does the match follow the deferrals distributed or recharacterized? Match on them must be forfeited where keeping it would give HCEs a higher match rate than NHCEs (Treas. Reg. 1.401(k)-2(b)(4)(ii), IRC 411(a)(3)(G)); the ACP test here counts the match as the census shows it.',
+      });
+    }
+    if (a.recharacterizedTotal > 0) {
+      out.push({
+        severity: 'question',
+        path: 'adpCorrection',
+        message: `Does the plan allow after-tax contributions of the amounts recharacterized? With the after-tax money each HCE made they may not exceed what the plan permits (Treas. Reg. 1.401(k)-2(b)(3)(iii)(B)); recharacterization is reported as taxable as if distributed.`,
+      });
+    }
+  }
+  const cu = a.catchUps;
+  if (a.catchUpTotal > 0) {
+    out.push({
+      severity: 'info',
+      path: 'adp',
+      message: `${formatUsd(a.catchUpTotal)} of the excess contributions stays in the plan as catch-up contributions of catch-up eligible HCEs (Treas. Reg. 1.414(v)-1(d)(2)(iii)); under IRC 414(v)(7) a catch-up of an employee whose prior-year wages from the employer were above the Roth catch-up threshold must be designated Roth`,
+    });
+  }
+  if (cu.excessDeferralRows > 0) {
+    out.push({
+      severity: 'warning',
+      path: 'deferrals',
+      message: `${String(cu.excessDeferralRows)} employees deferred ${formatUsd(cu.excessDeferrals)} more than the 402(g) limit and their catch-up limit: excess deferrals, to be distributed to them (IRC 402(g)(2)); counted in the ADP test for HCEs, not for NHCEs`,
+    });
+  }
+  if (cu.unknownAgeAboveLimit > 0) {
+    out.push({
+      severity: 'question',
+      path: 'deferrals',
+      message: `${String(cu.unknownAgeAboveLimit)} employees deferred more than the 402(g) limit and the census gives no age or birth date for them: they are taken as not catch-up eligible. Add birth_date so catch-ups are left out of the test (IRC 414(v)).`,
+    });
+  }
+  return out;
+}
+
+/** Findings of the whole plan: QNECs cut to the limit, allocable income, otherwise excludable employees. */
+function planFindings(t: PlanTests): Finding[] {
+  const out: Finding[] = [];
+  for (const [name, l] of [
+    ['ACP', t.acp.qnecLimit],
+    ['ADP', t.adp?.qnecLimit ?? null],
+  ] as const) {
+    if (l === null || l.nhcesLimited === 0) continue;
+    out.push({
+      severity: 'warning',
+      path: 'qnec',
+      message: `${formatUsd(l.notCounted)} of QNECs to ${String(l.nhcesLimited)} NHCEs is above the targeted QNEC limit (${percentText(l.limitRateBps)} of pay) and is not counted in the ${name} test (Treas. Reg. 1.401(k)-2(a)(6)(iv), 1.401(m)-2(a)(6)(v))`,
+    });
+  }
+  const refunds =
+    t.acp.refunds.length + (t.adp?.corrections.filter((c) => c.refund > 0).length ?? 0);
+  if (
+    refunds > 0 &&
+    (t.acp.allocableIncomeTotal === null || t.adp?.allocableIncomeTotal === null)
+  ) {
+    out.push({
+      severity: 'question',
+      path: 'gainRateBps',
+      message:
+        'Refunds are paid with the income allocable to them through the end of the plan year (Treas. Reg. 1.401(k)-2(b)(2)(iv), 1.401(m)-2(b)(2)(iv)). Ask for each account’s gain or loss and its beginning balance (census columns gain_loss, beginning_balance), or the plan’s rate of return for the year.',
+    });
+  }
+  const x = t.excludable;
+  if (x !== null && x.unknown > 0) {
+    out.push({
+      severity: 'warning',
+      path: 'excludable',
+      message: `${String(x.unknown)} employees have no birth date (or age) or no hire date (or years of service): taken as meeting the age and service conditions and tested with the others`,
+    });
+  }
+  if (x !== null && x.byNumbers > 0) {
+    out.push({
+      severity: 'question',
+      path: 'excludable',
+      message: `${String(x.byNumbers)} employees’ age or service is a number at the end of the plan year, not a date: the condition counts as met when met by then, without the six-month entry rule (IRC 410(a)(4)). Give birth_date and hire_date for the exact rule.`,
+    });
+  }
+  return out;
+}
+
+/** One group's test in brief (`groups.acp.*` or `groups.adp.*` figures). */
+function groupTestReport(
+  test: 'acp' | 'adp',
+  r: {
+    hceCount: number;
+    nhceCount: number;
+    hceBps: number;
+    nhceBps: number;
+    limitBps: number;
+    passed: boolean;
+    passReason: AcpResult['passReason'];
+    excess: Cents;
+  },
+): GroupTestReport {
+  const k = (name: string): string => `groups.${test}.${name}`;
+  const T = test.toUpperCase();
+  const cite = test === 'acp' ? CITE.ratio : 'IRC 401(k)(3); Treas. Reg. 1.401(k)-2(a)(2)(i)';
+  return {
+    hceCount: r.hceCount,
+    nhceCount: r.nhceCount,
+    hceAverage: rateFigure(
+      k('hceAverage'),
+      `HCE ${T} of the group`,
+      bpsRate(r.hceBps),
+      `the average of the group’s eligible HCEs’ ratios, each to the nearest ${HUNDREDTH}`,
+      cite,
+    ),
+    nhceAverage: rateFigure(
+      k('nhceAverage'),
+      `NHCE ${T} of the group`,
+      bpsRate(r.nhceBps),
+      `the average of the group’s eligible NHCEs’ ratios, each to the nearest ${HUNDREDTH}`,
+      cite,
+    ),
+    limit: rateFigure(
+      k('limit'),
+      `Limit: ${limitRuleText()}`,
+      bpsRate(r.limitBps),
+      `for N = the group’s NHCE ${T}, rounded down to ${HUNDREDTH}`,
+      CITE.limit,
+      [k('nhceAverage')],
+    ),
+    passed: r.passed,
+    passReason: r.passReason,
+    excess: figure(
+      k('excess'),
+      test === 'acp'
+        ? 'Excess aggregate contributions of the group'
+        : 'Excess contributions of the group',
+      r.excess,
+      'ratio leveling of the group’s HCE ratios to its limit (0 when the group passes)',
+      test === 'acp' ? CITE.ratioLeveling : 'IRC 401(k)(8)(B); Treas. Reg. 1.401(k)-2(b)(2)(ii)',
+      [k('hceAverage'), k('limit')],
+    ),
+  };
+}
+
+/** Each group's tests in brief, when the otherwise excludable employees are tested apart. */
+function groupReports(groups: readonly GroupTests[]): GroupReport[] | null {
+  if (groups.length < 2) return null;
+  return groups.map((g) => {
+    const c = g.acp.result;
+    const a = g.adp?.result ?? null;
+    return {
+      group: g.group === 'all' ? 'meets-age-and-service' : g.group,
+      acp: groupTestReport('acp', {
+        hceCount: c.hceCount,
+        nhceCount: c.nhceCount,
+        hceBps: c.hceAcpBps,
+        nhceBps: c.nhceAcpBps,
+        limitBps: c.limitBps,
+        passed: c.passed,
+        passReason: c.passReason,
+        excess: c.excessAggregateContributions,
+      }),
+      adp:
+        a === null
+          ? null
+          : groupTestReport('adp', {
+              hceCount: a.hceCount,
+              nhceCount: a.nhceCount,
+              hceBps: a.hceAdpBps,
+              nhceBps: a.nhceAdpBps,
+              limitBps: a.limitBps,
+              passed: a.passed,
+              passReason: a.passReason,
+              excess: a.excessContributions,
+            }),
+    };
+  });
+}
+
+/** `yyyymmdd` as an ISO date. */
+function isoOf(d: number): string {
+  const t = String(d).padStart(8, '0');
+  return `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}`;
+}
+
+function excludableReport(
+  x: ExcludableEmployees | null,
+  o: AcpOptions,
+  main: PreparedTest,
+): ExcludableReport | null {
+  if (x === null || o.excludable === undefined) return null;
+  return {
+    rule: o.excludable,
+    count: x.count,
+    latestQualifyingDate: isoOf(x.latestEntryQualifyingDate),
+    byColumn: x.byColumn,
+    byNumbers: x.byNumbers,
+    unknown: x.unknown,
+    nhcesLeftOut: o.excludable === 'drop-nhces' ? main.leftOutCount : null,
+  };
 }
 
 /** The `acp` report for a census read from a file. */
 export function acpReport(input: AcpReportInput): AcpReport {
   const { census, reading, options } = input;
-  const p = prepareAcpTest(census, options);
-  const r = evaluateAcp(p);
+  const t = runPlanTests(census, options);
+  const main = t.groups[0];
+  if (main === undefined) throw new RangeError('no test group');
+  const p = main.acp.prepared;
+  const r = t.acp;
   const params = paramsFor(options.year, 'year');
   const safe = r.safeHarbor;
   const cap = formatUsd(p.compensationLimit);
@@ -454,6 +749,7 @@ export function acpReport(input: AcpReportInput): AcpReport {
   const failed = !r.passed;
   return {
     report: 'acp',
+    allPassed: t.passed,
     year: r.year,
     method: r.method,
     safeHarbor: safe,
@@ -465,7 +761,7 @@ export function acpReport(input: AcpReportInput): AcpReport {
       'hceAcp',
       'HCE ACP',
       bpsRate(r.hceAcpBps),
-      `the average of the ${String(r.hceCount)} eligible HCEs’ ratios: ${counted(safe)} ÷ pay capped at ${cap}, each to the nearest ${HUNDREDTH}`,
+      `the average of the ${String(r.hceCount)} eligible HCEs’ ratios: ${counted(options)} ÷ pay capped at ${cap}, each to the nearest ${HUNDREDTH}`,
       CITE.ratio,
     ),
     nhceAcp: rateFigure('nhceAcp', nhceLabel, bpsRate(r.nhceAcpBps), nhceWhy, nhceCite),
@@ -534,6 +830,17 @@ export function acpReport(input: AcpReportInput): AcpReport {
       CITE.forfeiture,
       ['excessAggregateContributions'],
     ),
+    allocableIncome:
+      r.allocableIncomeTotal === null
+        ? null
+        : figure(
+            'allocableIncome',
+            'Income allocable to the refunds',
+            r.allocableIncomeTotal,
+            `the income allocable to each HCE’s refund through the end of the plan year, summed (${INCOME_WHY})`,
+            CITE.income,
+            ['excessAggregateContributions'],
+          ),
     exciseTaxRate: rateFigure(
       'exciseTaxRate',
       'Excise tax rate',
@@ -550,7 +857,7 @@ export function acpReport(input: AcpReportInput): AcpReport {
       ['excessAggregateContributions', 'exciseTaxRate'],
     ),
     deadlines: r.deadlines,
-    refunds: r.refunds.map((f) => refundRow(f, safe, vestedText)),
+    refunds: r.refunds.map((f) => refundRow(f, options, vestedText)),
     qnecAlternative:
       q === null
         ? null
@@ -559,7 +866,7 @@ export function acpReport(input: AcpReportInput): AcpReport {
               'qnecAlternative.rate',
               'QNEC to every eligible NHCE (share of pay)',
               bpsRate(q.rateBps),
-              'the smallest uniform QNEC, as a share of capped pay, that makes the plan pass: each NHCE’s QNEC rounded to the cent and the test run again on those dollars',
+              'the smallest uniform QNEC, as a share of capped pay, that makes the plan pass: each NHCE’s QNEC rounded to the cent, counted up to the targeted QNEC limit, and the test run again on those dollars',
               CITE.qnec,
               ['hceAcp', 'nhceAcp'],
             ),
@@ -574,7 +881,7 @@ export function acpReport(input: AcpReportInput): AcpReport {
             nhceAcpAfter: rateFigure(
               'qnecAlternative.nhceAcpAfter',
               'NHCE ACP with the QNEC',
-              bpsRate(q.nhceAcpAfterBps),
+              bpsRate(q.nhceAverageAfterBps),
               'the NHCE average with each NHCE’s QNEC counted',
               CITE.qnec,
               ['qnecAlternative.rate'],
@@ -588,6 +895,10 @@ export function acpReport(input: AcpReportInput): AcpReport {
               ['qnecAlternative.nhceAcpAfter'],
             ),
           },
+    qnecLimit: r.qnecLimit === null ? null : qnecLimitReport(r.qnecLimit, 'qnecLimit', 'ACP'),
+    adp: t.adp === null ? null : adpSection(t.adp),
+    excludable: excludableReport(t.excludable, options, p),
+    groups: groupReports(t.groups),
     hceDetermination: {
       threshold: figure(
         'hceDetermination.threshold',
@@ -608,6 +919,6 @@ export function acpReport(input: AcpReportInput): AcpReport {
       problems: reading.problems,
     },
     ...(input.whatif ? { whatif: whatIfReport(p, input.whatif) } : {}),
-    findings: findings(r, census, reading, vestedText),
+    findings: findings(t, census, reading, vestedText),
   };
 }

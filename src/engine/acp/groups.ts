@@ -1,0 +1,107 @@
+/**
+ * The employees one ADP or ACP test counts, split into eligible HCEs and eligible NHCEs with
+ * each one's ratio of counted contributions to compensation capped at 401(a)(17) (IRC
+ * 401(k)(3), 401(m)(3); Treas. Reg. 1.401(k)-2(a)(2)-(3), 1.401(m)-2(a)(2)-(3)). Rows not
+ * eligible, and rows the test leaves out (the otherwise excludable employees tested apart, IRC
+ * 410(b)(4)(B)), are in neither group. Parallel typed arrays, in census order, so a million
+ * employees are split without per-employee objects.
+ */
+import type { Census } from './census.js';
+import { contributionRatioBps } from './ratios.js';
+
+/** Which rows a test counts, beyond the census's own `eligible` column. */
+export interface TestRows {
+  /** 1 for a row this test leaves out (it is tested apart, or disregarded); absent: none. */
+  readonly leftOut?: Uint8Array;
+}
+
+/** One test's eligible HCEs and NHCEs. */
+export interface SplitGroups {
+  /** Census row of each eligible HCE. */
+  readonly hceIndex: Int32Array;
+  /** Counted contributions, cents. */
+  readonly hceAmount: Float64Array;
+  /** Compensation capped at 401(a)(17), cents. */
+  readonly hceComp: Float64Array;
+  readonly hceRatio: Float64Array;
+  readonly nhceIndex: Int32Array;
+  readonly nhceAmount: Float64Array;
+  readonly nhceComp: Float64Array;
+  /** The NHCEs' ratios added up, bps (the average is taken from it). */
+  readonly nhceRatioSum: number;
+  /** Rows not eligible (and not left out). */
+  readonly ineligibleCount: number;
+  /** Rows left out of this test. */
+  readonly leftOutCount: number;
+}
+
+/** True when row `i` is in the test: eligible and not left out. */
+export function inTest(census: Census, rows: TestRows, i: number): boolean {
+  return census.eligible[i] === 1 && rows.leftOut?.[i] !== 1;
+}
+
+/**
+ * Splits the census into the test's HCEs and NHCEs. `counted` holds each row's contributions
+ * counted in this test (cents); `cap` is the 401(a)(17) limit.
+ */
+export function splitGroups(
+  census: Census,
+  isHce: Uint8Array,
+  cap: number,
+  counted: Float64Array,
+  rows: TestRows,
+): SplitGroups {
+  const n = census.size;
+  const leftOut = rows.leftOut;
+  let hn = 0;
+  let nn = 0;
+  let ineligible = 0;
+  let left = 0;
+  for (let i = 0; i < n; i++) {
+    if (leftOut?.[i] === 1) left++;
+    else if (census.eligible[i] !== 1) ineligible++;
+    else if (isHce[i] === 1) hn++;
+    else nn++;
+  }
+  const hceIndex = new Int32Array(hn);
+  const hceAmount = new Float64Array(hn);
+  const hceComp = new Float64Array(hn);
+  const hceRatio = new Float64Array(hn);
+  const nhceIndex = new Int32Array(nn);
+  const nhceAmount = new Float64Array(nn);
+  const nhceComp = new Float64Array(nn);
+  let h = 0;
+  let k = 0;
+  let nhceRatioSum = 0;
+  for (let i = 0; i < n; i++) {
+    if (census.eligible[i] !== 1 || leftOut?.[i] === 1) continue;
+    const comp = Math.min(census.compensation[i] ?? 0, cap);
+    const amount = counted[i] ?? 0;
+    const r = contributionRatioBps(amount, comp);
+    if (isHce[i] === 1) {
+      hceIndex[h] = i;
+      hceAmount[h] = amount;
+      hceComp[h] = comp;
+      hceRatio[h] = r;
+      h++;
+    } else {
+      nhceIndex[k] = i;
+      nhceAmount[k] = amount;
+      nhceComp[k] = comp;
+      nhceRatioSum += r;
+      k++;
+    }
+  }
+  return {
+    hceIndex,
+    hceAmount,
+    hceComp,
+    hceRatio,
+    nhceIndex,
+    nhceAmount,
+    nhceComp,
+    nhceRatioSum,
+    ineligibleCount: ineligible,
+    leftOutCount: left,
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * The uniform QNEC that would make a failing ADP or ACP test pass instead of a correction (Treas.
+ * Reg. 1.401(k)-2(b)(1)(i)(A), 1.401(m)-2(b)(1)(i)(A)): the smallest share of capped pay given to
+ * every eligible NHCE of the test. Each NHCE's QNEC is rounded half up to the cent, and what
+ * counts of it — with any QNEC the NHCE already has in this test — is held to the targeted QNEC
+ * limit (Reg. 1.401(k)-2(a)(6)(iv), 1.401(m)-2(a)(6)(v)), with the representative contribution
+ * rate taken again with the new QNECs; the test is run again on those dollars, the rate raised
+ * one hundredth of a percent at a time from the least that could pass until it does.
+ */
+import type { Cents } from '../money.js';
+import { acpConstants } from '../params/acp.js';
+import type { Census } from './census.js';
+import { acpLimitBps, averageBps, centsAtBps, contributionRatioBps } from './ratios.js';
+import { qnecCap, representativeRateBps } from './targeted-qnec.js';
+
+export interface QnecAlternative {
+  /** Uniform QNEC to every eligible NHCE, hundredths of a percent of capped pay. */
+  readonly rateBps: number;
+  readonly cost: Cents;
+  readonly nhceAverageAfterBps: number;
+  readonly limitAfterBps: number;
+}
+
+/** The NHCEs of a failing test and how its QNECs count. */
+export interface QnecAlternativeInput {
+  readonly census: Census;
+  readonly nhceIndex: Int32Array;
+  /** Counted contributions of each NHCE (with the QNEC counted now), cents. */
+  readonly nhceAmount: Float64Array;
+  readonly nhceComp: Float64Array;
+  readonly nhceAverageBps: number;
+  readonly hceAverageBps: number;
+  /** Whether the census's QNECs are counted in this test (else they are the other test's). */
+  readonly qnecInTest: boolean;
+  /**
+   * The targeted QNEC limit the test applied to the QNECs counted now (bps of pay), or null
+   * when it did not bind: an NHCE's QNEC counted now is its QNEC, up to this share of its pay.
+   */
+  readonly qnecLimitBps: number | null;
+  /** The rest of row `i`'s applicable contribution rate's numerator (match counted), cents. */
+  readonly otherAmount: (row: number) => Cents;
+  /** The limit's floor, bps (5%, or 10% for prevailing wages). */
+  readonly floorBps: number;
+}
+
+/** The smallest average whose limit admits `hceBps`. */
+export function averageNeeded(hceBps: number): number {
+  const c = acpConstants;
+  // 1.25·N ≥ H  ⇔  N ≥ ceil(100·H / 125)
+  const basic = Math.ceil((hceBps * 100) / c.basicMultiplierPercent.value);
+  // 2·N ≥ H and N + 2 points ≥ H
+  const alternative = Math.max(
+    Math.ceil(hceBps / c.alternativeMultiplier.value),
+    hceBps - c.alternativeSpreadBps.value,
+  );
+  return Math.max(0, Math.min(basic, alternative));
+}
+
+/** The most rate steps tried before giving up (a QNEC of 100% of pay). */
+const MAX_STEPS = 10_000;
+
+/** The uniform QNEC that passes, or null when none up to 100% of pay does (or no NHCEs). */
+export function qnecAlternative(input: QnecAlternativeInput): QnecAlternative | null {
+  const { census, nhceIndex, nhceAmount, nhceComp, hceAverageBps: hce } = input;
+  const n = nhceIndex.length;
+  if (n === 0) return null;
+  const inTest = input.qnecInTest;
+  const floor = input.floorBps;
+  const capNow = input.qnecLimitBps;
+  /** NHCE k's counted amount without the QNEC it has counted now, plus QNEC `t`. */
+  const amountWith = (k: number, q: number, comp: number, t: number): number =>
+    (nhceAmount[k] ?? 0) - (capNow === null ? q : Math.min(q, qnecCap(comp, capNow))) + t;
+  let x = Math.max(1, averageNeeded(hce) - input.nhceAverageBps);
+  for (let steps = 0; steps < MAX_STEPS && x <= 10_000; steps++, x++) {
+    // one pass as if the limit did not bind; a second with it when some QNEC passes the floor
+    let cost = 0;
+    let binds = false;
+    let sum = 0;
+    for (let k = 0; k < n; k++) {
+      const comp = nhceComp[k] ?? 1;
+      const added = centsAtBps(comp, x);
+      cost += added;
+      const q = inTest ? (census.qnec[nhceIndex[k] ?? 0] ?? 0) : 0;
+      const t = q + added;
+      if (t * 10_000 > floor * comp) binds = true;
+      sum += contributionRatioBps(amountWith(k, q, comp, t), comp);
+    }
+    if (binds) {
+      const rates = new Float64Array(n);
+      for (let k = 0; k < n; k++) {
+        const i = nhceIndex[k] ?? 0;
+        const comp = nhceComp[k] ?? 1;
+        const t = (inTest ? (census.qnec[i] ?? 0) : 0) + centsAtBps(comp, x);
+        rates[k] = contributionRatioBps(t + input.otherAmount(i), comp);
+      }
+      const rep = representativeRateBps(rates);
+      const limit = Math.max(floor, acpConstants.qnecRepresentativeMultiplier.value * rep);
+      sum = 0;
+      for (let k = 0; k < n; k++) {
+        const comp = nhceComp[k] ?? 1;
+        const q = inTest ? (census.qnec[nhceIndex[k] ?? 0] ?? 0) : 0;
+        const t = q + centsAtBps(comp, x);
+        sum += contributionRatioBps(
+          amountWith(k, q, comp, Math.min(t, qnecCap(comp, limit))),
+          comp,
+        );
+      }
+    }
+    const after = averageBps(sum, n);
+    const limitAfter = acpLimitBps(after);
+    if (hce <= limitAfter) {
+      return { rateBps: x, cost, nhceAverageAfterBps: after, limitAfterBps: limitAfter };
+    }
+  }
+  return null;
+}
