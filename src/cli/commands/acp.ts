@@ -583,7 +583,7 @@ export const register: Register = (program, io) => {
   withReportOptions(
     program
       .command('acp')
-      .summary('ACP test on a census CSV: pass/fail, HCE refunds, deadlines, what-ifs')
+      .summary('ACP and ADP tests on a census CSV: pass/fail, HCE refunds, deadlines, what-ifs')
       .description(
         'ACP nondiscrimination test (IRC 401(m)) on a plan census CSV, with the ADP test (IRC 401(k)(3)) when the census has deferrals: pass/fail with the margin, excess contributions (kept as catch-ups, refunded or recharacterized) and excess aggregate contributions, per-HCE refunds (after-tax first, then match) with allocable income, deadlines, the QNEC alternative within the targeted QNEC limit, otherwise excludable employees tested apart, sponsor what-ifs and one participant’s view. See docs/acp.md.',
       )

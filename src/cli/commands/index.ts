@@ -57,7 +57,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'acp',
-    summary: 'ACP test on a census CSV: pass/fail, HCE refunds, deadlines, what-ifs',
+    summary: 'ACP and ADP tests on a census CSV: pass/fail, HCE refunds, deadlines, what-ifs',
     args: '[census]',
     load: () => import('./acp.js'),
   },
