@@ -16,7 +16,7 @@ import type { ProjectionInputs } from '../engine/project/inputs.js';
 import type { OptimizerInput } from '../engine/project/optimizer.js';
 import type { Scenario } from '../engine/scenario/schema.js';
 import { parseScenario } from '../engine/scenario/validate.js';
-import { readDataFile } from './files.js';
+import { readDataFile, sourceName } from './files.js';
 import type { Io } from './io.js';
 import { today } from './scenario-input.js';
 
@@ -32,16 +32,16 @@ function household(data: unknown): { scenario: Scenario; report: HouseholdReport
 
 /** Projection inputs from FILE. */
 export function projectionInputsFrom(io: Io, file: string): Explained<ProjectionInputs> {
-  const data = readDataFile(io.cwd, file);
-  if (!isScenario(data)) return projectionFromFile(data, file);
+  const data = readDataFile(io, file, 'a household scenario or projection inputs');
+  if (!isScenario(data)) return projectionFromFile(data, sourceName(file));
   const { scenario, report } = household(data);
   return householdProjection(scenario, report, DEFAULT_GROWTH_ASSUMPTIONS);
 }
 
 /** Optimizer inputs from FILE. */
 export function optimizerInputFrom(io: Io, file: string): Explained<OptimizerInput> {
-  const data = readDataFile(io.cwd, file);
-  if (!isScenario(data)) return optimizerFromFile(data, file);
+  const data = readDataFile(io, file, 'a household scenario or optimizer inputs');
+  if (!isScenario(data)) return optimizerFromFile(data, sourceName(file));
   const { scenario, report } = household(data);
   return householdOptimizer(scenario, report, DEFAULT_GROWTH_ASSUMPTIONS);
 }

@@ -54,13 +54,27 @@ export async function buildProgram(io: Io, argv: readonly string[]): Promise<Com
   return program;
 }
 
-/** Prints an InputError's issues to stderr, one per line. */
+/** At most this many problems are printed … */
+export const MAX_PRINTED_ISSUES = 50;
+/** … each cut to this many characters (a message can quote a hostile file at length). */
+export const MAX_ISSUE_LENGTH = 500;
+
+/** `text` on one line and at most `MAX_ISSUE_LENGTH` characters. */
+function clip(text: string): string {
+  const line = text.replace(/[\r\n]+/g, ' ');
+  if (line.length <= MAX_ISSUE_LENGTH) return line;
+  const more = line.length - MAX_ISSUE_LENGTH;
+  return `${line.slice(0, MAX_ISSUE_LENGTH)} … (${String(more)} more characters)`;
+}
+
+/** Prints an InputError's issues to stderr, one per line (at most `MAX_PRINTED_ISSUES`). */
 export function reportInputError(io: Io, e: InputError): void {
   const n = e.issues.length;
   io.err(`error: ${n === 1 ? 'invalid input' : `${String(n)} problems in the input`}\n`);
-  for (const issue of e.issues) {
-    io.err(`  ${issue.path ? `${issue.path}: ` : ''}${issue.message}\n`);
+  for (const issue of e.issues.slice(0, MAX_PRINTED_ISSUES)) {
+    io.err(`  ${clip(`${issue.path ? `${issue.path}: ` : ''}${issue.message}`)}\n`);
   }
+  if (n > MAX_PRINTED_ISSUES) io.err(`  … and ${String(n - MAX_PRINTED_ISSUES)} more\n`);
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */

@@ -25,7 +25,7 @@ describe('parseDataText', () => {
   it('names the line of a syntax error', () => {
     expect(issuesOf('version: 1\npeople: [\n  {id: a\n', 'yaml')[0]?.path).toMatch(/^in:[34]$/);
     expect(issuesOf('{\n  "a": 1,\n  "a": 2\n}', 'json')).toEqual([
-      { path: 'in:3', message: 'not valid JSON: Map keys must be unique' },
+      { path: 'in:3', message: 'the key "a" appears twice in this mapping' },
     ]);
   });
 

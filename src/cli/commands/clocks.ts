@@ -8,7 +8,7 @@ import { QUALIFIED_AGE_TEXT } from '../../engine/distributions/params-text.js';
 import { formatUsd } from '../../engine/money.js';
 import { distributionConstants } from '../../engine/params/distributions.js';
 import { clocksReport, type ClocksReport } from '../../engine/report/clocks.js';
-import { readDataFile } from '../files.js';
+import { readDataFile, sourceName } from '../files.js';
 import { renderFindings } from '../render/findings.js';
 import {
   formatRate,
@@ -118,7 +118,7 @@ export const register: Register = (program, io) => {
       )
       .argument(
         '<file>',
-        'Roth history (YAML or JSON): birthDate, rothIra, plans, withdrawal; see docs/moving-money.md',
+        'Roth history (YAML or JSON; - reads standard input): birthDate, rothIra, plans, withdrawal; see docs/moving-money.md',
       ),
   )
     .addHelpText(
@@ -126,7 +126,8 @@ export const register: Register = (program, io) => {
       '\nExamples:\n  megaroth clocks examples/clocks/roth-history.yaml\n  megaroth clocks examples/clocks/roth-history.yaml --explain',
     )
     .action((file: string, opts: ReportOutputOptions) => {
-      const report = clocksReport(parseRothHistory(readDataFile(io.cwd, file), file));
+      const history = readDataFile(io, file, 'a Roth history');
+      const report = clocksReport(parseRothHistory(history, sourceName(file)));
       printReport(io, report, opts, render);
     });
 };
