@@ -13,7 +13,9 @@
  *   alone are harmless and ignored;
  * - a key that appears twice in one mapping (a linear check; the YAML library's own check is
  *   quadratic), a key that is not a name or number, and the key `__proto__` (it cannot be an
- *   ordinary key of a JavaScript object).
+ *   ordinary key of a JavaScript object);
+ * - a number not written in decimal (`1e3`, `0x1F`, `.inf`, `.nan`): numbers follow the one
+ *   rule for amounts written as text (`parseDollars`), which reads no exponent.
  */
 import { CST, Composer, LineCounter, Lexer, Parser, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
@@ -162,6 +164,9 @@ function composeOne(
   return doc;
 }
 
+/** How a number is written in an input file: the decimal form of `parseDollars`, without grouping. */
+const DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
 /** The text of a mapping key as a JavaScript property name, or undefined if it is no name. */
 function keyName(key: unknown): string | undefined {
   if (key === null) return '';
@@ -179,7 +184,16 @@ function toData(node: unknown, source: string, lc: LineCounter, issues: Issues):
     return range ? `${source}:${String(lc.linePos(range[0] ?? 0).line)}` : source;
   };
   if (node === null || node === undefined) return null;
-  if (isScalar(node)) return node.value;
+  if (isScalar(node)) {
+    const written = (node as { source?: unknown }).source;
+    if (typeof node.value === 'number' && typeof written === 'string' && !DECIMAL.test(written)) {
+      issues.add({
+        path: lineAt(node),
+        message: `the number ${written} is not written in decimal: write numbers as digits with an optional point and a leading minus (12000, 12000.50, 0.07, -3); exponents (1e3), hexadecimal, octal, .inf and .nan are not read`,
+      });
+    }
+    return node.value;
+  }
   if (isSeq(node)) return node.items.map((item) => toData(item, source, lc, issues));
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
