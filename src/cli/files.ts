@@ -62,7 +62,7 @@ function readBytes(io: Io, file: string): Uint8Array {
       );
     }
     if (st.size > MAX_INPUT_BYTES) refuse(file, tooLarge(st.size));
-    return readBounded(fd, MAX_INPUT_BYTES);
+    return readBounded(fd, MAX_INPUT_BYTES, st.isFile() ? st.size : undefined);
   } catch (e) {
     if (e instanceof InputError) throw e;
     refuse(file, whyUnreadable(e));
@@ -90,6 +90,20 @@ export function readTextFile(io: Io, file: string): string {
     return UTF8.decode(bytes);
   } catch {
     refuse(file, 'is not UTF-8 text');
+  }
+}
+
+/**
+ * Runs `read` (which reads FILE and checks what it holds); a problem it reports with no place,
+ * a problem with the whole file, is reported under the file's name.
+ */
+export function naming<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    const source = sourceName(file);
+    throw new InputError(e.issues.map((i) => (i.path ? i : { ...i, path: source })));
   }
 }
 

@@ -23,11 +23,17 @@ function pause(ms: number): void {
 /**
  * Reads descriptor `fd` until its end, or until more than `maxBytes` bytes have been read: at
  * most `maxBytes + 1` bytes are ever held, so an endless source (`/dev/zero`) costs nothing.
+ * `expected` (a regular file's size) sizes the first buffer; it grows as more comes.
  */
-export function readBounded(fd: number, maxBytes: number): Uint8Array {
-  const buf = Buffer.alloc(maxBytes + 1);
+export function readBounded(fd: number, maxBytes: number, expected = 65_536): Uint8Array {
+  let buf = Buffer.allocUnsafe(Math.min(maxBytes, Math.max(expected, 1023)) + 1);
   let n = 0;
   while (n <= maxBytes) {
+    if (n === buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.min(maxBytes + 1, buf.length * 2));
+      buf.copy(bigger, 0, 0, n);
+      buf = bigger;
+    }
     let got: number;
     try {
       got = readSync(fd, buf, n, buf.length - n, null);

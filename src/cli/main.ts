@@ -59,9 +59,16 @@ export const MAX_PRINTED_ISSUES = 50;
 /** … each cut to this many characters (a message can quote a hostile file at length). */
 export const MAX_ISSUE_LENGTH = 500;
 
+/** A control or line-separator character, written out as `\uXXXX` so a problem stays one line. */
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
 /** `text` on one line and at most `MAX_ISSUE_LENGTH` characters. */
-function clip(text: string): string {
-  const line = text.replace(/[\r\n]+/g, ' ');
+export function clip(text: string): string {
+  const line = text.replace(
+    UNPRINTABLE,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   if (line.length <= MAX_ISSUE_LENGTH) return line;
   const more = line.length - MAX_ISSUE_LENGTH;
   return `${line.slice(0, MAX_ISSUE_LENGTH)} … (${String(more)} more characters)`;

@@ -6,8 +6,7 @@ import { PHYSICIAN_EXAMPLE } from '../engine/scenario/examples.js';
 import { loadScenario as loadScenarioText } from '../engine/scenario/load.js';
 import type { Scenario } from '../engine/scenario/schema.js';
 import { parseScenario, type ParseOptions } from '../engine/scenario/validate.js';
-import { InputError } from '../engine/errors.js';
-import { dataFormatOf, readTextFile, sourceName } from './files.js';
+import { dataFormatOf, naming, readTextFile, sourceName } from './files.js';
 import type { Io } from './io.js';
 
 /** Today's date as YYYY-MM-DD (UTC). */
@@ -21,11 +20,7 @@ export function loadScenario(io: Io, file: string | undefined, year?: number): S
     year === undefined ? { today: today() } : { today: today(), taxYear: year };
   if (file === undefined) return parseScenario(structuredClone(PHYSICIAN_EXAMPLE), opts);
   const source = sourceName(file);
-  try {
-    return loadScenarioText(readTextFile(io, file), dataFormatOf(file), { ...opts, source });
-  } catch (e) {
-    // a problem with the whole file (not a field of it) names the file
-    if (!(e instanceof InputError)) throw e;
-    throw new InputError(e.issues.map((i) => (i.path ? i : { ...i, path: source })));
-  }
+  return naming(file, () =>
+    loadScenarioText(readTextFile(io, file), dataFormatOf(file), { ...opts, source }),
+  );
 }
