@@ -42,7 +42,7 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
     1.005,
     1e21,
     -1e21,
-    9_007_199_254_740_993,
+    2 ** 53 + 2,
     90_071_992_547_409.91,
     '12,000',
     '$5',
@@ -87,7 +87,7 @@ function replaceAt(data: unknown, path: readonly (string | number)[], value: unk
   if (path.length === 0) return value;
   const [head, ...rest] = path;
   if (Array.isArray(data)) {
-    const copy: unknown[] = [...data];
+    const copy: unknown[] = [...(data as unknown[])];
     const i = Number(head);
     if (value === undefined && rest.length === 0) copy.splice(i, 1);
     else copy[i] = replaceAt(copy[i], rest, value);
@@ -182,17 +182,12 @@ export const yamlToken = fc.constantFrom(...YAML_TOKENS);
 
 export function damaged(written: fc.Arbitrary<Written>): fc.Arbitrary<Written> {
   return fc
-    .tuple(
-      written,
-      fc.nat(),
-      fc.nat(),
-      fc.constantFrom('insert', 'delete', 'repeat'),
-      yamlToken,
-    )
+    .tuple(written, fc.nat(), fc.nat(), fc.constantFrom('insert', 'delete', 'repeat'), yamlToken)
     .map(([w, at, len, how, token]) => {
       const i = at % (w.text.length + 1);
       if (how === 'insert') return { ...w, text: w.text.slice(0, i) + token + w.text.slice(i) };
-      if (how === 'delete') return { ...w, text: w.text.slice(0, i) + w.text.slice(i + (len % 40)) };
+      if (how === 'delete')
+        return { ...w, text: w.text.slice(0, i) + w.text.slice(i + (len % 40)) };
       const lines = w.text.split('\n');
       const k = at % Math.max(1, lines.length);
       lines.splice(k, 0, lines[k] ?? '');
@@ -212,7 +207,10 @@ export const hostileText: fc.Arbitrary<Written> = fc
       fc.integer({ min: 1, max: 150 }).map((n) => `a: ${'{a: '.repeat(n)}1${'}'.repeat(n)}\n`),
       fc
         .integer({ min: 1, max: 300 })
-        .map((n) => `a: &a [1]\n${Array.from({ length: n }, (_, i) => `k${String(i)}: *a`).join('\n')}\n`),
+        .map(
+          (n) =>
+            `a: &a [1]\n${Array.from({ length: n }, (_, i) => `k${String(i)}: *a`).join('\n')}\n`,
+        ),
       fc.constantFrom(
         'x: *nope\n',
         'a: &a [1,2]\nb: [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n',
@@ -299,7 +297,9 @@ export const household = fc
     const js = jobs.map((j, i) => {
       const person = personId(Math.min(j.who, people.length - 1));
       const base = {
-        id: ids ? `${OBJECT_NAMES[(i + 2) % OBJECT_NAMES.length] ?? 'j'}${String(i)}` : `j${String(i)}`,
+        id: ids
+          ? `${OBJECT_NAMES[(i + 2) % OBJECT_NAMES.length] ?? 'j'}${String(i)}`
+          : `j${String(i)}`,
         person,
         employer: j.kind === 'w2' ? `E${String(j.employer)}` : `Biz${String(i)}`,
       };
@@ -435,16 +435,12 @@ export function ledgerCsv(l: LedgerData): string {
   const rows = ['date,type,source,fund,amount,price,to', `${l.plan.opened},open,,,,,`];
   for (const [f, p] of Object.entries(l.plan.funds)) rows.push(`,fund,,${f},,${String(p)},`);
   if (l.plan.separateAfterTaxAccount !== undefined) {
-    rows.push(
-      `,${l.plan.separateAfterTaxAccount ? 'separate' : 'pooled'}-after-tax-account,,,,,`,
-    );
+    rows.push(`,${l.plan.separateAfterTaxAccount ? 'separate' : 'pooled'}-after-tax-account,,,,,`);
   }
   rows.push(',allow-conversion,aftertax,,,,', ',allow-withdrawal,aftertax,,,,');
-  for (const t of l.transactions as Record<string, unknown>[]) {
+  for (const t of l.transactions as Record<string, string | number | undefined>[]) {
     const cell = (k: string): string => (t[k] === undefined ? '' : String(t[k]));
-    rows.push(
-      ['date', 'type', 'source', 'fund', 'amount', 'price', 'to'].map(cell).join(','),
-    );
+    rows.push(['date', 'type', 'source', 'fund', 'amount', 'price', 'to'].map(cell).join(','));
   }
   return `${rows.join('\n')}\n`;
 }

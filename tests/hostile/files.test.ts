@@ -44,23 +44,23 @@ const format = fc.constantFrom<'yaml' | 'json'>('yaml', 'json');
 /** Valid data, the same mutated or damaged, and hostile texts, in the given proportions. */
 function cases<T>(valid: fc.Arbitrary<T>, weights = { valid: 3, bad: 5 }): fc.Arbitrary<Case<T>> {
   const written = fc.tuple(valid, format).map(([d, f]) => write(d, f));
-  return fc.tuple(
-    fc.oneof(
-      {
-        weight: weights.valid,
-        arbitrary: fc.tuple(valid, format).map(([d, f]) => ({ input: write(d, f), valid: d })),
-      },
-      {
-        weight: weights.bad,
-        arbitrary: fc
-          .tuple(mutated(valid), format)
-          .map(([d, f]) => ({ input: write(d, f) })),
-      },
-      { weight: weights.bad, arbitrary: damaged(written).map((input) => ({ input })) },
-      { weight: weights.bad, arbitrary: hostileText.map((input) => ({ input })) },
-    ),
-    fc.integer({ min: 0, max: 9 }),
-  ).map(([k, n]) => ({ ...k, stdin: n === 0 }));
+  return fc
+    .tuple(
+      fc.oneof(
+        {
+          weight: weights.valid,
+          arbitrary: fc.tuple(valid, format).map(([d, f]) => ({ input: write(d, f), valid: d })),
+        },
+        {
+          weight: weights.bad,
+          arbitrary: fc.tuple(mutated(valid), format).map(([d, f]) => ({ input: write(d, f) })),
+        },
+        { weight: weights.bad, arbitrary: damaged(written).map((input) => ({ input })) },
+        { weight: weights.bad, arbitrary: hostileText.map((input) => ({ input })) },
+      ),
+      fc.integer({ min: 0, max: 9 }),
+    )
+    .map(([k, n]) => ({ ...k, stdin: n === 0 }));
 }
 
 /** Runs `command` on each case: the common checks, then `check` on a valid case's JSON. */
@@ -87,61 +87,66 @@ async function property<T>(
 }
 
 describe('hostile input: every file command', () => {
-  const n = runs(1500);
-
+  const plan = runs('plan');
   it(
     'plan: exit 0 with the 402(g) / 415(c) invariants, or exit 2 naming the place',
     async () => {
-      await property('plan', cases(household), n, ['--json'], (j) => {
+      await property('plan', cases(household), plan, ['--json'], (j) => {
         expectPlanInvariants(j);
       });
     },
-    timeoutFor(n),
+    timeoutFor(plan),
   );
 
+  const clocks = runs('clocks');
   it(
     'clocks: exit 0 with tranches adding up, or exit 2 naming the place',
     async () => {
-      await property('clocks', cases(history), n, ['--json'], (j) => {
+      await property('clocks', cases(history), clocks, ['--json'], (j) => {
         expectClocksInvariants(j);
       });
     },
-    timeoutFor(n),
+    timeoutFor(clocks),
   );
 
+  const compare = runs('compare');
   it(
     'compare: exit 0 with ordered percentiles and no negative wealth, or exit 2',
     async () => {
       const inputs = fc.oneof(compareInputs, household) as fc.Arbitrary<unknown>;
-      await property('compare', cases(inputs), n, ['--json', '--paths', '25'], (j, _v, out) => {
+      const args = ['--json', '--paths', '25'];
+      await property('compare', cases(inputs), compare, args, (j, _v, out) => {
         expectCompareInvariants(j, out);
       });
     },
-    timeoutFor(n),
+    timeoutFor(compare),
   );
 
+  const optimize = runs('optimize');
   it(
     'optimize: exit 0 with every amount in whole cents within its limit, or exit 2',
     async () => {
-      await property('optimize', cases(optimizeInputs), n, ['--json'], (j, input) => {
+      await property('optimize', cases(optimizeInputs), optimize, ['--json'], (j, input) => {
         expectOptimizeInvariants(j, input);
       });
     },
-    timeoutFor(n),
+    timeoutFor(optimize),
   );
 
+  const onHousehold = runs('optimize-household');
   it(
     'optimize on a household: exit 0 with the whole budget to the cent, or exit 2',
     async () => {
-      const m = Math.ceil(n / 5);
-      await property('optimize', cases(household, { valid: 1, bad: 0 }), m, ['--json'], (j) => {
+      const arb = cases(household, { valid: 1, bad: 0 });
+      await property('optimize', arb, onHousehold, ['--json'], (j) => {
         const r = j as { budget: number; budgetUsed: number };
         expect(r.budgetUsed).toBe(r.budget);
       });
     },
-    timeoutFor(n),
+    timeoutFor(onHousehold),
   );
 
+  const ledgers = runs('ledger');
   it(
     'ledger (YAML, JSON and CSV): exit 0 with sources and funds adding up, or exit 2 at file:line',
     async () => {
@@ -167,10 +172,10 @@ describe('hostile input: every file command', () => {
           ran++;
           expectLedgerInvariants(JSON.parse(o.stdout) as never, Object.keys(k.valid.plan.funds));
         }),
-        { numRuns: n, seed: SEED },
+        { numRuns: ledgers, seed: SEED },
       );
-      expect(ran, 'some generated ledgers ran').toBeGreaterThan(n / 20);
+      expect(ran, 'some generated ledgers ran').toBeGreaterThan(ledgers / 20);
     },
-    timeoutFor(n),
+    timeoutFor(ledgers),
   );
 });

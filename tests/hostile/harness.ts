@@ -11,10 +11,36 @@ import { expect } from 'vitest';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import type { Written } from './arbitraries.js';
 
-/** Runs per property: the default, or MEGAROTH_FUZZ_RUNS (`npm run fuzz -- --runs N`). */
-export function runs(normal: number): number {
-  const n = Number(process.env['MEGAROTH_FUZZ_RUNS']);
-  return Number.isInteger(n) && n > 0 ? n : normal;
+/**
+ * Generated inputs per property in `npm test` (about 10,000 in all, well under a minute on a
+ * loaded two-core machine); the commands that are slow per run (compare, optimize) get fewer.
+ */
+export const DEFAULT_RUNS = {
+  plan: 1000,
+  clocks: 1000,
+  ledger: 1000,
+  compare: 500,
+  optimize: 600,
+  'optimize-household': 150,
+  'flags-solo': 1500,
+  'flags-tax': 1000,
+  'flags-form8606': 1500,
+  'flags-rollover': 1500,
+  'flags-compare': 200,
+  'flags-optimize': 150,
+} as const;
+
+const DEFAULT_TOTAL = Object.values(DEFAULT_RUNS).reduce((s, n) => s + n, 0);
+
+/**
+ * Runs of a property: its default, or its share of MEGAROTH_FUZZ_RUNS inputs in all
+ * (`npm run fuzz -- --runs N` spreads N over the properties as the defaults do).
+ */
+export function runs(property: keyof typeof DEFAULT_RUNS): number {
+  const total = Number(process.env['MEGAROTH_FUZZ_RUNS']);
+  const normal = DEFAULT_RUNS[property];
+  if (!Number.isInteger(total) || total <= 0) return normal;
+  return Math.max(1, Math.round((normal * total) / DEFAULT_TOTAL));
 }
 
 /** The seed of every property (MEGAROTH_FUZZ_SEED, default fixed: the suite is repeatable). */
@@ -31,7 +57,12 @@ export function timeoutFor(n: number): number {
 /** A temporary directory for the generated files, removed by `done`. */
 export function tempDir(name: string): { dir: string; done: () => void } {
   const dir = mkdtempSync(join(tmpdir(), `megaroth-${name}-`));
-  return { dir, done: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    done: () => {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export interface Outcome extends CliResult {
@@ -73,7 +104,8 @@ const STACK_LINE = /^\s+at .+(:\d+:\d+\)?|\(native\))$/m;
 /**
  * The checks every run passes: exit 0 or 2, no stack trace or internal error, bounded time; a
  * refusal starts `error:` and its first problem names a place — a field path, a flag, or the
- * file (with its line when the problem is in the text).
+ * file (with its line when the problem is in the text) — or is the option parser's one-line
+ * usage error naming the option.
  */
 export function expectHandled(o: Outcome, what: string): void {
   const context = `${what}\n--- stderr ---\n${o.stderr.slice(0, 2000)}`;
@@ -84,6 +116,13 @@ export function expectHandled(o: Outcome, what: string): void {
   if (o.code !== 2) return;
   const lines = o.stderr.split('\n');
   expect(lines[0], context).toMatch(/^error: /);
+  // a usage error from the option parser names the option or argument in its one line
+  if (!/^error: (invalid input|\d+ problems in the input)$/.test(lines[0] ?? '')) {
+    expect(lines[0], context).toMatch(
+      /^error: (required option '--|option '--|unknown option '-|missing required argument '|too many arguments|unknown command ')/,
+    );
+    return;
+  }
   const first = /^ {2}(.+?): (.+)$/.exec(lines[1] ?? '');
   expect(first, context).not.toBeNull();
   const place = first?.[1] ?? '';

@@ -76,9 +76,7 @@ export function expectPlanInvariants(j: PlanJson): void {
     expect(c(g.cap), `${what}: cap within 100% of compensation`).toBeLessThanOrEqual(
       c(g.compensation),
     );
-    expect(c(g.cap), `${what}: cap within the dollar limit`).toBeLessThanOrEqual(
-      c(g.dollarLimit),
-    );
+    expect(c(g.cap), `${what}: cap within the dollar limit`).toBeLessThanOrEqual(c(g.dollarLimit));
   }
 }
 
@@ -101,8 +99,14 @@ interface LedgerJson {
 /** The ledger: sources and funds add back to the account, events to their totals. */
 export function expectLedgerInvariants(j: LedgerJson, funds: readonly string[]): void {
   const total = c(j.total);
-  expect(j.bySource.reduce((s, x) => s + c(x.value), 0), 'sources add up').toBe(total);
-  expect(j.byFund.reduce((s, x) => s + c(x.value), 0), 'funds add up').toBe(total);
+  expect(
+    j.bySource.reduce((s, x) => s + c(x.value), 0),
+    'sources add up',
+  ).toBe(total);
+  expect(
+    j.byFund.reduce((s, x) => s + c(x.value), 0),
+    'funds add up',
+  ).toBe(total);
   expect(j.byFund.map((f) => f.fund).sort(), 'every fund kept by its name').toEqual(
     [...funds].sort(),
   );
@@ -113,9 +117,10 @@ export function expectLedgerInvariants(j: LedgerJson, funds: readonly string[]):
     expect(c(s.value)).toBeGreaterThanOrEqual(0);
   }
   expect(c(j.afterTaxBasis)).toBeGreaterThanOrEqual(0);
-  expect(j.events.reduce((s, e) => s + c(e.taxable), 0), 'taxable adds up').toBe(
-    c(j.taxableTotal),
-  );
+  expect(
+    j.events.reduce((s, e) => s + c(e.taxable), 0),
+    'taxable adds up',
+  ).toBe(c(j.taxableTotal));
   for (const e of j.events.filter((x) => x.type === 'withdraw')) {
     const out = c(e.toRothIra) + c(e.toTraditionalIra) + c(e.toCash);
     expect(out, 'a withdrawal lands somewhere, to the cent').toBe(c(e.amount));
