@@ -113,6 +113,26 @@ describe('5. files are bounded: refused in little time and memory', () => {
     expect(o.stderr).toMatch(/many\.yaml:1: more than 150000 values/);
   });
 
+  it('the worst files stay within a 256 MiB heap (a 1 MiB list took 577 MiB, 1M brackets 1.1 GiB)', () => {
+    const bin = resolve('dist/cli/bin.js');
+    expect(existsSync(bin), 'run npm run build first').toBe(true);
+    const n = Math.floor((MAX_INPUT_BYTES - 10) / 2);
+    const files: [string, string, RegExp][] = [
+      ['list.yaml', `[${'1,'.repeat(n - 1)}1]`, /list\.yaml:1: more than 150000 values/],
+      ['nested.yaml', `${'['.repeat(n)}${']'.repeat(n)}`, /nested\.yaml:1: nested more than 64/],
+    ];
+    for (const [name, text, message] of files) {
+      writeFileSync(join(dir, name), text);
+      const r = spawnSync(process.execPath, ['--max-old-space-size=256', bin, 'ledger', name], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(r.status, r.stderr.slice(0, 500)).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
   it('40,000 keys are checked for duplicates in linear time (was 15-24 s)', async () => {
     const keys = Array.from({ length: 40_000 }, (_, i) => `k${String(i)}: 1`);
     const o = await runFile('clocks', 'keys.yaml', `${keys.join('\n')}\nk7: 2\n`);
