@@ -106,8 +106,11 @@ function* guardedTokens(text: string, source: string, lc: LineCounter): Generato
   const at = (): string => `${source}:${String(lc.linePos(parser.offset).line)}`;
   lc.addNewLine(0);
   let values = 0;
+  let scalarText = false;
   for (const lexeme of new Lexer().lex(text)) {
-    const type = CST.tokenType(lexeme);
+    // the lexeme after a scalar marker is the scalar's text, whatever its first character
+    const type: ReturnType<typeof CST.tokenType> = scalarText ? null : CST.tokenType(lexeme);
+    scalarText = type === 'scalar';
     if (type === 'alias') {
       throw new InputError([
         {

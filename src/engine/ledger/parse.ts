@@ -63,7 +63,7 @@ export function parseLedgerYaml(text: string, file: string): LedgerFile {
   const { data: raw, lineOf: lineAt } = parseDataDocument(text, 'yaml', file);
   requireMapping(raw, file, 'a ledger (plan and transactions)');
   // Line of each transaction item, attached as `line`.
-  const txs = isRecord(raw) ? raw['transactions'] : undefined;
+  const txs = raw['transactions'];
   const lines: (number | undefined)[] = [];
   if (Array.isArray(txs)) {
     txs.forEach((t: unknown, i) => {
