@@ -220,9 +220,7 @@ describe('megaroth optimize', () => {
 
   it('asks about in-plan conversion when the split uses Roth-lite after-tax money', async () => {
     const r = await runCli(['optimize', 'examples/roth-lite.yaml']);
-    expect(r.stdout).toMatch(
-      /ASK plans\[0\]\.afterTax\.conversion: The split puts \$18,000\.00/,
-    );
+    expect(r.stdout).toMatch(/ASK plans\[0\]\.afterTax\.conversion: The split puts \$18,000\.00/);
   });
 
   it('bad input exits 2', async () => {

@@ -25,10 +25,7 @@ function isScenario(data: unknown): data is Record<string, unknown> {
   return data !== null && typeof data === 'object' && 'version' in data && 'people' in data;
 }
 
-function household(
-  data: unknown,
-  file: string,
-): { scenario: Scenario; report: HouseholdReport } {
+function household(data: unknown, file: string): { scenario: Scenario; report: HouseholdReport } {
   const scenario = naming(file, () => parseScenario(data, { today: today() }));
   return { scenario, report: planHousehold(scenario) };
 }
