@@ -20,7 +20,7 @@ import {
   write,
   type Written,
 } from './arbitraries.js';
-import { expectHandled, runOn, runs, SEED, tempDir, timeoutFor } from './harness.js';
+import { expectHandled, runOn, runs, SEED, tempDir, timeoutFor, warmUp } from './harness.js';
 import {
   expectClocksInvariants,
   expectCompareInvariants,
@@ -72,6 +72,7 @@ async function property<T>(
   check: (json: never, valid: T, stdout: string) => void,
 ): Promise<void> {
   let valid = 0;
+  await warmUp(command);
   await fc.assert(
     fc.asyncProperty(arb, async (k) => {
       const o = await runOn(dir, command, command, k.input, args, k.stdin);
@@ -159,6 +160,7 @@ describe('hostile input: every file command', () => {
         fc.tuple(csv, fc.boolean()).map(([k, stdin]) => ({ ...k, stdin })),
       );
       let ran = 0;
+      await warmUp('ledger');
       await fc.assert(
         fc.asyncProperty(arb, async (k) => {
           const o = await runOn(dir, 'ledger', 'ledger', k.input, ['--json'], k.stdin);

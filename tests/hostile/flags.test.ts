@@ -7,7 +7,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { c, DEFAULT_RUNS, expectHandled, runArgs, runs, SEED, timeoutFor } from './harness.js';
+import {
+  c,
+  DEFAULT_RUNS,
+  expectHandled,
+  runArgs,
+  runs,
+  SEED,
+  timeoutFor,
+  warmUp,
+} from './harness.js';
 
 /** Amounts the money rule reads (`parseDollars`) and ones it refuses. */
 const amount = fc.oneof(
@@ -195,6 +204,7 @@ describe('hostile input: every command-line option', () => {
       `${command}: exit 0, or exit 2 naming the option`,
       async () => {
         let ran = 0;
+        await warmUp(command);
         await fc.assert(
           fc.asyncProperty(
             options(flags, REQUIRED[command] ?? 0),

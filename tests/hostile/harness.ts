@@ -51,9 +51,17 @@ export const SEED = Number(process.env['MEGAROTH_FUZZ_SEED'] ?? 1104);
 /** A run of the CLI on generated input never takes longer than this (milliseconds). */
 export const MAX_RUN_MS = 3_000;
 
-/** How long a property with `n` runs may take in vitest, generously. */
+/** How long a property with `n` runs may take in vitest: generously, for a busy machine. */
 export function timeoutFor(n: number): number {
-  return Math.max(60_000, n * 50);
+  return Math.max(120_000, n * 250);
+}
+
+/**
+ * Runs `megaroth COMMAND --help` once, so the command's modules are loaded before runs are
+ * timed (the first run of a command loads zod and the engine: seconds on a busy machine).
+ */
+export async function warmUp(command: string): Promise<void> {
+  await runCli([command, '--help']);
 }
 
 /** A temporary directory for the generated files, removed by `done`. */
