@@ -5,7 +5,13 @@
  */
 
 // Scenarios: read (YAML/JSON text or plain data), validate, the built-in example, the schema.
-export { parseDataText, type DataFormat } from './engine/data-text.js';
+export {
+  MAX_INPUT_BYTES,
+  MAX_NESTING,
+  MAX_VALUES,
+  parseDataText,
+  type DataFormat,
+} from './engine/data-text.js';
 export { loadScenario, type LoadOptions } from './engine/scenario/load.js';
 export { parseScenario, type ParseOptions } from './engine/scenario/validate.js';
 export {

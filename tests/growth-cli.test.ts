@@ -70,9 +70,10 @@ describe('megaroth compare', () => {
   });
 
   it.each([
-    [['--return', '-0.6'], /--return: must be from -0.5 to 0.5/],
-    [['--return', '0.51'], /--return/],
-    [['--volatility', '-0.1'], /--volatility: must be from 0 to 1/],
+    [['--return', '-0.21'], /--return: must be from -0.2 to 0.2/],
+    [['--return', '0.21'], /--return/],
+    [['--volatility', '-0.1'], /--volatility: must be from 0 to 0.6/],
+    [['--volatility', '0.61'], /--volatility: must be from 0 to 0.6/],
     [['--paths', '100001'], /--paths: must be from 1 to 100000/],
     [['--years', '0'], /--years/],
   ])('bad option %j exits 2', async (args, msg) => {

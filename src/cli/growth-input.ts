@@ -16,7 +16,7 @@ import type { ProjectionInputs } from '../engine/project/inputs.js';
 import type { OptimizerInput } from '../engine/project/optimizer.js';
 import type { Scenario } from '../engine/scenario/schema.js';
 import { parseScenario } from '../engine/scenario/validate.js';
-import { readDataFile } from './files.js';
+import { naming, readDataFile, sourceName } from './files.js';
 import type { Io } from './io.js';
 import { today } from './scenario-input.js';
 
@@ -25,24 +25,24 @@ function isScenario(data: unknown): data is Record<string, unknown> {
   return data !== null && typeof data === 'object' && 'version' in data && 'people' in data;
 }
 
-function household(data: unknown): { scenario: Scenario; report: HouseholdReport } {
-  const scenario = parseScenario(data, { today: today() });
+function household(data: unknown, file: string): { scenario: Scenario; report: HouseholdReport } {
+  const scenario = naming(file, () => parseScenario(data, { today: today() }));
   return { scenario, report: planHousehold(scenario) };
 }
 
 /** Projection inputs from FILE. */
 export function projectionInputsFrom(io: Io, file: string): Explained<ProjectionInputs> {
-  const data = readDataFile(io.cwd, file);
-  if (!isScenario(data)) return projectionFromFile(data, file);
-  const { scenario, report } = household(data);
+  const data = readDataFile(io, file, 'a household scenario or projection inputs');
+  if (!isScenario(data)) return projectionFromFile(data, sourceName(file));
+  const { scenario, report } = household(data, file);
   return householdProjection(scenario, report, DEFAULT_GROWTH_ASSUMPTIONS);
 }
 
 /** Optimizer inputs from FILE. */
 export function optimizerInputFrom(io: Io, file: string): Explained<OptimizerInput> {
-  const data = readDataFile(io.cwd, file);
-  if (!isScenario(data)) return optimizerFromFile(data, file);
-  const { scenario, report } = household(data);
+  const data = readDataFile(io, file, 'a household scenario or optimizer inputs');
+  if (!isScenario(data)) return optimizerFromFile(data, sourceName(file));
+  const { scenario, report } = household(data, file);
   return householdOptimizer(scenario, report, DEFAULT_GROWTH_ASSUMPTIONS);
 }
 

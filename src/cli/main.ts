@@ -54,11 +54,34 @@ export async function buildProgram(io: Io, argv: readonly string[]): Promise<Com
   return program;
 }
 
-/** Prints an InputError's issues to stderr, one per line. */
+/** At most this many problems are printed … */
+export const MAX_PRINTED_ISSUES = 50;
+/** … each cut to this many characters (a message can quote a hostile file at length). */
+export const MAX_ISSUE_LENGTH = 500;
+
+/** A control or line-separator character, written out as `\uXXXX` so a problem stays one line. */
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** `text` on one line and at most `MAX_ISSUE_LENGTH` characters. */
+export function clip(text: string): string {
+  const line = text.replace(
+    UNPRINTABLE,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  if (line.length <= MAX_ISSUE_LENGTH) return line;
+  const more = line.length - MAX_ISSUE_LENGTH;
+  return `${line.slice(0, MAX_ISSUE_LENGTH)} … (${String(more)} more characters)`;
+}
+
+/** Prints an InputError's issues to stderr, one per line (at most `MAX_PRINTED_ISSUES`). */
 export function reportInputError(io: Io, e: InputError): void {
   const { heading, problems } = issueLines(e.issues);
   io.err(`${heading}\n`);
-  for (const p of problems) io.err(`  ${p}\n`);
+  for (const p of problems.slice(0, MAX_PRINTED_ISSUES)) io.err(`  ${clip(p)}\n`);
+  if (problems.length > MAX_PRINTED_ISSUES) {
+    io.err(`  … and ${String(problems.length - MAX_PRINTED_ISSUES)} more\n`);
+  }
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */

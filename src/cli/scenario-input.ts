@@ -6,7 +6,7 @@ import { PHYSICIAN_EXAMPLE } from '../engine/scenario/examples.js';
 import { loadScenario as loadScenarioText } from '../engine/scenario/load.js';
 import type { Scenario } from '../engine/scenario/schema.js';
 import { parseScenario, type ParseOptions } from '../engine/scenario/validate.js';
-import { dataFormatOf, readTextFile } from './files.js';
+import { dataFormatOf, naming, readTextFile, sourceName } from './files.js';
 import type { Io } from './io.js';
 
 /** Today's date as YYYY-MM-DD (UTC). */
@@ -19,8 +19,8 @@ export function loadScenario(io: Io, file: string | undefined, year?: number): S
   const opts: ParseOptions =
     year === undefined ? { today: today() } : { today: today(), taxYear: year };
   if (file === undefined) return parseScenario(structuredClone(PHYSICIAN_EXAMPLE), opts);
-  return loadScenarioText(readTextFile(io.cwd, file), dataFormatOf(file), {
-    ...opts,
-    source: file,
-  });
+  const source = sourceName(file);
+  return naming(file, () =>
+    loadScenarioText(readTextFile(io, file), dataFormatOf(file), { ...opts, source }),
+  );
 }

@@ -14,7 +14,7 @@ import {
   type Part3Report,
   type YearReport,
 } from '../../engine/report/clocks.js';
-import { readDataFile } from '../files.js';
+import { readDataFile, sourceName } from '../files.js';
 import { renderFindings } from '../render/findings.js';
 import {
   formatRate,
@@ -196,7 +196,7 @@ export const register: Register = (program, io) => {
       )
       .argument(
         '<file>',
-        'Roth history (YAML or JSON): birthDate, rothIra, plans, withdrawal; see docs/moving-money.md',
+        'Roth history (YAML or JSON; - reads standard input): birthDate, rothIra, plans, withdrawal; see docs/moving-money.md',
       ),
   )
     .addHelpText(
@@ -204,7 +204,8 @@ export const register: Register = (program, io) => {
       '\nExamples:\n  megaroth clocks examples/clocks/roth-history.yaml\n  megaroth clocks examples/clocks/june-december.yaml --explain\n  megaroth clocks examples/clocks/two-years.yaml --json',
     )
     .action((file: string, opts: ReportOutputOptions) => {
-      const report = clocksReport(parseRothHistory(readDataFile(io.cwd, file), file));
+      const history = readDataFile(io, file, 'a Roth history');
+      const report = clocksReport(parseRothHistory(history, sourceName(file)));
       printReport(io, report, opts, render);
     });
 };

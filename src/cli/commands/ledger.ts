@@ -6,10 +6,10 @@
 import { ADDITIONAL_TAX_TEXT } from '../../engine/distributions/params-text.js';
 import { inputError } from '../../engine/errors.js';
 import { isIsoDate } from '../../engine/dates.js';
-import { parseLedger, SOURCE_LABELS } from '../../engine/ledger/index.js';
+import { formatOf, parseLedger, sniffFormat, SOURCE_LABELS } from '../../engine/ledger/index.js';
 import { formatUsd } from '../../engine/money.js';
 import { ledgerReport, type LedgerCommandReport } from '../../engine/report/ledger.js';
-import { readTextFile } from '../files.js';
+import { readTextFile, sourceName, STDIN } from '../files.js';
 import { renderFindings } from '../render/findings.js';
 import { printReport, withReportOptions, type ReportOutputOptions } from '../report-output.js';
 import { renderPairs, renderTable } from '../table.js';
@@ -123,7 +123,10 @@ export const register: Register = (program, io) => {
           'says separateAfterTaxAccount: false (CSV: a pooled-after-tax-account row) spreads basis ' +
           'pro-rata over the whole account instead (IRC 72(e)(8)).',
       )
-      .argument('<file>', 'transaction file: .yaml/.yml/.json, or .csv (see docs/moving-money.md)')
+      .argument(
+        '<file>',
+        'transaction file: .yaml/.yml/.json, or .csv; - reads standard input (see docs/moving-money.md)',
+      )
       .option(
         '--as-of <date>',
         'report as of this date (YYYY-MM-DD); later transactions are ignored',
@@ -137,10 +140,13 @@ export const register: Register = (program, io) => {
       if (opts.asOf !== undefined && !isIsoDate(opts.asOf)) {
         throw inputError('--as-of', `expected a date written YYYY-MM-DD, got "${opts.asOf}"`);
       }
-      const report = ledgerReport(parseLedger(readTextFile(io.cwd, file), file), {
-        fileName: file,
+      const text = readTextFile(io, file);
+      const source = sourceName(file);
+      const format = file === STDIN ? sniffFormat(text) : formatOf(file);
+      const report = ledgerReport(parseLedger(text, source, format), {
+        fileName: source,
         ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
       });
-      printReport(io, report, opts, (r) => render(r, file));
+      printReport(io, report, opts, (r) => render(r, source));
     });
 };

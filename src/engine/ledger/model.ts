@@ -32,7 +32,10 @@ const date = z
   .string({ error: 'expected a date written YYYY-MM-DD' })
   .refine(isIsoDate, { error: 'expected a real date written YYYY-MM-DD' });
 
-/** Dollars as a number or decimal text ("12000", "$12,000.50") → cents; negative or fractional cents rejected. */
+/**
+ * Dollars as a number or as text read by the one money rule, `parseDollars` ("12000",
+ * "$12,000.50", "12_000") → cents; negative amounts and fractions of a cent are refused.
+ */
 const money = z
   .union([z.number(), z.string()], { error: 'expected an amount in dollars' })
   .transform((v, ctx): Cents => {
@@ -40,7 +43,7 @@ const money = z
     if (c === undefined) {
       ctx.addIssue({
         code: 'custom',
-        message: `expected dollars with at most 2 decimals, got "${String(v)}"`,
+        message: `expected dollars with at most 2 decimals (12000, 12,000.50 or $12000), got "${String(v)}"`,
       });
       return z.NEVER;
     }

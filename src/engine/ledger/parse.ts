@@ -11,7 +11,7 @@
  * starting with `#` are skipped.
  */
 import { CsvError, parse } from 'csv-parse/browser/esm/sync';
-import { LineCounter, parseDocument, isMap, isSeq } from 'yaml';
+import { checkInputSize, parseDataDocument, requireMapping } from '../data-text.js';
 import { InputError, formatPath, type InputIssue } from '../errors.js';
 import { ledgerFileSchema, type LedgerFile } from './model.js';
 
@@ -21,6 +21,23 @@ export type LedgerFormat = 'yaml' | 'csv';
 /** Picks the format from a file name (`.csv` → csv, anything else → yaml). */
 export function formatOf(fileName: string): LedgerFormat {
   return /\.csv$/i.test(fileName) ? 'csv' : 'yaml';
+}
+
+/**
+ * The format of a text with no file name (standard input): CSV when its first line that is not
+ * blank or a `#` comment is a header naming the `date` and `type` columns, YAML otherwise.
+ */
+export function sniffFormat(text: string): LedgerFormat {
+  for (const raw of text.slice(0, 4096).split('\n')) {
+    const line = raw
+      .trim()
+      .replace(/^\uFEFF/, '')
+      .toLowerCase();
+    if (line === '' || line.startsWith('#')) continue;
+    const cells = line.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+    return cells.includes('date') && cells.includes('type') ? 'csv' : 'yaml';
+  }
+  return 'yaml';
 }
 
 function validate(
@@ -44,45 +61,27 @@ function validate(
 
 /** Parses a YAML (or JSON) ledger file. */
 export function parseLedgerYaml(text: string, file: string): LedgerFile {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new InputError(
-      doc.errors.map((e) => ({
-        path: e.linePos ? `${file}:${String(e.linePos[0].line)}` : file,
-        message: `not valid YAML: ${e.message.split('\n')[0] ?? 'syntax error'}`,
-      })),
-    );
-  }
-  const raw = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  const { data: raw, lineOf: lineAt } = parseDataDocument(text, 'yaml', file);
+  requireMapping(raw, file, 'a ledger (plan and transactions)');
   // Line of each transaction item, attached as `line`.
-  const txNode = isMap(doc.contents) ? doc.contents.get('transactions', true) : undefined;
-  const lines: number[] = [];
-  if (isSeq(txNode)) {
-    for (const item of txNode.items) {
-      const range = (item as { range?: [number, number, number] } | null)?.range;
-      lines.push(range ? lc.linePos(range[0]).line : 0);
-    }
-  }
-  if (
-    raw !== null &&
-    typeof raw === 'object' &&
-    Array.isArray((raw as { transactions?: unknown }).transactions)
-  ) {
-    const txs = (raw as { transactions: unknown[] }).transactions;
-    txs.forEach((t, i) => {
-      if (t !== null && typeof t === 'object' && !Array.isArray(t) && lines[i]) {
-        (t as Record<string, unknown>)['line'] = lines[i];
-      }
+  const txs = raw['transactions'];
+  const lines: (number | undefined)[] = [];
+  if (Array.isArray(txs)) {
+    txs.forEach((t: unknown, i) => {
+      const line = lineAt(['transactions', i]);
+      lines.push(line);
+      if (isRecord(t) && line !== undefined) t['line'] = line;
     });
   }
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
-    if (path[0] === 'transactions' && typeof path[1] === 'number')
-      return lines[path[1]] || undefined;
-    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    return node?.range ? lc.linePos(node.range[0]).line : undefined;
+    if (path[0] === 'transactions' && typeof path[1] === 'number') return lines[path[1]];
+    return lineAt(path);
   };
   return validate(raw, file, lineOf);
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 const CSV_COLUMNS = ['date', 'type', 'source', 'fund', 'amount', 'price', 'to'] as const;
@@ -195,6 +194,15 @@ export function parseLedgerCsv(text: string, file: string): LedgerFile {
         setting['opened'] = line;
         continue;
       case 'fund':
+        if (get('fund') === '__proto__') {
+          throw new InputError([
+            {
+              path: `${file}:${String(line)}`,
+              message:
+                'the fund name "__proto__" is not accepted (JavaScript objects reserve it): rename it',
+            },
+          ]);
+        }
         funds[get('fund')] = rec['price'];
         setting[`funds.${get('fund')}`] = line;
         continue;
@@ -268,5 +276,6 @@ export function parseLedger(
   file: string,
   format: LedgerFormat = formatOf(file),
 ): LedgerFile {
+  checkInputSize(text, file);
   return format === 'csv' ? parseLedgerCsv(text, file) : parseLedgerYaml(text, file);
 }

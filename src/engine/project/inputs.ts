@@ -3,18 +3,36 @@
  * cents. Every check names the field and what is allowed, so the CLI exits 2 with a message.
  */
 import { InputError, inputError, type InputIssue } from '../errors.js';
-import type { Cents } from '../money.js';
+import { formatUsd, type Cents } from '../money.js';
 import { MAX_SEED } from './prng.js';
 
 /** Largest number of Monte Carlo paths accepted (memory: paths × years × 4 × 8 bytes). */
 export const MAX_PATHS = 100_000;
 /** Longest horizon accepted, accumulation plus withdrawal years. */
 export const MAX_YEARS = 100;
-/** Sensible range of the expected yearly return. */
-export const MIN_RETURN = -0.5;
-export const MAX_RETURN = 0.5;
+/**
+ * The ranges a projection accepts: what a long-run plan can mean. An average nominal return
+ * beyond ±20% a year, a yearly volatility above 60% (a single risky stock), inflation outside
+ * −5% to 15% a year or a dividend yield above 10% held for decades is not a plan: over up to
+ * `MAX_YEARS` years such values only compound into noise.
+ */
+export const MIN_RETURN = -0.2;
+export const MAX_RETURN = 0.2;
 /** Largest yearly volatility accepted. */
-export const MAX_VOLATILITY = 1;
+export const MAX_VOLATILITY = 0.6;
+export const MIN_INFLATION = -0.05;
+export const MAX_INFLATION = 0.15;
+/** Largest marginal rate (federal plus state), now or in retirement. */
+export const MAX_MARGINAL_RATE = 0.7;
+/** Largest rate on qualified dividends and long-term gains (federal, NIIT and state). */
+export const MAX_CAPITAL_GAINS_RATE = 0.5;
+export const MAX_DIVIDEND_YIELD = 0.1;
+
+/**
+ * The largest amount a projection may reach: past it a float of cents no longer holds every
+ * cent exactly, so the inputs that drive it there are refused rather than printed as noise.
+ */
+export const MAX_PROJECTED: Cents = Number.MAX_SAFE_INTEGER;
 
 export interface ProjectionInputs {
   /** Take-home dollars saved each year (the same budget for every strategy), cents. */
@@ -106,12 +124,51 @@ export function checkProjectionInputs(p: ProjectionInputs, names: FieldNames = {
     'the expected return',
   );
   rangeIssue(issues, n('volatility'), p.volatility, 0, MAX_VOLATILITY, 'the volatility');
-  rangeIssue(issues, n('inflation'), p.inflation, -0.1, 0.2, 'inflation');
-  rangeIssue(issues, n('currentRate'), p.currentRate, 0, 0.7, 'the current marginal rate');
-  rangeIssue(issues, n('retirementRate'), p.retirementRate, 0, 0.7, 'the retirement marginal rate');
-  rangeIssue(issues, n('capitalGainsRate'), p.capitalGainsRate, 0, 0.5, 'the capital gains rate');
-  rangeIssue(issues, n('dividendYield'), p.dividendYield, 0, 0.2, 'the dividend yield');
+  rangeIssue(issues, n('inflation'), p.inflation, MIN_INFLATION, MAX_INFLATION, 'inflation');
+  const marginal = MAX_MARGINAL_RATE;
+  rangeIssue(issues, n('currentRate'), p.currentRate, 0, marginal, 'the current marginal rate');
+  rangeIssue(
+    issues,
+    n('retirementRate'),
+    p.retirementRate,
+    0,
+    marginal,
+    'the retirement marginal rate',
+  );
+  rangeIssue(
+    issues,
+    n('capitalGainsRate'),
+    p.capitalGainsRate,
+    0,
+    MAX_CAPITAL_GAINS_RATE,
+    'the capital gains rate',
+  );
+  rangeIssue(
+    issues,
+    n('dividendYield'),
+    p.dividendYield,
+    0,
+    MAX_DIVIDEND_YIELD,
+    'the dividend yield',
+  );
   if (issues.length) throw new InputError(issues);
+}
+
+/**
+ * Refuses a projection whose amounts pass `MAX_PROJECTED` (each figure by its key and label):
+ * the contribution, return and years together grow past what the engine keeps to the cent.
+ */
+export function checkProjected(
+  figures: readonly { readonly key: string; readonly label: string; readonly cents: Cents }[],
+): void {
+  const over = figures.find((f) => !(Math.abs(f.cents) <= MAX_PROJECTED));
+  if (over === undefined) return;
+  throw new InputError([
+    {
+      path: over.key,
+      message: `${over.label} grows past ${formatUsd(MAX_PROJECTED)}, more than the engine keeps exact to the cent: lower the contribution, the expected return or the years`,
+    },
+  ]);
 }
 
 /** Checks a Monte Carlo path count and seed. */

@@ -15,7 +15,10 @@
  *   account. Pre-tax money is taxed at the retirement rate when withdrawn.
  * - (d) taxable: C goes to a brokerage account. Each year the dividend yield is taxed at the
  *   capital gains rate (qualified dividends, IRC 1(h)(11)) and the rest reinvested (adding to
- *   basis); gains above basis are taxed at the capital gains rate when sold.
+ *   basis); gains above basis are taxed at the capital gains rate when sold. A year's dividends
+ *   are part of its total return, so they are at most what the account holds at the end of the
+ *   year (a year that loses nearly everything pays at most that much): a taxable account never
+ *   goes below zero.
  * Contributions are made in the first `contributionYears` years (all years to retirement unless
  * given). Withdrawals: each year 1/(years left) of every account is taken out and taxed as above; the
  * after-tax cash is counted as received (not reinvested).
@@ -85,8 +88,8 @@ export function runPath(
 ): void {
   const { c, p, t, tr, cg, dy, years, contributionYears, withdrawalYears } = k;
   const keepTr = 1 - tr;
-  const keepDiv = dy * (1 - cg);
-  const loseDiv = dy * cg;
+  const keepDivAll = dy * (1 - cg);
+  const loseDivAll = dy * cg;
   const toTaxableC = c - p * (1 - t);
   const [oa, ob, oc, od] = out;
   let roth = 0;
@@ -157,6 +160,8 @@ export function runPath(
     rothIra *= gy;
     tradIra *= gy;
     pre *= gy;
+    const keepDiv = gy < dy ? gy * (1 - cg) : keepDivAll;
+    const loseDiv = gy < dy ? gy * cg : loseDivAll;
     bC += txC * keepDiv;
     txC = txC * gy - txC * loseDiv;
     bD += txD * keepDiv;

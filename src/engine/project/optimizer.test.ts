@@ -197,7 +197,12 @@ describe('optimizer', () => {
             valueOf(prog, x) - 1e-6 * Math.max(1, best.value),
           );
         }
-        for (const v of Object.values(r.fixed)) expect(r.endWealth).toBeGreaterThanOrEqual(v - 1);
+        // both in whole cents: each amount rounded down loses less than a cent of its worth
+        const worst = Math.max(...prog.vehicles.map((v) => v.value));
+        const slack = Math.ceil((prog.vehicles.length + 1) * worst) + 1;
+        for (const v of Object.values(r.fixed)) {
+          expect(r.endWealth).toBeGreaterThanOrEqual(v - slack);
+        }
         for (const c of r.choices) expect(c.valueOverNextBest).toBeGreaterThanOrEqual(-1);
       }),
       { numRuns: 150 },

@@ -21,7 +21,7 @@
  * room.
  */
 import { InputError, type InputIssue } from '../errors.js';
-import type { Cents } from '../money.js';
+import { mulDiv, type Cents } from '../money.js';
 import { endWealth, roundCents } from './deterministic.js';
 import { checkProjectionInputs, type ProjectionInputs } from './inputs.js';
 import { solveLp } from './simplex.js';
@@ -374,26 +374,99 @@ const KIND_LABEL: Readonly<Record<VehicleKind, string>> = {
   taxable: 'taxable account',
 };
 
+/** Take-home cost of `amount` of a vehicle: pre-tax money saves the tax, rounded down. */
+function takeHomeCost(v: Vehicle, amount: Cents, currentRate: number): Cents {
+  if (v.kind === 'match') return 0;
+  if (v.cost === 1) return amount;
+  return amount - Math.floor(amount * currentRate);
+}
+
+/**
+ * The program's amounts as whole cents that never pass a limit: each amount rounded down; the
+ * deferrals cut to each person's room; employer money to its maximum and after-tax money to the
+ * room the employer money leaves (rounded down); the match recomputed as rate × the plan's
+ * deferrals, rounded down, at most its maximum; the take-home costs cut to the budget. The
+ * taxable account takes what the budget leaves, so the take-home costs add back to the budget
+ * to the cent.
+ */
+export function wholeCents(input: OptimizerInput, prog: Program, x: readonly number[]): Cents[] {
+  const vs = prog.vehicles;
+  const t = input.assumptions.currentRate;
+  // a float just below a whole cent (2449999.9999999995) is that cent; limits are cut below
+  const a = vs.map((_, j) => Math.max(0, Math.floor((x[j] ?? 0) + 1e-6)));
+  const index = (plan: string, kind: VehicleKind): number =>
+    vs.findIndex((v) => v.plan === plan && v.kind === kind);
+  const deferralsOf = (plan: string): number[] =>
+    [index(plan, 'preTax'), index(plan, 'roth')].filter((j) => j >= 0);
+  const cut = (js: readonly number[], over: Cents): void => {
+    let left = over;
+    for (const j of [...js].reverse()) {
+      const off = Math.min(left, a[j] ?? 0);
+      a[j] = (a[j] ?? 0) - off;
+      left -= off;
+    }
+  };
+  for (const person of input.people) {
+    const js = input.plans.filter((p) => p.person === person.id).flatMap((p) => deferralsOf(p.id));
+    const over = js.reduce((s, j) => s + (a[j] ?? 0), 0) - person.deferralRoom;
+    if (over > 0) cut(js, over);
+  }
+  const limitPlans = (): void => {
+    for (const p of input.plans) {
+      const e = index(p.id, 'employer');
+      const after = index(p.id, 'afterTax');
+      let room = p.afterTax?.room ?? 0;
+      if (e >= 0 && p.employer) {
+        a[e] = Math.min(a[e] ?? 0, p.employer.max);
+        room -= mulDiv(a[e] ?? 0, room - p.employer.afterTaxRoomAtMax, p.employer.max, 'up');
+      }
+      if (after >= 0) a[after] = Math.min(a[after] ?? 0, Math.max(0, room));
+      const m = index(p.id, 'match');
+      if (m >= 0 && p.match) {
+        const d = deferralsOf(p.id).reduce((s, j) => s + (a[j] ?? 0), 0);
+        a[m] = Math.min(p.match.max, Math.floor(p.match.rate * d));
+      }
+    }
+  };
+  limitPlans();
+  const taxable = vs.length - 1;
+  const costs = (): Cents =>
+    vs.reduce((s, v, j) => (j === taxable ? s : s + takeHomeCost(v, a[j] ?? 0, t)), 0);
+  // cut the vehicles worth least a take-home dollar first until the costs fit the budget
+  const byWorth = vs
+    .map((v, j) => ({ j, worth: v.cost > 0 ? v.value / v.cost : Infinity }))
+    .filter(({ j }) => j !== taxable && vs[j]?.kind !== 'match')
+    .sort((p, q) => p.worth - q.worth);
+  for (const { j } of byWorth) {
+    const over = costs() - input.budget;
+    if (over <= 0) break;
+    a[j] = Math.max(0, (a[j] ?? 0) - Math.ceil(over / (vs[j]?.cost ?? 1)));
+    limitPlans();
+  }
+  a[taxable] = Math.max(0, input.budget - costs());
+  return a;
+}
+
 /** Chooses the split; throws an InputError for bad inputs. */
 export function optimizeSplit(input: OptimizerInput): OptimizerResult {
   checkOptimizerInput(input);
   const prog = programFor(input);
   const best = solve(prog);
-  const x = best.x;
+  const x = wholeCents(input, prog, best.x);
   const fixedX = fixedStrategies(input, prog);
   const fixed = {} as Record<StrategyId, Cents>;
   for (const [s, fx] of Object.entries(fixedX) as [StrategyId, number[]][]) {
-    fixed[s] = roundCents(valueOf(prog, fx));
+    fixed[s] = roundCents(valueOf(prog, wholeCents(input, prog, fx)));
   }
   const choices: Choice[] = [];
   prog.vehicles.forEach((v, j) => {
     const amount = x[j] ?? 0;
-    if (amount < 0.5 || v.kind === 'match') return;
+    if (amount === 0 || v.kind === 'match') return;
     const without = solve(prog, [j]);
     choices.push({
       key: v.key,
       label: `${v.plan === null ? '' : `${v.plan}: `}${KIND_LABEL[v.kind]}`,
-      amount: roundCents(amount),
+      amount,
       valueOverNextBest: roundCents(best.value - without.value),
     });
   });
@@ -403,7 +476,7 @@ export function optimizeSplit(input: OptimizerInput): OptimizerResult {
   const plans: PlanSplit[] = input.plans.map((p) => {
     const get = (kind: VehicleKind): Cents => {
       const j = prog.vehicles.findIndex((v) => v.plan === p.id && v.kind === kind);
-      return j < 0 ? 0 : roundCents(x[j] ?? 0);
+      return j < 0 ? 0 : (x[j] ?? 0);
     };
     return {
       plan: p.id,
@@ -415,12 +488,14 @@ export function optimizeSplit(input: OptimizerInput): OptimizerResult {
     };
   });
   let used = 0;
-  prog.vehicles.forEach((v, j) => (used += v.cost * (x[j] ?? 0)));
+  prog.vehicles.forEach(
+    (v, j) => (used += takeHomeCost(v, x[j] ?? 0, input.assumptions.currentRate)),
+  );
   return {
     plans,
-    taxable: roundCents(x[prog.vehicles.length - 1] ?? 0),
-    budgetUsed: roundCents(used),
-    endWealth: roundCents(best.value),
+    taxable: x[prog.vehicles.length - 1] ?? 0,
+    budgetUsed: used,
+    endWealth: roundCents(valueOf(prog, x)),
     fixed,
     choices,
     flips,

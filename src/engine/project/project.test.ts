@@ -4,7 +4,7 @@ import { loadCases } from '../../../tests/helpers/cases.js';
 import { InputError } from '../errors.js';
 import { cents } from '../money.js';
 import { projectStrategies } from './deterministic.js';
-import { MAX_PATHS, type ProjectionInputs } from './inputs.js';
+import { MAX_PATHS, MAX_RETURN, MIN_RETURN, type ProjectionInputs } from './inputs.js';
 import { quantileInPlace, simulateStrategies } from './montecarlo.js';
 import { STRATEGIES } from './strategies.js';
 
@@ -99,7 +99,7 @@ describe('deterministic projection', () => {
   it('property: full MBR never ends below Roth-lite or the taxable account (non-negative rates)', () => {
     fc.assert(
       fc.property(
-        fc.double({ min: -0.3, max: 0.3, noNaN: true }),
+        fc.double({ min: MIN_RETURN, max: MAX_RETURN, noNaN: true }),
         fc.double({ min: 0, max: 0.6, noNaN: true }),
         fc.double({ min: 0, max: 0.4, noNaN: true }),
         fc.integer({ min: 1, max: 40 }),
@@ -123,8 +123,10 @@ describe('deterministic projection', () => {
 
   it('bad inputs are input errors naming the field', () => {
     const bad: [Partial<ProjectionInputs>, RegExp][] = [
-      [{ expectedReturn: -0.6 }, /expectedReturn: the expected return must be from -0.5 to 0.5/],
-      [{ expectedReturn: 0.51 }, /expectedReturn/],
+      [{ expectedReturn: -0.21 }, /expectedReturn: the expected return must be from -0.2 to 0.2/],
+      [{ expectedReturn: 0.21 }, /expectedReturn/],
+      [{ dividendYield: 0.11 }, /dividendYield: the dividend yield must be from 0 to 0.1/],
+      [{ inflation: -0.06 }, /inflation: inflation must be from -0.05 to 0.15/],
       [{ volatility: -0.01 }, /volatility/],
       [{ years: 0 }, /retirement age must be after today's age/],
       [{ years: 80, withdrawalYears: 30 }, /at most 100/],

@@ -6,7 +6,7 @@
  * retirement rate, and per year the balances by account type with the Monte Carlo percentiles.
  * Per-year figures share one key per column (`years.fullMbr.wealth`): one rule, one row each.
  */
-import { figure, rateFigure, type Figure, type RateFigure } from '../explain.js';
+import { figure, isFigure, rateFigure, type Figure, type RateFigure } from '../explain.js';
 import { formatUsd } from '../money.js';
 import { projectStrategies, type AccountRow } from '../project/deterministic.js';
 import {
@@ -16,7 +16,7 @@ import {
   type ExplainedField,
   type HouseholdBasis,
 } from '../project/explained.js';
-import type { ProjectionInputs } from '../project/inputs.js';
+import { checkProjected, type ProjectionInputs } from '../project/inputs.js';
 import { simulateStrategies, type Percentiles } from '../project/montecarlo.js';
 import {
   STRATEGIES,
@@ -25,6 +25,7 @@ import {
   type StrategyId,
 } from '../project/strategies.js';
 import type { Finding, ReportBase } from './model.js';
+import { figuresOf } from './to-json.js';
 import { percentText } from './percent.js';
 
 export interface CompareInputs {
@@ -288,7 +289,7 @@ export function compareReport(e: Explained<ProjectionInputs>, o: CompareOptions)
       }),
     ) as Record<StrategyId, YearStrategy>,
   }));
-  return {
+  const report: CompareReport = {
     report: 'compare',
     inputs: inputsSection(e),
     household: e.household,
@@ -317,6 +318,8 @@ export function compareReport(e: Explained<ProjectionInputs>, o: CompareOptions)
     years,
     findings: compareFindings(e, strategies),
   };
+  checkProjected(figuresOf(report).filter(isFigure));
+  return report;
 }
 
 /** The ages behind the horizon: the retirement and end ages are assumptions. */

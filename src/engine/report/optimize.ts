@@ -5,7 +5,7 @@
  * strategies, with each choice's value over the next best and the retirement rates where the
  * best split changes; the assumptions with their bases.
  */
-import { figure, rateFigure, type Figure, type RateFigure } from '../explain.js';
+import { figure, isFigure, rateFigure, type Figure, type RateFigure } from '../explain.js';
 import { formatUsd } from '../money.js';
 import { basisOf, FIELD_LABEL, type Explained, type HouseholdBasis } from '../project/explained.js';
 import {
@@ -16,10 +16,12 @@ import {
   type OptimizerInput,
   type VehicleKind,
 } from '../project/optimizer.js';
+import { checkProjected } from '../project/inputs.js';
 import { STRATEGIES, STRATEGY_LABELS, type StrategyId } from '../project/strategies.js';
 import { agesFinding } from './compare.js';
 import type { Finding, ReportBase } from './model.js';
 import { percentText } from './percent.js';
+import { figuresOf } from './to-json.js';
 
 export interface OptimizeAssumptions {
   readonly years: number;
@@ -188,7 +190,7 @@ export function optimizeReport(e: Explained<OptimizerInput>): OptimizeReport {
       message: `The split puts ${formatUsd(split.afterTax)} of after-tax money a year in ${p.id}, which reaches Roth only at separation: does the plan allow in-plan Roth conversions or in-service withdrawals of after-tax money?`,
     });
   });
-  return {
+  const report: OptimizeReport = {
     report: 'optimize',
     budget: figure(
       'budget',
@@ -271,4 +273,6 @@ export function optimizeReport(e: Explained<OptimizerInput>): OptimizeReport {
     endWealthPerDollarAYear: r.perTakeHomeDollar,
     findings,
   };
+  checkProjected(figuresOf(report).filter(isFigure));
+  return report;
 }
