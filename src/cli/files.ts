@@ -6,7 +6,7 @@
  * pipe (standard input, `<(…)`) is read up to one byte past the limit and then refused, so no
  * input can make the CLI hold more than the limit.
  */
-import { closeSync, fstatSync, openSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   dataFormatOf,
@@ -16,7 +16,7 @@ import {
   sizeText,
 } from '../engine/data-text.js';
 import { InputError } from '../engine/errors.js';
-import { readBounded, type Io } from './io.js';
+import type { Io } from './io.js';
 
 /** The file argument that means standard input. */
 export const STDIN = '-';
@@ -40,11 +40,52 @@ function whyUnreadable(e: unknown): string {
   return `cannot be read${code ? ` (${code})` : ''}`;
 }
 
+/** Sleeps `ms` milliseconds (waiting for a non-blocking descriptor to have data). */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Reads descriptor `fd` until its end, or until more than `maxBytes` bytes have been read: at
+ * most `maxBytes + 1` bytes are ever held, so an endless source (`/dev/zero`) costs nothing.
+ * `expected` (a regular file's size) sizes the first buffer; it grows as more comes.
+ */
+function readBounded(fd: number, maxBytes: number, expected = 65_536): Uint8Array {
+  let buf = Buffer.allocUnsafe(Math.min(maxBytes, Math.max(expected, 1023)) + 1);
+  let n = 0;
+  while (n <= maxBytes) {
+    if (n === buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.min(maxBytes + 1, buf.length * 2));
+      buf.copy(bigger, 0, 0, n);
+      buf = bigger;
+    }
+    let got: number;
+    try {
+      got = readSync(fd, buf, n, buf.length - n, null);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === 'EAGAIN') {
+        pause(10);
+        continue;
+      }
+      if (code === 'EOF') break;
+      throw e;
+    }
+    if (got === 0) break;
+    n += got;
+  }
+  return buf.subarray(0, n);
+}
+
 /** Reads the bytes of FILE (or standard input), refusing what is not a bounded text file. */
 function readBytes(io: Io, file: string): Uint8Array {
   if (file === STDIN) {
-    if (!io.readStdin) refuse(file, 'standard input cannot be read here');
-    return io.readStdin(MAX_INPUT_BYTES);
+    if (io.stdinFd === undefined) refuse(file, 'standard input cannot be read here');
+    try {
+      return readBounded(io.stdinFd, MAX_INPUT_BYTES);
+    } catch (e) {
+      refuse(file, whyUnreadable(e));
+    }
   }
   let fd: number;
   try {

@@ -1,5 +1,4 @@
 /** The CLI's window on the world: output streams and terminal facts, injectable for tests. */
-import { readSync } from 'node:fs';
 
 export interface Io {
   readonly out: (text: string) => void;
@@ -8,48 +7,8 @@ export interface Io {
   readonly isTTY: boolean;
   /** Directory relative file paths are resolved against. */
   readonly cwd: string;
-  /**
-   * Reads standard input to its end or until more than `maxBytes` bytes have come (then stops:
-   * the caller refuses the input); absent when there is no standard input to read.
-   */
-  readonly readStdin?: (maxBytes: number) => Uint8Array;
-}
-
-/** Sleeps `ms` milliseconds (waiting for a non-blocking descriptor to have data). */
-function pause(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-/**
- * Reads descriptor `fd` until its end, or until more than `maxBytes` bytes have been read: at
- * most `maxBytes + 1` bytes are ever held, so an endless source (`/dev/zero`) costs nothing.
- * `expected` (a regular file's size) sizes the first buffer; it grows as more comes.
- */
-export function readBounded(fd: number, maxBytes: number, expected = 65_536): Uint8Array {
-  let buf = Buffer.allocUnsafe(Math.min(maxBytes, Math.max(expected, 1023)) + 1);
-  let n = 0;
-  while (n <= maxBytes) {
-    if (n === buf.length) {
-      const bigger = Buffer.allocUnsafe(Math.min(maxBytes + 1, buf.length * 2));
-      buf.copy(bigger, 0, 0, n);
-      buf = bigger;
-    }
-    let got: number;
-    try {
-      got = readSync(fd, buf, n, buf.length - n, null);
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code === 'EAGAIN') {
-        pause(10);
-        continue;
-      }
-      if (code === 'EOF') break;
-      throw e;
-    }
-    if (got === 0) break;
-    n += got;
-  }
-  return buf.subarray(0, n);
+  /** The descriptor a file argument `-` reads (0, standard input); absent: there is none. */
+  readonly stdinFd?: number;
 }
 
 /** The real process streams. */
@@ -59,7 +18,7 @@ export function processIo(): Io {
     err: (t) => process.stderr.write(t),
     isTTY: (process.stdout as { isTTY?: boolean }).isTTY === true,
     cwd: process.cwd(),
-    readStdin: (maxBytes) => readBounded(0, maxBytes),
+    stdinFd: 0,
   };
 }
 
