@@ -475,6 +475,10 @@ describe('amounts: one rule for options and files (parseDollars)', () => {
     ['1e3', /amount\.yaml:5: the number 1e3 is not written in decimal/],
     ['.nan', /amount\.yaml:5: the number \.nan is not written in decimal/],
     ['0x10', /amount\.yaml:5: the number 0x10 is not written in decimal/],
+    // issue 11 item 4: near 2^53 cents the binary number cannot hold the cent (it read as .90)
+    ['90071992547409.91', /amount\.yaml:5: amount: must be at most \$1,000,000,000\.00/],
+    ['"90,071,992,547,409.91"', /amount\.yaml:5: amount: must be at most \$1,000,000,000\.00/],
+    ['1000000000.01', /amount\.yaml:5: amount: must be at most \$1,000,000,000\.00/],
   ])('a ledger amount written %s is refused', async (amount, message) => {
     const o = await runFile('ledger', 'amount.yaml', ledger(amount));
     expect(o.code).toBe(2);

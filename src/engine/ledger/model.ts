@@ -7,7 +7,13 @@
 import { z } from 'zod';
 import { PLAN_EXCEPTIONS, type EarlyExceptionName } from '../distributions/early-tax.js';
 import { isIsoDate } from '../dates.js';
-import { dollarsToCents, parseDollars, type Cents } from '../money.js';
+import {
+  dollarsToCents,
+  MAX_AMOUNT,
+  maxAmountMessage,
+  parseDollars,
+  type Cents,
+} from '../money.js';
 
 /** Money sources of a plan account. */
 export const SOURCES = ['pretax', 'roth', 'employer', 'aftertax', 'irr'] as const;
@@ -49,6 +55,10 @@ const money = z
     }
     if (c < 0) {
       ctx.addIssue({ code: 'custom', message: `must not be negative, got ${String(v)}` });
+      return z.NEVER;
+    }
+    if (c > MAX_AMOUNT) {
+      ctx.addIssue({ code: 'custom', message: `${maxAmountMessage()}, got ${String(v)}` });
       return z.NEVER;
     }
     return c;
