@@ -108,6 +108,29 @@ describe('an S-corp owner: the employer contribution is part of the budget', () 
     expect(r.budgetUsed).toBe(cents(58_000));
   });
 
+  it('a solo plan without after-tax money still offers the employer contribution', () => {
+    // The same owner, the plan taking no after-tax money: budget $24,500 + $8,000 + $12,500 =
+    // $45,000. At 40% now and 24% later a pre-tax dollar is worth 1.27 Roth dollars per
+    // take-home dollar, a taxable dollar at most 1: pre-tax deferrals $32,500 and the $12,500
+    // employer contribution cost 0.6 × $45,000 = $27,000; $18,000 goes to the taxable account.
+    const s = scenarioOf('examples/s-corp-owner.yaml');
+    const plans = s.plans.map((p) => ({ ...p, afterTax: { ...p.afterTax, allowed: false } }));
+    const noAfterTax = { ...s, plans };
+    const input = householdOptimizer(
+      noAfterTax,
+      planHousehold(noAfterTax),
+      DEFAULT_GROWTH_ASSUMPTIONS,
+    ).values;
+    expect(input.budget).toBe(cents(45_000));
+    expect(input.plans[0]?.employer).toEqual({ max: cents(12_500), afterTaxRoomAtMax: 0 });
+    const r = optimizeSplit({
+      ...input,
+      assumptions: { ...base, currentRate: 0.4, retirementRate: 0.24 },
+    });
+    expect(r.plans[0]).toMatchObject({ preTax: cents(32_500), employer: cents(12_500) });
+    expect(r.taxable).toBe(cents(18_000));
+  });
+
   it('the command prints the $58,000 budget and what the scenario plans', async () => {
     const j = JSON.parse(
       (await runCli(['optimize', 'examples/s-corp-owner.yaml', '--json'])).stdout,
