@@ -148,6 +148,29 @@ describe('an S-corp owner: the employer contribution is part of the budget', () 
   });
 });
 
+describe('a Schedule C owner: the employer contribution is part of the budget too', () => {
+  // Dr. Lee (examples/physician-moonlighting.yaml): $300,000 of hospital wages with a 403(b)
+  // ($24,500 pre-tax, a 100% match up to 4% of pay: $12,000) and $65,000 of Schedule C profit
+  // with a solo 401(k). The wages pass the 2026 Social Security wage base of $184,500, so on
+  // Schedule SE only the 2.9% Medicare part applies (IRC 1401(b), 1402(b)(1)):
+  // $65,000 × 92.35% = $60,027.50, × 2.9% = $1,740.80, half $870.40 (IRC 164(f)).
+  // Employer contribution: 20% of $65,000 − $870.40 = $64,129.60, $12,825.92 (IRC
+  // 404(a)(8)(D), 401(c)(2); the Pub 560 worksheet's 20% for a 25% plan rate). The 403(b) is
+  // aggregated with the business the participant controls (Treas. Reg. 1.415(f)-1(f)(2)), one
+  // 415(c) limit of $72,000 (Notice 2025-67): $72,000 − $24,500 − $12,000 − $12,825.92 =
+  // $22,674.08 of after-tax room. The budget, what Dr. Lee plans to save: $24,500 +
+  // $22,674.08 + $12,825.92 = $60,000.00 (before: $47,174.08, the employer money left out).
+  it('budget $60,000, the employer contribution up to $12,825.92', () => {
+    const s = scenarioOf('examples/physician-moonlighting.yaml');
+    const input = householdOptimizer(s, planHousehold(s), DEFAULT_GROWTH_ASSUMPTIONS).values;
+    expect(input.budget).toBe(cents(60_000));
+    expect(input.plans.find((p) => p.id === 'solo-401k')?.employer).toEqual({
+      max: cents(12_825.92),
+      afterTaxRoomAtMax: cents(22_674.08),
+    });
+  });
+});
+
 describe('Roth-lite is its own strategy: earnings taxed as ordinary income at separation', () => {
   // Two years of saving, then one of withdrawals; 10% a year, no dividends. One dollar a year:
   // - converted at once (Roth, IRC 402A(c)(4)): 1.1² + 1.1 = 2.31, withdrawn tax-free;
