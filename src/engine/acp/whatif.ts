@@ -14,12 +14,22 @@ import { evaluateAcp, type PreparedTest } from './acp-test.js';
 import { levelExcess } from './leveling.js';
 import { acpLimitBps, averageBps, centsAtBps, contributionRatioBps } from './ratios.js';
 
-/** Positions (into the prepared HCE arrays) ordered by capped compensation, highest first. */
+/** The adoption order by the HCEs' capped pay (the same array for a test and its what-ifs). */
+const orders = new WeakMap<Float64Array, Int32Array>();
+
+/**
+ * Positions (into the prepared HCE arrays) ordered by capped compensation, highest first; sorted
+ * once per test (the grid, the highest rate and the richer match's highest rate share it).
+ */
 function adoptionOrder(p: PreparedTest): Int32Array {
+  const known = orders.get(p.hceComp);
+  if (known !== undefined) return known;
   const hn = p.hceIndex.length;
   const order = Array.from({ length: hn }, (_, j) => j);
   order.sort((a, b) => (p.hceComp[b] ?? 0) - (p.hceComp[a] ?? 0) || a - b);
-  return Int32Array.from(order);
+  const sorted = Int32Array.from(order);
+  orders.set(p.hceComp, sorted);
+  return sorted;
 }
 
 /** How many HCEs a share (percent, 0-100) of `count` is: rounded half up. */
