@@ -49,3 +49,98 @@ for (const f of readdirSync(new URL('assets/', web)).sort()) {
   );
 }
 console.log(`initial JavaScript: ${kb(total)} gzip (target < 300 KB)`);
+
+// ACP census in the Web Worker (issue 16), with `--acp`: Debian's Chromium (playwright-core,
+// headless) runs the built ACP worker (dist/web/assets/acp.worker-*.js) on a generated census of
+// 1,000,000 employees (seed 1) given as a File, as the page does; the worker's "testing"
+// message ends the parse, "done" the test, correction and report. The same file is read and
+// tested in Node in the same run (readCensusFile, acpReport): target within 1.5× of Node.
+if (process.argv.includes('--acp')) await acpInWorker();
+
+async function acpInWorker() {
+  const { createWriteStream, mkdtempSync, rmSync } = await import('node:fs');
+  const { once } = await import('node:events');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { chromium } = await import('playwright-core');
+  const { startStaticServer } = await import('../dist/cli/commands/serve.js');
+  const { readCensusFile } = await import('../dist/cli/census-file.js');
+  const { generateCensusCsv } = await import('../dist/engine/acp/index.js');
+  const { acpReport } = await import('../dist/engine/report/acp.js');
+  const employees = 1_000_000;
+  const dir = mkdtempSync(join(tmpdir(), 'acp-web-bench-'));
+  const file = join(dir, 'census.csv');
+  const server = await startStaticServer({
+    root: new URL('../dist/web/', import.meta.url).pathname,
+    port: 0,
+  });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
+  try {
+    const out = createWriteStream(file);
+    for (const chunk of generateCensusCsv({ employees, seed: 1 })) {
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+    const worker = readdirSync(new URL('assets/', web)).find((f) => /^acp\.worker-.*\.js$/.test(f));
+    const page = await browser.newPage();
+    await page.route('**/bench-census.csv', (route) => route.fulfill({ path: file }));
+    await page.goto(server.url);
+    const runs = 3;
+    for (let run = 0; run < runs; run++) {
+      const w = await page.evaluate(async (src) => {
+        const blob = await (await fetch('./bench-census.csv')).blob();
+        const census = new File([blob], 'census.csv', { type: 'text/csv' });
+        return await new Promise((resolve, reject) => {
+          const wk = new globalThis.Worker(src, { type: 'module' });
+          const t0 = performance.now();
+          let parsed = 0;
+          wk.onmessage = (e) => {
+            const m = e.data;
+            if (m.type === 'progress' && m.stage === 'testing' && parsed === 0) {
+              parsed = performance.now();
+            } else if (m.type === 'done') {
+              const t = performance.now();
+              wk.terminate();
+              resolve({ parse: parsed - t0, test: t - parsed, refunds: m.refundCount });
+            } else if (m.type === 'error') reject(new Error(JSON.stringify(m.issues)));
+          };
+          wk.postMessage({
+            source: { kind: 'file', file: census },
+            year: 2026,
+            safeHarbor: false,
+            skipBadRows: false,
+          });
+        });
+      }, `./assets/${worker}`);
+      globalThis.gc?.();
+      const t0 = performance.now();
+      const read = await readCensusFile('/', file);
+      const t1 = performance.now();
+      const report = acpReport({
+        census: read.census,
+        options: { year: 2026, method: 'current' },
+        reading: {
+          rowsRead: read.rowsRead,
+          skippedRows: read.badRows,
+          problems: read.issues,
+          problemCount: read.issueCount,
+        },
+      });
+      const t2 = performance.now();
+      if (report.refunds.length !== w.refunds) throw new Error('the worker and Node differ');
+      const node = { parse: t1 - t0, test: t2 - t1 };
+      const f = (x) => `${x.toFixed(0)} ms`;
+      console.log(
+        `ACP 1M in the worker: parse ${f(w.parse)}, test + report ${f(w.test)}, total ${f(w.parse + w.test)}; Node: parse ${f(node.parse)}, test + report ${f(node.test)}, total ${f(node.parse + node.test)}; worker ÷ Node ${((w.parse + w.test) / (node.parse + node.test)).toFixed(2)}× (${w.refunds} refunds)`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
