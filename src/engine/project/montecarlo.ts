@@ -87,6 +87,7 @@ export function simulateStrategies(i: ProjectionInputs, o: SimulationOptions): M
       }
     }
     STRATEGIES.forEach((s, si) => {
+      if (s === 'preTax' && k.p === 0) return; // equal to (d): taken from it below
       const [p10, p50, p90] = selector.quantiles(wealth[si as 0 | 1 | 2 | 3], n, [0.1, 0.5, 0.9]);
       percentiles[s].push({
         p10: roundCents(p10 ?? 0),
@@ -94,6 +95,9 @@ export function simulateStrategies(i: ProjectionInputs, o: SimulationOptions): M
         p90: roundCents(p90 ?? 0),
       });
     });
+    // Without pre-tax room (c) puts the whole budget in a taxable account, as (d) does: the
+    // kernel's arithmetic for the two is then the same on every path, to the last bit.
+    if (k.p === 0) percentiles.preTax.push(percentiles.taxable[y] ?? { p10: 0, p50: 0, p90: 0 });
     o.onProgress?.((y + 1) / years);
   }
   return {

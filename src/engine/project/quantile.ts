@@ -75,6 +75,10 @@ const BRACKET_SDS = 3;
 export class QuantileSelector {
   private readonly sample: Float64Array;
   private readonly bands: readonly [Float64Array, Float64Array, Float64Array];
+  /** Per bracket: the sample ranks of its ends, then its ends, then the counts of a pass. */
+  private readonly ranks = new Int32Array(6);
+  private readonly ends = new Float64Array(6);
+  private readonly counts = new Int32Array(6);
 
   constructor(capacity: number) {
     this.sample = new Float64Array(Math.ceil(capacity ** (2 / 3)));
@@ -90,46 +94,44 @@ export class QuantileSelector {
    * `qs`.
    */
   quantiles(a: Float64Array, n: number, qs: readonly number[]): number[] {
-    const [band1, band2, band3] = this.bands;
-    if (n > band1.length) throw new RangeError('more values than the capacity');
+    const { bands, ranks, ends, counts } = this;
+    if (n > bands[0].length) throw new RangeError('more values than the capacity');
     if (qs.length < 1 || qs.length > 3) throw new RangeError('one to three quantiles');
     if (n < SAMPLED_FROM) {
-      const c = band1.subarray(0, n);
+      const c = bands[0].subarray(0, n);
       c.set(a.subarray(0, n));
       return quantilesInPlace(c, n, qs);
     }
-    const ks = qs.map((q) => nearestRank(n, q));
-    // the brackets from the sample: sample ranks around each rank's expected place
+    // the brackets from the sample: sample ranks around each rank's expected place (fewer than
+    // three quantiles repeat the last)
     const s = Math.min(this.sample.length, Math.ceil(n ** (2 / 3)));
     const sample = this.sample.subarray(0, s);
     for (let j = 0; j < s; j++) sample[j] = a[Math.floor((j * n) / s)] ?? 0;
-    const at = ks.flatMap((k, j) => {
-      const q = qs[j] ?? 0;
-      const mid = ((k + 0.5) * s) / n - 0.5;
+    for (let j = 0; j < 3; j++) {
+      const q = qs[Math.min(j, qs.length - 1)] ?? 0;
+      const mid = ((nearestRank(n, q) + 0.5) * s) / n - 0.5;
       const half = BRACKET_SDS * Math.sqrt(s * q * (1 - q)) + 2;
-      return [Math.max(0, Math.floor(mid - half)), Math.min(s - 1, Math.ceil(mid + half))];
-    });
-    const ranks = [...new Set(at)].sort((x, y) => x - y);
-    const values = quantileRanks(sample, ranks);
-    const bound = (j: number, side: 0 | 1): number => {
-      const r = at[2 * Math.min(j, ks.length - 1) + side] ?? 0;
-      if (side === 0 && r === 0) return -Infinity;
-      if (side === 1 && r === s - 1) return Infinity;
-      return values[ranks.indexOf(r)] ?? 0;
-    };
-    const [b1, m1, b2, m2, b3, m3] = bracket(
-      a,
-      n,
-      [bound(0, 0), bound(0, 1), bound(1, 0), bound(1, 1), bound(2, 0), bound(2, 1)],
-      this.bands,
-    );
-    const found: [number, number, Float64Array][] = [
-      [b1, m1, band1],
-      [b2, m2, band2],
-      [b3, m3, band3],
-    ];
-    return ks.map((k, j) => {
-      const [below, m, band] = found[j] ?? [0, 0, band1];
+      ranks[2 * j] = Math.max(0, Math.floor(mid - half));
+      ranks[2 * j + 1] = Math.min(s - 1, Math.ceil(mid + half));
+    }
+    // the six sample ranks are ascending but for overlapping brackets: select them in order
+    const order = [0, 1, 2, 3, 4, 5].sort((x, y) => (ranks[x] ?? 0) - (ranks[y] ?? 0));
+    let from = 0;
+    for (const j of order) {
+      const r = ranks[j] ?? 0;
+      ends[j] = r < from ? (sample[r] ?? 0) : selectInPlace(sample, r, from, s - 1);
+      from = Math.max(from, r + 1);
+    }
+    for (let j = 0; j < 3; j++) {
+      if (ranks[2 * j] === 0) ends[2 * j] = -Infinity;
+      if (ranks[2 * j + 1] === s - 1) ends[2 * j + 1] = Infinity;
+    }
+    bracket(a, n, ends, bands, counts);
+    return qs.map((q, j) => {
+      const k = nearestRank(n, q);
+      const below = counts[2 * j] ?? 0;
+      const m = counts[2 * j + 1] ?? 0;
+      const band = bands[j as 0 | 1 | 2];
       if (k >= below && k < below + m) return selectInPlace(band, k - below, 0, m - 1);
       band.set(a.subarray(0, n));
       return selectInPlace(band, k, 0, n - 1);
@@ -139,20 +141,21 @@ export class QuantileSelector {
 
 /**
  * One pass without branches on the values over a[0..n) and three brackets [lo, hi]: for each,
- * how many values are below it and how many within it (copied to its band).
+ * how many values are below it and how many within it (copied to its band), into `counts`.
  */
 function bracket(
   a: Float64Array,
   n: number,
-  [lo1, hi1, lo2, hi2, lo3, hi3]: readonly number[],
+  ends: Float64Array,
   [o1, o2, o3]: readonly [Float64Array, Float64Array, Float64Array],
-): [number, number, number, number, number, number] {
-  const l1 = lo1 ?? 0;
-  const h1 = hi1 ?? 0;
-  const l2 = lo2 ?? 0;
-  const h2 = hi2 ?? 0;
-  const l3 = lo3 ?? 0;
-  const h3 = hi3 ?? 0;
+  counts: Int32Array,
+): void {
+  const l1 = ends[0] ?? 0;
+  const h1 = ends[1] ?? 0;
+  const l2 = ends[2] ?? 0;
+  const h2 = ends[3] ?? 0;
+  const l3 = ends[4] ?? 0;
+  const h3 = ends[5] ?? 0;
   let b1 = 0;
   let b2 = 0;
   let b3 = 0;
@@ -171,15 +174,10 @@ function bracket(
     o3[m3] = x;
     m3 += +(x >= l3) & +(x <= h3);
   }
-  return [b1, m1, b2, m2, b3, m3];
-}
-
-/** The values of the given ascending 0-based ranks of `a` (modified in place). */
-function quantileRanks(a: Float64Array, ranks: readonly number[]): number[] {
-  let lo = 0;
-  return ranks.map((k) => {
-    const v = selectInPlace(a, k, lo, a.length - 1);
-    lo = k + 1;
-    return v;
-  });
+  counts[0] = b1;
+  counts[1] = m1;
+  counts[2] = b2;
+  counts[3] = m2;
+  counts[4] = b3;
+  counts[5] = m3;
 }
