@@ -134,6 +134,10 @@ export function stepYear(
   const total = years + withdrawalYears;
   const contributing = y < contributionYears;
   const withdrawing = y >= years;
+  if (!withdrawing) {
+    stepSaving(k, contributing, g, a, out, n);
+    return;
+  }
   const separating = y === years;
   const f = 1 / (total - y);
   const [oa, ob, oc, od] = out;
@@ -163,40 +167,38 @@ export function stepYear(
       txD += c;
       bD += c;
     }
-    if (withdrawing) {
-      if (separating) {
-        // separation: basis to the Roth IRA, earnings to a traditional IRA (Notice 2014-54)
-        if (plan > basisB) {
-          rothIra = basisB;
-          tradIra = plan - basisB;
-        } else {
-          rothIra = plan;
-          tradIra = 0;
-        }
-        plan = 0;
-        basisB = 0;
+    if (separating) {
+      // separation: basis to the Roth IRA, earnings to a traditional IRA (Notice 2014-54)
+      if (plan > basisB) {
+        rothIra = basisB;
+        tradIra = plan - basisB;
+      } else {
+        rothIra = plan;
+        tradIra = 0;
       }
-      const wa = roth * f;
-      roth -= wa;
-      recA += wa;
-      const wr = rothIra * f;
-      const wt = tradIra * f;
-      rothIra -= wr;
-      tradIra -= wt;
-      recB += wr + wt * keepTr;
-      const wp = pre * f;
-      pre -= wp;
-      const wc = txC * f;
-      const gainC = (txC - bC) * f;
-      txC -= wc;
-      bC -= bC * f;
-      recC += wp * keepTr + wc - (gainC > 0 ? gainC * cg : 0);
-      const wd = txD * f;
-      const gainD = (txD - bD) * f;
-      txD -= wd;
-      bD -= bD * f;
-      recD += wd - (gainD > 0 ? gainD * cg : 0);
+      plan = 0;
+      basisB = 0;
     }
+    const wa = roth * f;
+    roth -= wa;
+    recA += wa;
+    const wr = rothIra * f;
+    const wt = tradIra * f;
+    rothIra -= wr;
+    tradIra -= wt;
+    recB += wr + wt * keepTr;
+    const wp = pre * f;
+    pre -= wp;
+    const wc = txC * f;
+    const gainC = (txC - bC) * f;
+    txC -= wc;
+    bC -= bC * f;
+    recC += wp * keepTr + wc - (gainC > 0 ? gainC * cg : 0);
+    const wd = txD * f;
+    const gainD = (txD - bD) * f;
+    txD -= wd;
+    bD -= bD * f;
+    recD += wd - (gainD > 0 ? gainD * cg : 0);
     // growth; the taxable accounts pay tax on the year's dividends and reinvest the rest
     roth *= gy;
     plan *= gy;
@@ -230,6 +232,72 @@ export function stepYear(
     a[q + 11] = txD;
     a[q + 12] = bD;
     a[q + 13] = recD;
+  }
+}
+
+/**
+ * A year before retirement: `stepYear` for accounts that hold nothing yet (the IRAs and every
+ * amount received are zero until separation), so only the others are read and written. The
+ * zeros are added where `stepYear` adds them, so the figures are the same to the last bit.
+ */
+function stepSaving(
+  k: Kernel,
+  contributing: boolean,
+  g: Float64Array,
+  a: PathAccounts,
+  out: Wealth,
+  n: number,
+): void {
+  const { c, p: pt, t, tr, cg, dy } = k;
+  const keepTr = 1 - tr;
+  const keepDivAll = dy * (1 - cg);
+  const loseDivAll = dy * cg;
+  const toTaxableC = c - pt * (1 - t);
+  const [oa, ob, oc, od] = out;
+  for (let p = 0, q = 0; p < n; p++, q += ACCOUNTS) {
+    const gy = g[p] ?? 1;
+    let roth = a[q] ?? 0;
+    let plan = a[q + 2] ?? 0;
+    let basisB = a[q + 3] ?? 0;
+    let pre = a[q + 7] ?? 0;
+    let txC = a[q + 8] ?? 0;
+    let bC = a[q + 9] ?? 0;
+    let txD = a[q + 11] ?? 0;
+    let bD = a[q + 12] ?? 0;
+    if (contributing) {
+      roth += c;
+      plan += c;
+      basisB += c;
+      pre += pt;
+      txC += toTaxableC;
+      bC += toTaxableC;
+      txD += c;
+      bD += c;
+    }
+    roth *= gy;
+    plan *= gy;
+    pre *= gy;
+    const keepDiv = gy < dy ? gy * (1 - cg) : keepDivAll;
+    const loseDiv = gy < dy ? gy * cg : loseDivAll;
+    bC += txC * keepDiv;
+    txC = txC * gy - txC * loseDiv;
+    bD += txD * keepDiv;
+    txD = txD * gy - txD * loseDiv;
+    oa[p] = 0 + roth;
+    const earn = plan - basisB;
+    ob[p] = 0 + 0 + 0 * keepTr + (earn > 0 ? basisB + earn * keepTr : plan);
+    const gc = txC - bC;
+    oc[p] = 0 + pre * keepTr + txC - (gc > 0 ? gc * cg : 0);
+    const gd = txD - bD;
+    od[p] = 0 + txD - (gd > 0 ? gd * cg : 0);
+    a[q] = roth;
+    a[q + 2] = plan;
+    a[q + 3] = basisB;
+    a[q + 7] = pre;
+    a[q + 8] = txC;
+    a[q + 9] = bC;
+    a[q + 11] = txD;
+    a[q + 12] = bD;
   }
 }
 
