@@ -8,6 +8,12 @@
  * Lognormal model: 1 + R = (1 + m) × exp(σZ − σ²/2) with σ² = ln(1 + v²/(1 + m)²), so that
  * E[R] = m and SD[R] = v; with v = 0 the factor is exactly 1 + m and every path equals the
  * deterministic projection. Percentiles use the nearest rank (the ⌈qN⌉-th smallest value).
+ *
+ * The paths advance together a year at a time, path p drawing the normals p × years to
+ * p × years + years − 1 of the seed's one sequence (the same numbers as running the paths one
+ * after another), and each year's percentiles are selected from that year's wealth before the
+ * next year overwrites it: memory grows with the paths (about 200 bytes each), not with
+ * paths × years.
  */
 import type { Cents } from '../money.js';
 import { checkProjectionInputs, checkSimulation, type ProjectionInputs } from './inputs.js';
