@@ -144,3 +144,98 @@ async function acpInWorker() {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+// Monte Carlo in a Web Worker (issue 16): the growth benchmark's simulation (10,000 paths x 40
+// years x 4 strategies, seed 1) timed inside a module worker in Chromium (Debian's, through
+// playwright-core, as the browser tests use) and in this Node process, alternately, with the
+// same figures checked; target: the worker within 1.5x of Node. The worker imports the built
+// engine (dist/engine) from a small server of this benchmark's own.
+await monteCarloInWorker();
+
+async function monteCarloInWorker() {
+  const { existsSync } = await import('node:fs');
+  const { createServer } = await import('node:http');
+  const { simulateStrategies } = await import('../dist/engine/project/montecarlo.js');
+  const { physicianProjection } = await import('../dist/engine/project/examples.js');
+  const chromiumPath = '/usr/bin/chromium';
+  if (!existsSync(chromiumPath)) {
+    console.log(`Monte Carlo in a Web Worker: skipped (${chromiumPath} is missing)`);
+    return;
+  }
+  const { chromium } = await import('playwright-core');
+  const inputs = { ...physicianProjection().values, years: 25, withdrawalYears: 15 };
+  const options = { paths: 10_000, seed: 1 };
+  const runs = 15;
+  const dist = new URL('../dist/', import.meta.url);
+  const workerJs = `import { simulateStrategies } from '/engine/project/montecarlo.js';
+onmessage = (e) => {
+  const { inputs, options, runs } = e.data;
+  for (let i = 0; i < 3; i++) simulateStrategies(inputs, options); // warm-up (JIT)
+  const ms = [];
+  let result;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    result = simulateStrategies(inputs, options);
+    ms.push(performance.now() - t0);
+  }
+  postMessage({ ms, result });
+};`;
+  const page = `<!doctype html><title>Monte Carlo worker</title><script type="module">
+globalThis.runWorker = (message) => new Promise((ok, fail) => {
+  const w = new Worker('/mc-worker.js', { type: 'module' });
+  w.onmessage = (e) => { w.terminate(); ok(e.data); };
+  w.onerror = (e) => { w.terminate(); fail(new Error(e.message)); };
+  w.postMessage(message);
+});
+</script>`;
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const send = (type, body) => {
+      res.writeHead(200, { 'content-type': type });
+      res.end(body);
+    };
+    if (path === '/') return send('text/html', page);
+    if (path === '/mc-worker.js') return send('text/javascript', workerJs);
+    if (/^\/engine\/[\w/.-]+\.js$/.test(path) && !path.includes('..')) {
+      const file = new URL(`.${path}`, dist);
+      if (existsSync(file)) return send('text/javascript', readFileSync(file));
+    }
+    res.writeHead(404);
+    res.end();
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true });
+  try {
+    const tab = await browser.newPage();
+    await tab.goto(`http://127.0.0.1:${String(port)}/`);
+    const median = (ms) => [...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)];
+    const inNode = () => {
+      for (let i = 0; i < 3; i++) simulateStrategies(inputs, options);
+      const ms = [];
+      let result;
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        result = simulateStrategies(inputs, options);
+        ms.push(performance.now() - t0);
+      }
+      return { ms, result };
+    };
+    for (let round = 1; round <= 3; round++) {
+      const node = inNode();
+      const worker = await tab.evaluate((m) => globalThis.runWorker(m), { inputs, options, runs });
+      if (JSON.stringify(worker.result) !== JSON.stringify(node.result)) {
+        throw new Error('the worker’s figures differ from Node’s');
+      }
+      const n = median(node.ms);
+      const w = median(worker.ms);
+      console.log(
+        `Monte Carlo 10,000 x 40 x 4, round ${String(round)}: Node median ${n.toFixed(1)} ms, ` +
+          `Web Worker (Chromium) median ${w.toFixed(1)} ms, ratio ${(w / n).toFixed(2)} (same figures; target < 1.5)`,
+      );
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
