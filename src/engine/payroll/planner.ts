@@ -19,6 +19,7 @@ import { matchFor } from '../rules/match.js';
 import { formulaCompensation } from '../rules/plan-compensation.js';
 import type { Payroll } from '../scenario/payroll.js';
 import type { Job, Plan, Scenario } from '../scenario/schema.js';
+import { excessDeferralRefundBy } from './deadlines.js';
 import { paycheckFica } from './fica.js';
 import { electionText, planSource, type SourcePlan } from './granularity.js';
 import { plannerLimits } from './limits.js';
@@ -249,12 +250,13 @@ export function planPaychecks(s: Scenario): PaycheckPlan {
     const crossEmployer = employers.size > 1;
     const left = target - ytd - elsewhere;
     const excess = Math.max(0, -left);
+    const refund = excessDeferralRefundBy(s.taxYear);
     if (excess > 0)
       findings.push({
         severity: 'error',
         path: `jobs[${String(mine[0]?.index ?? 0)}].payroll.yearToDate`,
         message: `${person.id}: deferrals so far (${formatUsd(ytd + elsewhere)}) are ${formatUsd(excess)} over the 402(g) limit with catch-up (${formatUsd(target)})`,
-        fix: 'ask the plan for a refund of the excess deferral and its earnings by April 15 of next year (IRC 402(g)(2)); stop deferrals for the rest of the year',
+        fix: `ask the plan for a refund of the excess deferral and its earnings by ${refund.date} (${refund.citation}); stop deferrals for the rest of the year`,
       });
     const open = withPlan.filter((j) => j.remaining.some((c) => c.electionPay > 0));
     const weights = open.map((j) => j.remaining.reduce((a, c) => a + c.electionPay, 0));
