@@ -22,7 +22,10 @@ export function electionAmount(unit: ElectionUnit, step: number, pay: Cents, cap
   if (pay <= 0 || step <= 0) return 0;
   const rate = stepRate(unit, step);
   const amount = rate === null ? step * 100 : applyRate(pay, rate);
-  return cap === undefined ? amount : Math.min(amount, applyRate(pay, cap, 'down'));
+  // A percent election is held under the cap by its step (`maxStep`); dollars by the amount.
+  return cap === undefined || rate !== null
+    ? amount
+    : Math.min(amount, applyRate(pay, cap, 'down'));
 }
 
 /** The largest step a plan takes: 100% (or the plan's cap), or for dollars enough to reach `target`. */

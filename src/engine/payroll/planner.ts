@@ -422,8 +422,9 @@ export function planPaychecks(s: Scenario): PaycheckPlan {
     const unit = j.payroll.elections.unit;
     const dates = j.remaining.map((c) => c.date);
     const d = deferralOf.get(j.job.id);
+    const open = j.remaining.some((c) => c.electionPay > 0);
     const deferral =
-      j.plan === undefined
+      j.plan === undefined || !open
         ? null
         : result(
             d?.plan ?? planSource(unit, [], 0, false),
@@ -459,7 +460,7 @@ export function planPaychecks(s: Scenario): PaycheckPlan {
     const matchYear = (y?.match ?? 0) + st.matchPlanned + trueUp;
     let afterTax: SourceResult | null = null;
     const jobRows = rows.get(j.job.id) ?? [];
-    if (plan?.afterTax.allowed) {
+    if (plan?.afterTax.allowed && open) {
       const ytdAt = y?.afterTax ?? 0;
       const room415 =
         limit415c - otherAdditions - regularDeferrals - matchYear - nonelective - ytdAt;

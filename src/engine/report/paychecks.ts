@@ -555,7 +555,7 @@ export function electionLine(e: ElectionReport): string {
   const last =
     e.lastPaycheckElection === e.election ? '' : `, ${e.lastPaycheckElection} on the last paycheck`;
   const reach = e.reached
-    ? `reaches ${formatUsd(e.target.cents)}${e.reachedOn ? ` on ${e.reachedOn}` : ''}`
-    : `${formatUsd(e.shortBy.cents)} short of ${formatUsd(e.target.cents)}`;
+    ? `${formatUsd(e.planned.cents)} of ${formatUsd(e.target.cents)}, reached${e.reachedOn ? ` on ${e.reachedOn}` : ''}${e.shortBy.cents > 0 ? ` (${formatUsd(e.shortBy.cents)} short: less than one election step)` : ''}`
+    : `${formatUsd(e.planned.cents)} of ${formatUsd(e.target.cents)}: ${formatUsd(e.shortBy.cents)} short, not reached`;
   return `${e.source} ${e.election}${last}: ${reach}`;
 }
