@@ -204,8 +204,43 @@ function result(
   };
 }
 
-/** Plans every payroll job of the scenario. */
+/** The plan's annual additions past its 415(c) limit (after the other plans' additions). */
+const over415c = (j: JobPlan): Cents => j.additions - (j.limit415c - j.otherAdditions);
+
+/**
+ * Plans every payroll job of the scenario. Where a plan's deferrals and match alone pass its
+ * 415(c) limit (pay too small for the 402(g) target), the job's deferral target is lowered by
+ * the excess and the year planned again (match only falls with deferrals, so a round or two).
+ * Deferrals past the 415(c) limit could count as catch-up (Treas. Reg. 1.414(v)-1(b)(1)); the
+ * planner does not count on it.
+ */
 export function planPaychecks(s: Scenario): PaycheckPlan {
+  let caps = new Map<string, Cents>();
+  let plan = planWith(s, caps);
+  for (let round = 0; round < 4; round++) {
+    const over = plan.jobs.filter((j) => over415c(j) > 0 && (j.deferral?.planned ?? 0) > 0);
+    if (over.length === 0) break;
+    caps = new Map([
+      ...caps,
+      ...over.map((j): [string, Cents] => [
+        j.job.id,
+        // Catch-up does not count toward 415(c) (IRC 414(v)(3)(A)): lower the regular part, and
+        // leave out the catch-up planned past it (kept under every limit rather than over one).
+        Math.max(
+          0,
+          j.regularDeferrals -
+            (j.payroll.yearToDate?.preTax ?? 0) -
+            (j.payroll.yearToDate?.roth ?? 0) -
+            over415c(j),
+        ),
+      ]),
+    ]);
+    plan = planWith(s, caps);
+  }
+  return plan;
+}
+
+function planWith(s: Scenario, caps: ReadonlyMap<string, Cents>): PaycheckPlan {
   const p = paramsFor(s.taxYear);
   const inputs = jobInputs(s);
   const planned = new Set(inputs.flatMap((j) => (j.plan ? [j.plan.id] : [])));
@@ -262,7 +297,7 @@ export function planPaychecks(s: Scenario): PaycheckPlan {
     const weights = open.map((j) => j.remaining.reduce((a, c) => a + c.electionPay, 0));
     const shares = open.length > 0 ? allocate(Math.max(0, left), weights) : [];
     open.forEach((j, k) => {
-      const share = shares[k] ?? 0;
+      const share = Math.min(shares[k] ?? 0, caps.get(j.job.id) ?? Number.MAX_SAFE_INTEGER);
       const stops = !crossEmployer;
       deferralOf.set(j.job.id, {
         plan: planSource(
@@ -473,13 +508,6 @@ export function planPaychecks(s: Scenario): PaycheckPlan {
           : [applyRate(formulaCompensation(p, j.yearPay), at.capPercent) - ytdAt]),
       ];
       const target = Math.max(0, Math.min(...caps));
-      if (room415 < 0)
-        findings.push({
-          severity: 'error',
-          path: `jobs[${String(j.index)}].payroll.yearToDate.afterTax`,
-          message: `${plan.id}: the year's annual additions are ${formatUsd(-room415)} over the 415(c) limit of ${formatUsd(limit415c)}`,
-          fix: 'stop after-tax contributions and ask the plan to correct the excess annual additions under EPCRS (Rev. Proc. 2021-30, Appendix A, section .08)',
-        });
       const stops =
         j.payroll.elections.afterTaxStopsAt415c &&
         target === room415 &&
@@ -550,6 +578,14 @@ export function planPaychecks(s: Scenario): PaycheckPlan {
           path: `jobs[${String(j.index)}].payroll`,
           message: `${j.job.id}: the ${src === deferral ? 'deferral' : 'after-tax'} target of ${formatUsd(src.target)} is not reached: ${formatUsd(src.shortBy)} short with the most the plan takes on the remaining paychecks`,
         });
+    const additions = regularDeferrals + matchYear + nonelective + afterTaxYear;
+    if (plan && additions > limit415c - otherAdditions)
+      findings.push({
+        severity: 'error',
+        path: `jobs[${String(j.index)}].payroll.yearToDate`,
+        message: `${plan.id}: the year's annual additions are ${formatUsd(additions - limit415c + otherAdditions)} over the 415(c) limit of ${formatUsd(limit415c)}`,
+        fix: 'stop after-tax contributions and ask the plan to correct the excess annual additions under EPCRS (Rev. Proc. 2021-30, Appendix A, section .08)',
+      });
     return {
       ...j,
       deferral,
@@ -562,7 +598,7 @@ export function planPaychecks(s: Scenario): PaycheckPlan {
       matchPlanned: st.matchPlanned,
       matchLost: st.matchLost,
       trueUp,
-      additions: regularDeferrals + matchYear + nonelective + afterTaxYear,
+      additions,
     };
   });
   const paychecks = [...rows.values()]
