@@ -21,7 +21,9 @@ describe('biweekly, match per paycheck, no true-up (the built-in example)', () =
   const job = r.jobs[0];
 
   it('is the built-in example', () => {
-    const file = parse(readFileSync('examples/paychecks/biweekly-no-true-up.yaml', 'utf8'));
+    const file: unknown = parse(
+      readFileSync('examples/paychecks/biweekly-no-true-up.yaml', 'utf8'),
+    );
     expect(file).toEqual(PAYCHECKS_EXAMPLE);
   });
 

@@ -32,8 +32,12 @@ export function payDatesOf(pr: Payroll, year: number, at: string): IsoDate[] {
   inYear(pr.firstPayDate, 'firstPayDate');
   inYear(pr.lastPayDate, 'lastPayDate');
   inYear(pr.yearToDate?.asOf, 'yearToDate.asOf');
-  pr.payDates?.forEach((d, i) => inYear(d, `payDates[${String(i)}]`));
-  pr.bonuses.forEach((b, i) => inYear(b.date, `bonuses[${String(i)}].date`));
+  pr.payDates?.forEach((d, i) => {
+    inYear(d, `payDates[${String(i)}]`);
+  });
+  pr.bonuses.forEach((b, i) => {
+    inYear(b.date, `bonuses[${String(i)}].date`);
+  });
   let dates: IsoDate[] = [];
   if (pr.payDates !== undefined) {
     if (pr.frequency !== undefined || pr.firstPayDate !== undefined)
@@ -69,7 +73,7 @@ export function payDatesOf(pr: Payroll, year: number, at: string): IsoDate[] {
         message:
           'semi-monthly pay falls on the 15th and the last day of the month: give one of them',
       });
-    if (issues.length === 0) dates = generate(pr.frequency, first, end, year);
+    dates = generate(pr.frequency, first, end, year);
   }
   if (pr.lastPayDate !== undefined && pr.payDates !== undefined)
     dates = dates.filter((d) => d <= (pr.lastPayDate ?? d));

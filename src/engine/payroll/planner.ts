@@ -146,7 +146,7 @@ function jobInputs(s: Scenario): JobInput[] {
       issues.push({ path: at, message: 'payroll is for a job paid W-2 wages (w2 or s-corp)' });
       return;
     }
-    let paychecks: Paycheck[] = [];
+    let paychecks: Paycheck[];
     try {
       paychecks = paychecksOf(payroll, s.taxYear, at);
     } catch (e) {

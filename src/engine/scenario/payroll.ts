@@ -21,7 +21,7 @@ export type ElectionUnit = (typeof ELECTION_UNITS)[number];
 /** Most pay dates or bonuses in one job's year (a daily payroll would be 366). */
 export const MAX_PAY_DATES = 366;
 
-type Field<T> = z.ZodType<T, unknown>;
+type Field<T> = z.ZodType<T>;
 
 /** The payroll sub-schema, built from the scenario's field types. */
 export function payrollSchema(t: {
