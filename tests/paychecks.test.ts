@@ -262,3 +262,44 @@ describe('corrections', () => {
     expect(step?.citation).toContain('402(g)(2)');
   });
 });
+
+describe('dollars per paycheck, weekly, the whole year', () => {
+  const s = structuredClone(PAYCHECKS_EXAMPLE);
+  const job = s.jobs?.[0];
+  if (job) {
+    job.wages = 52000;
+    job.payroll = {
+      frequency: 'weekly',
+      firstPayDate: '2026-01-02',
+      salaryPerPeriod: 1000,
+      elections: { unit: 'dollars' },
+    };
+  }
+  const r = paychecksReport(loadScenario(JSON.stringify(s), 'json'));
+  const j = r.jobs[0];
+
+  it('elects whole dollars and lands on the limits', () => {
+    // 52 paychecks. 402(g): $471 × 52 = 24,492 ≤ 24,500 < $472 × 52; last: 24,500 − 51 × 471
+    // = $479, exact (one employer: the plan stops at the limit). 415(c) = 100% of 52,000; the
+    // plan's match, 50% up to 6%, is $30 a week, 1,560 → room 52,000 − 24,500 − 1,560 = 25,940: $498 × 52 = 25,896; last 25,940 − 51 ×
+    // 498 = $542 (the plan does not stop after-tax money by itself here).
+    expect(r.paychecks).toHaveLength(52);
+    expect(j?.deferral?.election).toBe('$471.00 per paycheck');
+    expect(j?.deferral?.lastPaycheckElection).toBe('$479.00 per paycheck');
+    expect(r.people[0]?.total.cents).toBe(2450000);
+    expect(j?.limit415c.cents).toBe(5200000);
+    expect(j?.afterTax?.target.cents).toBe(2594000);
+    expect(j?.afterTax?.election).toBe('$498.00 per paycheck');
+    expect(j?.afterTax?.lastPaycheckElection).toBe('$542.00 per paycheck');
+    expect(j?.additions.cents).toBe(5200000);
+  });
+
+  it('warns of every paycheck whose net pay is below zero', () => {
+    // 1,000 − 471 − 498 − FICA 76.50 = −45.50
+    expect(r.paychecks[0]?.netPay.cents).toBe(-4550);
+    const warned = r.findings.filter(
+      (f) => f.severity === 'warning' && f.message.includes('net pay'),
+    );
+    expect(warned).toHaveLength(52);
+  });
+});
