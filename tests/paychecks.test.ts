@@ -281,8 +281,9 @@ describe('dollars per paycheck, weekly, the whole year', () => {
   it('elects whole dollars and lands on the limits', () => {
     // 52 paychecks. 402(g): $471 × 52 = 24,492 ≤ 24,500 < $472 × 52; last: 24,500 − 51 × 471
     // = $479, exact (one employer: the plan stops at the limit). 415(c) = 100% of 52,000; the
-    // plan's match, 50% up to 6%, is $30 a week, 1,560 → room 52,000 − 24,500 − 1,560 = 25,940: $498 × 52 = 25,896; last 25,940 − 51 ×
-    // 498 = $542 (the plan does not stop after-tax money by itself here).
+    // plan's match, 50% up to 6%, is $30 a week, 1,560 → room 52,000 − 24,500 − 1,560 = 25,940:
+    // $498 × 52 = 25,896; last 25,940 − 51 × 498 = $542 (the plan does not stop after-tax money
+    // by itself here).
     expect(r.paychecks).toHaveLength(52);
     expect(j?.deferral?.election).toBe('$471.00 per paycheck');
     expect(j?.deferral?.lastPaycheckElection).toBe('$479.00 per paycheck');
