@@ -113,3 +113,12 @@ export {
   type Param,
   type YearParameters,
 } from './engine/params/index.js';
+
+// The paycheck planner (`megaroth paychecks`).
+export {
+  paychecksReport,
+  paychecksCsv,
+  type PaychecksCommandReport,
+} from './engine/report/paychecks.js';
+export { checklistIcs } from './engine/payroll/ics.js';
+export { PAYCHECKS_EXAMPLE } from './engine/payroll/example.js';

@@ -90,6 +90,9 @@ const RUNS: readonly (readonly [ReportName, string])[] = [
     'acp-participant',
     'acp --pay 220000 --after-tax 20000 --match 8800 --expected-nhce-acp 3.03 --other-hces 2 --other-hce-acp 8',
   ],
+  ['paychecks', 'paychecks'],
+  ['paychecks', 'paychecks examples/paychecks/semi-monthly-bonus.yaml'],
+  ['paychecks', 'paychecks examples/paychecks/job-change.yaml'],
 ];
 
 function argv(line: string): string[] {

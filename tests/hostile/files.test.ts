@@ -20,6 +20,7 @@ import {
   write,
   type Written,
 } from './arbitraries.js';
+import { payrollScenario } from './payroll.js';
 import { expectHandled, runOn, runs, SEED, tempDir, timeoutFor, warmUp } from './harness.js';
 import {
   expectClocksInvariants,
@@ -145,6 +146,30 @@ describe('hostile input: every file command', () => {
       });
     },
     timeoutFor(onHousehold),
+  );
+
+  const paychecks = runs('paychecks');
+  it(
+    'paychecks: exit 0 never past 402(g) and warning of negative net pay, or exit 2 naming the place',
+    async () => {
+      await property('paychecks', cases(payrollScenario), paychecks, ['--json'], (j) => {
+        const r = j as {
+          people: { target: number; yearToDate: number; otherPlans: number }[];
+          paychecks: { date: string; ytdDeferrals: number; netPay: number }[];
+          findings: { severity: string; message: string }[];
+        };
+        for (const p of r.people) {
+          const cap = Math.max(p.target, p.yearToDate + p.otherPlans);
+          for (const c of r.paychecks) expect(c.ytdDeferrals).toBeLessThanOrEqual(cap);
+        }
+        for (const c of r.paychecks)
+          if (c.netPay < 0)
+            expect(
+              r.findings.some((f) => f.severity === 'warning' && f.message.includes(c.date)),
+            ).toBe(true);
+      });
+    },
+    timeoutFor(paychecks),
   );
 
   const ledgers = runs('ledger');

@@ -12,10 +12,11 @@ import { runCli, type CliResult } from '../helpers/cli.js';
 import type { Written } from './arbitraries.js';
 
 /**
- * Generated inputs per property in `npm test`: 7,250 in all, about 12 s of CPU (a run of a
+ * Generated inputs per property in `npm test`: 7,400 in all, about 12 s of CPU (a run of a
  * command on a generated file costs 1–5 ms), so the suite stays under a minute on a two-core
  * machine other jobs keep busy; the commands that are slow per run (compare, optimize) get
- * fewer. `npm run fuzz` runs more.
+ * fewer, and paychecks (about 70 ms a run: the household engine behind each plan) 150. `npm
+ * run fuzz` runs more.
  */
 export const DEFAULT_RUNS = {
   plan: 800,
@@ -30,6 +31,7 @@ export const DEFAULT_RUNS = {
   'flags-rollover': 1000,
   'flags-compare': 150,
   'flags-optimize': 100,
+  paychecks: 150,
 } as const;
 
 const DEFAULT_TOTAL = Object.values(DEFAULT_RUNS).reduce((s, n) => s + n, 0);

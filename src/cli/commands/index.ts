@@ -97,4 +97,10 @@ export const COMMANDS: readonly CommandEntry[] = [
     args: '',
     load: () => import('./serve.js'),
   },
+  {
+    name: 'paychecks',
+    summary: 'Paycheck by paycheck: the elections to enter, when each limit is reached, the steps',
+    args: '[file]',
+    load: () => import('./paychecks.js'),
+  },
 ];

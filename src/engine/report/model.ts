@@ -18,6 +18,7 @@ export const REPORT_NAMES = [
   'tax',
   'compare',
   'optimize',
+  'paychecks',
 ] as const;
 
 export type ReportName = (typeof REPORT_NAMES)[number];

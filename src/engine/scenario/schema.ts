@@ -18,6 +18,7 @@ import {
   type Rate,
 } from '../money.js';
 import { FILING_STATUSES } from '../tax/filing-status.js';
+import { payrollSchema } from './payroll.js';
 
 export const SCENARIO_VERSION = 1;
 
@@ -182,6 +183,9 @@ export const job = z.strictObject({
     .describe(
       'FICA wages (W-2 box 3) from this employer in the prior year, for the Roth catch-up rule',
     ),
+  payroll: payrollSchema({ money, percent, date: isoDate })
+    .optional()
+    .describe('w2: pay dates, pay stub and plan rules per paycheck, for megaroth paychecks'),
 });
 
 export const matchTier = z.strictObject({

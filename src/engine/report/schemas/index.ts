@@ -20,6 +20,7 @@ export const REPORT_SCHEMAS: Readonly<Partial<Record<ReportName, Loader>>> = {
   solo: async () => (await import('./solo.js')).soloJson,
   acp: async () => (await import('./acp.js')).acpJson,
   'acp-participant': async () => (await import('./acp-participant.js')).acpParticipantJson,
+  paychecks: async () => (await import('./paychecks.js')).paychecksJson,
 };
 
 /** The zod schema of a report's JSON. */
