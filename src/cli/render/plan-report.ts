@@ -112,6 +112,7 @@ function planSection(r: PlanReport): string {
           ['ACP: most after-tax with no refund', money(r.acpRisk.maxAfterTaxWithoutRefund)],
         ]),
       ).trimEnd(),
+      wrap(`assumed ${r.acpRisk.assumption}`, '  ACP: ', '    '),
     );
   }
   if (r.cashBalance) {

@@ -280,11 +280,15 @@ function acpRiskOf(
   }
   const risk = acpRisk({
     key,
+    path: `plans[${String(w.index)}].acp`,
     year: s.taxYear,
     compensation: w.compensation,
     match: w.match,
     afterTax: w.afterTax,
+    afterTaxRoom: w.afterTaxRoom,
     expectedNhceAcp: acp.expectedNhceAcp,
+    ...(acp.hceAcp === undefined ? {} : { hceAcp: acp.hceAcp }),
+    ...(acp.hceCount === undefined ? {} : { hceCount: acp.hceCount }),
     safeHarbor: acp.safeHarbor,
   });
   const warnings =

@@ -70,10 +70,19 @@ export interface TradeOff {
   readonly explanation: string;
 }
 
-/** Estimated ACP refund for a likely HCE, from the plan's expected NHCE ACP. */
+/** Estimated ACP refund for a likely HCE, from last year's NHCE (and HCE) ACP of the plan. */
 export interface AcpRisk {
+  /** Last year's NHCE ACP, percent. */
   readonly expectedNhceAcp: number;
+  /** Last year's HCE ACP, percent, or null when not given. */
+  readonly hceAcp: number | null;
+  /** The plan's HCEs, the participant included, or null when not given. */
+  readonly hceCount: number | null;
+  /** This year's ACP limit set by the NHCE ACP, percent. */
+  readonly acpLimit: number;
   readonly safeHarbor: boolean;
+  /** What the estimate assumed about the other HCEs. */
+  readonly assumption: string;
   readonly likelyRefund: Figure;
   readonly maxAfterTaxWithoutRefund: Figure;
   readonly explanation: string;

@@ -76,7 +76,11 @@ const plan = z.strictObject({
   acpRisk: z
     .strictObject({
       expectedNhceAcp: z.number(),
+      hceAcp: z.number().nullable(),
+      hceCount: z.number().int().nullable(),
+      acpLimit: z.number(),
       safeHarbor: z.boolean(),
+      assumption: z.string(),
       likelyRefund: dollars,
       maxAfterTaxWithoutRefund: dollars,
       explanation: z.string(),
