@@ -12,6 +12,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { PersonReport, PlanReport, SelfEmploymentDetail } from './report.js';
 import type { PlanState } from './work.js';
 import { NON_GOVERNMENTAL_RISK } from './plan-457.js';
+import { noRoomBecause } from './no-room.js';
 import type { NetProfitAfterPayroll } from '../rules/net-profit-after-payroll.js';
 import { C_402G, regularOf, catchUpOf, nonAfterTaxOf } from './work.js';
 import { form8959Lines, scheduleSeLines, worksheetLines } from '../self-employment/form-figures.js';
@@ -162,6 +163,7 @@ export function planReport(
       : mbrVerdict({
           plan: w.plan,
           afterTaxRoom: w.afterTaxRoom,
+          noRoomBecause: noRoomBecause(p, w),
           likelyHce: w.hce.likely,
           soloPlan: w.plan.type === 'solo-401k',
         }),

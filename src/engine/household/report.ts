@@ -12,7 +12,7 @@ import type {
 import type { FilingStatus } from '../tax/filing-status.js';
 
 export type PlanType = '401k' | '403b' | '457b' | 'solo-401k';
-export type VerdictKind = 'full' | 'roth-lite' | 'none';
+export type VerdictKind = 'full' | 'roth-lite' | 'none' | 'no-room';
 
 export interface Verdict {
   readonly kind: VerdictKind;

@@ -5,7 +5,7 @@ import { FILING_STATUSES } from '../../tax/filing-status.js';
 import { form8959Lines, scheduleSeLines, worksheetLines } from './solo.js';
 
 const verdict = z.strictObject({
-  kind: z.enum(['full', 'roth-lite', 'none']),
+  kind: z.enum(['full', 'roth-lite', 'none', 'no-room']),
   reason: z.string(),
   ask: z.array(z.string()),
   warnings: z.array(z.string()),
