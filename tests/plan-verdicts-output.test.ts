@@ -22,11 +22,11 @@ function file(name: string, s: ScenarioInput): string {
 }
 
 const base = {
-  version: 1,
+  version: 1 as const,
   taxYear: 2026,
-  filingStatus: 'single',
+  filingStatus: 'single' as const,
   people: [{ id: 'sam', birthDate: '1981-07-02' }],
-} as const;
+};
 
 /** BigCo's 401(k) fills the group's $72,000 limit; its subsidiary's 401(k) is left none. */
 const group: ScenarioInput = {
@@ -53,7 +53,7 @@ const group: ScenarioInput = {
       inPlanConversion: 'automatic',
     },
   ],
-} as ScenarioInput;
+};
 
 const plans = (s: ScenarioInput) => planHousehold(parseScenario(s)).plans;
 
@@ -163,21 +163,20 @@ describe('the 415(c) paragraph', () => {
 });
 
 describe('elections a job’s pay cannot fund', () => {
-  const one = (wages: number, deferral: number, afterTax: number): ScenarioInput =>
-    ({
-      ...base,
-      jobs: [{ id: 'job', person: 'sam', employer: 'Small Co', type: 'w2', wages }],
-      plans: [
-        {
-          id: 'k',
-          job: 'job',
-          type: '401k',
-          deferrals: [{ type: 'pre-tax', amount: deferral }],
-          afterTax: { allowed: true, amount: afterTax },
-          inPlanConversion: 'automatic',
-        },
-      ],
-    }) as ScenarioInput;
+  const one = (wages: number, deferral: number, afterTax: number): ScenarioInput => ({
+    ...base,
+    jobs: [{ id: 'job', person: 'sam', employer: 'Small Co', type: 'w2', wages }],
+    plans: [
+      {
+        id: 'k',
+        job: 'job',
+        type: '401k',
+        deferrals: [{ type: 'pre-tax', amount: deferral }],
+        afterTax: { allowed: true, amount: afterTax },
+        inPlanConversion: 'automatic',
+      },
+    ],
+  });
 
   it('warns on a $50,000 election from $50,000 of wages, with the job’s path', () => {
     // 6.2% × 50,000 = 3,100 and 1.45% × 50,000 = 725: 46,175 left to withhold from

@@ -35,7 +35,7 @@ export function acpBlock(percent: typeof percentSchema) {
         .describe('A safe-harbor match plan: after-tax money is tested alone, without the match'),
     })
     .refine((a) => a.hceCount === undefined || a.hceAcp !== undefined, {
-      message: 'hceCount needs hceAcp (the average ACP of the HCEs)',
+      error: 'hceCount needs hceAcp (the average ACP of the HCEs)',
       path: ['hceCount'],
     });
 }
