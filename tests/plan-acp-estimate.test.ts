@@ -100,6 +100,14 @@ describe('the plan ACP estimate with other HCEs', () => {
     expect(r.maxAfterTaxWithoutRefund.cents).toBe(4_750_000);
   });
 
+  it('acp --pay: the estimate without a census stops at the pay, not a cent above', async () => {
+    // limit 1.25 × 90 = 112.5% of pay: no amount fails; the search ends at the 100,000 of pay
+    const r = await runCli(['acp', '--pay', '100000', '--expected-nhce-acp', '90', '--json']);
+    const j = JSON.parse(r.stdout) as { maxAfterTaxWithoutRefund: number; limit: number };
+    expect(j.limit).toBe(1.125);
+    expect(j.maxAfterTaxWithoutRefund).toBe(100_000);
+  });
+
   it('refuses hceCount without hceAcp, naming the field', () => {
     expect(() => parseScenario(bigCo({ expectedNhceAcp: 4, hceCount: 3 }))).toThrow(
       /plans\[0\]\.acp\.hceCount: hceCount needs hceAcp/,
