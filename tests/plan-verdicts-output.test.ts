@@ -10,6 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planHousehold } from '../src/engine/household/plan-household.js';
+import {
+  DEFAULT_GROWTH_ASSUMPTIONS,
+  householdOptimizer,
+} from '../src/engine/project/from-household.js';
 import type { ScenarioInput } from '../src/engine/scenario/schema.js';
 import { parseScenario } from '../src/engine/scenario/validate.js';
 import { runCli } from './helpers/cli.js';
@@ -116,6 +120,32 @@ describe('verdicts that match the room', () => {
     expect(v?.reason).toContain(
       "the plan's own cap on after-tax money ($0.00) allows none, though 415(c) leaves $47,500.00",
     );
+  });
+
+  it('a solo plan without room at the most employer money keeps its in-plan conversion', () => {
+    // S-corp wages 30,000: 24,500 deferred and 5,500 of employer money fill 100% of pay
+    // (IRC 415(c)(1)(B)); with no employer money 5,500 of after-tax room opens
+    const s = parseScenario({
+      ...base,
+      jobs: [{ id: 'co', person: 'sam', employer: 'Sam Inc', type: 's-corp', wages: 30_000 }],
+      plans: [
+        {
+          id: 'solo',
+          job: 'co',
+          type: 'solo-401k',
+          deferrals: [{ type: 'pre-tax', amount: 'max' }],
+          afterTax: { allowed: true },
+          inPlanConversion: 'automatic',
+        },
+      ],
+    });
+    const r = planHousehold(s);
+    const v = r.plans[0]?.verdict;
+    expect(v?.kind).toBe('no-room');
+    expect(v?.withRoom).toBe('full');
+    expect(v?.reason).toContain('in a year with room it gives a full Mega Backdoor Roth');
+    const o = householdOptimizer(s, r, DEFAULT_GROWTH_ASSUMPTIONS).values.plans[0];
+    expect(o?.afterTax).toEqual({ room: 550_000, conversion: 'in-plan' });
   });
 
   it('a solo 401(k) at a business with two non-owner employees shows its ERROR first', async () => {

@@ -16,6 +16,8 @@ export type VerdictKind = 'full' | 'roth-lite' | 'none' | 'no-room';
 
 export interface Verdict {
   readonly kind: VerdictKind;
+  /** A `no-room` plan: what it gives in a year with after-tax room. */
+  readonly withRoom?: 'full' | 'roth-lite';
   /** The reason in plain words. */
   readonly reason: string;
   /** Questions to put to the plan administrator. */

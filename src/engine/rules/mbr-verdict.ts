@@ -22,8 +22,24 @@ export interface VerdictInput {
 const EARNINGS_TAXABLE =
   'earnings between an after-tax contribution and its conversion are taxable when converted (IRC 402A(c)(4); Notice 2014-54): convert as often as the plan allows';
 
-/** Decides the verdict for one plan. */
+/**
+ * Decides the verdict for one plan: with no after-tax room, `no-room` naming the limit, and in
+ * `withRoom` what the plan gives in a year with room.
+ */
 export function mbrVerdict(v: VerdictInput): Verdict {
+  const verdict = verdictWithRoom(v);
+  if (verdict.kind === 'none' || verdict.kind === 'no-room' || v.afterTaxRoom > 0) return verdict;
+  return {
+    kind: 'no-room',
+    withRoom: verdict.kind,
+    reason: `the plan takes after-tax contributions, but there is no room for them this year: ${v.noRoomBecause ?? 'deferrals and employer money use the 415(c) limit'}; in a year with room it gives ${verdict.kind === 'full' ? 'a full Mega Backdoor Roth' : 'Roth-lite (Roth only at separation)'}`,
+    ask: verdict.ask,
+    warnings: [],
+  };
+}
+
+/** The verdict as if the plan had after-tax room. */
+function verdictWithRoom(v: VerdictInput): Verdict {
   const { plan } = v;
   const warnings: string[] = [];
   const ask: string[] = [];
@@ -35,16 +51,6 @@ export function mbrVerdict(v: VerdictInput): Verdict {
       ask: [
         'Does the plan allow after-tax (non-Roth) employee contributions, or could it be amended to?',
         'If so, does it allow in-plan Roth conversions or in-service withdrawals of after-tax money?',
-      ],
-      warnings: [],
-    };
-  }
-  if (v.afterTaxRoom === 0) {
-    return {
-      kind: 'no-room',
-      reason: `the plan takes after-tax contributions, but there is no room for them this year: ${v.noRoomBecause ?? 'deferrals and employer money use the 415(c) limit'}`,
-      ask: [
-        'Does the plan allow in-plan Roth conversions or in-service withdrawals of after-tax money, for a year with room?',
       ],
       warnings: [],
     };

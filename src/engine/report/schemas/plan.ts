@@ -6,6 +6,7 @@ import { form8959Lines, scheduleSeLines, worksheetLines } from './solo.js';
 
 const verdict = z.strictObject({
   kind: z.enum(['full', 'roth-lite', 'none', 'no-room']),
+  withRoom: z.enum(['full', 'roth-lite']).optional(),
   reason: z.string(),
   ask: z.array(z.string()),
   warnings: z.array(z.string()),
