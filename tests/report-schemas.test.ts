@@ -55,6 +55,8 @@ const RUNS: readonly (readonly [ReportName, string])[] = [
   ['tax', 'tax --year 2026 --status single --taxable-income 150000'],
   ['tax', 'tax --year 2026 --status hoh --taxable-income 640600'],
   ['tax', 'tax --year 2023 --status mfs --taxable-income 0'],
+  ['tax', 'tax --status single --taxable-income 150000'],
+  ['plan', 'plan tests/plan/controlled-group-no-room.yaml'],
   ['compare', 'compare'],
   ['compare', 'compare examples/married-couple.yaml'],
   ['compare', 'compare tests/growth/compare-roth-lite.yaml --paths 500 --years 10 --return 0.04'],

@@ -22,6 +22,7 @@ export const VERDICT: Readonly<Record<VerdictKind, { title: string; short: strin
     short: 'Later',
   },
   none: { title: 'No Mega Backdoor Roth in this plan', short: 'No' },
+  'no-room': { title: 'No after-tax room in this plan this year', short: 'No room' },
 };
 
 export const FILING_STATUS = {

@@ -59,8 +59,13 @@ function renderTax(r: TaxReport): string {
 /** "2023-2026" from the years with income tax parameters. */
 function yearRange(): string {
   const first = INCOME_TAX_YEARS[0];
-  const last = INCOME_TAX_YEARS[INCOME_TAX_YEARS.length - 1];
+  const last = latestYear();
   return first === last ? String(first) : `${String(first)}-${String(last)}`;
+}
+
+/** The latest year with income tax parameters: the default of --year, as in the other commands. */
+function latestYear(): number {
+  return INCOME_TAX_YEARS[INCOME_TAX_YEARS.length - 1] ?? 0;
 }
 
 /** The Rev. Procs. of the bracket tables, from the parameters' citations. */
@@ -80,13 +85,13 @@ export const register: Register = (program, io) => {
           'bracket, with the marginal and average rates and the standard deduction of the ' +
           'filing status. Capital gains rates are not applied.',
       )
-      .requiredOption('--year <Y>', `tax year (${yearRange()})`)
+      .option('--year <Y>', `tax year (${yearRange()})`, String(latestYear()))
       .requiredOption('--status <S>', `filing status: ${FILING_STATUSES.join(', ')}`)
       .requiredOption('--taxable-income <N>', 'taxable income in dollars (after deductions)'),
   )
     .addHelpText(
       'after',
-      '\nExamples:\n  megaroth tax --year 2026 --status single --taxable-income 150000\n  megaroth tax --year 2026 --status mfj --taxable-income 250000 --json',
+      '\nExamples:\n  megaroth tax --status single --taxable-income 150000\n  megaroth tax --year 2026 --status single --taxable-income 150000\n  megaroth tax --year 2026 --status mfj --taxable-income 250000 --json',
     )
     .action((opts: TaxOptions) => {
       const year = parseYearOption(FLAGS.year, opts.year);

@@ -1,6 +1,11 @@
 /** Renders the household report as text for `megaroth plan`. */
 import type { Figure } from '../../engine/explain.js';
-import type { HouseholdReport, PlanReport } from '../../engine/household/report.js';
+import type {
+  HouseholdReport,
+  LimitGroupReport,
+  PlanReport,
+} from '../../engine/household/report.js';
+import type { Finding } from '../../engine/report/model.js';
 import { formatUsd } from '../../engine/money.js';
 import type { PlanCommandReport, WorthReport } from '../../engine/report/plan.js';
 import { indent, wrap } from '../text.js';
@@ -25,6 +30,7 @@ const VERDICT: Record<PlanReport['verdict']['kind'], string> = {
   full: 'FULL Mega Backdoor Roth',
   'roth-lite': 'ROTH-LITE (after-tax, Roth only at separation)',
   none: 'NONE',
+  'no-room': 'NO ROOM this year',
 };
 
 /** A 457(b) plan: deferrals and catch-up under its own limit, no employer or after-tax money. */
@@ -97,7 +103,6 @@ function planSection(r: PlanReport): string {
       ).trimEnd(),
     );
   }
-  if (r.limitRule) lines.push(wrap(r.limitRule, '  415(c): ', '          '));
   lines.push(wrap(r.verdict.reason, `  Mega Backdoor: ${VERDICT[r.verdict.kind]} — `, '    '));
   for (const w of r.verdict.warnings) lines.push(wrap(w, '    ! ', '      '));
   for (const a of r.verdict.ask) lines.push(wrap(a, '    ? ', '      '));
@@ -112,6 +117,7 @@ function planSection(r: PlanReport): string {
           ['ACP: most after-tax with no refund', money(r.acpRisk.maxAfterTaxWithoutRefund)],
         ]),
       ).trimEnd(),
+      wrap(`assumed ${r.acpRisk.assumption}`, '  ACP: ', '    '),
     );
   }
   if (r.cashBalance) {
@@ -212,12 +218,37 @@ function worthSection(w: WorthReport): string[] {
   return lines;
 }
 
+const ORDER: Readonly<Record<Finding['severity'], number>> = {
+  error: 0,
+  warning: 1,
+  question: 2,
+  info: 3,
+};
+
+/** The findings, errors first, then warnings, questions and notes (a blank line before). */
+function findingLines(findings: readonly Finding[]): string[] {
+  if (findings.length === 0) return [];
+  const out = ['', 'Findings'];
+  for (const f of [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity])) {
+    out.push(wrap(`${f.path}: ${f.message}`, `  ${f.severity.toUpperCase()} `, '    '));
+    if (f.fix) out.push(wrap(f.fix, '    fix: ', '      '));
+  }
+  return out;
+}
+
+/** One 415(c) limit of a person, once, with the plans under it and why they share it. */
+function limitGroupLine(g: LimitGroupReport): string {
+  const head = `415(c) limit ${formatUsd(g.cap.cents)} over ${g.plans.join(', ')} (used ${formatUsd(g.used.cents)}): `;
+  return wrap(`${head}${g.why}`, '  ', '    ');
+}
+
 /** The full text report. */
 export function renderPlanReport(r: PlanCommandReport): string {
   const out: string[] = [];
   out.push(
     `megaroth plan — tax year ${String(r.taxYear)}, ${STATUS[r.filingStatus]}${r.name ? ` — ${r.name}` : ''}`,
   );
+  out.push(...findingLines(r.findings));
   for (const p of r.people) {
     out.push('');
     out.push(
@@ -246,15 +277,9 @@ export function renderPlanReport(r: PlanCommandReport): string {
       out.push('');
       out.push(indent(planSection(plan)));
     }
+    const groups = r.limitGroups.filter((g) => g.person === p.id);
+    if (groups.length > 0) out.push('', ...groups.map(limitGroupLine));
   }
   if (r.worth) out.push(...worthSection(r.worth));
-  if (r.findings.length > 0) {
-    out.push('');
-    out.push('Findings');
-    for (const f of r.findings) {
-      out.push(wrap(`${f.path}: ${f.message}`, `  ${f.severity.toUpperCase()} `, '    '));
-      if (f.fix) out.push(wrap(f.fix, '    fix: ', '      '));
-    }
-  }
   return `${out.join('\n')}\n`;
 }

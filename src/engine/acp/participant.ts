@@ -100,6 +100,8 @@ export interface HceEstimateInput {
     readonly compensation: Cents;
   };
   readonly safeHarbor?: boolean;
+  /** The most after-tax money the search considers (the participant's 415(c) room), cents. */
+  readonly maxAfterTax?: Cents;
 }
 
 export interface HceEstimate {
@@ -107,7 +109,10 @@ export interface HceEstimate {
   readonly prepared: PreparedTest;
   readonly result: AcpResult;
   readonly view: ParticipantView;
-  /** The most after-tax money this HCE could put in with no refund, on these assumptions, cents. */
+  /**
+   * The most after-tax money this HCE could put in with no refund, on these assumptions, cents:
+   * at most the capped pay and `maxAfterTax`.
+   */
   readonly maxAfterTaxWithoutRefund: Cents;
 }
 
@@ -171,6 +176,7 @@ function checkEstimateInput(input: HceEstimateInput): void {
   cents('compensation', input.compensation, true);
   cents('match', input.match, false);
   cents('afterTax', input.afterTax, false);
+  if (input.maxAfterTax !== undefined) cents('maxAfterTax', input.maxAfterTax, false);
   bps('expectedNhceAcpBps', input.expectedNhceAcpBps);
   const o = input.otherHces;
   if (o) {
@@ -210,16 +216,20 @@ export function estimateHceRefund(input: HceEstimateInput): HceEstimate {
   let best: Cents;
   if (refundAt(0) > 0) best = 0;
   else {
-    // refunds never fall as this HCE adds money: bisection over [0, capped pay]
-    let lo = 0;
-    let hi = Math.min(input.compensation, p.compensationLimit) + 1;
-    if (refundAt(hi) === 0) lo = hi;
-    while (hi - lo > 1) {
-      const mid = Math.floor((lo + hi) / 2);
-      if (refundAt(mid) === 0) lo = mid;
-      else hi = mid;
+    // refunds never fall as this HCE adds money: bisection over [0, top], where no refund at
+    // lo and a refund at hi
+    const top = Math.min(input.compensation, p.compensationLimit, input.maxAfterTax ?? Infinity);
+    if (refundAt(top) === 0) best = top;
+    else {
+      let lo = 0;
+      let hi = top;
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (refundAt(mid) === 0) lo = mid;
+        else hi = mid;
+      }
+      best = lo;
     }
-    best = lo;
   }
   return {
     prepared: p,

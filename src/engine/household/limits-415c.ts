@@ -60,7 +60,7 @@ export function buildConstraints(
       employers,
       plans: [w, ...controlledPlans].map((x) => x.index),
       jobs: jobsOf(employers),
-      why: `the ${w.plan.id} 403(b) is treated as maintained by ${person}, who controls (more than ${String(K.controlPercent.value)}%) ${[...new Set(controlledPlans.map((c) => c.job.employer))].join(', ')}; so it is aggregated with that business's plans under one 415(c) dollar limit, compensation from both employers counted (Treas. Reg. 1.415(f)-1(f)(2); IRS Issue Snapshot on 403(b) aggregation). A 401(k) at an unrelated employer would not be`,
+      why: `the ${w.plan.id} 403(b) is treated as maintained by ${person}, who controls (more than ${String(K.controlPercent.value)}%) ${[...new Set(controlledPlans.map((c) => c.job.employer))].join(', ')}; so it is aggregated with that business's plans under one 415(c) dollar limit, compensation from both employers counted (Treas. Reg. 1.415(f)-1(f)(2); IRS Issue Snapshot on 403(b) aggregation). A 401(k) at an unrelated employer would not be aggregated with it.`,
     });
   }
   return out;

@@ -36,6 +36,7 @@ import type { CatchUpLimit } from '../rules/catch-up.js';
 import { buildConstraints, constraintReport } from './limits-415c.js';
 import { settleEmployerMoney } from './employer-money.js';
 import { settleAfterTax } from './after-tax.js';
+import { fundingWarnings } from './feasibility.js';
 import { planReport } from './plan-report.js';
 
 /** Runs the engine on a validated scenario. */
@@ -223,6 +224,7 @@ function computeHousehold(given: Scenario, options: HouseholdOptions): Household
     for (const c of constraints) limitGroupReports.push(constraintReport(p, c, states));
   }
 
+  findings.push(...fundingWarnings(p, s, [...settledPlans.values()]));
   const planReports = initial.map((w) =>
     planReport(p, s, settledPlans.get(w.index) ?? w, peopleReports, payroll.get(w.job.id)),
   );

@@ -12,6 +12,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { PersonReport, PlanReport, SelfEmploymentDetail } from './report.js';
 import type { PlanState } from './work.js';
 import { NON_GOVERNMENTAL_RISK } from './plan-457.js';
+import { noRoomBecause } from './no-room.js';
 import type { NetProfitAfterPayroll } from '../rules/net-profit-after-payroll.js';
 import { C_402G, regularOf, catchUpOf, nonAfterTaxOf } from './work.js';
 import { form8959Lines, scheduleSeLines, worksheetLines } from '../self-employment/form-figures.js';
@@ -162,6 +163,7 @@ export function planReport(
       : mbrVerdict({
           plan: w.plan,
           afterTaxRoom: w.afterTaxRoom,
+          noRoomBecause: noRoomBecause(p, w),
           likelyHce: w.hce.likely,
           soloPlan: w.plan.type === 'solo-401k',
         }),
@@ -280,11 +282,15 @@ function acpRiskOf(
   }
   const risk = acpRisk({
     key,
+    path: `plans[${String(w.index)}].acp`,
     year: s.taxYear,
     compensation: w.compensation,
     match: w.match,
     afterTax: w.afterTax,
+    afterTaxRoom: w.afterTaxRoom,
     expectedNhceAcp: acp.expectedNhceAcp,
+    ...(acp.hceAcp === undefined ? {} : { hceAcp: acp.hceAcp }),
+    ...(acp.hceCount === undefined ? {} : { hceCount: acp.hceCount }),
     safeHarbor: acp.safeHarbor,
   });
   const warnings =

@@ -12,10 +12,12 @@ import type {
 import type { FilingStatus } from '../tax/filing-status.js';
 
 export type PlanType = '401k' | '403b' | '457b' | 'solo-401k';
-export type VerdictKind = 'full' | 'roth-lite' | 'none';
+export type VerdictKind = 'full' | 'roth-lite' | 'none' | 'no-room';
 
 export interface Verdict {
   readonly kind: VerdictKind;
+  /** A `no-room` plan: what it gives in a year with after-tax room. */
+  readonly withRoom?: 'full' | 'roth-lite';
   /** The reason in plain words. */
   readonly reason: string;
   /** Questions to put to the plan administrator. */
@@ -70,10 +72,19 @@ export interface TradeOff {
   readonly explanation: string;
 }
 
-/** Estimated ACP refund for a likely HCE, from the plan's expected NHCE ACP. */
+/** Estimated ACP refund for a likely HCE, from last year's NHCE (and HCE) ACP of the plan. */
 export interface AcpRisk {
+  /** Last year's NHCE ACP, percent. */
   readonly expectedNhceAcp: number;
+  /** Last year's HCE ACP, percent, or null when not given. */
+  readonly hceAcp: number | null;
+  /** The plan's HCEs, the participant included, or null when not given. */
+  readonly hceCount: number | null;
+  /** This year's ACP limit set by the NHCE ACP, percent. */
+  readonly acpLimit: number;
   readonly safeHarbor: boolean;
+  /** What the estimate assumed about the other HCEs. */
+  readonly assumption: string;
   readonly likelyRefund: Figure;
   readonly maxAfterTaxWithoutRefund: Figure;
   readonly explanation: string;

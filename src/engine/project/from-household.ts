@@ -356,7 +356,9 @@ export function householdOptimizer(
     const plan = s.plans.find((x) => x.id === p.id);
     const match = matchOf(s, p);
     const conversion =
-      p.verdict.kind === 'full' ? ('in-plan' as const) : ('at-separation' as const);
+      (p.verdict.withRoom ?? p.verdict.kind) === 'full'
+        ? ('in-plan' as const)
+        : ('at-separation' as const);
     const trade = p.tradeOff;
     const afterTaxRoom = trade ? trade.noEmployer.afterTaxRoom.cents : p.afterTaxRoom.cents;
     return {

@@ -3,7 +3,8 @@
  * offers a way to Roth while employed (an in-plan Roth rollover, IRC 402A(c)(4) and Notice
  * 2013-74, or an in-service rollover of after-tax money to a Roth IRA, IRC 402(c)(2) and
  * Notice 2014-54); `roth-lite` when after-tax money can reach Roth only at separation; `none`
- * without after-tax contributions. With the reason, what to ask the administrator, and warnings.
+ * without after-tax contributions; `no-room` when the plan takes them but a limit leaves no
+ * room (IRC 415(c)(1)). With the reason, what to ask the administrator, and warnings.
  */
 import { afterTaxAccounting, SEPARATE_SOURCE_QUESTION } from '../distributions/accounting.js';
 import type { Verdict } from '../household/report.js';
@@ -12,6 +13,8 @@ import type { Plan } from '../scenario/schema.js';
 export interface VerdictInput {
   readonly plan: Plan;
   readonly afterTaxRoom: number;
+  /** The limit that left no after-tax room, in words (used when the room is 0). */
+  readonly noRoomBecause?: string;
   readonly likelyHce: boolean;
   readonly soloPlan: boolean;
 }
@@ -19,8 +22,24 @@ export interface VerdictInput {
 const EARNINGS_TAXABLE =
   'earnings between an after-tax contribution and its conversion are taxable when converted (IRC 402A(c)(4); Notice 2014-54): convert as often as the plan allows';
 
-/** Decides the verdict for one plan. */
+/**
+ * Decides the verdict for one plan: with no after-tax room, `no-room` naming the limit, and in
+ * `withRoom` what the plan gives in a year with room.
+ */
 export function mbrVerdict(v: VerdictInput): Verdict {
+  const verdict = verdictWithRoom(v);
+  if (verdict.kind === 'none' || verdict.kind === 'no-room' || v.afterTaxRoom > 0) return verdict;
+  return {
+    kind: 'no-room',
+    withRoom: verdict.kind,
+    reason: `the plan takes after-tax contributions, but there is no room for them this year: ${v.noRoomBecause ?? 'deferrals and employer money use the 415(c) limit'}; in a year with room it gives ${verdict.kind === 'full' ? 'a full Mega Backdoor Roth' : 'Roth-lite (Roth only at separation)'}`,
+    ask: verdict.ask,
+    warnings: [],
+  };
+}
+
+/** The verdict as if the plan had after-tax room. */
+function verdictWithRoom(v: VerdictInput): Verdict {
   const { plan } = v;
   const warnings: string[] = [];
   const ask: string[] = [];
@@ -44,11 +63,6 @@ export function mbrVerdict(v: VerdictInput): Verdict {
     );
     ask.push(
       'Did the plan pass its ACP test last year, and were after-tax contributions of HCEs refunded?',
-    );
-  }
-  if (v.afterTaxRoom === 0) {
-    warnings.push(
-      'there is no after-tax room left this year: deferrals and employer money already use the 415(c) limit',
     );
   }
   if (!irr && !inService) {

@@ -19,6 +19,7 @@ import {
 } from '../money.js';
 import { FILING_STATUSES } from '../tax/filing-status.js';
 import { payrollSchema } from './payroll.js';
+import { acpBlock } from './acp.js';
 
 export const SCENARIO_VERSION = 1;
 
@@ -202,15 +203,7 @@ export const afterTax = z.strictObject({
   amount: election.optional().describe('How much after-tax money you plan to put in (default max)'),
 });
 
-export const acpAssumption = z.strictObject({
-  expectedNhceAcp: percent.describe(
-    "The plan's expected NHCE average contribution percentage (e.g. last year's), percent of pay",
-  ),
-  safeHarbor: z
-    .boolean()
-    .default(false)
-    .describe('A safe-harbor match plan: after-tax money is tested alone, without the match'),
-});
+export const acpAssumption = acpBlock(percent);
 
 export const cashBalance = z.strictObject({
   contribution: money.describe("The year's cash balance (DB) contribution the plan's actuary set"),

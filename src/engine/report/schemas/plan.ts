@@ -5,7 +5,8 @@ import { FILING_STATUSES } from '../../tax/filing-status.js';
 import { form8959Lines, scheduleSeLines, worksheetLines } from './solo.js';
 
 const verdict = z.strictObject({
-  kind: z.enum(['full', 'roth-lite', 'none']),
+  kind: z.enum(['full', 'roth-lite', 'none', 'no-room']),
+  withRoom: z.enum(['full', 'roth-lite']).optional(),
   reason: z.string(),
   ask: z.array(z.string()),
   warnings: z.array(z.string()),
@@ -76,7 +77,11 @@ const plan = z.strictObject({
   acpRisk: z
     .strictObject({
       expectedNhceAcp: z.number(),
+      hceAcp: z.number().nullable(),
+      hceCount: z.number().int().nullable(),
+      acpLimit: z.number(),
       safeHarbor: z.boolean(),
+      assumption: z.string(),
       likelyRefund: dollars,
       maxAfterTaxWithoutRefund: dollars,
       explanation: z.string(),
