@@ -267,17 +267,17 @@ describe('docs blocks: the output convention', () => {
     expect(ok(['a', '...', 'c', '...', 'c'], ['a', 'c', 'x'])).toBe(false);
   });
   it('shows the difference with the file line of each line shown', () => {
-    const printed = ['a', 'B', 'x', 'y', 'z', 'w'];
-    const diff = compareOutput(['a', 'b', '...', 'z', 'w', 'y'], printed);
+    const printed = ['a', 'B', 'c', 'x', 'y', 'z'];
+    const diff = compareOutput(['a', 'b', 'c', '...', 'z', 'y'], printed);
     expect(formatDiff(diff, (i) => 10 + i, printed)).toBe(
       [
         '     10  a',
         ' -   11  b',
         ' +       B',
-        '     12  ... (2 lines left out)',
-        '     13  z',
-        '     14  w',
-        ' -   15  y   <- printed as line 4 of the output',
+        '     12  c',
+        '     13  ... (2 lines left out)',
+        '     14  z',
+        ' -   15  y   <- printed as line 5 of the output',
       ].join('\n'),
     );
   });

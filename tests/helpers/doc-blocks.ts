@@ -240,64 +240,53 @@ export type DiffLine =
   | { readonly op: 'printed'; readonly text: string }
   | { readonly op: 'elided'; readonly count: number; readonly shownAt: number };
 
+/** The cost of a line out of place; a line left out by `...` costs 1, to prefer lines in both. */
+const OUT_OF_PLACE = 1_000_000;
+
 /**
  * Compares the output shown with the output printed: equal line by line (both normalized by
  * `normalizeLines`), except that a `...` line stands for any number of printed lines (none
- * too). Returns the alignment with the fewest lines out of place; it matches when every line
- * is `same` or `elided`.
+ * too). Returns the alignment with the fewest lines out of place (and among those, the fewest
+ * lines left out by `...`); it matches when every line is `same` or `elided`.
  */
 export function compareOutput(shown: readonly string[], printed: readonly string[]): DiffLine[] {
-  const e = shown;
-  const a = printed;
-  const n = e.length;
-  const m = a.length;
-  // cost[i][j]: the fewest lines out of place aligning e[i..] with a[j..].
-  const cost: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  const n = shown.length;
+  const m = printed.length;
+  // cost[i][j]: the cheapest alignment of shown[i..] with printed[j..].
+  const cost = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  const c = (i: number, j: number): number => cost[i]?.[j] ?? Infinity;
+  const elision = (i: number): boolean => isElision(shown[i] ?? '');
   for (let i = n; i >= 0; i--) {
+    const row = cost[i] ?? [];
     for (let j = m; j >= 0; j--) {
-      const row = cost[i] as number[];
-      if (i === n) {
-        row[j] = m - j;
-        continue;
+      if (i === n) row[j] = (m - j) * OUT_OF_PLACE;
+      else if (elision(i)) row[j] = Math.min(c(i + 1, j), c(i, j + 1) + 1);
+      else {
+        const same = j < m && shown[i] === printed[j] ? c(i + 1, j + 1) : Infinity;
+        row[j] = Math.min(same, c(i + 1, j) + OUT_OF_PLACE, c(i, j + 1) + OUT_OF_PLACE);
       }
-      const next = cost[i + 1] as number[];
-      if (isElision(e[i] ?? '')) {
-        row[j] = j === m ? (next[j] as number) : Math.min(next[j] as number, row[j + 1] as number);
-        continue;
-      }
-      let best = (next[j] as number) + 1;
-      if (j < m) {
-        best = Math.min(best, (row[j + 1] as number) + 1);
-        if (e[i] === a[j]) best = Math.min(best, next[j + 1] as number);
-      }
-      row[j] = best;
     }
   }
   const out: DiffLine[] = [];
   let i = 0;
   let j = 0;
   while (i < n || j < m) {
-    const here = (cost[i] as number[])[j] as number;
-    if (i < n && isElision(e[i] ?? '')) {
-      let count = 0;
-      while (j < m && (cost[i] as number[])[j] === (cost[i] as number[])[j + 1]) {
-        if ((cost[i + 1] as number[])[j] === here) break;
-        j++;
-        count++;
-      }
-      out.push({ op: 'elided', count, shownAt: i });
+    const here = c(i, j);
+    if (i < n && elision(i)) {
+      const from = j;
+      // Leave out printed lines while that is what the cheapest alignment does.
+      while (c(i + 1, j) !== c(i, j)) j++;
+      out.push({ op: 'elided', count: j - from, shownAt: i });
       i++;
-      continue;
-    }
-    if (i < n && j < m && e[i] === a[j] && (cost[i + 1] as number[])[j + 1] === here) {
-      out.push({ op: 'same', text: e[i] ?? '', shownAt: i });
+    } else if (i < n && j < m && shown[i] === printed[j] && c(i + 1, j + 1) === here) {
+      out.push({ op: 'same', text: shown[i] ?? '', shownAt: i });
       i++;
       j++;
-    } else if (i < n && (cost[i + 1] as number[])[j] === here - 1) {
-      out.push({ op: 'shown', text: e[i] ?? '', shownAt: i });
+    } else if (i < n && c(i + 1, j) + OUT_OF_PLACE === here) {
+      out.push({ op: 'shown', text: shown[i] ?? '', shownAt: i });
       i++;
     } else {
-      out.push({ op: 'printed', text: a[j] ?? '' });
+      out.push({ op: 'printed', text: printed[j] ?? '' });
       j++;
     }
   }
@@ -327,10 +316,31 @@ export function formatDiff(
   const out: string[] = [];
   let skipped = 0;
   const flush = (): void => {
-    if (skipped > 0) out.push(`   (${skipped} lines the same)`);
+    if (skipped > 0) out.push(`   (${skipped} ${skipped === 1 ? 'line' : 'lines'} the same)`);
     skipped = 0;
   };
   const at = (i: number): string => String(fileLine(i)).padStart(4);
+  /** Where the output has a line shown as missing, or the printed line most like it. */
+  const whereElse = (text: string, last: boolean): string => {
+    if (text === '') return '';
+    const exact = printed.indexOf(text);
+    if (exact >= 0) {
+      const more = last && exact < printed.length - 1;
+      return `   <- printed as line ${exact + 1} of the output${more ? ', and more after it: end the block with a `...` line' : ''}`;
+    }
+    const prefix = (p: string): number => {
+      let n = 0;
+      while (n < p.length && p[n] === text[n]) n++;
+      return p.slice(0, n).trim().length;
+    };
+    let best = -1;
+    printed.forEach((p, x) => {
+      if (prefix(p) >= 8 && (best < 0 || prefix(p) > prefix(printed[best] ?? ''))) best = x;
+    });
+    return best < 0
+      ? ''
+      : `\n +?      ${printed[best] ?? ''}   <- the line most like it, line ${best + 1} of the output`;
+  };
   diff.forEach((d, k) => {
     if (d.op === 'same' && !near.has(k)) {
       skipped++;
@@ -339,12 +349,11 @@ export function formatDiff(
     flush();
     if (d.op === 'same') out.push(`   ${at(d.shownAt)}  ${d.text}`);
     else if (d.op === 'printed') out.push(` +       ${d.text}`);
-    else if (d.op === 'elided') out.push(`   ${at(d.shownAt)}  ... (${d.count} lines left out)`);
-    else {
-      const elsewhere = d.text === '' ? -1 : printed.indexOf(d.text);
-      const note = elsewhere < 0 ? '' : `   <- printed as line ${elsewhere + 1} of the output`;
-      out.push(` - ${at(d.shownAt)}  ${d.text}${note}`);
-    }
+    else if (d.op === 'elided')
+      out.push(
+        `   ${at(d.shownAt)}  ... (${d.count} ${d.count === 1 ? 'line' : 'lines'} left out)`,
+      );
+    else out.push(` - ${at(d.shownAt)}  ${d.text}${whereElse(d.text, k === diff.length - 1)}`);
   });
   flush();
   return out.join('\n');
