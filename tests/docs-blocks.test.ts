@@ -203,7 +203,7 @@ describe('docs blocks: every block is run or listed with the reason it is not', 
   });
 });
 
-describe('docs blocks: input files load through the command that reads them', () => {
+describe.concurrent('docs blocks: input files load through the command that reads them', () => {
   it.each(PLAN.inputs.map((i) => [`${i.block.file}:${i.block.line}`, i] as const))(
     '%s',
     async (where, { block, command }) => {
@@ -219,7 +219,7 @@ describe('docs blocks: input files load through the command that reads them', ()
   );
 });
 
-describe('docs blocks: commands exit as documented and print what is shown', () => {
+describe.concurrent('docs blocks: commands exit as documented and print what is shown', () => {
   it.each(
     PLAN.commands.map(
       (c) => [`${c.command.block.file}:${bodyLine(c.command.block, c.command.at)}`, c] as const,
@@ -278,6 +278,27 @@ describe('docs blocks: the output convention', () => {
         '     13  ... (2 lines left out)',
         '     14  z',
         ' -   15  y   <- printed as line 5 of the output',
+      ].join('\n'),
+    );
+    const cut = ['a', 'b', 'c'];
+    expect(formatDiff(compareOutput(['a', 'b'], cut), (i) => 1 + i, cut)).toBe(
+      ['      1  a', '      2  b', ' +       c'].join('\n'),
+    );
+    const more = ['a', 'b', 'c', 'd'];
+    expect(formatDiff(compareOutput(['...', 'b'], more), (i) => 1 + i, more)).toBe(
+      [
+        '      1  ... (4 lines left out)',
+        ' -    2  b   <- printed as line 2 of the output, and more after it: end the block with a `...` line',
+      ].join('\n'),
+    );
+    const changed = ['total   $41,068.00', 'x'];
+    expect(
+      formatDiff(compareOutput(['total   $41,068.01', '...'], changed), (i) => 1 + i, changed),
+    ).toBe(
+      [
+        ' -    1  total   $41,068.01',
+        ' +?      total   $41,068.00   <- the line most like it, line 1 of the output',
+        '      2  ... (2 lines left out)',
       ].join('\n'),
     );
   });

@@ -321,11 +321,13 @@ export function formatDiff(
   };
   const at = (i: number): string => String(fileLine(i)).padStart(4);
   /** Where the output has a line shown as missing, or the printed line most like it. */
+  let position = 0; // the printed line the diff has reached
+  let lastSame = -1; // the printed line of the last line in both
   const whereElse = (text: string, last: boolean): string => {
     if (text === '') return '';
     const exact = printed.indexOf(text);
     if (exact >= 0) {
-      const more = last && exact < printed.length - 1;
+      const more = last && exact > lastSame && exact < printed.length - 1;
       return `   <- printed as line ${exact + 1} of the output${more ? ', and more after it: end the block with a `...` line' : ''}`;
     }
     const prefix = (p: string): number => {
@@ -342,6 +344,8 @@ export function formatDiff(
       : `\n +?      ${printed[best] ?? ''}   <- the line most like it, line ${best + 1} of the output`;
   };
   diff.forEach((d, k) => {
+    if (d.op === 'same') lastSame = position;
+    position += d.op === 'elided' ? d.count : d.op === 'shown' ? 0 : 1;
     if (d.op === 'same' && !near.has(k)) {
       skipped++;
       return;
