@@ -144,7 +144,15 @@ function planDocs(): Plan {
         continue;
       }
       if (kind === 'input') {
-        const command = inputCommand(blockData(block));
+        let data: unknown;
+        try {
+          data = blockData(block);
+        } catch (e) {
+          plan.problems.push(`${where}: the block does not parse: ${String(e)}`);
+          previous = undefined;
+          continue;
+        }
+        const command = inputCommand(data);
         if (command === undefined) {
           plan.problems.push(
             `${where}: a \`\`\`${block.info} block that is no input file megaroth reads (a scenario, ledger, clocks history or growth inputs): write the whole file, or list it in NOT_RUN with the reason`,
@@ -216,6 +224,7 @@ describe.concurrent('docs blocks: input files load through the command that read
         file.remove();
       }
     },
+    60_000,
   );
 });
 
@@ -224,27 +233,31 @@ describe.concurrent('docs blocks: commands exit as documented and print what is 
     PLAN.commands.map(
       (c) => [`${c.command.block.file}:${bodyLine(c.command.block, c.command.at)}`, c] as const,
     ),
-  )('%s', async (where, { command, args, output }) => {
-    const r = await runBuilt(ROOT, args);
-    const want = expectedExit(command);
-    const head = `${where}: $ ${command.text}`;
-    const stream = want === 2 ? r.stderr : r.stdout;
-    expect(r.code, `${head}\nexited ${r.code}, the docs say ${want}\n${r.stderr}`).toBe(want);
-    const shown =
-      output === undefined
-        ? command.shown.map((s) => ({ text: s.text, line: bodyLine(command.block, s.at) }))
-        : output.body.map((text, i) => ({ text, line: bodyLine(output, i) }));
-    const shownLines = normalizeLines(shown.map((s) => s.text));
-    if (shownLines.length === 0) return;
-    const offset = shown.findIndex((s) => s.text.trim() !== '');
-    const printed = normalizeLines(stream.split('\n'));
-    const diff = compareOutput(shownLines, printed);
-    const fileLine = (i: number): number => shown[offset + i]?.line ?? 0;
-    expect(
-      matches(diff),
-      `${head}\nthe output shown (-, with its line in ${command.block.file}) differs from the output printed (+):\n${formatDiff(diff, fileLine, printed)}`,
-    ).toBe(true);
-  });
+  )(
+    '%s',
+    async (where, { command, args, output }) => {
+      const r = await runBuilt(ROOT, args);
+      const want = expectedExit(command);
+      const head = `${where}: $ ${command.text}`;
+      const stream = want === 2 ? r.stderr : r.stdout;
+      expect(r.code, `${head}\nexited ${r.code}, the docs say ${want}\n${r.stderr}`).toBe(want);
+      const shown =
+        output === undefined
+          ? command.shown.map((s) => ({ text: s.text, line: bodyLine(command.block, s.at) }))
+          : output.body.map((text, i) => ({ text, line: bodyLine(output, i) }));
+      const shownLines = normalizeLines(shown.map((s) => s.text));
+      if (shownLines.length === 0) return;
+      const offset = shown.findIndex((s) => s.text.trim() !== '');
+      const printed = normalizeLines(stream.split('\n'));
+      const diff = compareOutput(shownLines, printed);
+      const fileLine = (i: number): number => shown[offset + i]?.line ?? 0;
+      expect(
+        matches(diff),
+        `${head}\nthe output shown (-, with its line in ${command.block.file}) differs from the output printed (+):\n${formatDiff(diff, fileLine, printed)}`,
+      ).toBe(true);
+    },
+    120_000,
+  );
 });
 
 describe('docs blocks: the output convention', () => {
