@@ -9,10 +9,12 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   type Block,
   type Command,
+  type Edit,
+  applyEdits,
   blockData,
   blockFile,
   blockKind,
@@ -23,6 +25,7 @@ import {
   docFiles,
   expectedExit,
   extractBlocks,
+  isElision,
   formatDiff,
   inputCommand,
   matches,
@@ -32,6 +35,16 @@ import {
 } from './helpers/doc-blocks.js';
 
 const ROOT = process.cwd();
+
+/**
+ * `DOCS_UPDATE=1`: a command whose whole output is shown (no `...` line) and differs is
+ * rewritten in place with the output printed, after the run; review the change with git diff.
+ */
+const UPDATE = process.env.DOCS_UPDATE === '1';
+const EDITS: Edit[] = [];
+afterAll(() => {
+  if (UPDATE) applyEdits(ROOT, EDITS);
+});
 
 /**
  * What is not run, and why: `what` is a command as written (without `$ ` and its comment) or
@@ -251,9 +264,20 @@ describe.concurrent('docs blocks: commands exit as documented and print what is 
       const printed = normalizeLines(stream.split('\n'));
       const diff = compareOutput(shownLines, printed);
       const fileLine = (i: number): number => shown[offset + i]?.line ?? 0;
+      const whole = !shownLines.some(isElision);
+      if (UPDATE && whole && !matches(diff)) {
+        const lines = shown.map((s) => s.line);
+        EDITS.push({
+          file: command.block.file,
+          from: Math.min(...lines),
+          to: Math.max(...lines),
+          lines: printed,
+        });
+        return;
+      }
       expect(
         matches(diff),
-        `${head}\nthe output shown (-, with its line in ${command.block.file}) differs from the output printed (+):\n${formatDiff(diff, fileLine, printed)}`,
+        `${head}\nthe output shown (-, with its line in ${command.block.file}) differs from the output printed (+):\n${formatDiff(diff, fileLine, printed)}${whole ? '\n(the whole output is shown: DOCS_UPDATE=1 rewrites the block with the output printed)' : ''}`,
       ).toBe(true);
     },
     120_000,

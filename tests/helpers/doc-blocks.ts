@@ -444,3 +444,21 @@ export function blockFile(block: Block): { path: string; remove: () => void } {
 export function readDoc(root: string, file: string): string {
   return readFileSync(join(root, file), 'utf8');
 }
+
+/** Lines `from`..`to` (1-based, inclusive) of a file to be replaced by `lines`. */
+export interface Edit {
+  readonly file: string;
+  readonly from: number;
+  readonly to: number;
+  readonly lines: readonly string[];
+}
+
+/** Applies edits, each file's from its last line up so earlier line numbers stay right. */
+export function applyEdits(root: string, edits: readonly Edit[]): void {
+  for (const file of new Set(edits.map((e) => e.file))) {
+    const lines = readDoc(root, file).split('\n');
+    const mine = edits.filter((e) => e.file === file).sort((a, b) => b.from - a.from);
+    for (const e of mine) lines.splice(e.from - 1, e.to - e.from + 1, ...e.lines);
+    writeFileSync(join(root, file), lines.join('\n'));
+  }
+}
