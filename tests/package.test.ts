@@ -80,7 +80,7 @@ beforeAll(() => {
     ],
     app,
   );
-}, 120_000);
+}, 300_000);
 
 afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });

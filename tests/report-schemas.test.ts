@@ -61,6 +61,7 @@ const RUNS: readonly (readonly [ReportName, string])[] = [
   ['optimize', 'optimize --budget 40000'],
   ['optimize', 'optimize examples/roth-lite.yaml'],
   ['optimize', 'optimize tests/growth/optimize-couple.yaml'],
+  ['optimize', 'optimize examples/s-corp-owner.yaml'],
   ['plan', 'plan examples/cash-balance.yaml'],
   [
     'solo',

@@ -274,12 +274,21 @@ function evenQuotes(line: string): boolean {
   return n % 2 === 0;
 }
 
+/** Lines read before the arrays are sized from their average length (`expectedBytes`). */
+const SAMPLE_LINES = 4096;
+
 /** Where to read the census's rows from, and how much to keep. */
 export interface CensusReaderOptions {
   /** How many row problems to keep in detail (all are counted); default 10,000. */
   readonly maxIssues?: number;
   /** Expected number of rows, to size the arrays once. */
   readonly capacityHint?: number;
+  /**
+   * The size of the whole input in bytes, when known (a file's size): after the first
+   * `SAMPLE_LINES` lines the arrays are sized once for the rows it holds at the average length
+   * of those lines, so a large census neither doubles its arrays nor over-allocates them.
+   */
+  readonly expectedBytes?: number;
   /**
    * Read plain rows straight from their bytes (default true). False reads every line through
    * csv-parse: the property test compares the two.
@@ -355,6 +364,10 @@ export class CensusReader {
   /** Lines of ids first seen on a bad row (rare), for duplicate messages. */
   private readonly firstBad = new Map<string, number>();
   private readonly builder: CensusBuilder;
+  /** `expectedBytes` (0: unknown), and the bytes of the lines so far, until the arrays are sized. */
+  private readonly expectedBytes: number;
+  private bytesSeen = 0;
+  private linesSeen = 0;
   private readonly row: CensusRowValues = {
     id: '',
     line: 0,
@@ -384,6 +397,18 @@ export class CensusReader {
     this.batchLines = Math.max(1, opts.batchLines ?? 1000);
     this.builder = new CensusBuilder(opts.capacityHint ?? 1024);
     this.seen = this.builder.idStore;
+    this.expectedBytes = opts.expectedBytes ?? 0;
+  }
+
+  /**
+   * Counts the bytes of the first lines; at `SAMPLE_LINES` sizes the arrays for the rows the
+   * whole input holds at their average length (2% over, for rows longer than the sample's).
+   */
+  private sample(bytes: number): void {
+    this.bytesSeen += bytes + 1; // with its line break
+    if (++this.linesSeen < SAMPLE_LINES) return;
+    const rows = Math.ceil(((this.expectedBytes * this.linesSeen) / this.bytesSeen) * 1.02);
+    this.builder.reserve(rows + 16, Math.ceil((this.seen.bytesUsed / this.seen.size) * rows));
   }
 
   private problem(line: number, column: string, reason: string): void {
@@ -397,6 +422,7 @@ export class CensusReader {
    * — so no string is made per row; anything else is decoded and read by csv-parse.
    */
   lineBytes(b: Uint8Array, start: number, end: number): void {
+    if (this.expectedBytes > 0 && this.linesSeen < SAMPLE_LINES) this.sample(end - start);
     let e = end;
     if (e > start && b[e - 1] === 13) e--;
     const c0 = b[start];

@@ -279,6 +279,17 @@ export class CensusBuilder {
     }
   }
 
+  /** Makes room for `rows` rows in all and `idBytes` bytes of ids (never shrinks). */
+  reserve(rows: number, idBytes: number): void {
+    this.idStore.reserve(rows, idBytes);
+    if (rows <= this.cap) return;
+    const a = this.a as unknown as Record<keyof CensusArrays, NumberArray>;
+    for (const k of Object.keys(a) as (keyof CensusArrays)[]) {
+      if (a[k].length > 0) a[k] = grow(a[k], rows);
+    }
+    this.cap = rows;
+  }
+
   private ensure(): void {
     if (this.n < this.cap) return;
     const c = this.cap * 2;

@@ -46,7 +46,7 @@ export class IdStore {
   private table = new Int32Array(0);
   private mask = -1;
   private indexed = false;
-  private readonly capacityHint: number;
+  private capacityHint: number;
   /** Scratch for encoding a string id to look it up. */
   private scratch = new Uint8Array(64);
 
@@ -60,6 +60,26 @@ export class IdStore {
 
   get size(): number {
     return this.n;
+  }
+
+  /** Bytes of ids stored so far. */
+  get bytesUsed(): number {
+    return this.used;
+  }
+
+  /** Makes room for `rows` ids in all and `bytes` bytes of them (never shrinks). */
+  reserve(rows: number, bytes: number): void {
+    this.capacityHint = Math.max(this.capacityHint, rows);
+    if (bytes > this.bytes.length) {
+      const bigger = new Uint8Array(bytes);
+      bigger.set(this.bytes.subarray(0, this.used));
+      this.bytes = bigger;
+    }
+    if (rows + 1 > this.starts.length) {
+      const bigger = new Int32Array(rows + 1);
+      bigger.set(this.starts);
+      this.starts = bigger;
+    }
   }
 
   /** The row whose id is the bytes `b[start..end)` with hash `h` (from `hashBytes`), or -1. */

@@ -11,8 +11,11 @@
  *    dollar amount down to the next highest, then from both equally, and so on, until it is
  *    used up.
  *
- * Arrays are parallel and typed (one entry per HCE) so a census of a million employees is
- * corrected without per-employee objects; each step sorts once.
+ * Both steps walk the values from the top down to the first group whose leveling reaches a
+ * target (`levelTop`). Arrays are parallel and typed (one entry per HCE) so a census of a
+ * million employees is corrected without per-employee objects, and the walk sorts no copy of
+ * the values: it buckets them in one pass and sorts only the bucket where the walk stops, so
+ * the what-if grid's hundred corrections cost a few passes each.
  */
 import { averageBps } from './ratios.js';
 
@@ -42,109 +45,256 @@ export interface LevelingResult {
 }
 
 /**
+ * Where leveling the highest values down stops: walking the values from the highest, the first
+ * group of the `count` highest (with `next` the value below them, 0 below the lowest) whose
+ * reduction to `next` takes at least `need`, i.e. `topSum − count × next ≥ need`. Leveling to
+ * anything between `next` and the lowest of the group takes `topSum − count × level`.
+ */
+interface TopGroup {
+  readonly count: number;
+  readonly topSum: number;
+  readonly next: number;
+}
+
+/** The least and greatest of some values, and their sum. */
+interface Spread {
+  readonly min: number;
+  readonly max: number;
+  readonly total: number;
+}
+
+function spreadOf(values: ArrayLike<number>): Spread {
+  let min = Infinity;
+  let max = -Infinity;
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i] ?? 0;
+    total += x;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  return { min, max, total };
+}
+
+/** Buckets for `levelTop`: enough that a bucket holds a few values of an even spread. */
+const BUCKETS = 1024;
+/** Up to this many distinct whole values (ratios in bps), `levelTop` counts each value. */
+const HISTOGRAM = 1 << 16;
+
+/**
+ * The group where leveling the non-negative whole `values` down to take `need` (> 0) stops, or
+ * null when even all of them down to 0 take less. Exactly what walking a sorted copy from the
+ * top finds, without the sort: `S(v) = Σ max(0, x − v)` falls as `v` rises, and for a group of
+ * the `count` highest with `next` below them the walk's cost is `S(next)`.
+ *
+ * Values within `HISTOGRAM` of each other (ratios in bps) are counted one bucket per value and
+ * the walk goes down the counts. Others (dollars in cents) go into `BUCKETS` ranges of equal
+ * width (count, sum, least and greatest value of each); the walk over the buckets from the top
+ * finds the highest bucket whose least value `m` has `S(m) ≥ need`, and only that bucket's
+ * values are sorted for the walk to go on through them.
+ */
+function levelTop(
+  values: ArrayLike<number>,
+  need: number,
+  { min, max, total }: Spread = spreadOf(values),
+): TopGroup | null {
+  const n = values.length;
+  if (n === 0 || total < need) return null;
+  if (max - min < HISTOGRAM) return levelTopCounted(values, need, min, max - min + 1);
+  const buckets = Math.min(BUCKETS, n);
+  // monotone in x (a correctly rounded product by a positive constant), so the buckets hold
+  // disjoint ranges in order: x is in bucket b exactly when lows[b] ≤ x ≤ highs[b]
+  const scale = buckets / (max - min + 1);
+  const counts = new Int32Array(buckets);
+  const sums = new Float64Array(buckets);
+  const lows = new Float64Array(buckets).fill(Infinity);
+  const highs = new Float64Array(buckets).fill(-Infinity);
+  for (let i = 0; i < n; i++) {
+    const x = values[i] ?? 0;
+    const b = Math.min(buckets - 1, Math.floor((x - min) * scale));
+    counts[b] = (counts[b] ?? 0) + 1;
+    sums[b] = (sums[b] ?? 0) + x;
+    if (x < (lows[b] ?? 0)) lows[b] = x;
+    if (x > (highs[b] ?? 0)) highs[b] = x;
+  }
+  let count = 0; // values in the buckets above b
+  let topSum = 0;
+  for (let b = buckets - 1; b >= 0; b--) {
+    const c = counts[b] ?? 0;
+    if (c === 0) continue;
+    const lo = lows[b] ?? 0;
+    const s = sums[b] ?? 0;
+    if (topSum + s - (count + c) * lo < need) {
+      count += c;
+      topSum += s;
+      continue;
+    }
+    const hi = highs[b] ?? 0;
+    // the walk stops at the bucket's first value when all its values are equal
+    if (topSum - count * hi >= need) return { count, topSum, next: hi };
+    // else inside it: its values, highest first
+    const inBucket = new Float64Array(c);
+    let j = 0;
+    for (let i = 0; i < n; i++) {
+      const x = values[i] ?? 0;
+      if (x >= lo && x <= hi) inBucket[j++] = x;
+    }
+    inBucket.sort();
+    for (let q = c - 1; q >= 0; q--) {
+      const next = inBucket[q] ?? 0;
+      if (topSum - count * next >= need) return { count, topSum, next };
+      count++;
+      topSum += next;
+    }
+    /* c8 ignore next */
+    throw new RangeError('leveling walk passed the bucket that stops it');
+  }
+  return { count: n, topSum: total, next: 0 };
+}
+
+/** `levelTop` over whole values from `min` to `min + width − 1`, one count per value. */
+function levelTopCounted(
+  values: ArrayLike<number>,
+  need: number,
+  min: number,
+  width: number,
+): TopGroup {
+  const n = values.length;
+  const counts = new Int32Array(width);
+  for (let i = 0; i < n; i++) {
+    const b = (values[i] ?? 0) - min;
+    counts[b] = (counts[b] ?? 0) + 1;
+  }
+  let count = 0; // values above v
+  let topSum = 0;
+  for (let b = width - 1; b >= 0; b--) {
+    const c = counts[b] ?? 0;
+    if (c === 0) continue;
+    const v = min + b;
+    if (topSum - count * v >= need) return { count, topSum, next: v };
+    count += c;
+    topSum += c * v;
+  }
+  return { count: n, topSum, next: 0 };
+}
+
+/**
  * Step 1: the highest permitted ratio T (whole bps) such that the sum of min(ratio, T) over the
  * HCEs is at most `count × limit` — i.e. the leveled HCE average does not exceed the limit
- * before rounding. Returns null when the ratios already pass.
+ * before rounding (`spread`: the ratios' least, greatest and sum). Returns null when the ratios already pass.
  *
  * T is a whole number of hundredths of a percent because ratios are computed to that precision
  * (Reg. 1.401(m)-2(a)(2)(i)); taking the largest such T is the "lesser reduction" the regulation
  * asks for (Reg. 1.401(m)-2(b)(2)(ii)(B)). Worked check (case D-3): limit 5.00, ratios 10.00,
  * 4.00, 1.50 → T = 3 × 5.00 − 4.00 − 1.50 = 9.50.
  */
-function permittedRatio(ratios: ArrayLike<number>, limitBps: number): number | null {
+function permittedRatio(
+  ratios: ArrayLike<number>,
+  spread: Spread,
+  limitBps: number,
+): number | null {
   const n = ratios.length;
   if (n === 0) return null;
   const budget = n * limitBps;
-  let total = 0;
-  for (let i = 0; i < n; i++) total += ratios[i] ?? 0;
+  const total = spread.total;
   if (total <= budget) return null;
-  const sorted = Float64Array.from(ratios).sort(); // ascending; walk from the top
-  // suffix = sum of the ratios below the leveled group
-  let suffix = total;
-  for (let k = 1; k <= n; k++) {
-    const top = sorted[n - k] ?? 0;
-    suffix -= top;
-    const next = k < n ? (sorted[n - k - 1] ?? 0) : 0;
-    if (k * next + suffix <= budget) {
-      return Math.floor((budget - suffix) / k);
-    }
-  }
-  return 0; // unreachable: with k = n, next = 0 and suffix = 0 ≤ budget
+  // the top group leveled to T gives up total − budget: T = (topSum − (total − budget)) / count
+  const g = levelTop(ratios, total - budget, spread);
+  /* c8 ignore next */
+  if (g === null) throw new RangeError('ratios below the budget leveled');
+  return Math.floor((g.topSum - (total - budget)) / g.count);
 }
 
 /**
  * Step 2: takes `total` cents from the highest dollar amounts down (Reg. 1.401(m)-2(b)(2)(iii)).
  * When the cents of the last equal split do not divide evenly, the extra cent of reduction goes
- * to the HCEs earliest in the input order, so the result is deterministic.
+ * to the HCEs earliest in the input order, so the result is deterministic. `into`, when given,
+ * receives the reductions (and is returned), so a caller leveling many times reuses one array.
  */
-export function levelDollars(amounts: ArrayLike<number>, total: number): Float64Array {
+export function levelDollars(
+  amounts: ArrayLike<number>,
+  total: number,
+  into?: Float64Array,
+  spread?: Spread,
+): Float64Array {
   const n = amounts.length;
-  const reductions = new Float64Array(n);
-  if (total <= 0 || n === 0) return reductions;
-  const sorted = Float64Array.from(amounts).sort();
-  let topSum = 0;
-  for (let k = 1; k <= n; k++) {
-    const bk = sorted[n - k] ?? 0;
-    topSum += bk;
-    const next = k < n ? (sorted[n - k - 1] ?? 0) : 0;
-    const cost = topSum - k * next;
-    if (cost >= total) {
-      // the top k (amount > next) come down to a level L with Σ(b − L) = total
-      const remaining = topSum - total; // = k × L exactly, in cents, split into whole cents
-      const low = Math.floor(remaining / k);
-      const high = remaining - low * k; // this many HCEs keep one more cent
-      let atLow = k - high; // the first (k − high) in input order take the extra cent
-      for (let i = 0; i < n; i++) {
-        const a = amounts[i] ?? 0;
-        if (a > next) {
-          const lvl = atLow > 0 ? low : low + 1;
-          if (atLow > 0) atLow--;
-          reductions[i] = a - lvl;
-        }
-      }
-      return reductions;
+  const reductions = into ?? new Float64Array(n);
+  if (total <= 0 || n === 0) return reductions.fill(0);
+  const g = levelTop(amounts, total, spread);
+  if (g === null) throw new RangeError('excess is larger than the contributions it is taken from');
+  const { count: k, next } = g;
+  // the top k (amount > next) come down to a level L with Σ(b − L) = total
+  const remaining = g.topSum - total; // = k × L exactly, in cents, split into whole cents
+  const low = Math.floor(remaining / k);
+  const high = remaining - low * k; // this many HCEs keep one more cent
+  let atLow = k - high; // the first (k − high) in input order take the extra cent
+  for (let i = 0; i < n; i++) {
+    const a = amounts[i] ?? 0;
+    if (a > next) {
+      const lvl = atLow > 0 ? low : low + 1;
+      if (atLow > 0) atLow--;
+      reductions[i] = a - lvl;
+    } else {
+      reductions[i] = 0;
     }
   }
-  throw new RangeError('excess is larger than the contributions it is taken from');
+  return reductions;
+}
+
+/** Arrays a caller leveling many times of the same HCEs lends `levelExcess` to fill. */
+export interface LevelingBuffers {
+  readonly ratioExcess: Float64Array;
+  readonly reductions: Float64Array;
 }
 
 /**
  * The full correction: step 1 (ratio leveling) gives the total excess, step 2 (dollar leveling)
  * spreads it. A permitted amount `T × compensation` is rounded DOWN to the cent, so an HCE
- * corrected to T cannot round back above T.
+ * corrected to T cannot round back above T. With `buffers` the result's arrays are those.
  */
-export function levelExcess(input: LevelingInput): LevelingResult {
+export function levelExcess(input: LevelingInput, buffers?: LevelingBuffers): LevelingResult {
   const { amounts, compensations, ratios, limitBps } = input;
   const n = ratios.length;
-  const ratioExcess = new Float64Array(n);
-  const t = permittedRatio(ratios, limitBps);
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += ratios[i] ?? 0;
+  const ratioExcess = buffers?.ratioExcess ?? new Float64Array(n);
+  const spread = spreadOf(ratios);
+  const sum = spread.total;
+  const t = permittedRatio(ratios, spread, limitBps);
   if (t === null) {
     return {
       permittedRatioBps: null,
       leveledAverageBps: averageBps(sum, n),
-      ratioExcess,
+      ratioExcess: ratioExcess.fill(0),
       totalExcess: 0,
-      reductions: new Float64Array(n),
+      reductions: (buffers?.reductions ?? new Float64Array(n)).fill(0),
     };
   }
   let total = 0;
   let leveledSum = 0;
+  let min = Infinity; // the amounts' spread, for step 2
+  let max = -Infinity;
+  let amountSum = 0;
   for (let i = 0; i < n; i++) {
     const r = ratios[i] ?? 0;
+    const a = amounts[i] ?? 0;
+    amountSum += a;
+    if (a < min) min = a;
+    if (a > max) max = a;
     if (r > t) {
-      const a = amounts[i] ?? 0;
       const permitted = Math.floor(((compensations[i] ?? 0) * t) / 10_000);
       const excess = a - permitted;
       ratioExcess[i] = excess;
       total += excess;
       leveledSum += t;
     } else {
+      ratioExcess[i] = 0;
       leveledSum += r;
     }
   }
-  const reductions = levelDollars(amounts, total);
+  const reductions = levelDollars(amounts, total, buffers?.reductions, {
+    min,
+    max,
+    total: amountSum,
+  });
   return {
     permittedRatioBps: t,
     leveledAverageBps: averageBps(leveledSum, n),

@@ -4,8 +4,8 @@
  * every eligible NHCE of the test. Each NHCE's QNEC is rounded half up to the cent, and what
  * counts of it — with any QNEC the NHCE already has in this test — is held to the targeted QNEC
  * limit (Reg. 1.401(k)-2(a)(6)(iv), 1.401(m)-2(a)(6)(v)), with the representative contribution
- * rate taken again with the new QNECs; the test is run again on those dollars, the rate raised
- * one hundredth of a percent at a time from the least that could pass until it does.
+ * rate taken again with the new QNECs; the test is run again on those dollars, and the least rate
+ * (in hundredths of a percent) that passes is the answer.
  */
 import type { Cents } from '../money.js';
 import { acpConstants } from '../params/acp.js';
@@ -56,10 +56,18 @@ export function averageNeeded(hceBps: number): number {
   return Math.max(0, Math.min(basic, alternative));
 }
 
-/** The most rate steps tried before giving up (a QNEC of 100% of pay). */
-const MAX_STEPS = 10_000;
+/** The highest rate tried: a QNEC of 100% of pay. */
+const MAX_RATE_BPS = 10_000;
 
-/** The uniform QNEC that passes, or null when none up to 100% of pay does (or no NHCEs). */
+/**
+ * The uniform QNEC that passes, or null when none up to 100% of pay does (or no NHCEs): the
+ * least rate from the least that could pass (`averageNeeded`) whose test passes. Passing is
+ * monotone in the rate — a higher rate gives every NHCE at least as many cents, a representative
+ * rate and so a limit at least as high, so a counted amount and ratio at least as high — so the
+ * least passing rate is found by doubling the step from the first rate until one passes, then
+ * bisecting between the last that failed and it: about 2·log2(distance) runs of the test where
+ * stepping one hundredth of a percent at a time would take the distance itself.
+ */
 export function qnecAlternative(input: QnecAlternativeInput): QnecAlternative | null {
   const { census, nhceIndex, nhceAmount, nhceComp, hceAverageBps: hce } = input;
   const n = nhceIndex.length;
@@ -70,8 +78,7 @@ export function qnecAlternative(input: QnecAlternativeInput): QnecAlternative | 
   /** NHCE k's counted amount without the QNEC it has counted now, plus QNEC `t`. */
   const amountWith = (k: number, q: number, comp: number, t: number): number =>
     (nhceAmount[k] ?? 0) - (capNow === null ? q : Math.min(q, qnecCap(comp, capNow))) + t;
-  let x = Math.max(1, averageNeeded(hce) - input.nhceAverageBps);
-  for (let steps = 0; steps < MAX_STEPS && x <= 10_000; steps++, x++) {
+  const trial = (x: number): QnecAlternative => {
     // one pass as if the limit did not bind; a second with it when some QNEC passes the floor
     let cost = 0;
     let binds = false;
@@ -107,10 +114,25 @@ export function qnecAlternative(input: QnecAlternativeInput): QnecAlternative | 
       }
     }
     const after = averageBps(sum, n);
-    const limitAfter = acpLimitBps(after);
-    if (hce <= limitAfter) {
-      return { rateBps: x, cost, nhceAverageAfterBps: after, limitAfterBps: limitAfter };
-    }
+    return { rateBps: x, cost, nhceAverageAfterBps: after, limitAfterBps: acpLimitBps(after) };
+  };
+  const passes = (t: QnecAlternative): boolean => hce <= t.limitAfterBps;
+  let failed = Math.max(1, averageNeeded(hce) - input.nhceAverageBps) - 1; // below the first
+  let step = 1;
+  let passing: QnecAlternative | null = null;
+  while (passing === null) {
+    const x = Math.min(failed + step, MAX_RATE_BPS);
+    if (x <= failed) return null; // 100% of pay failed
+    const t = trial(x);
+    if (passes(t)) passing = t;
+    else failed = x;
+    step *= 2;
   }
-  return null;
+  // the least passing rate is above `failed` and at most `passing.rateBps`
+  while (passing.rateBps - failed > 1) {
+    const t = trial(Math.floor((failed + passing.rateBps) / 2));
+    if (passes(t)) passing = t;
+    else failed = t.rateBps;
+  }
+  return passing;
 }

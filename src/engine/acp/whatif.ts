@@ -14,12 +14,22 @@ import { evaluateAcp, type PreparedTest } from './acp-test.js';
 import { levelExcess } from './leveling.js';
 import { acpLimitBps, averageBps, centsAtBps, contributionRatioBps } from './ratios.js';
 
-/** Positions (into the prepared HCE arrays) ordered by capped compensation, highest first. */
+/** The adoption order by the HCEs' capped pay (the same array for a test and its what-ifs). */
+const orders = new WeakMap<Float64Array, Int32Array>();
+
+/**
+ * Positions (into the prepared HCE arrays) ordered by capped compensation, highest first; sorted
+ * once per test (the grid, the highest rate and the richer match's highest rate share it).
+ */
 function adoptionOrder(p: PreparedTest): Int32Array {
+  const known = orders.get(p.hceComp);
+  if (known !== undefined) return known;
   const hn = p.hceIndex.length;
   const order = Array.from({ length: hn }, (_, j) => j);
   order.sort((a, b) => (p.hceComp[b] ?? 0) - (p.hceComp[a] ?? 0) || a - b);
-  return Int32Array.from(order);
+  const sorted = Int32Array.from(order);
+  orders.set(p.hceComp, sorted);
+  return sorted;
 }
 
 /** How many HCEs a share (percent, 0-100) of `count` is: rounded half up. */
@@ -121,28 +131,37 @@ export function adoptionGrid(
   const order = adoptionOrder(p);
   const limit = acpLimitBps(p.nhceAcpBps);
   const hn = p.hceIndex.length;
-  const extra = new Float64Array(hn);
   const amounts = new Float64Array(hn);
   const ratios = new Float64Array(hn);
+  const buffers = { ratioExcess: new Float64Array(hn), reductions: new Float64Array(hn) };
   const cells: GridCell[] = [];
+  let baseSum = 0;
+  for (let j = 0; j < hn; j++) baseSum += p.hceRatio[j] ?? 0;
   for (const share of sharesPercent) {
     const adopters = adopterCount(hn, share);
     for (const rate of ratesBps) {
-      addedAfterTax(p, order, adopters, rate, extra);
-      let sum = 0;
-      for (let j = 0; j < hn; j++) {
-        const a = (p.hceAmount[j] ?? 0) + (extra[j] ?? 0);
+      // the census's amounts and ratios, then the adopters' with the added after-tax money
+      amounts.set(p.hceAmount);
+      ratios.set(p.hceRatio);
+      let sum = baseSum;
+      for (let q = 0; q < adopters; q++) {
+        const j = order[q] ?? 0;
+        const comp = p.hceComp[j] ?? 1;
+        const a = (p.hceAmount[j] ?? 0) + centsAtBps(comp, rate);
+        const r = contributionRatioBps(a, comp);
         amounts[j] = a;
-        const r = contributionRatioBps(a, p.hceComp[j] ?? 1);
+        sum += r - (ratios[j] ?? 0);
         ratios[j] = r;
-        sum += r;
       }
       const hceAcp = averageBps(sum, hn);
       const passed = deemedPass(p) || hceAcp <= limit;
       let refundTotal = 0;
       let refundedHces = 0;
       if (!passed) {
-        const lev = levelExcess({ amounts, compensations: p.hceComp, ratios, limitBps: limit });
+        const lev = levelExcess(
+          { amounts, compensations: p.hceComp, ratios, limitBps: limit },
+          buffers,
+        );
         refundTotal = lev.totalExcess;
         for (let j = 0; j < hn; j++) if ((lev.reductions[j] ?? 0) > 0) refundedHces++;
       }

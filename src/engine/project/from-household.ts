@@ -329,10 +329,21 @@ function matchOf(s: Scenario, p: PlanReport): OptimizerPlan['match'] {
 }
 
 /**
+ * The owner's own employer money in a plan: in a solo 401(k) the employer contribution is paid
+ * from the owner's business — deductible by the business (IRC 404(a)(3)) or, for a
+ * self-employed owner, from net earnings from self-employment (IRC 404(a)(8)) — so it is part
+ * of what the owner saves. Other employers' money (match, nonelective) costs the household nothing.
+ */
+function ownersEmployerMoney(p: PlanReport): Cents {
+  return p.type === 'solo-401k' ? p.nonelective.cents : 0;
+}
+
+/**
  * Optimizer inputs from a household: per person the whole 402(g) and catch-up room (the
  * optimizer chooses the deferrals), per plan what it allows, the match, the after-tax room
- * (with no employer money in a solo plan, and at the most) and how it reaches Roth. The budget
- * is what the household plans to save this year.
+ * (with no employer money in a solo plan, and at the most), how it reaches Roth, and in a solo
+ * plan the owner's employer contribution (up to the most the household engine allows). The
+ * budget is what the household plans to save this year, the owner's employer money included.
  */
 export function householdOptimizer(
   s: Scenario,
@@ -364,12 +375,19 @@ export function householdOptimizer(
               afterTaxRoomAtMax: trade.maxEmployer.afterTaxRoom.cents,
             },
           }
-        : {}),
+        : ownersEmployerMoney(p) > 0
+          ? { employer: { max: ownersEmployerMoney(p), afterTaxRoomAtMax: 0 } }
+          : {}),
     };
   });
   const planned = r.plans.reduce(
     (x, p) =>
-      x + p.deferralPreTax.cents + p.deferralRoth.cents + p.catchUp.cents + p.afterTax.cents,
+      x +
+      p.deferralPreTax.cents +
+      p.deferralRoth.cents +
+      p.catchUp.cents +
+      p.afterTax.cents +
+      ownersEmployerMoney(p),
     0,
   );
   return {
@@ -385,8 +403,8 @@ export function householdOptimizer(
     bases: {
       ...bases,
       budget: {
-        why: 'what the household plans to save this year: deferrals, catch-ups and after-tax money in every plan, as the plan report allows them',
-        citation: 'IRC 402(g)(1), 414(v), 415(c)(1)',
+        why: 'what the household plans to save this year: deferrals, catch-ups and after-tax money in every plan, and the owner’s employer contribution in a solo plan (paid from the business’s profit), as the plan report allows them',
+        citation: 'IRC 402(g)(1), 414(v), 415(c)(1); IRC 404(a)(3), 404(a)(8)',
       },
     },
     household,

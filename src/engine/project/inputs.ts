@@ -6,7 +6,7 @@ import { InputError, inputError, type InputIssue } from '../errors.js';
 import { formatUsd, type Cents } from '../money.js';
 import { MAX_SEED } from './prng.js';
 
-/** Largest number of Monte Carlo paths accepted (memory: paths × years × 4 × 8 bytes). */
+/** Largest number of Monte Carlo paths accepted (memory: about 200 bytes a path). */
 export const MAX_PATHS = 100_000;
 /** Longest horizon accepted, accumulation plus withdrawal years. */
 export const MAX_YEARS = 100;

@@ -26,6 +26,9 @@
  * The wealth of a strategy after a year is what it has received so far plus the after-tax value
  * of what is left if sold that day. Amounts are floating-point cents; callers round to the
  * cent when they report (estimates, not tax figures).
+ *
+ * The paths advance together a year at a time (`stepYear`), each path's accounts in one slot of
+ * `PathAccounts`, so the Monte Carlo keeps one year of wealth per path rather than every year.
  */
 import type { ProjectionInputs } from './inputs.js';
 
@@ -75,85 +78,127 @@ export function kernelOf(i: ProjectionInputs): Kernel {
 }
 
 /**
- * Runs one path. `g[t]` is the growth factor of year t (1 + return); the wealth of strategy s
- * after year t is written to `out[s][t * stride + col]` (s in the order of STRATEGIES).
+ * The accounts of many paths (floating-point cents, all zero at the start): path p's fourteen
+ * accounts at `ACCOUNTS * p` onwards, in the order of `ACCOUNT`.
  */
-export function runPath(
+export type PathAccounts = Float64Array;
+
+/** Where each account sits among a path's `ACCOUNTS` slots. */
+export const ACCOUNT = {
+  /** (a) the Roth account; what it has paid out. */
+  roth: 0,
+  recA: 1,
+  /** (b) after-tax money in the plan and its basis; the IRAs after separation; paid out. */
+  plan: 2,
+  basisB: 3,
+  rothIra: 4,
+  tradIra: 5,
+  recB: 6,
+  /** (c) the pre-tax account, the taxable account and its basis; paid out. */
+  pre: 7,
+  txC: 8,
+  bC: 9,
+  recC: 10,
+  /** (d) the taxable account and its basis; paid out. */
+  txD: 11,
+  bD: 12,
+  recD: 13,
+} as const;
+export const ACCOUNTS = 14;
+
+/** Accounts for `n` paths, all empty. */
+export function pathAccounts(n: number): PathAccounts {
+  return new Float64Array(ACCOUNTS * n);
+}
+
+/** The after-tax wealth of the four strategies, slot p for path p (order of STRATEGIES). */
+export type Wealth = readonly [Float64Array, Float64Array, Float64Array, Float64Array];
+
+/**
+ * Runs year `y` (0 = the first) of paths 0 to n − 1: `g[p]` is the growth factor of path p
+ * that year (1 + return); the wealth of strategy s after the year is written to `out[s][p]`.
+ */
+export function stepYear(
   k: Kernel,
+  y: number,
   g: Float64Array,
-  out: readonly [Float64Array, Float64Array, Float64Array, Float64Array],
-  stride: number,
-  col: number,
-  rec?: Recorder,
+  a: PathAccounts,
+  out: Wealth,
+  n: number,
 ): void {
-  const { c, p, t, tr, cg, dy, years, contributionYears, withdrawalYears } = k;
+  const { c, p: pt, t, tr, cg, dy, years, contributionYears, withdrawalYears } = k;
   const keepTr = 1 - tr;
   const keepDivAll = dy * (1 - cg);
   const loseDivAll = dy * cg;
-  const toTaxableC = c - p * (1 - t);
-  const [oa, ob, oc, od] = out;
-  let roth = 0;
-  let recA = 0;
-  let plan = 0;
-  let basisB = 0;
-  let rothIra = 0;
-  let tradIra = 0;
-  let recB = 0;
-  let pre = 0;
-  let txC = 0;
-  let bC = 0;
-  let recC = 0;
-  let txD = 0;
-  let bD = 0;
-  let recD = 0;
+  const toTaxableC = c - pt * (1 - t);
   const total = years + withdrawalYears;
-  for (let y = 0; y < total; y++) {
-    const gy = g[y] ?? 1;
-    if (y < contributionYears) {
+  const contributing = y < contributionYears;
+  const withdrawing = y >= years;
+  if (!withdrawing) {
+    stepSaving(k, contributing, g, a, out, n);
+    return;
+  }
+  const separating = y === years;
+  const f = 1 / (total - y);
+  const [oa, ob, oc, od] = out;
+  for (let p = 0, q = 0; p < n; p++, q += ACCOUNTS) {
+    const gy = g[p] ?? 1;
+    let roth = a[q] ?? 0;
+    let recA = a[q + 1] ?? 0;
+    let plan = a[q + 2] ?? 0;
+    let basisB = a[q + 3] ?? 0;
+    let rothIra = a[q + 4] ?? 0;
+    let tradIra = a[q + 5] ?? 0;
+    let recB = a[q + 6] ?? 0;
+    let pre = a[q + 7] ?? 0;
+    let txC = a[q + 8] ?? 0;
+    let bC = a[q + 9] ?? 0;
+    let recC = a[q + 10] ?? 0;
+    let txD = a[q + 11] ?? 0;
+    let bD = a[q + 12] ?? 0;
+    let recD = a[q + 13] ?? 0;
+    if (contributing) {
       roth += c;
       plan += c;
       basisB += c;
-      pre += p;
+      pre += pt;
       txC += toTaxableC;
       bC += toTaxableC;
       txD += c;
       bD += c;
     }
-    if (y >= years) {
-      if (y === years) {
-        // separation: basis to the Roth IRA, earnings to a traditional IRA (Notice 2014-54)
-        if (plan > basisB) {
-          rothIra = basisB;
-          tradIra = plan - basisB;
-        } else {
-          rothIra = plan;
-          tradIra = 0;
-        }
-        plan = 0;
-        basisB = 0;
+    if (separating) {
+      // separation: basis to the Roth IRA, earnings to a traditional IRA (Notice 2014-54)
+      if (plan > basisB) {
+        rothIra = basisB;
+        tradIra = plan - basisB;
+      } else {
+        rothIra = plan;
+        tradIra = 0;
       }
-      const f = 1 / (total - y);
-      const wa = roth * f;
-      roth -= wa;
-      recA += wa;
-      const wr = rothIra * f;
-      const wt = tradIra * f;
-      rothIra -= wr;
-      tradIra -= wt;
-      recB += wr + wt * keepTr;
-      const wp = pre * f;
-      pre -= wp;
-      const wc = txC * f;
-      const gainC = (txC - bC) * f;
-      txC -= wc;
-      bC -= bC * f;
-      recC += wp * keepTr + wc - (gainC > 0 ? gainC * cg : 0);
-      const wd = txD * f;
-      const gainD = (txD - bD) * f;
-      txD -= wd;
-      bD -= bD * f;
-      recD += wd - (gainD > 0 ? gainD * cg : 0);
+      plan = 0;
+      basisB = 0;
     }
+    const wa = roth * f;
+    roth -= wa;
+    recA += wa;
+    const wr = rothIra * f;
+    const wt = tradIra * f;
+    rothIra -= wr;
+    tradIra -= wt;
+    recB += wr + wt * keepTr;
+    const wp = pre * f;
+    pre -= wp;
+    const wc = txC * f;
+    const gainC = (txC - bC) * f;
+    txC -= wc;
+    bC -= bC * f;
+    recC += wp * keepTr + wc - (gainC > 0 ? gainC * cg : 0);
+    const wd = txD * f;
+    const gainD = (txD - bD) * f;
+    txD -= wd;
+    bD -= bD * f;
+    recD += wd - (gainD > 0 ? gainD * cg : 0);
     // growth; the taxable accounts pay tax on the year's dividends and reinvest the rest
     roth *= gy;
     plan *= gy;
@@ -166,20 +211,144 @@ export function runPath(
     txC = txC * gy - txC * loseDiv;
     bD += txD * keepDiv;
     txD = txD * gy - txD * loseDiv;
-    const at = y * stride + col;
-    oa[at] = recA + roth;
+    oa[p] = recA + roth;
     const earn = plan - basisB;
-    ob[at] = recB + rothIra + tradIra * keepTr + (earn > 0 ? basisB + earn * keepTr : plan);
+    ob[p] = recB + rothIra + tradIra * keepTr + (earn > 0 ? basisB + earn * keepTr : plan);
     const gc = txC - bC;
-    oc[at] = recC + pre * keepTr + txC - (gc > 0 ? gc * cg : 0);
+    oc[p] = recC + pre * keepTr + txC - (gc > 0 ? gc * cg : 0);
     const gd = txD - bD;
-    od[at] = recD + txD - (gd > 0 ? gd * cg : 0);
+    od[p] = recD + txD - (gd > 0 ? gd * cg : 0);
+    a[q] = roth;
+    a[q + 1] = recA;
+    a[q + 2] = plan;
+    a[q + 3] = basisB;
+    a[q + 4] = rothIra;
+    a[q + 5] = tradIra;
+    a[q + 6] = recB;
+    a[q + 7] = pre;
+    a[q + 8] = txC;
+    a[q + 9] = bC;
+    a[q + 10] = recC;
+    a[q + 11] = txD;
+    a[q + 12] = bD;
+    a[q + 13] = recD;
+  }
+}
+
+/**
+ * A year before retirement: `stepYear` for accounts that hold nothing yet (the IRAs and every
+ * amount received are zero until separation), so only the others are read and written. The
+ * zeros are added where `stepYear` adds them, so the figures are the same to the last bit.
+ */
+function stepSaving(
+  k: Kernel,
+  contributing: boolean,
+  g: Float64Array,
+  a: PathAccounts,
+  out: Wealth,
+  n: number,
+): void {
+  const { c, p: pt, t, tr, cg, dy } = k;
+  const keepTr = 1 - tr;
+  const keepDivAll = dy * (1 - cg);
+  const loseDivAll = dy * cg;
+  const toTaxableC = c - pt * (1 - t);
+  const [oa, ob, oc, od] = out;
+  for (let p = 0, q = 0; p < n; p++, q += ACCOUNTS) {
+    const gy = g[p] ?? 1;
+    let roth = a[q] ?? 0;
+    let plan = a[q + 2] ?? 0;
+    let basisB = a[q + 3] ?? 0;
+    let pre = a[q + 7] ?? 0;
+    let txC = a[q + 8] ?? 0;
+    let bC = a[q + 9] ?? 0;
+    let txD = a[q + 11] ?? 0;
+    let bD = a[q + 12] ?? 0;
+    if (contributing) {
+      roth += c;
+      plan += c;
+      basisB += c;
+      pre += pt;
+      txC += toTaxableC;
+      bC += toTaxableC;
+      txD += c;
+      bD += c;
+    }
+    roth *= gy;
+    plan *= gy;
+    pre *= gy;
+    const keepDiv = gy < dy ? gy * (1 - cg) : keepDivAll;
+    const loseDiv = gy < dy ? gy * cg : loseDivAll;
+    bC += txC * keepDiv;
+    txC = txC * gy - txC * loseDiv;
+    bD += txD * keepDiv;
+    txD = txD * gy - txD * loseDiv;
+    oa[p] = 0 + roth;
+    const earn = plan - basisB;
+    ob[p] = 0 + 0 + 0 * keepTr + (earn > 0 ? basisB + earn * keepTr : plan);
+    const gc = txC - bC;
+    oc[p] = 0 + pre * keepTr + txC - (gc > 0 ? gc * cg : 0);
+    const gd = txD - bD;
+    od[p] = 0 + txD - (gd > 0 ? gd * cg : 0);
+    a[q] = roth;
+    a[q + 2] = plan;
+    a[q + 3] = basisB;
+    a[q + 7] = pre;
+    a[q + 8] = txC;
+    a[q + 9] = bC;
+    a[q + 11] = txD;
+    a[q + 12] = bD;
+  }
+}
+
+/**
+ * Runs one path. `g[t]` is the growth factor of year t (1 + return); the wealth of strategy s
+ * after year t is written to `out[s][t * stride + col]` (s in the order of STRATEGIES).
+ */
+export function runPath(
+  k: Kernel,
+  g: Float64Array,
+  out: Wealth,
+  stride: number,
+  col: number,
+  rec?: Recorder,
+): void {
+  const a = pathAccounts(1);
+  const w: Wealth = [
+    new Float64Array(1),
+    new Float64Array(1),
+    new Float64Array(1),
+    new Float64Array(1),
+  ];
+  const gy = new Float64Array(1);
+  const total = k.years + k.withdrawalYears;
+  for (let y = 0; y < total; y++) {
+    gy[0] = g[y] ?? 1;
+    stepYear(k, y, gy, a, w, 1);
+    const at = y * stride + col;
+    for (let s = 0; s < 4; s++) {
+      const o = out[s as 0 | 1 | 2 | 3];
+      o[at] = w[s as 0 | 1 | 2 | 3][0] ?? 0;
+    }
     if (rec) {
+      const v = (j: number) => a[j] ?? 0;
+      const A = ACCOUNT;
       rec(y, {
-        fullMbr: { roth, received: recA },
-        rothLite: { plan, basis: basisB, rothIra, traditionalIra: tradIra, received: recB },
-        preTax: { preTax: pre, taxable: txC, taxableBasis: bC, received: recC },
-        taxable: { taxable: txD, taxableBasis: bD, received: recD },
+        fullMbr: { roth: v(A.roth), received: v(A.recA) },
+        rothLite: {
+          plan: v(A.plan),
+          basis: v(A.basisB),
+          rothIra: v(A.rothIra),
+          traditionalIra: v(A.tradIra),
+          received: v(A.recB),
+        },
+        preTax: {
+          preTax: v(A.pre),
+          taxable: v(A.txC),
+          taxableBasis: v(A.bC),
+          received: v(A.recC),
+        },
+        taxable: { taxable: v(A.txD), taxableBasis: v(A.bD), received: v(A.recD) },
       });
     }
   }

@@ -8,18 +8,25 @@
  * Lognormal model: 1 + R = (1 + m) × exp(σZ − σ²/2) with σ² = ln(1 + v²/(1 + m)²), so that
  * E[R] = m and SD[R] = v; with v = 0 the factor is exactly 1 + m and every path equals the
  * deterministic projection. Percentiles use the nearest rank (the ⌈qN⌉-th smallest value).
+ *
+ * The paths advance together a year at a time, path p drawing the normals p × years to
+ * p × years + years − 1 of the seed's one sequence (the same numbers as running the paths one
+ * after another), and each year's percentiles are selected from that year's wealth before the
+ * next year overwrites it: memory grows with the paths (about 200 bytes each), not with
+ * paths × years.
  */
 import type { Cents } from '../money.js';
 import { checkProjectionInputs, checkSimulation, type ProjectionInputs } from './inputs.js';
-import { kernelOf, runPath } from './kernel.js';
-import { normalGenerator } from './prng.js';
+import { kernelOf, pathAccounts, stepYear, type Wealth } from './kernel.js';
+import { NormalRuns } from './prng.js';
+import { QuantileSelector } from './quantile.js';
 import { STRATEGIES, type StrategyId } from './strategies.js';
 import { roundCents } from './deterministic.js';
 
 export interface SimulationOptions {
   readonly paths: number;
   readonly seed: number;
-  /** Called with the share of paths done (0–1) every few thousand paths. */
+  /** Called with the share of the simulation done (0–1) after each year of every path. */
   readonly onProgress?: (done: number) => void;
 }
 
@@ -38,34 +45,6 @@ export interface MonteCarloResult {
   readonly probabilityFullMbrBeats: Readonly<Record<Exclude<StrategyId, 'fullMbr'>, number>>;
 }
 
-/** The nearest-rank q-quantile of `a` (modified in place: partially reordered). */
-export function quantileInPlace(a: Float64Array, q: number): number {
-  const n = a.length;
-  const k = Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1));
-  let lo = 0;
-  let hi = n - 1;
-  while (hi > lo) {
-    const pivot = a[(lo + hi) >>> 1] ?? 0;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while ((a[i] ?? 0) < pivot) i++;
-      while ((a[j] ?? 0) > pivot) j--;
-      if (i <= j) {
-        const t = a[i] ?? 0;
-        a[i] = a[j] ?? 0;
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return a[k] ?? 0;
-}
-
 /** Runs the simulation; throws an InputError for bad inputs or a path count above the maximum. */
 export function simulateStrategies(i: ProjectionInputs, o: SimulationOptions): MonteCarloResult {
   checkProjectionInputs(i);
@@ -73,51 +52,60 @@ export function simulateStrategies(i: ProjectionInputs, o: SimulationOptions): M
   const n = o.paths;
   const years = i.years + i.withdrawalYears;
   const k = kernelOf(i);
-  const out = [
-    new Float64Array(n * years),
-    new Float64Array(n * years),
-    new Float64Array(n * years),
-    new Float64Array(n * years),
-  ] as const;
+  const accounts = pathAccounts(n);
+  const wealth: Wealth = [
+    new Float64Array(n),
+    new Float64Array(n),
+    new Float64Array(n),
+    new Float64Array(n),
+  ];
   const m1 = 1 + i.expectedReturn;
   const sigma = Math.sqrt(Math.log(1 + (i.volatility * i.volatility) / (m1 * m1)));
   const drift = (-sigma * sigma) / 2;
-  const rng = normalGenerator(o.seed);
-  const g = new Float64Array(years);
-  const chunk = 2048;
-  for (let p = 0; p < n; p++) {
-    for (let y = 0; y < years; y++) {
-      g[y] = sigma === 0 ? m1 : m1 * Math.exp(sigma * rng.next() + drift);
-    }
-    runPath(k, g, out, n, p);
-    if (o.onProgress && (p + 1) % chunk === 0) o.onProgress((p + 1) / n);
-  }
-  const last = (years - 1) * n;
-  const [oa, ob, oc, od] = out;
+  // path p draws the normals p × years to p × years + years − 1 of the seed's one sequence
+  const draws = sigma === 0 ? null : new NormalRuns(o.seed, n, years);
+  const g = new Float64Array(n);
+  const selector = new QuantileSelector(n);
+  const percentiles: Record<StrategyId, Percentiles[]> = {
+    fullMbr: [],
+    rothLite: [],
+    preTax: [],
+    taxable: [],
+  };
   let beatsB = 0;
   let beatsC = 0;
   let beatsD = 0;
-  for (let p = 0; p < n; p++) {
-    const a = oa[last + p] ?? 0;
-    if (a > (ob[last + p] ?? 0)) beatsB++;
-    if (a > (oc[last + p] ?? 0)) beatsC++;
-    if (a > (od[last + p] ?? 0)) beatsD++;
-  }
-  const scratch = new Float64Array(n);
-  const percentiles = {} as Record<StrategyId, Percentiles[]>;
-  STRATEGIES.forEach((s, si) => {
-    const arr = out[si as 0 | 1 | 2 | 3];
-    const rows: Percentiles[] = [];
-    for (let y = 0; y < years; y++) {
-      scratch.set(arr.subarray(y * n, (y + 1) * n));
-      const p10 = quantileInPlace(scratch, 0.1);
-      const p50 = quantileInPlace(scratch, 0.5);
-      const p90 = quantileInPlace(scratch, 0.9);
-      rows.push({ p10: roundCents(p10), p50: roundCents(p50), p90: roundCents(p90) });
+  for (let y = 0; y < years; y++) {
+    if (draws) {
+      draws.next(g);
+      for (let p = 0; p < n; p++) g[p] = m1 * Math.exp(sigma * (g[p] ?? 0) + drift);
+    } else {
+      g.fill(m1);
     }
-    percentiles[s] = rows;
-  });
-  o.onProgress?.(1);
+    stepYear(k, y, g, accounts, wealth, n);
+    const [oa, ob, oc, od] = wealth;
+    if (y === years - 1) {
+      for (let p = 0; p < n; p++) {
+        const a = oa[p] ?? 0;
+        if (a > (ob[p] ?? 0)) beatsB++;
+        if (a > (oc[p] ?? 0)) beatsC++;
+        if (a > (od[p] ?? 0)) beatsD++;
+      }
+    }
+    STRATEGIES.forEach((s, si) => {
+      if (s === 'preTax' && k.p === 0) return; // equal to (d): taken from it below
+      const [p10, p50, p90] = selector.quantiles(wealth[si as 0 | 1 | 2 | 3], n, [0.1, 0.5, 0.9]);
+      percentiles[s].push({
+        p10: roundCents(p10 ?? 0),
+        p50: roundCents(p50 ?? 0),
+        p90: roundCents(p90 ?? 0),
+      });
+    });
+    // Without pre-tax room (c) puts the whole budget in a taxable account, as (d) does: the
+    // kernel's arithmetic for the two is then the same on every path, to the last bit.
+    if (k.p === 0) percentiles.preTax.push(percentiles.taxable[y] ?? { p10: 0, p50: 0, p90: 0 });
+    o.onProgress?.((y + 1) / years);
+  }
   return {
     paths: n,
     seed: o.seed,

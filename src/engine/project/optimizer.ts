@@ -6,9 +6,12 @@
  *
  * Every dollar in a vehicle grows and is taxed the same way (the projection kernel's model), so
  * end wealth is linear in the amounts: value per dollar saved each year, from the deterministic
- * projection of one dollar a year — Roth (Roth deferrals, after-tax converted in the plan),
- * Roth-lite (after-tax converted only at separation), pre-tax (pre-tax deferrals, employer
- * match, deductible employer contributions; each costs 1 − current rate of take-home pay) and
+ * projection of one dollar a year — Roth (Roth deferrals, after-tax converted in the plan:
+ * IRC 402A(c)(4)), Roth-lite (after-tax money kept in the plan until separation, its basis
+ * then to a Roth IRA and its earnings to a traditional IRA, taxed as ordinary income when
+ * withdrawn: IRC 72(e)(8), 402(c)(2), Notice 2014-54), pre-tax (pre-tax deferrals, employer
+ * match, the owner's deductible employer contribution — IRC 404(a)(3) for an employer's plan,
+ * 404(a)(8) for a self-employed owner; each costs 1 − current rate of take-home pay) and
  * taxable. The split is the solution of a small linear program (`solveLp`):
  * - budget: Σ take-home cost ≤ budget;
  * - per person: pre-tax + Roth deferrals across plans ≤ the remaining 402(g) room;
@@ -19,6 +22,12 @@
  * The room passed for after-tax money is the room left after the plan's deferrals and match as
  * the household report computes them; the optimizer does not trade deferral room for after-tax
  * room.
+ *
+ * The four fixed strategies are valued on the same program; (b) Roth-lite values every
+ * after-tax dollar as kept in the plan until separation, even in a plan that could convert it,
+ * so it is its own strategy and not (a) again. The recommendation is never worse than any of
+ * them: in whole cents, a fixed strategy that rounds out ahead of the program's rounded
+ * solution is taken instead.
  */
 import { InputError, type InputIssue } from '../errors.js';
 import { mulDiv, type Cents } from '../money.js';
@@ -178,13 +187,16 @@ function checkOptimizerInput(input: OptimizerInput): void {
   );
 }
 
+/** End wealth per dollar a year of each kind of money. */
+export interface UnitValues {
+  readonly roth: number;
+  readonly rothLite: number;
+  readonly preTax: number;
+  readonly taxable: number;
+}
+
 /** End wealth per dollar a year of each kind of money, from the projection kernel. */
-export function unitValues(a: Assumptions): {
-  roth: number;
-  rothLite: number;
-  preTax: number;
-  taxable: number;
-} {
+export function unitValues(a: Assumptions): UnitValues {
   const unit = 1_000_000;
   const w = endWealth({
     ...a,
@@ -203,6 +215,8 @@ export function unitValues(a: Assumptions): {
 
 interface Program {
   readonly vehicles: readonly Vehicle[];
+  /** The value per dollar a year of each kind of money the vehicles' values come from. */
+  readonly unit: UnitValues;
   readonly a: number[][];
   readonly b: number[];
 }
@@ -265,6 +279,7 @@ function buildProgram(input: OptimizerInput, a: Assumptions): Program {
   const n = vehicles.length;
   return {
     vehicles,
+    unit: u,
     a: rows.map((r) => Array.from({ length: n }, (_, j) => r.coef.get(j) ?? 0)),
     b: rows.map((r) => r.b),
   };
@@ -290,8 +305,9 @@ function signature(prog: Program, x: readonly number[]): string {
 
 /**
  * The four fixed strategies as amounts of the program's vehicles: (a) after-tax money only in
- * plans that convert in the plan, (b) after-tax money in every plan, (c) pre-tax deferrals and
- * employer money, each with the rest of the budget in the taxable account, and (d) all taxable.
+ * plans that convert in the plan, (b) after-tax money in every plan (valued by
+ * `strategyValue` as kept in the plan until separation), (c) pre-tax deferrals and employer
+ * money, each with the rest of the budget in the taxable account, and (d) all taxable.
  */
 export function fixedStrategies(
   input: OptimizerInput,
@@ -357,6 +373,20 @@ export function fixedStrategies(
 export function valueOf(prog: Program, x: readonly number[]): number {
   let s = 0;
   prog.vehicles.forEach((v, j) => (s += v.value * (x[j] ?? 0)));
+  return s;
+}
+
+/**
+ * End wealth of a fixed strategy's amounts `x`: the objective, except that (b) Roth-lite keeps
+ * every after-tax dollar in the plan until separation — basis to a Roth IRA, earnings taxed as
+ * ordinary income (Notice 2014-54) — even in a plan that converts in the plan.
+ */
+export function strategyValue(prog: Program, id: StrategyId, x: readonly number[]): number {
+  let s = 0;
+  prog.vehicles.forEach((v, j) => {
+    const value = id === 'rothLite' && v.kind === 'afterTax' ? prog.unit.rothLite : v.value;
+    s += value * (x[j] ?? 0);
+  });
   return s;
 }
 
@@ -452,11 +482,14 @@ export function optimizeSplit(input: OptimizerInput): OptimizerResult {
   checkOptimizerInput(input);
   const prog = programFor(input);
   const best = solve(prog);
-  const x = wholeCents(input, prog, best.x);
+  let x = wholeCents(input, prog, best.x);
   const fixedX = fixedStrategies(input, prog);
   const fixed = {} as Record<StrategyId, Cents>;
   for (const [s, fx] of Object.entries(fixedX) as [StrategyId, number[]][]) {
-    fixed[s] = roundCents(valueOf(prog, wholeCents(input, prog, fx)));
+    const whole = wholeCents(input, prog, fx);
+    fixed[s] = roundCents(strategyValue(prog, s, whole));
+    // rounding to whole cents can leave the program's answer a few cents behind a fixed one
+    if (valueOf(prog, whole) > valueOf(prog, x)) x = whole;
   }
   const choices: Choice[] = [];
   prog.vehicles.forEach((v, j) => {

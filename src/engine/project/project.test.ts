@@ -5,7 +5,8 @@ import { InputError } from '../errors.js';
 import { cents } from '../money.js';
 import { projectStrategies } from './deterministic.js';
 import { MAX_PATHS, MAX_RETURN, MIN_RETURN, type ProjectionInputs } from './inputs.js';
-import { quantileInPlace, simulateStrategies } from './montecarlo.js';
+import { simulateStrategies } from './montecarlo.js';
+import { quantileInPlace } from './quantile.js';
 import { STRATEGIES } from './strategies.js';
 
 interface ProjectionCase {

@@ -97,13 +97,15 @@ const KIND_LABEL: Readonly<Record<Exclude<VehicleKind, 'taxable'>, string>> = {
 
 const FIXED: Readonly<Record<StrategyId, string>> = {
   fullMbr: 'after-tax money only in plans that convert it in the plan, the rest taxable',
-  rothLite: 'after-tax money in every plan that takes it, the rest taxable',
+  rothLite:
+    'after-tax money in every plan that takes it, kept in the plan until separation (basis then to a Roth IRA, earnings taxed as ordinary income), the rest taxable',
   preTax: 'pre-tax deferrals and employer money, the rest taxable',
   taxable: 'the whole budget in a taxable account',
 };
 
 const ROOMS = 'IRC 402(g)(1), 414(v), 415(c)(1): the rooms of the optimizer input';
-const TREATMENT = 'tax treatment: IRC 402A(c)(4), 402A(d) (Roth), 402(a) (pre-tax), 1(h) (taxable)';
+const TREATMENT =
+  'tax treatment: IRC 402A(c)(4), 402A(d) (Roth), 72(e)(8) and Notice 2014-54 (after-tax money kept in the plan), 402(a) (pre-tax), 1(h) (taxable)';
 
 const RATE_FIELDS = [
   'expectedReturn',

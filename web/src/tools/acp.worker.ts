@@ -73,9 +73,7 @@ async function readCensus(
     }
     return feeder.finish();
   }
-  const feeder = new LineFeeder(
-    new CensusReader({ capacityHint: Math.ceil(src.file.size / 40) + 16 }),
-  );
+  const feeder = new LineFeeder(new CensusReader({ expectedBytes: src.file.size }));
   const stream = src.file.stream().getReader();
   let read = 0;
   for (;;) {
