@@ -74,6 +74,16 @@ const NOT_RUN: readonly { file: string; what: string; reason: string }[] = [
     reason: 'a clean checkout, install and the whole suite: what CI runs',
   },
   {
+    file: 'README.md',
+    what: 'npx megaroth paychecks --csv > schedule.csv',
+    reason: 'redirects to a file (no shell here): tests/paychecks.test.ts checks the CSV',
+  },
+  {
+    file: 'README.md',
+    what: 'npx megaroth paychecks --ics > steps.ics',
+    reason: 'redirects to a file (no shell here): tests/paychecks.test.ts checks the iCalendar',
+  },
+  {
     file: 'docs/api.md',
     what: "import { loadScenario, planHousehold, formatUsd, InputError } from 'megaroth';",
     reason: 'tests/package.test.ts runs it from the packed package and compares the output below',
