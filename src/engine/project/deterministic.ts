@@ -148,7 +148,7 @@ export function projectStrategies(i: ProjectionInputs): Projection {
   let sepBasis = 0;
   let sepPlan = 0;
   runPath(kernelOf(i), g, out, 1, 0, (y, b) => {
-    if (y === i.years - 1) {
+    if (y === (i.separationYears ?? i.years) - 1) {
       sepBasis = b.rothLite.basis;
       sepPlan = b.rothLite.plan;
     }

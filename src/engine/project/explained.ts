@@ -7,6 +7,7 @@
  */
 import type { Figure, RateFigure } from '../explain.js';
 import type { FilingStatus } from '../tax/filing-status.js';
+import type { AssumptionEntries } from './assumptions.js';
 
 /** The money and rate fields of the projection and optimizer inputs. */
 export type ExplainedField =
@@ -62,17 +63,25 @@ export interface HouseholdBasis {
   readonly filingStatus: FilingStatus;
   /** Age at the end of the tax year of the youngest person (the horizon follows them). */
   readonly age: number;
-  /** Assumed. */
+  /** The youngest's age when the last person retires (assumed, or `people[].retirementAge`). */
   readonly retirementAge: number;
   /** Assumed. */
   readonly planEndAge: number;
+  /** The year the plans to Roth end for their employee (`jobs[].endDate`) before retirement. */
+  readonly separationYear: number | null;
   readonly taxableIncome: Figure;
+  readonly magi: Figure;
   readonly federalRate: RateFigure;
   readonly stateRate: RateFigure;
-  readonly retirementTaxableIncome: Figure;
+  readonly retirementStateRate: RateFigure;
+  /** Null when a retirement tax rate is given instead. */
+  readonly retirementTaxableIncome: Figure | null;
   readonly retirementFederalRate: RateFigure;
   readonly capitalGainsFederalRate: RateFigure;
+  /** The NIIT rate on the taxable account: 3.8% or 0. */
   readonly niitRate: RateFigure;
+  /** Every planning assumption with its value and source. */
+  readonly assumptions: AssumptionEntries;
 }
 
 /** Inputs of type T with their bases and the household they came from (null: none). */

@@ -7,9 +7,11 @@
  * - (a) full Mega Backdoor: the budget C goes in after-tax and is converted to Roth at once, so
  *   no taxable conversion earnings arise (IRC 402A(c)(4): only earnings are taxable);
  *   withdrawals are tax-free (qualified, IRC 408A(d)(1)).
- * - (b) Roth-lite: C goes in after-tax and stays in the plan; at separation the basis goes to a
- *   Roth IRA and the earnings to a traditional IRA (Notice 2014-54), taxed at the retirement
- *   rate when withdrawn (IRC 72, 402(a)). A value below basis all goes to the Roth IRA.
+ * - (b) Roth-lite: C goes in after-tax and stays in the plan; at separation (retirement, or the
+ *   end of `separationYears` when the employee leaves earlier, and the contributions stop) the
+ *   basis goes to a Roth IRA and the earnings to a traditional IRA (Notice 2014-54), taxed at
+ *   the retirement rate when withdrawn (IRC 72, 402(a)). A value below basis all goes to the
+ *   Roth IRA.
  * - (c) pre-tax: P = min(C, pre-tax room) goes in pre-tax (costing P × (1 − current rate) of
  *   take-home pay); the rest of the budget, C − P × (1 − current rate), goes to a taxable
  *   account. Pre-tax money is taxed at the retirement rate when withdrawn.
@@ -56,6 +58,8 @@ export interface Kernel {
   readonly dy: number;
   readonly years: number;
   readonly contributionYears: number;
+  /** Years before Roth-lite money leaves the plan. */
+  readonly separationYears: number;
   readonly withdrawalYears: number;
 }
 
@@ -70,6 +74,7 @@ export function kernelOf(i: ProjectionInputs): Kernel {
     dy: i.dividendYield,
     years: i.years,
     contributionYears: i.contributionYears ?? i.years,
+    separationYears: i.separationYears ?? i.years,
     withdrawalYears: i.withdrawalYears,
   };
 }
@@ -86,7 +91,7 @@ export function runPath(
   col: number,
   rec?: Recorder,
 ): void {
-  const { c, p, t, tr, cg, dy, years, contributionYears, withdrawalYears } = k;
+  const { c, p, t, tr, cg, dy, years, contributionYears, separationYears, withdrawalYears } = k;
   const keepTr = 1 - tr;
   const keepDivAll = dy * (1 - cg);
   const loseDivAll = dy * cg;
@@ -119,19 +124,19 @@ export function runPath(
       txD += c;
       bD += c;
     }
-    if (y >= years) {
-      if (y === years) {
-        // separation: basis to the Roth IRA, earnings to a traditional IRA (Notice 2014-54)
-        if (plan > basisB) {
-          rothIra = basisB;
-          tradIra = plan - basisB;
-        } else {
-          rothIra = plan;
-          tradIra = 0;
-        }
-        plan = 0;
-        basisB = 0;
+    if (y === separationYears) {
+      // separation: basis to the Roth IRA, earnings to a traditional IRA (Notice 2014-54)
+      if (plan > basisB) {
+        rothIra = basisB;
+        tradIra = plan - basisB;
+      } else {
+        rothIra = plan;
+        tradIra = 0;
       }
+      plan = 0;
+      basisB = 0;
+    }
+    if (y >= years) {
       const f = 1 / (total - y);
       const wa = roth * f;
       roth -= wa;

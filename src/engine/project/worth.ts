@@ -51,7 +51,7 @@ export interface Worth {
 export function whatItsWorth(s: Scenario, r: HouseholdReport, a: GrowthAssumptions): Worth | null {
   const { values: inputs, bases, household } = householdProjection(s, r, a);
   if (inputs.contribution === 0) return null;
-  const past = pastRetirementFinding(household, a);
+  const past = pastRetirementFinding(household);
   const p = projectStrategies(inputs);
   return {
     contribution: inputs.contribution,

@@ -18,6 +18,7 @@ import {
   type Rate,
 } from '../money.js';
 import { FILING_STATUSES } from '../tax/filing-status.js';
+import { assumptionsSchema, retirementAge } from './assumptions.js';
 
 export const SCENARIO_VERSION = 1;
 
@@ -96,6 +97,7 @@ export const person = z.strictObject({
   id: id.describe('Unique id used by jobs'),
   name: z.string().optional(),
   birthDate: isoDate.describe('Date of birth; age is taken at December 31 of the tax year'),
+  retirementAge: retirementAge.optional(),
 });
 
 export const jobType = z.enum(['w2', 'schedule-c', 's-corp'], {
@@ -181,6 +183,11 @@ export const job = z.strictObject({
     .optional()
     .describe(
       'FICA wages (W-2 box 3) from this employer in the prior year, for the Roth catch-up rule',
+    ),
+  endDate: isoDate
+    .optional()
+    .describe(
+      'Separation from this employer, if planned before retirement: Roth-lite money leaves its plan that year',
     ),
 });
 
@@ -329,6 +336,7 @@ export const scenario = z.strictObject({
     .array(plan)
     .max(MAX_LIST, `at most ${String(MAX_LIST)} plans`)
     .prefault([]),
+  assumptions: assumptionsSchema({ money, percent }).optional(),
 });
 
 export type ScenarioInput = z.input<typeof scenario>;
