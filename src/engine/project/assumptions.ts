@@ -257,3 +257,15 @@ export function assumptionLines(e: AssumptionEntries): string[] {
     return `${k} = ${text} (${x.source}): ${x.why}`;
   });
 }
+
+/** The same entries under another key prefix (a report that lists them elsewhere). */
+export function rekeyAssumptions(e: AssumptionEntries, prefix: string): AssumptionEntries {
+  return Object.fromEntries(
+    (Object.keys(e) as AssumptionKey[]).map((k) => {
+      const x = e[k];
+      const v = x.value;
+      const value = v !== null && typeof v === 'object' ? { ...v, key: `${prefix}.${k}` } : v;
+      return [k, { ...x, value }];
+    }),
+  ) as AssumptionEntries;
+}

@@ -8,6 +8,7 @@
 import type { Figure, RateFigure } from '../explain.js';
 import type { FilingStatus } from '../tax/filing-status.js';
 import type { AssumptionEntries } from './assumptions.js';
+import type { EmployerTrade } from './trade-offs.js';
 
 /** The money and rate fields of the projection and optimizer inputs. */
 export type ExplainedField =
@@ -89,6 +90,8 @@ export interface Explained<T> {
   readonly values: T;
   readonly bases: Bases;
   readonly household: HouseholdBasis | null;
+  /** The employer contribution a solo plan could trade for after-tax room (none: absent). */
+  readonly employerTrade?: EmployerTrade;
 }
 
 /** The basis of `field` (every report input has one: a missing basis is a bug). */
@@ -125,15 +128,28 @@ export function withGiven<T extends object>(
   };
 }
 
-/** Replaces the years to retirement; a household's retirement and end ages move with it. */
-export function withYears<T extends { readonly years: number; readonly withdrawalYears: number }>(
-  e: Explained<T>,
-  years: number,
-): Explained<T> {
+/**
+ * Replaces the years to retirement; a household's retirement and end ages move with it, and a
+ * separation no longer before retirement becomes retirement.
+ */
+export function withYears<
+  T extends {
+    readonly years: number;
+    readonly withdrawalYears: number;
+    readonly separationYears?: number;
+    readonly contributionYears?: number;
+  },
+>(e: Explained<T>, years: number): Explained<T> {
   const h = e.household;
+  const values: Record<string, unknown> = { ...e.values, years };
+  const sep = e.values.separationYears;
+  if (sep !== undefined && sep >= years) {
+    delete values['separationYears'];
+    if (e.values.contributionYears === sep) delete values['contributionYears'];
+  }
   return {
     ...e,
-    values: { ...e.values, years },
+    values: values as unknown as T,
     household: h && {
       ...h,
       retirementAge: h.age + years,

@@ -45,6 +45,7 @@ import {
   type HouseholdBasis,
 } from './explained.js';
 import { yearsFromAges, type ProjectionInputs } from './inputs.js';
+import type { EmployerTrade } from './trade-offs.js';
 import type { Assumptions, OptimizerInput, OptimizerPlan } from './optimizer.js';
 import type { Finding } from '../report/model.js';
 
@@ -365,6 +366,21 @@ export function plansToRoth(r: HouseholdReport): PlanReport[] {
 }
 
 /**
+ * The deductible employer contribution of the solo plans to Roth that after-tax money could
+ * take instead (the maximum end of each plan's trade-off), and how that money would reach Roth.
+ */
+export function employerTradeOf(r: HouseholdReport): EmployerTrade | undefined {
+  const plans = plansToRoth(r).filter(
+    (p) => (p.tradeOff?.maxEmployer.employerContribution.cents ?? 0) > 0,
+  );
+  if (plans.length === 0) return undefined;
+  return {
+    amount: plans.reduce((x, p) => x + (p.tradeOff?.maxEmployer.employerContribution.cents ?? 0), 0),
+    afterTax: plans.every((p) => p.verdict.kind === 'full') ? 'fullMbr' : 'rothLite',
+  };
+}
+
+/**
  * Projection inputs: the year's after-tax contributions in plans with a way to Roth as the
  * budget, for as many years as there are to retirement; the pre-tax room is the 402(g) room
  * the household leaves unused (at most the budget).
@@ -376,6 +392,7 @@ export function householdProjection(
   builtInExample = false,
 ): FromHousehold<ProjectionInputs> {
   const { household, assumptions, bases } = householdRates(s, r, a, builtInExample);
+  const trade = employerTradeOf(r);
   const toRoth = plansToRoth(r);
   const contribution = toRoth.reduce((x, p) => x + p.afterTax.cents, 0);
   const unused = r.people.reduce((x, p) => x + p.deferralRoomLeft.cents, 0);
@@ -404,6 +421,7 @@ export function householdProjection(
       },
     },
     household,
+    ...(trade === undefined ? {} : { employerTrade: trade }),
   };
 }
 

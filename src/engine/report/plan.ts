@@ -7,12 +7,14 @@ import { figure, rateFigure, type Figure, type RateFigure } from '../explain.js'
 import { planHousehold } from '../household/plan-household.js';
 import type { HouseholdReport } from '../household/report.js';
 import { formatUsd } from '../money.js';
+import { rekeyAssumptions, type AssumptionEntries } from '../project/assumptions.js';
 import { basisOf } from '../project/explained.js';
 import type { GrowthAssumptions } from '../project/from-household.js';
 import { STRATEGY_CITATIONS, type StrategyId } from '../project/strategies.js';
 import { whatItsWorth, type Worth } from '../project/worth.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { ReportBase } from './model.js';
+import { tradeOffsSection, type TradeOffsSection } from './trade-offs.js';
 
 /** "What it's worth" with every amount and rate explained. */
 export interface WorthReport {
@@ -23,7 +25,12 @@ export interface WorthReport {
   readonly currentRate: RateFigure;
   readonly retirementRate: RateFigure;
   readonly atRetirement: Readonly<Record<StrategyId, Figure>>;
-  readonly breakEvenRetirementRate: RateFigure | null;
+  readonly withdrawalYears: number;
+  readonly atEnd: Readonly<Record<StrategyId, Figure>>;
+  /** The three trade-offs, each labelled with what it compares. */
+  readonly tradeOffs: TradeOffsSection;
+  /** Every planning assumption with its value and where it came from. */
+  readonly assumptions: AssumptionEntries;
   readonly deductions: readonly {
     readonly key: string;
     readonly amount: Figure;
@@ -105,17 +112,22 @@ export function worthReport(w: Worth): WorthReport {
         ];
       }),
     ) as Record<StrategyId, Figure>,
-    breakEvenRetirementRate:
-      w.breakEvenRetirementRate === null
-        ? null
-        : rateFigure(
-            k('breakEvenRetirementRate'),
-            'Break-even retirement rate',
-            w.breakEvenRetirementRate,
-            'the retirement rate below which pre-tax money would end ahead of the full Mega Backdoor',
-            'projection of IRC 402(a) vs 402A(d) treatment at the stated assumptions',
-            [k('atRetirement.fullMbr'), k('atRetirement.preTax')],
-          ),
+    withdrawalYears: w.withdrawalYears,
+    atEnd: Object.fromEntries(
+      (Object.keys(STRATEGY) as StrategyId[]).map((id) => [
+        id,
+        figure(
+          k(`atEnd.${id}`),
+          `${STRATEGY[id]}: at the plan’s end`,
+          w.atEnd[id],
+          `after-tax wealth at the end of the plan, nominal: withdrawals over ${String(w.withdrawalYears)} year${w.withdrawalYears === 1 ? '' : 's'} received plus what is left after tax`,
+          STRATEGY_CITATIONS[id],
+          [k('contribution'), k('expectedReturn'), k('currentRate'), k('retirementRate')],
+        ),
+      ]),
+    ) as Record<StrategyId, Figure>,
+    tradeOffs: tradeOffsSection(k('tradeOffs'), w.tradeOffs),
+    assumptions: rekeyAssumptions(w.household.assumptions, k('assumptions')),
     deductions: w.deductions.map((d) => ({
       key: d.key,
       amount: figure(
@@ -131,7 +143,7 @@ export function worthReport(w: Worth): WorthReport {
         d.saved,
         'federal + state + NIIT with the deduction minus without it',
         'IRC 1(j), 1411; state rate an assumption',
-        [k(`deductions.${d.key}.amount`)],
+        [k(`deductions.${d.key}.amount`), k('assumptions.stateIncomeTaxRate')],
       ),
     })),
   };
