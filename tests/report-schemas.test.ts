@@ -57,7 +57,7 @@ const RUNS: readonly (readonly [ReportName, string])[] = [
   ['tax', 'tax --year 2023 --status mfs --taxable-income 0'],
   ['compare', 'compare'],
   ['compare', 'compare examples/married-couple.yaml'],
-  ['compare', 'compare tests/growth/compare-roth-lite.yaml --paths 500 --years 10 --return 0.04'],
+  ['compare', 'compare tests/growth/compare-roth-lite.yaml --paths 500 --years 10 --return 4'],
   ['optimize', 'optimize --budget 40000'],
   ['optimize', 'optimize examples/roth-lite.yaml'],
   ['optimize', 'optimize tests/growth/optimize-couple.yaml'],

@@ -72,7 +72,11 @@ function renderCompare(r: CompareReport): string {
   const out: string[] = [];
   out.push(
     householdLine(r.household) +
-      `${usd(i.contribution)} a year for ${String(i.years)} years, then withdrawals over ${String(i.withdrawalYears)} years; ` +
+      `${usd(i.contribution)} a year for ${String(i.contributionYears)} years` +
+      (i.separationYears < i.years
+        ? ` (to separation; retirement after ${String(i.years)} years)`
+        : '') +
+      `, then withdrawals over ${String(i.withdrawalYears)} years; ` +
       `return ${pct(i.expectedReturn.rate)} (volatility ${pct(i.volatility.rate)}), inflation ${pct(i.inflation.rate)}.\n` +
       `Marginal rate now ${pct(i.currentRate.rate)}, in retirement ${pct(i.retirementRate.rate)}, capital gains ${pct(i.capitalGainsRate.rate)}, ` +
       `dividend yield ${pct(i.dividendYield.rate)}; pre-tax room ${usd(i.preTaxRoom)} a year.\n\n`,

@@ -183,7 +183,7 @@ function worthSection(w: WorthReport): string[] {
     '',
     "What it's worth",
     wrap(
-      `${formatUsd(w.contribution.cents)} of after-tax money a year for ${String(w.years)} year${w.years === 1 ? '' : 's'} at ${pct(w.expectedReturn.rate)}, after tax (marginal rate now ${pct(w.currentRate.rate)}, in retirement ${pct(w.retirementRate.rate)}; withdrawals over ${String(w.withdrawalYears)} year${w.withdrawalYears === 1 ? '' : 's'}):`,
+      `${formatUsd(w.contribution.cents)} of after-tax money a year for ${String(w.contributionYears)} year${w.contributionYears === 1 ? '' : 's'}${w.separationYear === null ? '' : ` (to the job's end in ${String(w.separationYear)}; retirement in ${String(w.years)} years)`} at ${pct(w.expectedReturn.rate)}, after tax (marginal rate now ${pct(w.currentRate.rate)}, in retirement ${pct(w.retirementRate.rate)}; withdrawals over ${String(w.withdrawalYears)} year${w.withdrawalYears === 1 ? '' : 's'}):`,
       '  ',
       '  ',
     ),

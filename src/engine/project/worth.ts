@@ -28,6 +28,10 @@ export interface Worth {
   /** The ids of those plans. */
   readonly plans: readonly string[];
   readonly years: number;
+  /** Years with contributions: to retirement, or to separation when the job ends earlier. */
+  readonly contributionYears: number;
+  /** The year the after-tax money leaves its plan before retirement (null: at retirement). */
+  readonly separationYear: number | null;
   /** Unused 402(g) room that could take the money pre-tax instead. */
   readonly preTaxRoom: Cents;
   readonly expectedReturn: number;
@@ -64,6 +68,8 @@ export function whatItsWorth(s: Scenario, r: HouseholdReport, a: GrowthAssumptio
     contribution: inputs.contribution,
     plans: plansToRoth(r).map((x) => x.id),
     years: inputs.years,
+    contributionYears: inputs.contributionYears ?? inputs.years,
+    separationYear: household.separationYear,
     preTaxRoom: inputs.preTaxRoom,
     expectedReturn: inputs.expectedReturn,
     currentRate: inputs.currentRate,

@@ -35,6 +35,10 @@ export interface CompareInputs {
   readonly contribution: Figure;
   readonly preTaxRoom: Figure;
   readonly years: number;
+  /** Years with contributions (to retirement, or to separation when the job ends earlier). */
+  readonly contributionYears: number;
+  /** Years before Roth-lite money leaves the plan (retirement, or an earlier separation). */
+  readonly separationYears: number;
   readonly withdrawalYears: number;
   readonly expectedReturn: RateFigure;
   readonly volatility: RateFigure;
@@ -116,6 +120,8 @@ function inputsSection(e: Explained<ProjectionInputs>): CompareInputs {
     contribution: money('contribution'),
     preTaxRoom: money('preTaxRoom'),
     years: v.years,
+    contributionYears: v.contributionYears ?? v.years,
+    separationYears: v.separationYears ?? v.years,
     withdrawalYears: v.withdrawalYears,
     expectedReturn: rate('expectedReturn'),
     volatility: rate('volatility'),

@@ -20,6 +20,10 @@ import { tradeOffsSection, type TradeOffsSection } from './trade-offs.js';
 export interface WorthReport {
   readonly contribution: Figure;
   readonly years: number;
+  /** Years with contributions: to retirement, or to separation (`jobs[].endDate`). */
+  readonly contributionYears: number;
+  /** The year the after-tax money leaves its plan before retirement (null: at retirement). */
+  readonly separationYear: number | null;
   readonly preTaxRoom: Figure;
   readonly expectedReturn: RateFigure;
   readonly currentRate: RateFigure;
@@ -58,17 +62,21 @@ const DEDUCTION: Readonly<Record<string, [string, string]>> = {
 /** Turns the projection's numbers into Figures with their rules. */
 export function worthReport(w: Worth): WorthReport {
   const k = (name: string): string => `worth.${name}`;
-  const years = `${String(w.years)} year${w.years === 1 ? '' : 's'}`;
+  const years = `${String(w.contributionYears)} year${w.contributionYears === 1 ? '' : 's'}`;
   return {
     contribution: figure(
       k('contribution'),
       'After-tax money a year',
       w.contribution,
-      'after-tax contributions planned this year in plans with a way to Roth (in-plan conversion or in-service rollover), made every year until retirement',
+      w.separationYear === null
+        ? 'after-tax contributions planned this year in plans with a way to Roth (in-plan conversion or in-service rollover), made every year until retirement'
+        : `after-tax contributions planned this year in plans with a way to Roth, made every year until the job ends in ${String(w.separationYear)} (jobs[].endDate)`,
       'IRC 415(c)(2); IRC 402A(c)(4); Notice 2014-54',
       w.plans.map((id) => `plans.${id}.afterTax`),
     ),
     years: w.years,
+    contributionYears: w.contributionYears,
+    separationYear: w.separationYear,
     preTaxRoom: figure(
       k('preTaxRoom'),
       '402(g) room that could take it pre-tax',
