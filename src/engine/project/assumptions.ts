@@ -183,6 +183,11 @@ const SOURCE_TEXT: Readonly<Record<AssumptionSource, string>> = {
   flag: 'given on the command line',
 };
 
+/** The citation of an assumption: a default is megaroth's assumption, a given value the user's input. */
+export function citationOf(source: AssumptionSource): string {
+  return source === 'default' ? 'assumption' : 'input';
+}
+
 const RATES: readonly AssumptionKey[] = [
   'stateIncomeTaxRate',
   'retirementStateIncomeTaxRate',

@@ -29,6 +29,7 @@ import { inputError } from '../errors.js';
 import { usd } from '../params/index.js';
 import {
   assumptionEntries,
+  citationOf,
   fileAssumptions,
   resolveAssumptions,
   type AssumptionEntries,
@@ -260,14 +261,14 @@ function householdRates(
       'State marginal rate now',
       v.stateIncomeTaxRate,
       whyOf('stateIncomeTaxRate'),
-      ASSUMPTION,
+      citationOf(a.sources.stateIncomeTaxRate),
     ),
     retirementStateRate: rateFigure(
       k('retirementStateRate'),
       'State marginal rate in retirement',
       v.retirementStateIncomeTaxRate,
       whyOf('retirementStateIncomeTaxRate'),
-      ASSUMPTION,
+      citationOf(a.sources.retirementStateIncomeTaxRate),
     ),
     retirementTaxableIncome:
       v.retirementTaxableIncome === null
@@ -277,7 +278,7 @@ function householdRates(
             'Taxable income in retirement (today’s dollars)',
             v.retirementTaxableIncome,
             whyOf('retirementTaxableIncome'),
-            ASSUMPTION,
+            citationOf(a.sources.retirementTaxableIncome),
           ),
     retirementFederalRate:
       v.retirementTaxRate === null
@@ -294,7 +295,7 @@ function householdRates(
             'Federal marginal rate in retirement',
             retirementFederal,
             whyOf('retirementTaxRate'),
-            ASSUMPTION,
+            citationOf(a.sources.retirementTaxRate),
           ),
     capitalGainsFederalRate: rateFigure(
       k('capitalGainsFederalRate'),
@@ -321,11 +322,14 @@ function householdRates(
     v.retirementTaxRate === null
       ? `${bracketCitation}; retirement income and state rate: ${ASSUMPTION}`
       : `federal and state rates in retirement: ${ASSUMPTION}`;
-  const basis = (key: AssumptionKey): Basis => ({ why: whyOf(key), citation: ASSUMPTION });
+  const basis = (key: AssumptionKey): Basis => ({
+    why: whyOf(key),
+    citation: citationOf(a.sources[key]),
+  });
   const bases: Bases = {
     currentRate: {
       why: `${percentText(federal)} federal + ${state} state`,
-      citation: `${bracketCitation}; state rate: ${ASSUMPTION}`,
+      citation: `${bracketCitation}; state rate: ${citationOf(a.sources.stateIncomeTaxRate)}`,
       inputs: [k('federalRate'), k('stateRate')],
     },
     retirementRate: {
@@ -375,7 +379,10 @@ export function employerTradeOf(r: HouseholdReport): EmployerTrade | undefined {
   );
   if (plans.length === 0) return undefined;
   return {
-    amount: plans.reduce((x, p) => x + (p.tradeOff?.maxEmployer.employerContribution.cents ?? 0), 0),
+    amount: plans.reduce(
+      (x, p) => x + (p.tradeOff?.maxEmployer.employerContribution.cents ?? 0),
+      0,
+    ),
     afterTax: plans.every((p) => p.verdict.kind === 'full') ? 'fullMbr' : 'rothLite',
   };
 }
