@@ -46,7 +46,7 @@ const COMPARES = {
 const SIDE: Readonly<Record<string, string>> = {
   employer: 'the employer contribution',
   afterTax: 'after-tax money',
-  preTax: 'pre-tax deferrals',
+  preTax: 'pre-tax money',
   roth: 'the full Mega Backdoor',
   fullMbr: 'the full Mega Backdoor',
   rothLite: 'Roth-lite',
