@@ -61,6 +61,9 @@ const RUNS: readonly (readonly [ReportName, string])[] = [
   ['optimize', 'optimize --budget 40000'],
   ['optimize', 'optimize examples/roth-lite.yaml'],
   ['optimize', 'optimize tests/growth/optimize-couple.yaml'],
+  ['plan', 'plan examples/assumptions.yaml --state-rate 3 --no-niit'],
+  ['compare', 'compare examples/assumptions.yaml --paths 200 --retirement-income 90000'],
+  ['optimize', 'optimize examples/assumptions.yaml --retirement-age 62'],
   ['plan', 'plan examples/cash-balance.yaml'],
   [
     'solo',

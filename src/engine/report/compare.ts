@@ -326,11 +326,16 @@ export function compareReport(e: Explained<ProjectionInputs>, o: CompareOptions)
 }
 
 /** The ages behind the horizon: the retirement and end ages are assumptions. */
-export function agesFinding(h: HouseholdBasis, years: number, withdrawalYears: number): Finding {
+export function agesFinding(
+  h: HouseholdBasis,
+  years: number,
+  withdrawalYears: number,
+  separationYears?: number,
+): Finding {
   return {
     severity: 'info',
     path: 'retirementAge',
-    message: `Retirement at ${String(h.retirementAge)} and the plan’s end at ${String(h.planEndAge)} are assumptions (${h.assumptions.retirementAge.source === 'default' ? 'the default retirement age' : `retirement age from the ${h.assumptions.retirementAge.source}`}): from age ${String(h.age)} they give ${String(years)} years of saving and ${String(withdrawalYears)} of withdrawals${h.separationYear === null ? '' : `; the after-tax money leaves its plan at separation in ${String(h.separationYear)}, and the saving in it stops then`}.`,
+    message: `Retirement at ${String(h.retirementAge)} and the plan’s end at ${String(h.planEndAge)} are assumptions (${h.assumptions.retirementAge.source === 'default' ? 'the default retirement age' : `retirement age from the ${h.assumptions.retirementAge.source}`}): from age ${String(h.age)} they give ${String(years)} years of saving and ${String(withdrawalYears)} of withdrawals${h.separationYear === null || separationYears === undefined ? '' : `; the after-tax money leaves its plan at separation in ${String(h.separationYear)}, and the saving in it stops then`}.`,
   };
 }
 
@@ -340,7 +345,9 @@ function compareFindings(
 ): Finding[] {
   const i = e.values;
   const out: Finding[] = [];
-  if (e.household) out.push(agesFinding(e.household, i.years, i.withdrawalYears));
+  if (e.household) {
+    out.push(agesFinding(e.household, i.years, i.withdrawalYears, i.separationYears));
+  }
   if (i.preTaxRoom === 0 && i.contribution > 0) {
     out.push({
       severity: 'info',
