@@ -107,7 +107,7 @@ export function givenByFlags(o: AssumptionOptions): GivenAssumptions {
   if (o.planEndAge !== undefined) {
     out['planEndAge'] = parseIntOption('--plan-end-age', o.planEndAge, 1, 130);
   }
-  return out as GivenAssumptions;
+  return out;
 }
 
 /** The assumptions the flags set, over the defaults (the engine puts the file's in between). */

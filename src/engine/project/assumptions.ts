@@ -81,9 +81,7 @@ export function fileAssumptions(s: Scenario): GivenAssumptions {
     taxableAccountPaysNiit: a.taxableAccountPaysNiit,
     planEndAge: a.planEndAge,
   };
-  return Object.fromEntries(
-    Object.entries(out).filter(([, v]) => v !== undefined),
-  ) as GivenAssumptions;
+  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
 }
 
 /**

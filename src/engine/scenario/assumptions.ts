@@ -89,7 +89,7 @@ export function assumptionsSchema(parts: {
         .describe('Age at which the plan’s withdrawals end (default 90)'),
     })
     .refine((a) => a.retirementTaxRate === undefined || a.retirementTaxableIncome === undefined, {
-      message:
+      error:
         'give retirementTaxRate or retirementTaxableIncome, not both: the rate is used as given, the income sets the rate by its bracket',
       path: ['retirementTaxRate'],
     });
