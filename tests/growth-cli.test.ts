@@ -74,7 +74,7 @@ describe('megaroth compare', () => {
     [['--return', '21'], /--return/],
     [['--volatility', '-1'], /--volatility: must be from 0 to 60/],
     [['--volatility', '61'], /--volatility: must be from 0 to 60/],
-    [['--state-rate', '101'], /--state-rate: must be from 0 to 100/],
+    [['--state-rate', '21'], /--state-rate: must be from 0 to 20/],
     [['--paths', '100001'], /--paths: must be from 1 to 100000/],
     [['--years', '0'], /--years/],
   ])('bad option %j exits 2', async (args, msg) => {

@@ -90,13 +90,18 @@ export function givenByFlags(o: AssumptionOptions): GivenAssumptions {
   ) => {
     if (raw !== undefined) out[key] = percent(flag, raw, r[0], r[1]);
   };
-  pct('stateIncomeTaxRate', '--state-rate', o.stateRate, [0, 100]);
-  pct('retirementStateIncomeTaxRate', '--retirement-state-rate', o.retirementStateRate, [0, 100]);
+  pct('stateIncomeTaxRate', '--state-rate', o.stateRate, R.stateIncomeTaxRate);
+  pct(
+    'retirementStateIncomeTaxRate',
+    '--retirement-state-rate',
+    o.retirementStateRate,
+    R.stateIncomeTaxRate,
+  );
   pct('expectedReturn', '--return', o.return, R.expectedReturn);
   pct('volatility', '--volatility', o.volatility, R.volatility);
   pct('inflation', '--inflation', o.inflation, R.inflation);
   pct('dividendYield', '--dividend-yield', o.dividendYield, R.dividendYield);
-  pct('retirementTaxRate', '--retirement-tax-rate', o.retirementTaxRate, [0, 100]);
+  pct('retirementTaxRate', '--retirement-tax-rate', o.retirementTaxRate, R.retirementTaxRate);
   if (o.retirementIncome !== undefined) {
     out['retirementTaxableIncome'] = parseMoneyOption('--retirement-income', o.retirementIncome);
   }

@@ -7,6 +7,7 @@
  * field left out takes its default (`project/assumptions.ts`).
  */
 import { z } from 'zod';
+import { MAX_STATE_RATE } from '../tax/state.js';
 import { PERCENT_PLACES, percentToRate, type Rate } from '../money.js';
 
 /** A signed percent from `min` to `max` (a return or inflation can be negative). */
@@ -25,6 +26,10 @@ function signedPercent(min: number, max: number) {
 
 /** The ranges, in percent, that a long-run projection accepts (`project/inputs.ts`). */
 export const ASSUMPTION_PERCENT_RANGES = {
+  /** A flat state rate (`tax/state.ts`: `MAX_STATE_RATE`), now or in retirement. */
+  stateIncomeTaxRate: [0, MAX_STATE_RATE * 100],
+  /** A federal marginal rate in retirement: with the state rate at most the 70% the projection takes. */
+  retirementTaxRate: [0, 50],
   expectedReturn: [-20, 20],
   volatility: [0, 60],
   inflation: [-5, 15],
@@ -34,20 +39,17 @@ export const ASSUMPTION_PERCENT_RANGES = {
 const r = ASSUMPTION_PERCENT_RANGES;
 
 /**
- * The schema of the block, from the scenario's own `money` and `percent` fields (passed in, so
+ * The schema of the block, from the scenario's own `money` field (passed in, so
  * that this module and `schema.ts` do not import each other).
  */
-export function assumptionsSchema(parts: {
-  readonly money: z.ZodType<number, number>;
-  readonly percent: z.ZodType<Rate, number>;
-}) {
-  const { money, percent } = parts;
+export function assumptionsSchema(parts: { readonly money: z.ZodType<number, number> }) {
+  const { money } = parts;
   return z
     .strictObject({
-      stateIncomeTaxRate: percent
+      stateIncomeTaxRate: signedPercent(r.stateIncomeTaxRate[0], r.stateIncomeTaxRate[1])
         .optional()
         .describe('State (and local) marginal income tax rate now, percent (default 5)'),
-      retirementStateIncomeTaxRate: percent
+      retirementStateIncomeTaxRate: signedPercent(r.stateIncomeTaxRate[0], r.stateIncomeTaxRate[1])
         .optional()
         .describe(
           'State marginal income tax rate in retirement, for someone who plans to move (default: stateIncomeTaxRate)',
@@ -64,7 +66,7 @@ export function assumptionsSchema(parts: {
       dividendYield: signedPercent(r.dividendYield[0], r.dividendYield[1])
         .optional()
         .describe('Dividend yield of a taxable account, taxed each year, percent (default 1.5)'),
-      retirementTaxRate: percent
+      retirementTaxRate: signedPercent(r.retirementTaxRate[0], r.retirementTaxRate[1])
         .optional()
         .describe(
           'Federal marginal income tax rate on withdrawals in retirement, percent; instead of retirementTaxableIncome',

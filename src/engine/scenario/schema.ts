@@ -336,7 +336,7 @@ export const scenario = z.strictObject({
     .array(plan)
     .max(MAX_LIST, `at most ${String(MAX_LIST)} plans`)
     .prefault([]),
-  assumptions: assumptionsSchema({ money, percent }).optional(),
+  assumptions: assumptionsSchema({ money }).optional(),
 });
 
 export type ScenarioInput = z.input<typeof scenario>;
