@@ -62,9 +62,14 @@ export { taxReport, type TaxInput, type TaxReport } from './engine/report/tax.js
 export { compareReport, type CompareOptions, type CompareReport } from './engine/report/compare.js';
 export { optimizeReport, type OptimizeReport } from './engine/report/optimize.js';
 export {
+  DEFAULT_ASSUMPTIONS,
   DEFAULT_GROWTH_ASSUMPTIONS,
+  resolveAssumptions,
+  type AssumptionEntries,
+  type AssumptionSource,
+  type GivenAssumptions,
   type GrowthAssumptions,
-} from './engine/project/from-household.js';
+} from './engine/project/assumptions.js';
 
 // The report model: Figures, findings, the one serializer.
 export {

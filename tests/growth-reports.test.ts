@@ -49,10 +49,14 @@ describe('inputs say where they came from', () => {
     expect(r.inputs.expectedReturn).toMatchObject({ rate: 0.05, citation: 'input' });
     expect(r.inputs.inflation.citation).toBe('assumption');
     expect(r.inputs.contribution.citation).toBe('IRC 415(c)(2); IRC 402A(c)(4); Notice 2014-54');
-    // a RateFigure for every rate, a Figure for every amount: 9 inputs, 7 household figures
+    // a RateFigure for every rate, a Figure for every amount: 9 inputs, 9 household figures
+    // and 8 assumptions as figures (7 rates and the retirement income; the ages and the NIIT
+    // yes/no are plain values, the retirement tax rate is not used)
     const keys = figuresOf(r).map((f) => f.key);
     expect(keys.filter((k) => k.startsWith('inputs.'))).toHaveLength(9);
-    expect(keys.filter((k) => k.startsWith('household.'))).toHaveLength(7);
+    const household = keys.filter((k) => k.startsWith('household.'));
+    expect(household.filter((k) => !k.startsWith('household.assumptions.'))).toHaveLength(9);
+    expect(household.filter((k) => k.startsWith('household.assumptions.'))).toHaveLength(8);
   });
 
   it('the per-year rows share one key per column; JSON explains each once', () => {

@@ -88,7 +88,7 @@ describe('everyone 65 or older at December 31', () => {
           DEFAULT_GROWTH_ASSUMPTIONS,
         );
         expect(r.worth?.years).toBe(Math.max(65, age + 1) - age);
-        const h = horizonAges(age, DEFAULT_GROWTH_ASSUMPTIONS);
+        const h = horizonAges(age, DEFAULT_GROWTH_ASSUMPTIONS.values);
         expect(h.planEndAge).toBeGreaterThanOrEqual(h.retirementAge);
         expect(h.retirementAge).toBeGreaterThan(age);
       }),

@@ -59,11 +59,15 @@ const RUNS: readonly (readonly [ReportName, string])[] = [
   ['plan', 'plan tests/plan/controlled-group-no-room.yaml'],
   ['compare', 'compare'],
   ['compare', 'compare examples/married-couple.yaml'],
-  ['compare', 'compare tests/growth/compare-roth-lite.yaml --paths 500 --years 10 --return 0.04'],
+  ['compare', 'compare tests/growth/compare-roth-lite.yaml --paths 500 --years 10 --return 4'],
   ['optimize', 'optimize --budget 40000'],
   ['optimize', 'optimize examples/roth-lite.yaml'],
   ['optimize', 'optimize tests/growth/optimize-couple.yaml'],
   ['optimize', 'optimize examples/s-corp-owner.yaml'],
+
+  ['plan', 'plan examples/assumptions.yaml --state-rate 3 --no-niit'],
+  ['compare', 'compare examples/assumptions.yaml --paths 200 --retirement-income 90000'],
+  ['optimize', 'optimize examples/assumptions.yaml --retirement-age 62'],
   ['plan', 'plan examples/cash-balance.yaml'],
   [
     'solo',

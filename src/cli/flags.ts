@@ -33,3 +33,18 @@ export function findingsWithFlags<R extends { readonly findings: readonly Findin
     findings: report.findings.map((f) => ({ ...f, path: flags[f.path] ?? f.path })),
   };
 }
+
+/** The planning assumptions (engine field `assumptions.<name>`) → the flag that sets each. */
+export const ASSUMPTION_FLAGS: Readonly<Record<string, string>> = {
+  'assumptions.stateIncomeTaxRate': '--state-rate',
+  'assumptions.retirementStateIncomeTaxRate': '--retirement-state-rate',
+  'assumptions.expectedReturn': '--return',
+  'assumptions.volatility': '--volatility',
+  'assumptions.inflation': '--inflation',
+  'assumptions.dividendYield': '--dividend-yield',
+  'assumptions.retirementTaxRate': '--retirement-tax-rate',
+  'assumptions.retirementTaxableIncome': '--retirement-income',
+  'assumptions.taxableAccountPaysNiit': '--niit / --no-niit',
+  'assumptions.retirementAge': '--retirement-age',
+  'assumptions.planEndAge': '--plan-end-age',
+};

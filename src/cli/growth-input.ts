@@ -11,6 +11,7 @@ import {
   DEFAULT_GROWTH_ASSUMPTIONS,
   householdOptimizer,
   householdProjection,
+  type GrowthAssumptions,
 } from '../engine/project/from-household.js';
 import type { ProjectionInputs } from '../engine/project/inputs.js';
 import type { OptimizerInput } from '../engine/project/optimizer.js';
@@ -31,19 +32,27 @@ function household(data: unknown, file: string): { scenario: Scenario; report: H
 }
 
 /** Projection inputs from FILE. */
-export function projectionInputsFrom(io: Io, file: string): Explained<ProjectionInputs> {
+export function projectionInputsFrom(
+  io: Io,
+  file: string,
+  a: GrowthAssumptions = DEFAULT_GROWTH_ASSUMPTIONS,
+): Explained<ProjectionInputs> {
   const data = readDataFile(io, file, 'a household scenario or projection inputs');
   if (!isScenario(data)) return projectionFromFile(data, sourceName(file));
   const { scenario, report } = household(data, file);
-  return householdProjection(scenario, report, DEFAULT_GROWTH_ASSUMPTIONS);
+  return householdProjection(scenario, report, a);
 }
 
 /** Optimizer inputs from FILE. */
-export function optimizerInputFrom(io: Io, file: string): Explained<OptimizerInput> {
+export function optimizerInputFrom(
+  io: Io,
+  file: string,
+  a: GrowthAssumptions = DEFAULT_GROWTH_ASSUMPTIONS,
+): Explained<OptimizerInput> {
   const data = readDataFile(io, file, 'a household scenario or optimizer inputs');
   if (!isScenario(data)) return optimizerFromFile(data, sourceName(file));
   const { scenario, report } = household(data, file);
-  return householdOptimizer(scenario, report, DEFAULT_GROWTH_ASSUMPTIONS);
+  return householdOptimizer(scenario, report, a);
 }
 
 /** The household line of the text reports: "Built-in example: NAME — age 40, single, 2026." */

@@ -373,8 +373,8 @@ describe('11. the optimizer never passes its own limits by a cent', () => {
 
 describe('12. compare at the edges of its ranges', () => {
   it.each([
-    [['--return', '0.5'], /--return: must be from -0.2 to 0.2/],
-    [['--volatility', '1'], /--volatility: must be from 0 to 0.6/],
+    [['--return', '50'], /--return: must be from -20 to 20/],
+    [['--volatility', '100'], /--volatility: must be from 0 to 60/],
   ])('the old edges %j are refused', async (args, message) => {
     const o = await runArgs(['compare', ...args, '--paths', '5']);
     expect(o.code).toBe(2);
@@ -382,9 +382,9 @@ describe('12. compare at the edges of its ranges', () => {
   });
 
   it.each([
-    [['--return', '0.2', '--volatility', '0.6', '--years', '75']],
-    [['--return', '-0.2', '--volatility', '0.6', '--years', '1']],
-    [['--return', '-0.2', '--volatility', '0.6', '--years', '75']],
+    [['--return', '20', '--volatility', '60', '--years', '75']],
+    [['--return', '-20', '--volatility', '60', '--years', '1']],
+    [['--return', '-20', '--volatility', '60', '--years', '75']],
   ])(
     'at the new edges %j no wealth is negative and no amount is in exponent notation',
     async (args) => {

@@ -16,8 +16,16 @@ import { renderFindings } from '../render/findings.js';
 import { printReport, withReportOptions, type ReportOutputOptions } from '../report-output.js';
 import { renderPairs, renderTable } from '../table.js';
 import type { Register } from './index.js';
+import { InputError } from '../../engine/errors.js';
+import {
+  anyAssumptionFlag,
+  assumptionsFromFlags,
+  withAssumptionOptions,
+  type AssumptionOptions,
+} from '../assumption-options.js';
+import { assumptionsText } from '../render/assumptions.js';
 
-interface OptimizeOptions extends ReportOutputOptions {
+interface OptimizeOptions extends ReportOutputOptions, AssumptionOptions {
   readonly budget?: string;
 }
 
@@ -94,30 +102,48 @@ function renderOptimize(r: OptimizeReport): string {
 }
 
 export const register: Register = (program, io) => {
-  withReportOptions(
-    program
-      .command('optimize')
-      .summary('The best split of a yearly budget across pre-tax, Roth, after-tax and taxable')
-      .description(
-        'Chooses pre-tax vs Roth deferrals, employer vs after-tax money in a solo plan, how much ' +
-          "goes into each plan's after-tax room and what overflows to a taxable account, to end " +
-          'with the most after-tax wealth. Without FILE: the built-in physician example.',
-      )
-      .argument(
-        '[file]',
-        'a household scenario (see megaroth schema; budget: what it plans to save) or optimizer inputs (YAML or JSON): budget, people, plans, assumptions; see docs/growth.md',
-      )
-      .option('--budget <N>', 'take-home dollars to save each year (overrides the file)'),
+  withAssumptionOptions(
+    withReportOptions(
+      program
+        .command('optimize')
+        .summary('The best split of a yearly budget across pre-tax, Roth, after-tax and taxable')
+        .description(
+          'Chooses pre-tax vs Roth deferrals, employer vs after-tax money in a solo plan, how much ' +
+            "goes into each plan's after-tax room and what overflows to a taxable account, to end " +
+            'with the most after-tax wealth. Without FILE: the built-in physician example.',
+        )
+        .argument(
+          '[file]',
+          'a household scenario (see megaroth schema; budget: what it plans to save) or optimizer inputs (YAML or JSON): budget, people, plans, assumptions; see docs/growth.md',
+        )
+        .option('--budget <N>', 'take-home dollars to save each year (overrides the file)'),
+    ),
   )
     .addHelpText(
       'after',
       '\nExamples:\n  megaroth optimize\n  megaroth optimize --budget 30000 --json\n  megaroth optimize examples/married-couple.yaml --explain',
     )
     .action((file: string | undefined, opts: OptimizeOptions) => {
-      let input = file ? optimizerInputFrom(io, file) : physicianOptimizer();
+      const assumptions = assumptionsFromFlags(opts);
+      let input = file
+        ? optimizerInputFrom(io, file, assumptions)
+        : physicianOptimizer(assumptions);
+      if (input.household === null && anyAssumptionFlag(opts)) {
+        throw new InputError([
+          {
+            path: '--state-rate, --return, …',
+            message:
+              'the assumption flags apply to a household scenario; optimizer inputs give their assumptions in the file',
+          },
+        ]);
+      }
       if (opts.budget !== undefined) {
         input = withGiven(input, 'budget', parseMoneyOption('--budget', opts.budget), '--budget');
       }
-      printReport(io, optimizeReport(input), opts, renderOptimize);
+      printReport(io, optimizeReport(input), opts, (r) =>
+        opts.explain
+          ? renderOptimize(r) + assumptionsText(r.household?.assumptions)
+          : renderOptimize(r),
+      );
     });
 };

@@ -8,8 +8,9 @@ import type {
 import type { Finding } from '../../engine/report/model.js';
 import { formatUsd } from '../../engine/money.js';
 import type { PlanCommandReport, WorthReport } from '../../engine/report/plan.js';
+import type { TradeOffSection, TradeOffsSection } from '../../engine/report/trade-offs.js';
 import { indent, wrap } from '../text.js';
-import { renderPairs } from '../table.js';
+import { renderPairs, renderTable } from '../table.js';
 
 const STATUS: Record<HouseholdReport['filingStatus'], string> = {
   single: 'single',
@@ -166,29 +167,51 @@ function planSection(r: PlanReport): string {
 
 const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
 
+/** The trade-offs, each labelled with what it compares (shared with `compare`). */
+export function tradeOffLines(t: TradeOffsSection, lead: string): string[] {
+  const rows: [string, TradeOffSection][] = [
+    ['Employer contribution vs after-tax money (same total in the plan)', t.employerVsAfterTax],
+    ['Pre-tax vs Roth (same take-home budget)', t.preTaxVsRoth],
+    ['Full Mega Backdoor vs Roth-lite', t.fullVsRothLite],
+  ];
+  return rows.map(([what, x]) => wrap(`${what}: ${x.summary}`, `${lead}- `, `${lead}  `));
+}
+
 /** The "what it's worth" section: the year's after-tax money, every year to retirement. */
 function worthSection(w: WorthReport): string[] {
   const usd0 = (f: Figure): string => formatUsd(f.cents, { wholeDollars: true });
+  const row = (label: string, id: keyof WorthReport['atRetirement']): string[] => [
+    label,
+    usd0(w.atRetirement[id]),
+    usd0(w.atEnd[id]),
+  ];
   const lines = [
     '',
     "What it's worth",
     wrap(
-      `${formatUsd(w.contribution.cents)} of after-tax money a year for ${String(w.years)} year${w.years === 1 ? '' : 's'} at ${pct(w.expectedReturn.rate)}, after tax at retirement (marginal rate now ${pct(w.currentRate.rate)}, in retirement ${pct(w.retirementRate.rate)}):`,
+      `${formatUsd(w.contribution.cents)} of after-tax money a year for ${String(w.contributionYears)} year${w.contributionYears === 1 ? '' : 's'}${w.separationYear === null ? '' : ` (to the job's end in ${String(w.separationYear)}; retirement in ${String(w.years)} years)`} at ${pct(w.expectedReturn.rate)}, after tax (marginal rate now ${pct(w.currentRate.rate)}, in retirement ${pct(w.retirementRate.rate)}; withdrawals over ${String(w.withdrawalYears)} year${w.withdrawalYears === 1 ? '' : 's'}):`,
       '  ',
       '  ',
     ),
     indent(
-      renderPairs([
-        ['Full Mega Backdoor (converted at once)', usd0(w.atRetirement.fullMbr)],
-        ['Roth-lite (converted at separation)', usd0(w.atRetirement.rothLite)],
+      renderTable(
         [
-          w.preTaxRoom.cents === 0
-            ? 'Pre-tax instead (no 402(g) room left: taxable)'
-            : 'Pre-tax instead, tax saved invested',
-          usd0(w.atRetirement.preTax),
+          { header: '' },
+          { header: 'At retirement', align: 'right' },
+          { header: 'At the end', align: 'right' },
         ],
-        ['Taxable brokerage account', usd0(w.atRetirement.taxable)],
-      ]),
+        [
+          row('Full Mega Backdoor (converted at once)', 'fullMbr'),
+          row('Roth-lite (converted at separation)', 'rothLite'),
+          row(
+            w.preTaxRoom.cents === 0
+              ? 'Pre-tax instead (no 402(g) room left: taxable)'
+              : 'Pre-tax instead, tax saved invested',
+            'preTax',
+          ),
+          row('Taxable brokerage account', 'taxable'),
+        ],
+      ),
       '    ',
     ).trimEnd(),
   ];
@@ -206,15 +229,15 @@ function worthSection(w: WorthReport): string[] {
       ),
     );
   }
-  if (w.breakEvenRetirementRate !== null) {
-    lines.push(
-      wrap(
-        `Pre-tax money would end ahead only at a retirement rate below ${pct(w.breakEvenRetirementRate.rate)}. Assumptions and Monte Carlo: megaroth compare FILE.`,
-        '  ',
-        '  ',
-      ),
-    );
-  }
+  lines.push("  Trade-offs (after-tax wealth at the plan's end):");
+  lines.push(...tradeOffLines(w.tradeOffs, '    '));
+  lines.push(
+    wrap(
+      'Assumptions and their sources: --explain; Monte Carlo: megaroth compare FILE.',
+      '  ',
+      '  ',
+    ),
+  );
   return lines;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Deterministic projection of the four strategies at a constant yearly return: balances by
  * account type per year, the after-tax wealth at retirement and at the end of the plan, what
- * Roth-lite moves at separation and the tax on its gains, and the break-even retirement rate.
+ * Roth-lite moves at separation and the tax on its gains, and the break-even retirement rate
+ * of pre-tax money against (a) or (b).
  * Floating-point cents from the kernel are rounded half-up to the cent here, for the report.
  */
 import type { Cents } from '../money.js';
@@ -50,11 +51,6 @@ export interface Projection {
     /** Tax on those earnings at the retirement rate when withdrawn. */
     readonly taxOnEarnings: Cents;
   };
-  /**
-   * The retirement rate at which pre-tax money (tax saved invested) ends with the same wealth
-   * as the full Mega Backdoor, with the whole budget pre-tax; null when there is none from 0 to `BREAK_EVEN_MAX_RATE`.
-   */
-  readonly breakEvenRetirementRate: number | null;
 }
 
 /** The break-even retirement rate is looked for from 0 up to this rate. */
@@ -84,12 +80,22 @@ export function endWealth(i: ProjectionInputs): Float64Array {
   return Float64Array.from(out.map((o) => o[last] ?? 0));
 }
 
-function breakEven(i: ProjectionInputs): number | null {
-  const all = { ...i, preTaxRoom: i.contribution };
+/**
+ * The retirement rate at which (c), pre-tax money with the tax saved invested (as much as
+ * `i.preTaxRoom` allows), ends with the same wealth as `against` — (a) the full Mega Backdoor
+ * or (b) Roth-lite; below it (c) ends ahead. Null when there is none from 0 to
+ * `BREAK_EVEN_MAX_RATE` or nothing could go pre-tax.
+ */
+export function breakEvenRetirementRate(
+  i: ProjectionInputs,
+  against: 'fullMbr' | 'rothLite' = 'fullMbr',
+): number | null {
+  const at = against === 'fullMbr' ? 0 : 1;
   const diff = (tr: number): number => {
-    const w = endWealth({ ...all, retirementRate: tr });
-    return (w[2] ?? 0) - (w[0] ?? 0);
+    const w = endWealth({ ...i, retirementRate: tr });
+    return (w[2] ?? 0) - (w[at] ?? 0);
   };
+  if (i.preTaxRoom === 0) return null;
   let lo = 0;
   let hi = BREAK_EVEN_MAX_RATE;
   if (i.contribution === 0 || diff(lo) < 0 || diff(hi) > 0) return null;
@@ -148,7 +154,7 @@ export function projectStrategies(i: ProjectionInputs): Projection {
   let sepBasis = 0;
   let sepPlan = 0;
   runPath(kernelOf(i), g, out, 1, 0, (y, b) => {
-    if (y === i.years - 1) {
+    if (y === (i.separationYears ?? i.years) - 1) {
       sepBasis = b.rothLite.basis;
       sepPlan = b.rothLite.plan;
     }
@@ -180,6 +186,5 @@ export function projectStrategies(i: ProjectionInputs): Projection {
       toTraditionalIra,
       taxOnEarnings: roundCents(toTraditionalIra * i.retirementRate),
     },
-    breakEvenRetirementRate: breakEven(i),
   };
 }

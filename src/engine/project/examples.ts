@@ -2,7 +2,7 @@
  * The built-in example used by `megaroth compare` and `megaroth optimize` without a file: the
  * seed's physician of `scenario/examples.ts` — age 40, single, 2026, a hospital 403(b) and a
  * moonlighting solo 401(k). Every figure comes from the household engine (`planHousehold`) and
- * the income tax rules; only the growth assumptions of `DEFAULT_GROWTH_ASSUMPTIONS` and the
+ * the income tax rules; only the planning assumptions (`assumptions.ts`, or flags) and the
  * optimizer's budget are stated.
  */
 import { planHousehold } from '../household/plan-household.js';
@@ -14,6 +14,7 @@ import {
   DEFAULT_GROWTH_ASSUMPTIONS,
   householdOptimizer,
   householdProjection,
+  type GrowthAssumptions,
 } from './from-household.js';
 import type { ProjectionInputs } from './inputs.js';
 import type { OptimizerInput } from './optimizer.js';
@@ -27,15 +28,19 @@ function physician() {
 }
 
 /** Projection inputs of the example: the solo plan's after-tax room each year to age 65. */
-export function physicianProjection(): FromHousehold<ProjectionInputs> {
+export function physicianProjection(
+  a: GrowthAssumptions = DEFAULT_GROWTH_ASSUMPTIONS,
+): FromHousehold<ProjectionInputs> {
   const { scenario, report } = physician();
-  return householdProjection(scenario, report, DEFAULT_GROWTH_ASSUMPTIONS, true);
+  return householdProjection(scenario, report, a, true);
 }
 
 /** Optimizer inputs of the example, with a budget of $50,000 of take-home pay a year. */
-export function physicianOptimizer(): FromHousehold<OptimizerInput> {
+export function physicianOptimizer(
+  a: GrowthAssumptions = DEFAULT_GROWTH_ASSUMPTIONS,
+): FromHousehold<OptimizerInput> {
   const { scenario, report } = physician();
-  const e = householdOptimizer(scenario, report, DEFAULT_GROWTH_ASSUMPTIONS, true);
+  const e = householdOptimizer(scenario, report, a, true);
   return {
     ...e,
     values: { ...e.values, budget: PHYSICIAN_BUDGET },

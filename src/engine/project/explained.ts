@@ -7,6 +7,8 @@
  */
 import type { Figure, RateFigure } from '../explain.js';
 import type { FilingStatus } from '../tax/filing-status.js';
+import type { AssumptionEntries } from './assumptions.js';
+import type { EmployerTrade } from './trade-offs.js';
 
 /** The money and rate fields of the projection and optimizer inputs. */
 export type ExplainedField =
@@ -62,17 +64,25 @@ export interface HouseholdBasis {
   readonly filingStatus: FilingStatus;
   /** Age at the end of the tax year of the youngest person (the horizon follows them). */
   readonly age: number;
-  /** Assumed. */
+  /** The youngest's age when the last person retires (assumed, or `people[].retirementAge`). */
   readonly retirementAge: number;
   /** Assumed. */
   readonly planEndAge: number;
+  /** The year the plans to Roth end for their employee (`jobs[].endDate`) before retirement. */
+  readonly separationYear: number | null;
   readonly taxableIncome: Figure;
+  readonly magi: Figure;
   readonly federalRate: RateFigure;
   readonly stateRate: RateFigure;
-  readonly retirementTaxableIncome: Figure;
+  readonly retirementStateRate: RateFigure;
+  /** Null when a retirement tax rate is given instead. */
+  readonly retirementTaxableIncome: Figure | null;
   readonly retirementFederalRate: RateFigure;
   readonly capitalGainsFederalRate: RateFigure;
+  /** The NIIT rate on the taxable account: 3.8% or 0. */
   readonly niitRate: RateFigure;
+  /** Every planning assumption with its value and source. */
+  readonly assumptions: AssumptionEntries;
 }
 
 /** Inputs of type T with their bases and the household they came from (null: none). */
@@ -80,6 +90,8 @@ export interface Explained<T> {
   readonly values: T;
   readonly bases: Bases;
   readonly household: HouseholdBasis | null;
+  /** The employer contribution a solo plan could trade for after-tax room (none: absent). */
+  readonly employerTrade?: EmployerTrade;
 }
 
 /** The basis of `field` (every report input has one: a missing basis is a bug). */
@@ -116,15 +128,28 @@ export function withGiven<T extends object>(
   };
 }
 
-/** Replaces the years to retirement; a household's retirement and end ages move with it. */
-export function withYears<T extends { readonly years: number; readonly withdrawalYears: number }>(
-  e: Explained<T>,
-  years: number,
-): Explained<T> {
+/**
+ * Replaces the years to retirement; a household's retirement and end ages move with it, and a
+ * separation no longer before retirement becomes retirement.
+ */
+export function withYears<
+  T extends {
+    readonly years: number;
+    readonly withdrawalYears: number;
+    readonly separationYears?: number;
+    readonly contributionYears?: number;
+  },
+>(e: Explained<T>, years: number): Explained<T> {
   const h = e.household;
+  const values: Record<string, unknown> = { ...e.values, years };
+  const sep = e.values.separationYears;
+  if (sep !== undefined && sep >= years) {
+    delete values['separationYears'];
+    if (e.values.contributionYears === sep) delete values['contributionYears'];
+  }
   return {
     ...e,
-    values: { ...e.values, years },
+    values: values as unknown as T,
     household: h && {
       ...h,
       retirementAge: h.age + years,

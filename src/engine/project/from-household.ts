@@ -25,62 +25,53 @@ import { ageAtYearEnd } from '../rules/age.js';
 import type { Scenario } from '../scenario/schema.js';
 import { householdTax, type HouseholdTax } from '../tax/household.js';
 import { marginalRate } from '../tax/marginal.js';
+import { inputError } from '../errors.js';
+import { usd } from '../params/index.js';
+import {
+  assumptionEntries,
+  citationOf,
+  fileAssumptions,
+  resolveAssumptions,
+  type AssumptionEntries,
+  type AssumptionKey,
+  type AssumptionSource,
+  type GivenAssumptions,
+  type GrowthAssumptions,
+} from './assumptions.js';
 import {
   ASSUMPTION,
-  assumed,
   type Basis,
   type Bases,
   type FromHousehold,
   type HouseholdBasis,
 } from './explained.js';
 import { yearsFromAges, type ProjectionInputs } from './inputs.js';
+import type { EmployerTrade } from './trade-offs.js';
 import type { Assumptions, OptimizerInput, OptimizerPlan } from './optimizer.js';
 import type { Finding } from '../report/model.js';
 
-/** Assumptions no rule gives. */
-export interface GrowthAssumptions {
-  readonly retirementAge: number;
-  readonly planEndAge: number;
-  /** Flat state marginal rate on ordinary income (0.05 = 5%). */
-  readonly stateRate: number;
-  /** Taxable income expected in retirement, today's dollars (sets the retirement bracket). */
-  readonly retirementTaxableIncome: Cents;
-  /** Federal rate on qualified dividends and long-term gains (IRC 1(h)(1)(C): 15%). */
-  readonly capitalGainsFederalRate: number;
-  readonly expectedReturn: number;
-  readonly volatility: number;
-  readonly inflation: number;
-  readonly dividendYield: number;
+export { DEFAULT_GROWTH_ASSUMPTIONS, type GrowthAssumptions } from './assumptions.js';
+
+/**
+ * The assumptions for a scenario: the given ones that came from flags, over the file's
+ * `assumptions` block, over the defaults (callers without flags pass `DEFAULT_GROWTH_ASSUMPTIONS`).
+ */
+export function assumptionsFor(s: Scenario, a: GrowthAssumptions): GrowthAssumptions {
+  const flags = Object.fromEntries(
+    (Object.keys(a.values) as AssumptionKey[])
+      .filter((k) => a.sources[k] === 'flag')
+      .map((k) => [k, a.values[k]]),
+  ) as GivenAssumptions;
+  return resolveAssumptions(fileAssumptions(s), flags);
 }
-
-export const DEFAULT_GROWTH_ASSUMPTIONS: GrowthAssumptions = {
-  retirementAge: 65,
-  planEndAge: 90,
-  stateRate: 0.05,
-  retirementTaxableIncome: 15_000_000,
-  capitalGainsFederalRate: 0.15,
-  expectedReturn: 0.07,
-  volatility: 0.15,
-  inflation: 0.025,
-  dividendYield: 0.015,
-};
-
-/** The bases of the assumed rates (the same words wherever the defaults are used). */
-const ASSUMED: Readonly<
-  Record<'expectedReturn' | 'volatility' | 'inflation' | 'dividendYield', Basis>
-> = {
-  expectedReturn: assumed('nominal yearly return (the arithmetic mean of the yearly returns)'),
-  volatility: assumed('standard deviation of the yearly return'),
-  inflation: assumed('yearly inflation; only deflates the end value to today’s dollars'),
-  dividendYield: assumed('yearly dividend yield of a taxable account, taxed each year'),
-};
 
 /** The household's income taxes this year (federal, state, NIIT, marginal rate). */
 export function householdTaxOf(
   s: Scenario,
   r: HouseholdReport,
-  a: GrowthAssumptions,
+  given: GrowthAssumptions,
 ): HouseholdTax {
+  const a = assumptionsFor(s, given);
   const wages = s.jobs.reduce((x, j) => x + (j.type === 'schedule-c' ? 0 : (j.wages ?? 0)), 0);
   const profit = s.jobs.reduce((x, j) => x + (j.type === 'schedule-c' ? (j.netProfit ?? 0) : 0), 0);
   const sum = (f: (p: PlanReport) => Cents): Cents => r.plans.reduce((x, p) => x + f(p), 0);
@@ -104,34 +95,36 @@ export function householdTaxOf(
     netInvestmentIncome: 0,
     medicareWages: wages,
     seIncome: sum((p) => p.selfEmployment?.netEarningsFromSelfEmployment.cents ?? 0),
-    stateRate: a.stateRate,
+    stateRate: a.values.stateIncomeTaxRate,
   });
 }
 
 /**
  * The retirement and end ages of the horizon from the youngest person's age at the end of the
- * tax year: the assumed ones, unless everyone is already at or past the assumed retirement age
- * (physicians and owners often work past it). Then this year's contributions are the only
- * ones: retirement at the age + 1 (one year of saving), and the plan's end no earlier.
+ * tax year and the years each person has to their retirement age (the household saves until
+ * the last one retires): at least one year of saving, so a household whose members are all
+ * at or past their retirement age counts this year's contributions only (physicians and
+ * owners often work past it), and the plan's end no earlier than retirement.
  */
 export function horizonAges(
   age: number,
-  a: Pick<GrowthAssumptions, 'retirementAge' | 'planEndAge'>,
+  a: { readonly retirementAge: number; readonly planEndAge: number },
+  yearsToRetirement = a.retirementAge - age,
 ): { readonly retirementAge: number; readonly planEndAge: number } {
-  const retirementAge = Math.max(a.retirementAge, age + 1);
+  const retirementAge = age + Math.max(1, yearsToRetirement);
   return { retirementAge, planEndAge: Math.max(a.planEndAge, retirementAge) };
 }
 
-/** What the projection assumed when everyone is at or past the assumed retirement age. */
-export function pastRetirementFinding(
-  h: HouseholdBasis,
-  a: Pick<GrowthAssumptions, 'retirementAge' | 'planEndAge'>,
-): Finding | undefined {
-  if (h.retirementAge === a.retirementAge) return undefined;
+/** What the projection assumed when everyone is at or past their retirement age. */
+export function pastRetirementFinding(h: HouseholdBasis): Finding | undefined {
+  const entry = h.assumptions.retirementAge;
+  const age = typeof entry.value === 'number' ? entry.value : h.retirementAge;
+  if (h.retirementAge !== h.age + 1 || age > h.age) return undefined;
+  const planEnd = h.assumptions.planEndAge.value;
   return {
     severity: 'info',
     path: 'worth.years',
-    message: `The assumed retirement age of ${String(a.retirementAge)} has passed for everyone in the household (the youngest is ${String(h.age)} at December 31, ${String(h.taxYear)}): the projection counts this year's contributions only, one year of saving, with retirement at ${String(h.retirementAge)}${h.planEndAge === a.planEndAge ? '' : ` and the plan's end at ${String(h.planEndAge)}`}.`,
+    message: `The ${entry.source === 'default' ? 'assumed ' : ''}retirement age of ${String(age)} has passed for everyone in the household (the youngest is ${String(h.age)} at December 31, ${String(h.taxYear)}): the projection counts this year's contributions only, one year of saving, with retirement at ${String(h.retirementAge)}${h.planEndAge === planEnd ? '' : ` and the plan's end at ${String(h.planEndAge)}`}.`,
   };
 }
 
@@ -144,29 +137,94 @@ interface HouseholdRates {
   readonly bases: Bases;
 }
 
+/** The ages of the horizon: the youngest's age, the years to the last retirement, the source. */
+function householdAges(
+  s: Scenario,
+  a: GrowthAssumptions,
+): { age: number; years: number; retirementAge: number; source: AssumptionSource } {
+  const byFlag = a.sources.retirementAge === 'flag';
+  const ages = s.people.map((p) => {
+    const age = ageAtYearEnd(p.birthDate, s.taxYear);
+    const retirementAge = byFlag
+      ? a.values.retirementAge
+      : (p.retirementAge ?? a.values.retirementAge);
+    return { age, retirementAge, years: retirementAge - age };
+  });
+  const age = Math.min(...ages.map((x) => x.age));
+  const years = Math.max(...ages.map((x) => x.years));
+  const last = ages.find((x) => x.years === years) ?? ages[0];
+  const source: AssumptionSource = byFlag
+    ? 'flag'
+    : s.people.some((p) => p.retirementAge !== undefined)
+      ? 'file'
+      : a.sources.retirementAge;
+  return { age, years, retirementAge: last?.retirementAge ?? a.values.retirementAge, source };
+}
+
+/**
+ * The years of saving in the plans to Roth before their employee leaves (`jobs[].endDate`):
+ * the earliest end date among their jobs, counted from the tax year (an end date in the tax
+ * year is one year); null when none is given or it is at or after retirement.
+ */
+function separationYears(s: Scenario, r: HouseholdReport, years: number): number | null {
+  let out: number | null = null;
+  for (const p of plansToRoth(r)) {
+    const plan = s.plans.find((x) => x.id === p.id);
+    const at = s.jobs.findIndex((j) => j.id === plan?.job);
+    const end = s.jobs[at]?.endDate;
+    if (end === undefined) continue;
+    const n = Number(end.slice(0, 4)) - s.taxYear + 1;
+    if (n < 1) {
+      throw inputError(
+        `jobs[${String(at)}].endDate`,
+        `the separation date ${end} is before the tax year ${String(s.taxYear)}: the job has no plan contributions this year`,
+      );
+    }
+    if (n < years) out = out === null ? n : Math.min(out, n);
+  }
+  return out;
+}
+
 /**
  * The household's tax facts, the marginal rates now and in retirement and the capital gains
- * rate (federal plus state; the NIIT too on gains), the years from the ages, and the bases.
+ * rate (federal plus state; the NIIT when the household's MAGI is above the IRC 1411
+ * threshold, unless the assumptions say), the years from the ages, the bases and the
+ * assumptions with their sources.
  */
 function householdRates(
   s: Scenario,
   r: HouseholdReport,
-  a: GrowthAssumptions,
+  given: GrowthAssumptions,
   builtInExample: boolean,
 ): HouseholdRates {
+  const a = assumptionsFor(s, given);
+  const v = a.values;
   const tax = householdTaxOf(s, r, a);
   const params = incomeTaxFor(s.taxYear);
   const bracketCitation = params.brackets[s.filingStatus].top10.citation;
   const federal = rateValue(marginalRate(s.taxYear, s.filingStatus, tax.taxableIncome));
-  const retirementFederal = rateValue(
-    marginalRate(s.taxYear, s.filingStatus, a.retirementTaxableIncome),
-  );
-  const niit = params.niitRate.value;
-  const age = Math.min(...s.people.map((p) => ageAtYearEnd(p.birthDate, s.taxYear)));
-  const ages = horizonAges(age, a);
+  const retirementFederal =
+    v.retirementTaxRate ??
+    rateValue(marginalRate(s.taxYear, s.filingStatus, v.retirementTaxableIncome ?? 0));
+  const threshold = usd(params.niitThreshold[s.filingStatus]);
+  const magiOver = tax.agi > threshold;
+  const paysNiit = v.taxableAccountPaysNiit ?? magiOver;
+  const niit = paysNiit ? params.niitRate.value : 0;
+  const niitWhy = `the household’s MAGI ${formatUsd(tax.agi)} (its AGI) is ${magiOver ? 'above' : 'at or below'} the ${formatUsd(threshold)} ${s.filingStatus} threshold, so the taxable account ${magiOver ? 'pays' : 'does not pay'} the NIIT (IRC 1411(a)(1), (b))`;
+  const hAges = householdAges(s, a);
+  const age = hAges.age;
+  const ages = horizonAges(age, v, hAges.years);
   const { years, withdrawalYears } = yearsFromAges(age, ages.retirementAge, ages.planEndAge);
+  const sep = separationYears(s, r, years);
   const bracket = `the ${String(s.taxYear)} ${s.filingStatus} bracket`;
   const k = (name: string): string => `household.${name}`;
+  const entries: AssumptionEntries = assumptionEntries(k('assumptions'), a, {
+    taxableAccountPaysNiit: paysNiit,
+    niitWhy,
+    retirementAge: hAges.retirementAge,
+    retirementAgeSource: hAges.source,
+  });
+  const whyOf = (key: AssumptionKey): string => entries[key].why;
   const household: HouseholdBasis = {
     ...(s.name === undefined ? {} : { name: s.name }),
     builtInExample,
@@ -175,12 +233,20 @@ function householdRates(
     age,
     retirementAge: ages.retirementAge,
     planEndAge: ages.planEndAge,
+    separationYear: sep === null ? null : s.taxYear + sep - 1,
     taxableIncome: figure(
       k('taxableIncome'),
       'Taxable income this year',
       tax.taxableIncome,
       `AGI ${formatUsd(tax.agi)} (wages and net profit less pre-tax deferrals, the owner’s employer contributions and half of SE tax) less the ${formatUsd(tax.agi - tax.taxableIncome)} standard deduction`,
       'IRC 62(a), 63(c); Form 1040 line 15',
+    ),
+    magi: figure(
+      k('magi'),
+      'Modified AGI this year',
+      tax.agi,
+      'AGI (no foreign earned income excluded): wages and net profit less pre-tax deferrals, the owner’s employer contributions and half of SE tax',
+      'IRC 1411(d), 62(a)',
     ),
     federalRate: rateFigure(
       k('federalRate'),
@@ -192,71 +258,107 @@ function householdRates(
     ),
     stateRate: rateFigure(
       k('stateRate'),
-      'State marginal rate',
-      a.stateRate,
-      'assumed: one flat state rate on ordinary income, now and in retirement',
-      ASSUMPTION,
+      'State marginal rate now',
+      v.stateIncomeTaxRate,
+      whyOf('stateIncomeTaxRate'),
+      citationOf(a.sources.stateIncomeTaxRate),
     ),
-    retirementTaxableIncome: figure(
-      k('retirementTaxableIncome'),
-      'Taxable income in retirement (today’s dollars)',
-      a.retirementTaxableIncome,
-      'assumed: sets the bracket of withdrawals of pre-tax money',
-      ASSUMPTION,
+    retirementStateRate: rateFigure(
+      k('retirementStateRate'),
+      'State marginal rate in retirement',
+      v.retirementStateIncomeTaxRate,
+      whyOf('retirementStateIncomeTaxRate'),
+      citationOf(a.sources.retirementStateIncomeTaxRate),
     ),
-    retirementFederalRate: rateFigure(
-      k('retirementFederalRate'),
-      'Federal marginal rate in retirement',
-      retirementFederal,
-      `${bracket} (held at today’s dollars) the next dollar of the assumed retirement income falls in`,
-      bracketCitation,
-      [k('retirementTaxableIncome')],
-    ),
+    retirementTaxableIncome:
+      v.retirementTaxableIncome === null
+        ? null
+        : figure(
+            k('retirementTaxableIncome'),
+            'Taxable income in retirement (today’s dollars)',
+            v.retirementTaxableIncome,
+            whyOf('retirementTaxableIncome'),
+            citationOf(a.sources.retirementTaxableIncome),
+          ),
+    retirementFederalRate:
+      v.retirementTaxRate === null
+        ? rateFigure(
+            k('retirementFederalRate'),
+            'Federal marginal rate in retirement',
+            retirementFederal,
+            `${bracket} (held at today’s dollars) the next dollar of the assumed retirement income falls in`,
+            bracketCitation,
+            [k('retirementTaxableIncome')],
+          )
+        : rateFigure(
+            k('retirementFederalRate'),
+            'Federal marginal rate in retirement',
+            retirementFederal,
+            whyOf('retirementTaxRate'),
+            citationOf(a.sources.retirementTaxRate),
+          ),
     capitalGainsFederalRate: rateFigure(
       k('capitalGainsFederalRate'),
       'Federal rate on qualified dividends and long-term gains',
-      a.capitalGainsFederalRate,
-      'assumed: one IRC 1(h)(1) bracket for every year',
+      v.capitalGainsFederalRate,
+      whyOf('capitalGainsFederalRate'),
       ASSUMPTION,
     ),
     niitRate: rateFigure(
       k('niitRate'),
-      'Net Investment Income Tax rate',
+      'Net Investment Income Tax rate on the taxable account',
       niit,
-      params.niitRate.label,
-      params.niitRate.citation,
+      v.taxableAccountPaysNiit === null
+        ? `${params.niitRate.label}: ${niitWhy}`
+        : `${params.niitRate.label}: ${whyOf('taxableAccountPaysNiit')}`,
+      `${params.niitRate.citation}; ${params.niitThreshold[s.filingStatus].citation}`,
+      v.taxableAccountPaysNiit === null ? [k('magi')] : undefined,
     ),
+    assumptions: entries,
   };
-  const state = percentText(a.stateRate);
+  const state = percentText(v.stateIncomeTaxRate);
+  const retirementState = percentText(v.retirementStateIncomeTaxRate);
+  const retirementCitation =
+    v.retirementTaxRate === null
+      ? `${bracketCitation}; retirement income and state rate: ${ASSUMPTION}`
+      : `federal and state rates in retirement: ${ASSUMPTION}`;
+  const basis = (key: AssumptionKey): Basis => ({
+    why: whyOf(key),
+    citation: citationOf(a.sources[key]),
+  });
   const bases: Bases = {
     currentRate: {
       why: `${percentText(federal)} federal + ${state} state`,
-      citation: `${bracketCitation}; state rate: ${ASSUMPTION}`,
+      citation: `${bracketCitation}; state rate: ${citationOf(a.sources.stateIncomeTaxRate)}`,
       inputs: [k('federalRate'), k('stateRate')],
     },
     retirementRate: {
-      why: `${percentText(retirementFederal)} federal + ${state} state`,
-      citation: `${bracketCitation}; retirement income and state rate: ${ASSUMPTION}`,
-      inputs: [k('retirementFederalRate'), k('stateRate')],
+      why: `${percentText(retirementFederal)} federal + ${retirementState} state`,
+      citation: retirementCitation,
+      inputs: [k('retirementFederalRate'), k('retirementStateRate')],
     },
     capitalGainsRate: {
-      why: `${percentText(a.capitalGainsFederalRate)} federal + ${percentText(niit)} NIIT + ${state} state`,
+      why: `${percentText(v.capitalGainsFederalRate)} federal + ${percentText(niit)} NIIT + ${state} state`,
       citation: `${params.niitRate.citation}; federal and state rates: ${ASSUMPTION}`,
       inputs: [k('capitalGainsFederalRate'), k('niitRate'), k('stateRate')],
     },
-    ...ASSUMED,
+    expectedReturn: basis('expectedReturn'),
+    volatility: basis('volatility'),
+    inflation: basis('inflation'),
+    dividendYield: basis('dividendYield'),
   };
   return {
     household,
     assumptions: {
       years,
       withdrawalYears,
-      expectedReturn: a.expectedReturn,
-      inflation: a.inflation,
-      dividendYield: a.dividendYield,
-      currentRate: round6(federal + a.stateRate),
-      retirementRate: round6(retirementFederal + a.stateRate),
-      capitalGainsRate: round6(a.capitalGainsFederalRate + niit + a.stateRate),
+      ...(sep === null ? {} : { separationYears: sep }),
+      expectedReturn: v.expectedReturn,
+      inflation: v.inflation,
+      dividendYield: v.dividendYield,
+      currentRate: round6(federal + v.stateIncomeTaxRate),
+      retirementRate: round6(retirementFederal + v.retirementStateIncomeTaxRate),
+      capitalGainsRate: round6(v.capitalGainsFederalRate + niit + v.stateIncomeTaxRate),
     },
     bases,
   };
@@ -265,6 +367,24 @@ function householdRates(
 /** The plans whose planned after-tax money has a way to Roth (full or Roth-lite). */
 export function plansToRoth(r: HouseholdReport): PlanReport[] {
   return r.plans.filter((p) => p.verdict.kind !== 'none' && p.afterTax.cents > 0);
+}
+
+/**
+ * The deductible employer contribution of the solo plans to Roth that after-tax money could
+ * take instead (the maximum end of each plan's trade-off), and how that money would reach Roth.
+ */
+export function employerTradeOf(r: HouseholdReport): EmployerTrade | undefined {
+  const plans = plansToRoth(r).filter(
+    (p) => (p.tradeOff?.maxEmployer.employerContribution.cents ?? 0) > 0,
+  );
+  if (plans.length === 0) return undefined;
+  return {
+    amount: plans.reduce(
+      (x, p) => x + (p.tradeOff?.maxEmployer.employerContribution.cents ?? 0),
+      0,
+    ),
+    afterTax: plans.every((p) => p.verdict.kind === 'full') ? 'fullMbr' : 'rothLite',
+  };
 }
 
 /**
@@ -279,6 +399,7 @@ export function householdProjection(
   builtInExample = false,
 ): FromHousehold<ProjectionInputs> {
   const { household, assumptions, bases } = householdRates(s, r, a, builtInExample);
+  const trade = employerTradeOf(r);
   const toRoth = plansToRoth(r);
   const contribution = toRoth.reduce((x, p) => x + p.afterTax.cents, 0);
   const unused = r.people.reduce((x, p) => x + p.deferralRoomLeft.cents, 0);
@@ -287,7 +408,10 @@ export function householdProjection(
       ...assumptions,
       contribution,
       preTaxRoom: Math.min(unused, contribution),
-      volatility: a.volatility,
+      volatility: assumptionsFor(s, a).values.volatility,
+      ...(assumptions.separationYears === undefined
+        ? {}
+        : { contributionYears: assumptions.separationYears }),
     },
     bases: {
       ...bases,
@@ -304,7 +428,16 @@ export function householdProjection(
       },
     },
     household,
+    ...(trade === undefined ? {} : { employerTrade: trade }),
   };
+}
+
+/** The assumptions with Roth-lite leaving the plan at retirement (no earlier separation). */
+function atRetirement(a: Assumptions): Assumptions {
+  if (a.separationYears === undefined) return a;
+  return Object.fromEntries(
+    Object.entries(a).filter(([k]) => k !== 'separationYears'),
+  ) as unknown as Assumptions;
 }
 
 /** Match as the optimizer models it: the plan's full match for deferrals at its average rate. */
@@ -400,7 +533,8 @@ export function householdOptimizer(
         deferralRoom: p.deferralLimit.cents + p.catchUpLimit.cents,
       })),
       plans,
-      assumptions,
+      // the optimizer prices Roth-lite at retirement: it does not model a separation before it
+      assumptions: atRetirement(assumptions),
     },
     bases: {
       ...bases,

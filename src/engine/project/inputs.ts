@@ -43,6 +43,12 @@ export interface ProjectionInputs {
   readonly years: number;
   /** Years with contributions, from the start (default: every year to retirement). */
   readonly contributionYears?: number;
+  /**
+   * Years before Roth-lite money leaves the plan (separation from the employer): at the end of
+   * them the basis goes to a Roth IRA and the earnings to a traditional IRA (default: `years`).
+   * Contributions stop then too (at most `contributionYears`).
+   */
+  readonly separationYears?: number;
   /** Years of withdrawals after retirement (0: value at retirement only). */
   readonly withdrawalYears: number;
   /** Expected yearly return (arithmetic mean of the lognormal model), e.g. 0.07. */
@@ -107,6 +113,18 @@ export function checkProjectionInputs(p: ProjectionInputs, names: FieldNames = {
     issues.push({
       path: n('contributionYears'),
       message: `must be a whole number from 0 to the years to retirement, got ${String(cy)}`,
+    });
+  }
+  const sy = p.separationYears;
+  if (sy !== undefined && (!Number.isInteger(sy) || sy < 1 || sy > p.years)) {
+    issues.push({
+      path: n('separationYears'),
+      message: `must be a whole number from 1 to the years to retirement, got ${String(sy)}`,
+    });
+  } else if (sy !== undefined && (cy ?? p.years) > sy) {
+    issues.push({
+      path: n('contributionYears'),
+      message: `contributions end at separation: at most the ${String(sy)} years to separation, got ${String(cy ?? p.years)}`,
     });
   }
   if (p.years + p.withdrawalYears > MAX_YEARS) {

@@ -7,9 +7,11 @@
  * - (a) full Mega Backdoor: the budget C goes in after-tax and is converted to Roth at once, so
  *   no taxable conversion earnings arise (IRC 402A(c)(4): only earnings are taxable);
  *   withdrawals are tax-free (qualified, IRC 408A(d)(1)).
- * - (b) Roth-lite: C goes in after-tax and stays in the plan; at separation the basis goes to a
- *   Roth IRA and the earnings to a traditional IRA (Notice 2014-54), taxed at the retirement
- *   rate when withdrawn (IRC 72, 402(a)). A value below basis all goes to the Roth IRA.
+ * - (b) Roth-lite: C goes in after-tax and stays in the plan; at separation (retirement, or the
+ *   end of `separationYears` when the employee leaves earlier, and the contributions stop) the
+ *   basis goes to a Roth IRA and the earnings to a traditional IRA (Notice 2014-54), taxed at
+ *   the retirement rate when withdrawn (IRC 72, 402(a)). A value below basis all goes to the
+ *   Roth IRA.
  * - (c) pre-tax: P = min(C, pre-tax room) goes in pre-tax (costing P × (1 − current rate) of
  *   take-home pay); the rest of the budget, C − P × (1 − current rate), goes to a taxable
  *   account. Pre-tax money is taxed at the retirement rate when withdrawn.
@@ -59,6 +61,8 @@ export interface Kernel {
   readonly dy: number;
   readonly years: number;
   readonly contributionYears: number;
+  /** Years before Roth-lite money leaves the plan. */
+  readonly separationYears: number;
   readonly withdrawalYears: number;
 }
 
@@ -73,6 +77,7 @@ export function kernelOf(i: ProjectionInputs): Kernel {
     dy: i.dividendYield,
     years: i.years,
     contributionYears: i.contributionYears ?? i.years,
+    separationYears: i.separationYears ?? i.years,
     withdrawalYears: i.withdrawalYears,
   };
 }
@@ -126,7 +131,7 @@ export function stepYear(
   out: Wealth,
   n: number,
 ): void {
-  const { c, p: pt, t, tr, cg, dy, years, contributionYears, withdrawalYears } = k;
+  const { c, p: pt, t, tr, cg, dy, years, contributionYears, separationYears, withdrawalYears } = k;
   const keepTr = 1 - tr;
   const keepDivAll = dy * (1 - cg);
   const loseDivAll = dy * cg;
@@ -134,12 +139,14 @@ export function stepYear(
   const total = years + withdrawalYears;
   const contributing = y < contributionYears;
   const withdrawing = y >= years;
-  if (!withdrawing) {
+  if (!withdrawing && y < separationYears) {
     stepSaving(k, contributing, g, a, out, n);
     return;
   }
-  const separating = y === years;
-  const f = 1 / (total - y);
+  const separating = y === separationYears;
+  // the share of each account paid out this year (none while still saving, after an early
+  // separation: the subtractions below then leave every account as it is)
+  const f = withdrawing ? 1 / (total - y) : 0;
   const [oa, ob, oc, od] = out;
   for (let p = 0, q = 0; p < n; p++, q += ACCOUNTS) {
     const gy = g[p] ?? 1;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCases } from '../../../tests/helpers/cases.js';
 import { InputError } from '../errors.js';
 import { cents } from '../money.js';
-import { projectStrategies } from './deterministic.js';
+import { breakEvenRetirementRate, projectStrategies } from './deterministic.js';
 import { MAX_PATHS, MAX_RETURN, MIN_RETURN, type ProjectionInputs } from './inputs.js';
 import { simulateStrategies } from './montecarlo.js';
 import { quantileInPlace } from './quantile.js';
@@ -94,7 +94,19 @@ describe('deterministic projection', () => {
     expect(p.outcomes.preTax.atEnd).toBe(cents(1_150));
     expect(p.outcomes.fullMbr.atEnd).toBe(cents(1_000));
     // break-even: 1,000 × (1 − r) + 400 = 1,000 → r = 40%
-    expect(p.breakEvenRetirementRate).toBeCloseTo(0.4, 5);
+    expect(
+      breakEvenRetirementRate({
+        ...base,
+        contribution: cents(1_000),
+        preTaxRoom: cents(1_000),
+        years: 1,
+        withdrawalYears: 1,
+        expectedReturn: 0,
+        dividendYield: 0,
+        currentRate: 0.4,
+        retirementRate: 0.25,
+      }),
+    ).toBeCloseTo(0.4, 5);
   });
 
   it('property: full MBR never ends below Roth-lite or the taxable account (non-negative rates)', () => {

@@ -2,14 +2,16 @@
  * "What it's worth" for `megaroth plan`: the household's planned after-tax contributions, made
  * every year to retirement, projected four ways at a constant return (`projectStrategies`):
  * full Mega Backdoor, Roth-lite, pre-tax with the tax saved invested, and a taxable account —
- * with after-tax wealth at retirement and the break-even retirement rate. Rates now come from
- * the tax rules; the rest are the stated growth assumptions.
+ * with after-tax wealth at retirement and at the plan's end, and the three trade-offs each
+ * labelled with what it compares. Rates now come from the tax rules; the rest are the stated
+ * assumptions, listed with their sources.
  */
 import type { HouseholdReport } from '../household/report.js';
 import type { Cents } from '../money.js';
 import type { Scenario } from '../scenario/schema.js';
 import { projectStrategies } from './deterministic.js';
-import type { Bases } from './explained.js';
+import type { Bases, HouseholdBasis } from './explained.js';
+import { tradeOffs, type TradeOffs } from './trade-offs.js';
 import type { Finding } from '../report/model.js';
 import {
   householdProjection,
@@ -26,6 +28,10 @@ export interface Worth {
   /** The ids of those plans. */
   readonly plans: readonly string[];
   readonly years: number;
+  /** Years with contributions: to retirement, or to separation when the job ends earlier. */
+  readonly contributionYears: number;
+  /** The year the after-tax money leaves its plan before retirement (null: at retirement). */
+  readonly separationYear: number | null;
   /** Unused 402(g) room that could take the money pre-tax instead. */
   readonly preTaxRoom: Cents;
   readonly expectedReturn: number;
@@ -35,8 +41,13 @@ export interface Worth {
   readonly bases: Bases;
   /** After-tax wealth at retirement per strategy (nominal cents). */
   readonly atRetirement: Readonly<Record<StrategyId, Cents>>;
-  /** Retirement rate below which pre-tax money would end ahead of the full Mega Backdoor. */
-  readonly breakEvenRetirementRate: number | null;
+  /** After-tax wealth at the end of the plan per strategy (nominal cents). */
+  readonly atEnd: Readonly<Record<StrategyId, Cents>>;
+  readonly withdrawalYears: number;
+  /** The three trade-offs, each with what it compares. */
+  readonly tradeOffs: TradeOffs;
+  /** The household the projection was taken from (its assumptions and their sources). */
+  readonly household: HouseholdBasis;
   /** This year's deductions and the income tax (federal + state + NIIT) each one saves. */
   readonly deductions: readonly {
     readonly key: string;
@@ -49,14 +60,16 @@ export interface Worth {
 
 /** The projection of the plan's after-tax money, or null when there is none. */
 export function whatItsWorth(s: Scenario, r: HouseholdReport, a: GrowthAssumptions): Worth | null {
-  const { values: inputs, bases, household } = householdProjection(s, r, a);
+  const { values: inputs, bases, household, employerTrade } = householdProjection(s, r, a);
   if (inputs.contribution === 0) return null;
-  const past = pastRetirementFinding(household, a);
+  const past = pastRetirementFinding(household);
   const p = projectStrategies(inputs);
   return {
     contribution: inputs.contribution,
     plans: plansToRoth(r).map((x) => x.id),
     years: inputs.years,
+    contributionYears: inputs.contributionYears ?? inputs.years,
+    separationYear: household.separationYear,
     preTaxRoom: inputs.preTaxRoom,
     expectedReturn: inputs.expectedReturn,
     currentRate: inputs.currentRate,
@@ -68,7 +81,15 @@ export function whatItsWorth(s: Scenario, r: HouseholdReport, a: GrowthAssumptio
       preTax: p.outcomes.preTax.atRetirement,
       taxable: p.outcomes.taxable.atRetirement,
     },
-    breakEvenRetirementRate: p.breakEvenRetirementRate,
+    atEnd: {
+      fullMbr: p.outcomes.fullMbr.atEnd,
+      rothLite: p.outcomes.rothLite.atEnd,
+      preTax: p.outcomes.preTax.atEnd,
+      taxable: p.outcomes.taxable.atEnd,
+    },
+    withdrawalYears: inputs.withdrawalYears,
+    tradeOffs: tradeOffs(inputs, employerTrade ?? null),
+    household,
     deductions: householdTaxOf(s, r, a).deductionValues.filter((d) => d.amount > 0),
     findings: past ? [past] : [],
   };

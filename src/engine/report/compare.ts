@@ -18,6 +18,9 @@ import {
 } from '../project/explained.js';
 import { checkProjected, type ProjectionInputs } from '../project/inputs.js';
 import { simulateStrategies, type Percentiles } from '../project/montecarlo.js';
+import { rekeyAssumptions, type AssumptionEntries } from '../project/assumptions.js';
+import { tradeOffs } from '../project/trade-offs.js';
+import { tradeOffsSection, type TradeOffsSection } from './trade-offs.js';
 import {
   STRATEGIES,
   STRATEGY_CITATIONS,
@@ -32,6 +35,10 @@ export interface CompareInputs {
   readonly contribution: Figure;
   readonly preTaxRoom: Figure;
   readonly years: number;
+  /** Years with contributions (to retirement, or to separation when the job ends earlier). */
+  readonly contributionYears: number;
+  /** Years before Roth-lite money leaves the plan (retirement, or an earlier separation). */
+  readonly separationYears: number;
   readonly withdrawalYears: number;
   readonly expectedReturn: RateFigure;
   readonly volatility: RateFigure;
@@ -77,7 +84,10 @@ export interface CompareReport extends ReportBase<'compare'> {
     readonly toTraditionalIra: Figure;
     readonly taxOnEarnings: Figure;
   };
-  readonly breakEvenRetirementRate: RateFigure | null;
+  /** The three trade-offs, each labelled with what it compares. */
+  readonly tradeOffs: TradeOffsSection;
+  /** Every planning assumption with its value and source (null: projection inputs from a file). */
+  readonly assumptions: AssumptionEntries | null;
   readonly monteCarlo: {
     readonly paths: number;
     readonly seed: number;
@@ -110,6 +120,8 @@ function inputsSection(e: Explained<ProjectionInputs>): CompareInputs {
     contribution: money('contribution'),
     preTaxRoom: money('preTaxRoom'),
     years: v.years,
+    contributionYears: v.contributionYears ?? v.years,
+    separationYears: v.separationYears ?? v.years,
     withdrawalYears: v.withdrawalYears,
     expectedReturn: rate('expectedReturn'),
     volatility: rate('volatility'),
@@ -227,7 +239,7 @@ export function compareReport(e: Explained<ProjectionInputs>, o: CompareOptions)
       'rothLiteSeparation.toRothIra',
       'Roth-lite at separation: basis to a Roth IRA',
       sep.toRothIra,
-      `the after-tax basis (${String(i.contributionYears ?? i.years)} years of contributions, less any loss) goes to a Roth IRA tax-free`,
+      `when the after-tax money leaves the plan (after ${String(i.separationYears ?? i.years)} years${i.separationYears === undefined || i.separationYears === i.years ? ', at retirement' : ', at separation before retirement'}) its basis (${String(i.contributionYears ?? i.years)} years of contributions, less any loss) goes to a Roth IRA tax-free`,
       'Notice 2014-54; IRC 402(c)(2), 408A(e)',
       ['inputs.contribution'],
     ),
@@ -295,17 +307,8 @@ export function compareReport(e: Explained<ProjectionInputs>, o: CompareOptions)
     household: e.household,
     strategies,
     rothLiteSeparation,
-    breakEvenRetirementRate:
-      p.breakEvenRetirementRate === null
-        ? null
-        : rateFigure(
-            'breakEvenRetirementRate',
-            'Break-even retirement rate',
-            p.breakEvenRetirementRate,
-            'the retirement rate at which (c), with the whole budget pre-tax, ends with the same wealth as (a): below it pre-tax money wins',
-            `${STRATEGY_CITATIONS.preTax}; ${STRATEGY_CITATIONS.fullMbr}`,
-            GROWTH_INPUTS,
-          ),
+    tradeOffs: tradeOffsSection('tradeOffs', tradeOffs(i, e.employerTrade ?? null)),
+    assumptions: e.household && rekeyAssumptions(e.household.assumptions, 'assumptions'),
     monteCarlo: {
       paths: mc.paths,
       seed: mc.seed,
@@ -323,11 +326,16 @@ export function compareReport(e: Explained<ProjectionInputs>, o: CompareOptions)
 }
 
 /** The ages behind the horizon: the retirement and end ages are assumptions. */
-export function agesFinding(h: HouseholdBasis, years: number, withdrawalYears: number): Finding {
+export function agesFinding(
+  h: HouseholdBasis,
+  years: number,
+  withdrawalYears: number,
+  separationYears?: number,
+): Finding {
   return {
     severity: 'info',
     path: 'retirementAge',
-    message: `Retirement at ${String(h.retirementAge)} and the plan’s end at ${String(h.planEndAge)} are assumptions: from age ${String(h.age)} they give ${String(years)} years of saving and ${String(withdrawalYears)} of withdrawals.`,
+    message: `Retirement at ${String(h.retirementAge)} and the plan’s end at ${String(h.planEndAge)} are assumptions (${h.assumptions.retirementAge.source === 'default' ? 'the default retirement age' : `retirement age from the ${h.assumptions.retirementAge.source}`}): from age ${String(h.age)} they give ${String(years)} years of saving and ${String(withdrawalYears)} of withdrawals${h.separationYear === null || separationYears === undefined ? '' : `; the after-tax money leaves its plan at separation in ${String(h.separationYear)}, and the saving in it stops then`}.`,
   };
 }
 
@@ -337,7 +345,9 @@ function compareFindings(
 ): Finding[] {
   const i = e.values;
   const out: Finding[] = [];
-  if (e.household) out.push(agesFinding(e.household, i.years, i.withdrawalYears));
+  if (e.household) {
+    out.push(agesFinding(e.household, i.years, i.withdrawalYears, i.separationYears));
+  }
   if (i.preTaxRoom === 0 && i.contribution > 0) {
     out.push({
       severity: 'info',

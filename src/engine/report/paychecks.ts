@@ -11,7 +11,7 @@ import { formatUsd, toDollars, type Cents } from '../money.js';
 import { checklist, type Step } from '../payroll/checklist.js';
 import { FICA_CITATION } from '../payroll/fica.js';
 import { planPaychecks, type SourceResult } from '../payroll/planner.js';
-import { DEFAULT_GROWTH_ASSUMPTIONS } from '../project/from-household.js';
+import { fileAssumptions, resolveAssumptions } from '../project/assumptions.js';
 import type { ElectionUnit, PayFrequency } from '../scenario/payroll.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { ReportBase } from './model.js';
@@ -442,7 +442,8 @@ export function paychecksReport(s: Scenario): PaychecksCommandReport {
     if (!j.plan || !at || at.planned === 0 || j.plan.inPlanConversion === 'automatic') return [];
     const perYear = j.paychecks.length;
     const contribution = (j.payroll.yearToDate?.afterTax ?? 0) + at.planned;
-    const r = DEFAULT_GROWTH_ASSUMPTIONS.expectedReturn;
+    // the scenario's expected return (its assumptions block, else the default)
+    const r = resolveAssumptions(fileAssumptions(s)).values.expectedReturn;
     const cost = (frequency: 'monthly' | 'quarterly' | 'yearly'): Cents =>
       estimateConversionEarnings({
         annualContribution: contribution,

@@ -7,23 +7,34 @@ import { figure, rateFigure, type Figure, type RateFigure } from '../explain.js'
 import { planHousehold } from '../household/plan-household.js';
 import type { HouseholdReport } from '../household/report.js';
 import { formatUsd } from '../money.js';
+import { rekeyAssumptions, type AssumptionEntries } from '../project/assumptions.js';
 import { basisOf } from '../project/explained.js';
 import type { GrowthAssumptions } from '../project/from-household.js';
 import { STRATEGY_CITATIONS, type StrategyId } from '../project/strategies.js';
 import { whatItsWorth, type Worth } from '../project/worth.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { ReportBase } from './model.js';
+import { tradeOffsSection, type TradeOffsSection } from './trade-offs.js';
 
 /** "What it's worth" with every amount and rate explained. */
 export interface WorthReport {
   readonly contribution: Figure;
   readonly years: number;
+  /** Years with contributions: to retirement, or to separation (`jobs[].endDate`). */
+  readonly contributionYears: number;
+  /** The year the after-tax money leaves its plan before retirement (null: at retirement). */
+  readonly separationYear: number | null;
   readonly preTaxRoom: Figure;
   readonly expectedReturn: RateFigure;
   readonly currentRate: RateFigure;
   readonly retirementRate: RateFigure;
   readonly atRetirement: Readonly<Record<StrategyId, Figure>>;
-  readonly breakEvenRetirementRate: RateFigure | null;
+  readonly withdrawalYears: number;
+  readonly atEnd: Readonly<Record<StrategyId, Figure>>;
+  /** The three trade-offs, each labelled with what it compares. */
+  readonly tradeOffs: TradeOffsSection;
+  /** Every planning assumption with its value and where it came from. */
+  readonly assumptions: AssumptionEntries;
   readonly deductions: readonly {
     readonly key: string;
     readonly amount: Figure;
@@ -51,17 +62,21 @@ const DEDUCTION: Readonly<Record<string, [string, string]>> = {
 /** Turns the projection's numbers into Figures with their rules. */
 export function worthReport(w: Worth): WorthReport {
   const k = (name: string): string => `worth.${name}`;
-  const years = `${String(w.years)} year${w.years === 1 ? '' : 's'}`;
+  const years = `${String(w.contributionYears)} year${w.contributionYears === 1 ? '' : 's'}`;
   return {
     contribution: figure(
       k('contribution'),
       'After-tax money a year',
       w.contribution,
-      'after-tax contributions planned this year in plans with a way to Roth (in-plan conversion or in-service rollover), made every year until retirement',
+      w.separationYear === null
+        ? 'after-tax contributions planned this year in plans with a way to Roth (in-plan conversion or in-service rollover), made every year until retirement'
+        : `after-tax contributions planned this year in plans with a way to Roth, made every year until the job ends in ${String(w.separationYear)} (jobs[].endDate)`,
       'IRC 415(c)(2); IRC 402A(c)(4); Notice 2014-54',
       w.plans.map((id) => `plans.${id}.afterTax`),
     ),
     years: w.years,
+    contributionYears: w.contributionYears,
+    separationYear: w.separationYear,
     preTaxRoom: figure(
       k('preTaxRoom'),
       '402(g) room that could take it pre-tax',
@@ -105,17 +120,22 @@ export function worthReport(w: Worth): WorthReport {
         ];
       }),
     ) as Record<StrategyId, Figure>,
-    breakEvenRetirementRate:
-      w.breakEvenRetirementRate === null
-        ? null
-        : rateFigure(
-            k('breakEvenRetirementRate'),
-            'Break-even retirement rate',
-            w.breakEvenRetirementRate,
-            'the retirement rate below which pre-tax money would end ahead of the full Mega Backdoor',
-            'projection of IRC 402(a) vs 402A(d) treatment at the stated assumptions',
-            [k('atRetirement.fullMbr'), k('atRetirement.preTax')],
-          ),
+    withdrawalYears: w.withdrawalYears,
+    atEnd: Object.fromEntries(
+      (Object.keys(STRATEGY) as StrategyId[]).map((id) => [
+        id,
+        figure(
+          k(`atEnd.${id}`),
+          `${STRATEGY[id]}: at the plan’s end`,
+          w.atEnd[id],
+          `after-tax wealth at the end of the plan, nominal: withdrawals over ${String(w.withdrawalYears)} year${w.withdrawalYears === 1 ? '' : 's'} received plus what is left after tax`,
+          STRATEGY_CITATIONS[id],
+          [k('contribution'), k('expectedReturn'), k('currentRate'), k('retirementRate')],
+        ),
+      ]),
+    ) as Record<StrategyId, Figure>,
+    tradeOffs: tradeOffsSection(k('tradeOffs'), w.tradeOffs),
+    assumptions: rekeyAssumptions(w.household.assumptions, k('assumptions')),
     deductions: w.deductions.map((d) => ({
       key: d.key,
       amount: figure(
@@ -131,7 +151,7 @@ export function worthReport(w: Worth): WorthReport {
         d.saved,
         'federal + state + NIIT with the deduction minus without it',
         'IRC 1(j), 1411; state rate an assumption',
-        [k(`deductions.${d.key}.amount`)],
+        [k(`deductions.${d.key}.amount`), k('assumptions.stateIncomeTaxRate')],
       ),
     })),
   };

@@ -4,11 +4,11 @@
  * Reports both ends — the maximum employer contribution, and none with the most after-tax
  * money — with the total that goes in and the deduction.
  *
- * When are they worth the same? Moving a dollar from employer money to after-tax money gives
- * up a deduction worth the marginal rate t today and gains a dollar that is never taxed again,
- * instead of a dollar taxed at the rate r when withdrawn. With the same total in, the two ends
- * are worth the same when t = r: the employer end wins when today's marginal rate is above the
- * expected rate in retirement. Extra room at the no-employer end (when the 100%-of-compensation
+ * Which end is worth more is a projection, not a rule: moving a dollar from employer money to
+ * after-tax money gives up a deduction worth the marginal rate today (whose saving, invested,
+ * is taxed as it earns) and gains a dollar never taxed again instead of one taxed when
+ * withdrawn. The break-even retirement rate is stated once, by "what it's worth"
+ * (`project/trade-offs.ts`). Extra room at the no-employer end (when the 100%-of-compensation
  * limit binds) adds after-tax dollars that grow tax-free.
  */
 import { figure } from '../explain.js';
@@ -104,8 +104,8 @@ export function soloTradeOff(key: string, maxEnd: TradeOffEnds, noEnd: TradeOffE
     maxEnd.employer === 0
       ? 'there is no employer contribution to trade for after-tax room'
       : `moving the ${formatUsd(maxEnd.employer)} employer contribution to after-tax money gives up that deduction; ` +
-        `with the same total in, the two ends are worth the same when your marginal rate today equals your expected rate in retirement (break-even: today's rate = retirement rate). ` +
-        `Above it the employer contribution wins; below it the after-tax (Roth) end wins` +
+        `with the same total in the plan, the employer end costs less take-home pay (the tax it saves) and is taxed when withdrawn, while after-tax money reaching Roth is never taxed again. ` +
+        `Which is ahead depends on today's marginal rate, the rate in retirement and what the tax saved earns: megaroth plan states the break-even retirement rate under "What it's worth" (employer contribution vs after-tax money)` +
         (extra > 0
           ? `. The no-employer end also fits ${formatUsd(extra)} more in total, because a smaller contribution leaves more compensation for the 100%-of-compensation limit`
           : '');

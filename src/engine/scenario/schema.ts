@@ -20,6 +20,7 @@ import {
 import { FILING_STATUSES } from '../tax/filing-status.js';
 import { payrollSchema } from './payroll.js';
 import { acpBlock } from './acp.js';
+import { assumptionsSchema, retirementAge } from './assumptions.js';
 
 export const SCENARIO_VERSION = 1;
 
@@ -98,6 +99,7 @@ export const person = z.strictObject({
   id: id.describe('Unique id used by jobs'),
   name: z.string().optional(),
   birthDate: isoDate.describe('Date of birth; age is taken at December 31 of the tax year'),
+  retirementAge: retirementAge.optional(),
 });
 
 export const jobType = z.enum(['w2', 'schedule-c', 's-corp'], {
@@ -187,6 +189,12 @@ export const job = z.strictObject({
   payroll: payrollSchema({ money, percent, date: isoDate })
     .optional()
     .describe('w2: pay dates, pay stub and plan rules per paycheck, for megaroth paychecks'),
+
+  endDate: isoDate
+    .optional()
+    .describe(
+      'Separation from this employer, if planned before retirement: Roth-lite money leaves its plan that year',
+    ),
 });
 
 export const matchTier = z.strictObject({
@@ -326,6 +334,7 @@ export const scenario = z.strictObject({
     .array(plan)
     .max(MAX_LIST, `at most ${String(MAX_LIST)} plans`)
     .prefault([]),
+  assumptions: assumptionsSchema({ money }).optional(),
 });
 
 export type ScenarioInput = z.input<typeof scenario>;

@@ -292,7 +292,8 @@ describe('solo answer', () => {
       business: { kind: 'self-employed', netProfit: cents(40_000) },
     });
     expect(r.tradeOff.extraTotalAtNoEmployerEnd.cents).toBe(r.employerContribution.cents);
-    expect(r.tradeOff.breakEven).toMatch(/today's rate = retirement rate/);
+    expect(r.tradeOff.breakEven).toMatch(/states the break-even retirement rate/);
+    expect(r.tradeOff.breakEven).not.toMatch(/today's rate = retirement rate/);
   });
 });
 

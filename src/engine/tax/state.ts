@@ -6,7 +6,7 @@ import { inputError } from '../errors.js';
 import { applyRate, rateOf, type Cents } from '../money.js';
 
 /** Largest accepted state rate (no state's top marginal rate reaches it). */
-const MAX_STATE_RATE = 0.2;
+export const MAX_STATE_RATE = 0.2;
 
 /** Checks a state rate given as a decimal (0.05 = 5%); throws an InputError naming `field`. */
 function checkStateRate(stateRate: number, field = 'stateRate'): number {

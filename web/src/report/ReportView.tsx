@@ -304,7 +304,12 @@ export function WorthSection(props: { worth: WorthReport }): ReactNode {
           { figure: w.expectedReturn },
           { figure: w.currentRate },
           { figure: w.retirementRate },
-          w.breakEvenRetirementRate && { figure: w.breakEvenRetirementRate },
+          w.tradeOffs.employerVsAfterTax.breakEvenRetirementRate && {
+            figure: w.tradeOffs.employerVsAfterTax.breakEvenRetirementRate,
+          },
+          w.tradeOffs.preTaxVsRoth.breakEvenRetirementRate && {
+            figure: w.tradeOffs.preTaxVsRoth.breakEvenRetirementRate,
+          },
           ...w.deductions.flatMap((d) => [{ figure: d.amount }, { figure: d.saved }]),
         ]}
       />

@@ -160,7 +160,12 @@ function CompareView(props: { report: CompareReport }): ReactNode {
             { figure: r.inputs.retirementRate },
             { figure: r.inputs.capitalGainsRate },
             { figure: r.inputs.dividendYield },
-            r.breakEvenRetirementRate && { figure: r.breakEvenRetirementRate },
+            r.tradeOffs.employerVsAfterTax.breakEvenRetirementRate && {
+              figure: r.tradeOffs.employerVsAfterTax.breakEvenRetirementRate,
+            },
+            r.tradeOffs.preTaxVsRoth.breakEvenRetirementRate && {
+              figure: r.tradeOffs.preTaxVsRoth.breakEvenRetirementRate,
+            },
           ]}
         />
       </div>

@@ -1,6 +1,7 @@
 /** JSON Schema of `megaroth compare --json` (four strategies, deterministic and Monte Carlo). */
 import { z } from 'zod';
 import { FILING_STATUSES } from '../../tax/filing-status.js';
+import { assumptionEntries, tradeOffs } from './assumptions.js';
 import { dollars, rate, reportSchema } from './common.js';
 
 /** The household growth inputs were taken from (shared with `optimize`). */
@@ -13,13 +14,17 @@ export const household = z
     age: z.number().int(),
     retirementAge: z.number().int(),
     planEndAge: z.number().int(),
+    separationYear: z.number().int().nullable(),
     taxableIncome: dollars,
+    magi: dollars,
     federalRate: rate,
     stateRate: rate,
-    retirementTaxableIncome: dollars,
+    retirementStateRate: rate,
+    retirementTaxableIncome: dollars.nullable(),
     retirementFederalRate: rate,
     capitalGainsFederalRate: rate,
     niitRate: rate,
+    assumptions: assumptionEntries,
   })
   .nullable();
 
@@ -41,6 +46,8 @@ export const compareJson = reportSchema('compare', {
     contribution: dollars,
     preTaxRoom: dollars,
     years: z.number().int(),
+    contributionYears: z.number().int(),
+    separationYears: z.number().int(),
     withdrawalYears: z.number().int(),
     expectedReturn: rate,
     volatility: rate,
@@ -66,7 +73,8 @@ export const compareJson = reportSchema('compare', {
     toTraditionalIra: dollars,
     taxOnEarnings: dollars,
   }),
-  breakEvenRetirementRate: rate.nullable(),
+  tradeOffs,
+  assumptions: assumptionEntries.nullable(),
   monteCarlo: z.strictObject({
     paths: z.number().int(),
     seed: z.number().int(),

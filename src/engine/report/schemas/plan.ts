@@ -1,5 +1,6 @@
 /** JSON Schema of `megaroth plan --json` (the household report and "what it's worth"). */
 import { z } from 'zod';
+import { assumptionEntries, tradeOffs } from './assumptions.js';
 import { dollars, rate, reportSchema } from './common.js';
 import { FILING_STATUSES } from '../../tax/filing-status.js';
 import { form8959Lines, scheduleSeLines, worksheetLines } from './solo.js';
@@ -155,12 +156,17 @@ const strategies = z.strictObject({
 const worth = z.strictObject({
   contribution: dollars,
   years: z.number().int(),
+  contributionYears: z.number().int(),
+  separationYear: z.number().int().nullable(),
   preTaxRoom: dollars,
   expectedReturn: rate,
   currentRate: rate,
   retirementRate: rate,
   atRetirement: strategies,
-  breakEvenRetirementRate: rate.nullable(),
+  withdrawalYears: z.number().int(),
+  atEnd: strategies,
+  tradeOffs,
+  assumptions: assumptionEntries,
   deductions: z.array(z.strictObject({ key: z.string(), amount: dollars, saved: dollars })),
 });
 
