@@ -75,11 +75,18 @@ const ASSUMED: Readonly<
   dividendYield: assumed('yearly dividend yield of a taxable account, taxed each year'),
 };
 
-/** The household's income taxes this year (federal, state, NIIT, marginal rate). */
+/**
+ * The household's income taxes this year (federal, state, NIIT, marginal rate); `extra` adds
+ * income (a taxable conversion) or deductions (to price a Roth election against pre-tax).
+ */
 export function householdTaxOf(
   s: Scenario,
   r: HouseholdReport,
   a: GrowthAssumptions,
+  extra: {
+    readonly income?: Cents;
+    readonly deductions?: readonly { readonly key: string; readonly amount: Cents }[];
+  } = {},
 ): HouseholdTax {
   const wages = s.jobs.reduce((x, j) => x + (j.type === 'schedule-c' ? 0 : (j.wages ?? 0)), 0);
   const profit = s.jobs.reduce((x, j) => x + (j.type === 'schedule-c' ? (j.netProfit ?? 0) : 0), 0);
@@ -87,7 +94,7 @@ export function householdTaxOf(
   return householdTax({
     year: s.taxYear,
     status: s.filingStatus,
-    grossIncome: wages + profit,
+    grossIncome: wages + profit + (extra.income ?? 0),
     deductions: [
       {
         key: 'preTaxDeferrals',
@@ -100,6 +107,7 @@ export function householdTaxOf(
         amount: sum((p) => (p.selfEmployment ? p.nonelective.cents : 0)),
       },
       { key: 'halfSeTax', amount: sum((p) => p.selfEmployment?.halfSeTaxDeduction.cents ?? 0) },
+      ...(extra.deductions ?? []),
     ],
     netInvestmentIncome: 0,
     medicareWages: wages,

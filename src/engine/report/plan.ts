@@ -13,6 +13,7 @@ import { STRATEGY_CITATIONS, type StrategyId } from '../project/strategies.js';
 import { whatItsWorth, type Worth } from '../project/worth.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { ReportBase } from './model.js';
+import { rothSections, type RothSections } from './plan-roth.js';
 
 /** "What it's worth" with every amount and rate explained. */
 export interface WorthReport {
@@ -31,7 +32,8 @@ export interface WorthReport {
   }[];
 }
 
-export interface PlanCommandReport extends ReportBase<'plan'>, Omit<HouseholdReport, 'findings'> {
+export interface PlanCommandReport
+  extends ReportBase<'plan'>, Omit<HouseholdReport, 'findings'>, RothSections {
   readonly worth: WorthReport | null;
 }
 
@@ -141,10 +143,13 @@ export function worthReport(w: Worth): WorthReport {
 export function planReport(s: Scenario, assumptions: GrowthAssumptions): PlanCommandReport {
   const household = planHousehold(s);
   const worth = whatItsWorth(s, household, assumptions);
+  const roth = rothSections(s, household, assumptions);
   return {
     report: 'plan',
     ...household,
-    findings: [...household.findings, ...(worth?.findings ?? [])],
+    findings: [...household.findings, ...(worth?.findings ?? []), ...roth.findings],
     worth: worth && worthReport(worth),
+    rothIra: roth.rothIra,
+    rothMoney: roth.rothMoney,
   };
 }

@@ -18,6 +18,7 @@ import {
   type Rate,
 } from '../money.js';
 import { FILING_STATUSES } from '../tax/filing-status.js';
+import { acceptsIraRollIns, irasSchema } from './iras.js';
 
 export const SCENARIO_VERSION = 1;
 
@@ -96,6 +97,7 @@ export const person = z.strictObject({
   id: id.describe('Unique id used by jobs'),
   name: z.string().optional(),
   birthDate: isoDate.describe('Date of birth; age is taken at December 31 of the tax year'),
+  iras: irasSchema(money).optional(),
 });
 
 export const jobType = z.enum(['w2', 'schedule-c', 's-corp'], {
@@ -300,6 +302,7 @@ export const plan = z.strictObject({
   acp: acpAssumption
     .optional()
     .describe('ACP test assumption, to estimate the refund of after-tax money for an HCE'),
+  acceptsIraRollIns,
 });
 
 export const scenario = z.strictObject({
