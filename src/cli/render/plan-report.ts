@@ -5,6 +5,7 @@ import { formatUsd } from '../../engine/money.js';
 import type { PlanCommandReport, WorthReport } from '../../engine/report/plan.js';
 import { indent, wrap } from '../text.js';
 import { renderPairs } from '../table.js';
+import { renderRothSections } from './plan-roth.js';
 
 const STATUS: Record<HouseholdReport['filingStatus'], string> = {
   single: 'single',
@@ -248,6 +249,7 @@ export function renderPlanReport(r: PlanCommandReport): string {
     }
   }
   if (r.worth) out.push(...worthSection(r.worth));
+  out.push(...renderRothSections(r));
   if (r.findings.length > 0) {
     out.push('');
     out.push('Findings');

@@ -419,13 +419,12 @@ function findingsOf(y: PersonIraYear, r: RothIraPersonReport, year: number): Fin
       message: `Pro-rata: with ${formatUsd(b.iraBalances)} in traditional, SEP, SIMPLE and rollover IRAs on December 31, ${formatUsd(b.taxable)} of the ${formatUsd(b.conversion)} backdoor conversion is taxable (${formatUsd(r.backdoor?.taxNow.cents ?? 0)} of tax).`,
       fix: `Before December 31, ${String(year)}, roll the ${formatUsd(b.rollIn)} of pre-tax IRA money (not the basis) ${where}; then ${formatUsd(b.taxableWithRollIn)} is taxable.`,
     });
-    for (const a of ask) {
-      const i = r.backdoor?.rollInPlans.findIndex((x) => x.plan === a) ?? -1;
+    for (const a of askPlans) {
       out.push({
         severity: 'question',
-        path: `plans.${a}.acceptsIraRollIns`,
-        message: `Ask the administrator of ${a}: does the plan accept a roll-in of pre-tax IRA money (IRC 408(d)(3)(A)(ii)), and by when must it arrive to be out of the IRA by December 31?`,
-        ...(i >= 0 ? { fix: 'Record the answer as acceptsIraRollIns on the plan.' } : {}),
+        path: `plans[${String(a.index)}].acceptsIraRollIns`,
+        message: `Ask the administrator of ${a.plan}: does the plan accept a roll-in of pre-tax IRA money (IRC 408(d)(3)(A)(ii)), and by when must it arrive to be out of the IRA by December 31?`,
+        fix: 'Record the answer as acceptsIraRollIns on the plan.',
       });
     }
   }

@@ -49,8 +49,8 @@ export interface RothMoneyPerson {
 const LABEL: Record<RothMoneyKind, string> = {
   'roth-deferral': 'Roth deferrals',
   'roth-catch-up': 'Roth catch-up',
-  'mega-backdoor': 'Mega Backdoor (after-tax, converted)',
-  'mega-backdoor-roth-lite': 'Mega Backdoor Roth-lite (Roth at separation)',
+  'mega-backdoor': 'Mega Backdoor (after-tax, converted at once)',
+  'mega-backdoor-roth-lite': 'Mega Backdoor, Roth-lite (Roth at separation)',
   'backdoor-roth-ira': 'Backdoor Roth IRA (conversion)',
   'direct-roth-ira': 'Direct Roth IRA contribution',
 };
@@ -127,7 +127,7 @@ export function rothMoneySection(
           [p.deferralRoth.key],
         );
         steps.push({
-          action: `${p.id}: Roth deferrals of ${formatUsd(p.deferralRoth.cents)} from each paycheck (402(g) counts by calendar year)`,
+          action: `${p.id}: ${formatUsd(p.deferralRoth.cents)} of Roth deferrals, spread over the year’s paychecks (402(g) counts by calendar year)`,
           by: dec31,
         });
       }
