@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../src/engine/errors.js';
 import { separationSplit } from '../src/engine/distributions/separation.js';
 import { paramsFor, usd } from '../src/engine/params/index.js';
 import { DEFAULT_GROWTH_ASSUMPTIONS } from '../src/engine/project/from-household.js';
@@ -276,9 +277,52 @@ describe('the spouse rule (IRC 219(g)(7)) and the spousal IRA (IRC 219(c))', () 
       'modifiedAgi: 245000',
       'modifiedAgi: 245000\n      conversion: 9000',
     );
-    expect(() => planReport(loadScenario(bad, 'yaml'), DEFAULT_GROWTH_ASSUMPTIONS)).toThrow(
-      /people\[1\]\.iras\.conversion|cannot exceed/,
-    );
+    let issues: readonly { path: string }[] = [];
+    try {
+      planReport(loadScenario(bad, 'yaml'), DEFAULT_GROWTH_ASSUMPTIONS);
+    } catch (e) {
+      if (e instanceof InputError) issues = e.issues;
+    }
+    expect(issues.map((x) => x.path)).toEqual(['people[1].iras.conversion']);
+  });
+});
+
+describe('a direct Roth IRA contribution inside the phase-out', () => {
+  it('is reduced, rounded up to $10, and due by the return due date', () => {
+    // 2024 single, age 50+ (born 1970): limit 7,000 + 1,000 = 8,000; MAGI 155,000;
+    // 8,000 × (161,000 − 155,000) / 15,000 = 3,200 exactly. MAGI 155,005:
+    // 8,000 × 5,995 / 15,000 = 3,197.33 → 3,200 (rounded up to $10).
+    const yaml = (magi: number): string => `version: 1
+taxYear: 2024
+filingStatus: single
+people:
+  - id: jo
+    birthDate: 1970-05-05
+    iras:
+      rothContribution: 8000
+      modifiedAgi: ${String(magi)}
+`;
+    for (const magi of [155_000, 155_005]) {
+      const r = planReport(loadScenario(yaml(magi), 'yaml'), DEFAULT_GROWTH_ASSUMPTIONS);
+      const p = r.rothIra[0];
+      expect(p?.contributionLimit.cents).toBe(0); // no compensation in the scenario
+      expect(p?.roth.allowed.cents).toBe(0);
+    }
+    const withPay = (magi: number): string =>
+      `${yaml(magi)}jobs:\n  - id: w\n    person: jo\n    employer: Acme\n    type: w2\n    wages: 150000\n`;
+    for (const magi of [155_000, 155_005]) {
+      const r = planReport(loadScenario(withPay(magi), 'yaml'), DEFAULT_GROWTH_ASSUMPTIONS);
+      const p = r.rothIra[0];
+      expect(p?.contributionLimit.cents).toBe(8_000 * D);
+      expect(p?.roth.status).toBe('reduced');
+      expect(p?.roth.allowed.cents).toBe(3_200 * D);
+      expect(p?.roth.excess.cents).toBe(4_800 * D);
+      const m = r.rothMoney[0];
+      expect(m?.items.map((i) => [i.kind, i.amount.cents])).toEqual([
+        ['direct-roth-ira', 3_200 * D],
+      ]);
+      expect(m?.steps.at(-1)?.by).toBe('2025-04-15');
+    }
   });
 });
 

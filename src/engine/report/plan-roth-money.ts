@@ -79,19 +79,13 @@ export function rothMoneySection(
       taxWhy: string,
       citation: string,
       inputs: readonly string[],
+      amountWhy = 'from the plan report',
     ): void => {
       const key = k(plan ? `${plan}.${kind}` : kind);
       items.push({
         kind,
         plan,
-        amount: figure(
-          `${key}.amount`,
-          LABEL[kind],
-          amount,
-          'from the plan report',
-          citation,
-          inputs,
-        ),
+        amount: figure(`${key}.amount`, LABEL[kind], amount, amountWhy, citation, inputs),
         taxNow: figure(
           `${key}.taxNow`,
           `Tax now: ${LABEL[kind]}`,
@@ -184,12 +178,18 @@ export function rothMoneySection(
         null,
         b.conversion,
         bd?.taxNow.cents ?? 0,
-        'the tax on the taxable conversion (Form 8606 line 18)',
+        b.taxable > b.taxableWithRollIn
+          ? `the tax on the taxable conversion as planned (Form 8606 line 18); ${formatUsd(bd?.taxNowWithRollIn.cents ?? 0)} after the roll-in`
+          : 'the tax on the taxable conversion (Form 8606 line 18)',
         'IRC 408A(d)(3); Form 8606',
         bd ? [bd.conversion.key, bd.taxNow.key] : [],
+        'the planned conversion, from the scenario',
       );
       steps.push({
-        action: `Contribute ${formatUsd(b.contribution)} to a traditional IRA, then convert ${formatUsd(b.conversion)} to a Roth IRA right after it`,
+        action:
+          b.contribution > 0
+            ? `Contribute ${formatUsd(b.contribution)} to a traditional IRA, then convert ${formatUsd(b.conversion)} to a Roth IRA right after it`
+            : `Convert ${formatUsd(b.conversion)} of traditional IRA money to a Roth IRA`,
         by: dec31,
       });
     }
@@ -203,6 +203,7 @@ export function rothMoneySection(
         'a Roth IRA contribution is never deductible',
         'IRC 408A(c)(1), 408A(c)(3)',
         personIra ? [personIra.roth.planned.key, personIra.roth.allowed.key] : [],
+        'the planned direct Roth IRA contribution, at most what is allowed',
       );
       steps.push({
         action: `Contribute ${formatUsd(direct)} directly to a Roth IRA for ${String(year)}`,
