@@ -4,19 +4,33 @@
  * Worksheets 1-2 and 2-2), and the two worked examples, each figure computed by hand below.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/engine/errors.js';
 import { separationSplit } from '../src/engine/distributions/separation.js';
 import { paramsFor, usd } from '../src/engine/params/index.js';
 import { DEFAULT_GROWTH_ASSUMPTIONS } from '../src/engine/project/from-household.js';
 import { planReport } from '../src/engine/report/plan.js';
+import { backdoor } from '../src/engine/roth-ira/backdoor.js';
 import { reducedLimit } from '../src/engine/roth-ira/phase-out.js';
+import type { Iras } from '../src/engine/scenario/iras.js';
 import { deductionRange, rothRange } from '../src/engine/roth-ira/ranges.js';
 import { loadScenario } from '../src/engine/scenario/load.js';
 import type { FilingStatus } from '../src/engine/tax/filing-status.js';
 import { runCli } from './helpers/cli.js';
 
 const D = 100; // cents in a dollar
+
+const EMPTY_IRAS: Iras = {
+  traditional: 0,
+  sep: 0,
+  simple: 0,
+  rollover: 0,
+  basis: 0,
+  contribution: 0,
+  rothContribution: 0,
+  livedWithSpouse: true,
+};
 
 /**
  * Dollars [start, end] as the IRS news releases give them: IR-2022-188 (Notice 2022-55),
@@ -125,6 +139,8 @@ describe('reduced limit (IRC 219(g)(2), 408A(c)(3)(A); Pub 590-A Worksheets 1-2,
     expect(r(7_000, 160_900, single24).allowed).toBe(200 * D);
     expect(r(7_000, 161_000, single24)).toEqual({ allowed: 0, status: 'none' });
     expect(r(7_000, 146_000, single24)).toEqual({ allowed: 7_000 * D, status: 'full' });
+    // No compensation, no limit: the $200 floor does not create one.
+    expect(r(0, 150_000, single24)).toEqual({ allowed: 0, status: 'reduced' });
   });
   it('the deduction, active participant, 2026 single: 7,500 × (91,000 − 85,000) / 10,000 = 4,500', () => {
     expect(r(7_500, 85_000, { start: 81_000 * D, end: 91_000 * D }).allowed).toBe(4_500 * D);
@@ -333,5 +349,52 @@ describe('megaroth plan with IRA fields', () => {
     expect(out.stdout).toContain('Roth IRA — Dr. Patel');
     expect(out.stdout).toContain('Taxable conversion (line 18)');
     expect(out.stdout).toContain('Roth money this year — Dr. Patel');
+  });
+});
+
+describe('properties (fast-check)', () => {
+  const ira = paramsFor(2026).ira;
+  const mult = usd(ira.reducedLimitMultiple);
+  const min = usd(ira.reducedLimitMinimum);
+  const range = { start: 153_000 * D, end: 168_000 * D };
+  it('the reduced limit falls as MAGI rises, stays within [0, limit], and is a multiple of $10', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 860 }).map((x) => x * 10 * D),
+        fc.integer({ min: 0, max: 300_000 * D }),
+        fc.integer({ min: 0, max: 300_000 * D }),
+        (limit, a, b) => {
+          const lo = reducedLimit(limit, Math.min(a, b), range, mult, min).allowed;
+          const hi = reducedLimit(limit, Math.max(a, b), range, mult, min).allowed;
+          expect(hi).toBeLessThanOrEqual(lo);
+          expect(lo).toBeLessThanOrEqual(limit);
+          expect(hi).toBeGreaterThanOrEqual(0);
+          expect(lo % mult).toBe(0);
+        },
+      ),
+    );
+  });
+  it('the backdoor: nontaxable + taxable = the conversion, and the roll-in never adds tax', () => {
+    const money = fc.integer({ min: 0, max: 1_000_000 * D });
+    fc.assert(
+      fc.property(
+        money,
+        money,
+        money,
+        fc.integer({ min: 0, max: 8_600 * D }),
+        (trad, roll, basisRaw, c) => {
+          const basis = Math.min(basisRaw, trad + roll);
+          const b = backdoor({
+            path: 'iras',
+            iras: { ...EMPTY_IRAS, traditional: trad, rollover: roll, basis, contribution: c },
+            conversion: c,
+            deductible: 0,
+          });
+          expect(b.asPlanned.lines.line17 + b.asPlanned.lines.line18).toBe(c);
+          expect(b.taxableWithRollIn).toBeLessThanOrEqual(b.taxable);
+          expect(b.rollIn).toBe(trad + roll - basis);
+        },
+      ),
+    );
   });
 });

@@ -40,8 +40,12 @@ export function reducedLimit(
   minimum: Cents,
 ): ReducedLimit {
   if (range.end <= range.start) throw inputError('phaseOut', 'the end must be above the start');
-  if (magi <= range.start || limit === 0) return { allowed: limit, status: 'full' };
+  if (magi <= range.start) return { allowed: limit, status: 'full' };
   if (magi >= range.end) return { allowed: 0, status: 'none' };
   const rounded = ceilToMultiple(limit * (range.end - magi), range.end - range.start, multiple);
-  return { allowed: Math.min(limit, Math.max(minimum, rounded)), status: 'reduced' };
+  // Rounded is 0 only for a limit of 0 (no compensation): nothing to raise to the minimum.
+  return {
+    allowed: rounded === 0 ? 0 : Math.min(limit, Math.max(minimum, rounded)),
+    status: 'reduced',
+  };
 }
