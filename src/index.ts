@@ -127,3 +127,33 @@ export {
 } from './engine/report/paychecks.js';
 export { checklistIcs } from './engine/payroll/ics.js';
 export { PAYCHECKS_EXAMPLE } from './engine/payroll/example.js';
+
+// The Roth IRA side: ordering by tax year, Form 8606 Part III, the 10% tax, the
+// backdoor Roth IRA in the household and its phase-outs.
+export {
+  orderByTaxYear,
+  type YearOrdering,
+  type DistributionInput,
+  type OrderingDates,
+} from './engine/roth-clocks/ordering.js';
+export { form8606Part3, type Part3Input, type Part3Lines } from './engine/form8606/part3.js';
+export {
+  planEarlyTax,
+  EARLY_EXCEPTIONS,
+  type PlanEarlyTaxInput,
+  type EarlyTax,
+  type EarlyExceptionName,
+} from './engine/distributions/early-tax.js';
+export { iraYears, type PersonIraYear, type RollInPlan } from './engine/roth-ira/household.js';
+export { backdoor, type Backdoor, type BackdoorInput } from './engine/roth-ira/backdoor.js';
+export {
+  reducedLimit,
+  type ReducedLimit,
+  type PhaseOutRange,
+} from './engine/roth-ira/phase-out.js';
+export { rothRange, deductionRange, type ApplicableRange } from './engine/roth-ira/ranges.js';
+export {
+  type RothIraPersonReport,
+  type RothIraBackdoorReport,
+} from './engine/report/plan-roth-ira.js';
+export { type RothMoneyPerson, type RothMoneyItem } from './engine/report/plan-roth-money.js';

@@ -30,7 +30,9 @@ describe('tax-year parameters', () => {
       for (const { path, leaf } of leaves({ ...paramsFor(y), year: undefined })) {
         expect(String(leaf['citation']).length, `${String(y)} ${path}`).toBeGreaterThan(5);
         expect(String(leaf['label']).length, `${String(y)} ${path}`).toBeGreaterThan(5);
-        expect(['usd', 'rate', 'age', 'bool', 'months', 'years', 'hours']).toContain(leaf['unit']);
+        expect(['usd', 'rate', 'age', 'bool', 'days', 'months', 'years', 'hours']).toContain(
+          leaf['unit'],
+        );
       }
     }
   });

@@ -15,6 +15,8 @@ const RUNS: readonly (readonly [ReportName, string])[] = [
   ['plan', 'plan examples/large-employer-full-mbr.yaml'],
   ['plan', 'plan examples/physician-403b-457b-solo.yaml'],
   ['plan', 'plan examples/spouse-on-payroll-exact.yaml'],
+  ['plan', 'plan examples/backdoor-rollover-ira.yaml'],
+  ['plan', 'plan examples/roth-lite-then-backdoor.yaml'],
   ['rollover', 'rollover --balance 60000 --after-tax-basis 15000 --amount 15000 --to roth-ira'],
   ['rollover', 'rollover --balance 75000 --after-tax-basis 50000 --amount 75000 --to split'],
   [

@@ -11,6 +11,7 @@ import type { PlanCommandReport, WorthReport } from '../../engine/report/plan.js
 import type { TradeOffSection, TradeOffsSection } from '../../engine/report/trade-offs.js';
 import { indent, wrap } from '../text.js';
 import { renderPairs, renderTable } from '../table.js';
+import { renderRothSections } from './plan-roth.js';
 
 const STATUS: Record<HouseholdReport['filingStatus'], string> = {
   single: 'single',
@@ -304,5 +305,6 @@ export function renderPlanReport(r: PlanCommandReport): string {
     if (groups.length > 0) out.push('', ...groups.map(limitGroupLine));
   }
   if (r.worth) out.push(...worthSection(r.worth));
+  out.push(...renderRothSections(r));
   return `${out.join('\n')}\n`;
 }

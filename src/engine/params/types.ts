@@ -3,8 +3,9 @@
  * it comes from; `status` says how it was checked (V: official document, V2: reputable
  * secondary source quoting it, UNVERIFIED: still to be checked against the primary document).
  */
+import type { IraParameters } from './ira.js';
 
-export type Unit = 'usd' | 'rate' | 'age' | 'bool' | 'months' | 'years' | 'hours';
+export type Unit = 'usd' | 'rate' | 'age' | 'bool' | 'days' | 'months' | 'years' | 'hours';
 
 export type Status = 'V' | 'V2' | 'UNVERIFIED';
 
@@ -89,4 +90,6 @@ export interface YearParameters {
   readonly year: number;
   readonly plan: PlanLimits;
   readonly payroll: PayrollTax;
+  /** IRA phase-outs and the IRA rules' statutory figures (IRC 219(g), 408A(c)(3), 4973). */
+  readonly ira: IraParameters;
 }

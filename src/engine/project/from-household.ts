@@ -65,11 +65,18 @@ export function assumptionsFor(s: Scenario, a: GrowthAssumptions): GrowthAssumpt
   return resolveAssumptions(fileAssumptions(s), flags);
 }
 
-/** The household's income taxes this year (federal, state, NIIT, marginal rate). */
+/**
+ * The household's income taxes this year (federal, state, NIIT, marginal rate); `extra` adds
+ * income (a taxable conversion) or deductions (to price a Roth election against pre-tax).
+ */
 export function householdTaxOf(
   s: Scenario,
   r: HouseholdReport,
   given: GrowthAssumptions,
+  extra: {
+    readonly income?: Cents;
+    readonly deductions?: readonly { readonly key: string; readonly amount: Cents }[];
+  } = {},
 ): HouseholdTax {
   const a = assumptionsFor(s, given);
   const wages = s.jobs.reduce((x, j) => x + (j.type === 'schedule-c' ? 0 : (j.wages ?? 0)), 0);
@@ -78,7 +85,7 @@ export function householdTaxOf(
   return householdTax({
     year: s.taxYear,
     status: s.filingStatus,
-    grossIncome: wages + profit,
+    grossIncome: wages + profit + (extra.income ?? 0),
     deductions: [
       {
         key: 'preTaxDeferrals',
@@ -91,6 +98,7 @@ export function householdTaxOf(
         amount: sum((p) => (p.selfEmployment ? p.nonelective.cents : 0)),
       },
       { key: 'halfSeTax', amount: sum((p) => p.selfEmployment?.halfSeTaxDeduction.cents ?? 0) },
+      ...(extra.deductions ?? []),
     ],
     netInvestmentIncome: 0,
     medicareWages: wages,

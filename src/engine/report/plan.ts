@@ -16,6 +16,8 @@ import type { Scenario } from '../scenario/schema.js';
 import type { ReportBase } from './model.js';
 import { tradeOffsSection, type TradeOffsSection } from './trade-offs.js';
 
+import { rothSections, type RothSections } from './plan-roth.js';
+
 /** "What it's worth" with every amount and rate explained. */
 export interface WorthReport {
   readonly contribution: Figure;
@@ -42,7 +44,8 @@ export interface WorthReport {
   }[];
 }
 
-export interface PlanCommandReport extends ReportBase<'plan'>, Omit<HouseholdReport, 'findings'> {
+export interface PlanCommandReport
+  extends ReportBase<'plan'>, Omit<HouseholdReport, 'findings'>, RothSections {
   readonly worth: WorthReport | null;
 }
 
@@ -161,10 +164,13 @@ export function worthReport(w: Worth): WorthReport {
 export function planReport(s: Scenario, assumptions: GrowthAssumptions): PlanCommandReport {
   const household = planHousehold(s);
   const worth = whatItsWorth(s, household, assumptions);
+  const roth = rothSections(s, household, assumptions);
   return {
     report: 'plan',
     ...household,
-    findings: [...household.findings, ...(worth?.findings ?? [])],
+    findings: [...household.findings, ...(worth?.findings ?? []), ...roth.findings],
     worth: worth && worthReport(worth),
+    rothIra: roth.rothIra,
+    rothMoney: roth.rothMoney,
   };
 }

@@ -21,6 +21,7 @@ import { FILING_STATUSES } from '../tax/filing-status.js';
 import { payrollSchema } from './payroll.js';
 import { acpBlock } from './acp.js';
 import { assumptionsSchema, retirementAge } from './assumptions.js';
+import { acceptsIraRollIns, irasSchema } from './iras.js';
 
 export const SCENARIO_VERSION = 1;
 
@@ -100,6 +101,7 @@ export const person = z.strictObject({
   name: z.string().optional(),
   birthDate: isoDate.describe('Date of birth; age is taken at December 31 of the tax year'),
   retirementAge: retirementAge.optional(),
+  iras: irasSchema(money).optional(),
 });
 
 export const jobType = z.enum(['w2', 'schedule-c', 's-corp'], {
@@ -305,6 +307,7 @@ export const plan = z.strictObject({
   acp: acpAssumption
     .optional()
     .describe('ACP test assumption, to estimate the refund of after-tax money for an HCE'),
+  acceptsIraRollIns,
 });
 
 export const scenario = z.strictObject({

@@ -1,4 +1,5 @@
 /** Tax year 2023 parameters. Plan limits: Notice 2022-55; wage base: SSA. */
+import { iraYear } from '../ira.js';
 import type { YearParameters } from '../types.js';
 import { statutoryPayroll, statutoryPlan } from './statutory.js';
 
@@ -129,4 +130,12 @@ export const y2023 = {
     },
     ...statutoryPayroll,
   },
+  ira: iraYear({
+    source: 'Notice 2022-55 (IR-2022-188)',
+    rothJoint: [218_000, 228_000],
+    rothOther: [138_000, 153_000],
+    deductionCoveredJoint: [116_000, 136_000],
+    deductionCoveredOther: [73_000, 83_000],
+    deductionSpouseCovered: [218_000, 228_000],
+  }),
 } as const satisfies YearParameters;

@@ -1,4 +1,5 @@
 /** Tax year 2024 parameters. Plan limits: Notice 2023-75; wage base: SSA. */
+import { iraYear } from '../ira.js';
 import type { YearParameters } from '../types.js';
 import { statutoryPayroll, statutoryPlan } from './statutory.js';
 
@@ -128,4 +129,12 @@ export const y2024 = {
     },
     ...statutoryPayroll,
   },
+  ira: iraYear({
+    source: 'Notice 2023-75 (IR-2023-203)',
+    rothJoint: [230_000, 240_000],
+    rothOther: [146_000, 161_000],
+    deductionCoveredJoint: [123_000, 143_000],
+    deductionCoveredOther: [77_000, 87_000],
+    deductionSpouseCovered: [230_000, 240_000],
+  }),
 } as const satisfies YearParameters;

@@ -1,4 +1,5 @@
 /** Tax year 2025 parameters. Plan limits: Notice 2024-80; wage base: SSA. */
+import { iraYear } from '../ira.js';
 import type { YearParameters } from '../types.js';
 import { statutoryPayroll, statutoryPlan } from './statutory.js';
 
@@ -128,4 +129,12 @@ export const y2025 = {
     },
     ...statutoryPayroll,
   },
+  ira: iraYear({
+    source: 'Notice 2024-80 (IR-2024-285)',
+    rothJoint: [236_000, 246_000],
+    rothOther: [150_000, 165_000],
+    deductionCoveredJoint: [126_000, 146_000],
+    deductionCoveredOther: [79_000, 89_000],
+    deductionSpouseCovered: [236_000, 246_000],
+  }),
 } as const satisfies YearParameters;

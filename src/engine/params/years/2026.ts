@@ -1,4 +1,5 @@
 /** Tax year 2026 parameters. Plan limits: Notice 2025-67 (IR-2025-111); wage base: SSA. */
+import { iraYear } from '../ira.js';
 import type { YearParameters } from '../types.js';
 import { statutoryPayroll, statutoryPlan } from './statutory.js';
 
@@ -112,8 +113,10 @@ export const y2026 = {
       value: 1_100,
       unit: 'usd',
       label: 'IRA catch-up contribution, age 50 and over',
-      citation: 'IRC 219(b)(5)(B); Notice 2025-67 (IR-2025-111)',
+      citation:
+        'IRC 219(b)(5)(B), 219(b)(5)(C)(iii) (indexed from 2024, SECURE 2.0 §108); Notice 2025-67 (IR-2025-111)',
       status: 'V',
+      note: 'The first year the cost-of-living adjustment raises it above $1,000.',
     },
     ...statutoryPlan,
   },
@@ -128,4 +131,12 @@ export const y2026 = {
     },
     ...statutoryPayroll,
   },
+  ira: iraYear({
+    source: 'Notice 2025-67 (IR-2025-111)',
+    rothJoint: [242_000, 252_000],
+    rothOther: [153_000, 168_000],
+    deductionCoveredJoint: [129_000, 149_000],
+    deductionCoveredOther: [81_000, 91_000],
+    deductionSpouseCovered: [242_000, 252_000],
+  }),
 } as const satisfies YearParameters;

@@ -4,6 +4,7 @@ import { assumptionEntries, tradeOffs } from './assumptions.js';
 import { dollars, rate, reportSchema } from './common.js';
 import { FILING_STATUSES } from '../../tax/filing-status.js';
 import { form8959Lines, scheduleSeLines, worksheetLines } from './solo.js';
+import { rothIraPerson, rothMoneyPerson } from './plan-roth.js';
 
 const verdict = z.strictObject({
   kind: z.enum(['full', 'roth-lite', 'none', 'no-room']),
@@ -178,4 +179,6 @@ export const planJson = reportSchema('plan', {
   plans: z.array(plan),
   limitGroups: z.array(limitGroup),
   worth: worth.nullable(),
+  rothIra: z.array(rothIraPerson),
+  rothMoney: z.array(rothMoneyPerson),
 });
