@@ -64,15 +64,8 @@ export interface SourceResult extends SourcePlan {
   readonly lastText: string;
 }
 
-export interface JobPlan {
-  readonly job: Job;
-  readonly index: number;
-  readonly payroll: Payroll;
-  readonly plan: Plan | undefined;
-  readonly planIndex: number;
-  readonly paychecks: readonly Paycheck[];
-  readonly remaining: readonly Paycheck[];
-  readonly yearPay: Cents;
+/** A job's payroll as planned: its input and the elections, limits and findings. */
+export interface JobPlan extends JobInput {
   readonly deferral: SourceResult | null;
   readonly deferralType: 'pre-tax' | 'roth';
   readonly afterTax: SourceResult | null;
