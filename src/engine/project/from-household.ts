@@ -440,14 +440,6 @@ export function householdProjection(
   };
 }
 
-/** The assumptions with Roth-lite leaving the plan at retirement (no earlier separation). */
-function atRetirement(a: Assumptions): Assumptions {
-  if (a.separationYears === undefined) return a;
-  return Object.fromEntries(
-    Object.entries(a).filter(([k]) => k !== 'separationYears'),
-  ) as unknown as Assumptions;
-}
-
 /** Match as the optimizer models it: the plan's full match for deferrals at its average rate. */
 function matchOf(s: Scenario, p: PlanReport): OptimizerPlan['match'] {
   const plan = s.plans.find((x) => x.id === p.id);
@@ -541,8 +533,8 @@ export function householdOptimizer(
         deferralRoom: p.deferralLimit.cents + p.catchUpLimit.cents,
       })),
       plans,
-      // the optimizer prices Roth-lite at retirement: it does not model a separation before it
-      assumptions: atRetirement(assumptions),
+      // a separation before retirement (jobs[].endDate) as `compare` and `plan` take it
+      assumptions,
     },
     bases: {
       ...bases,

@@ -23,6 +23,11 @@
  * the household report computes them; the optimizer does not trade deferral room for after-tax
  * room.
  *
+ * A separation before retirement (`separationYears`, from `jobs[].endDate`) is the kernel's:
+ * every kind of money is saved only until then (contributions stop at separation), and
+ * Roth-lite money leaves the plan then, so its earnings are split off at separation and not at
+ * retirement.
+ *
  * The four fixed strategies are valued on the same program; (b) Roth-lite values every
  * after-tax dollar as kept in the plan until separation, even in a plan that could convert it,
  * so it is its own strategy and not (a) again. The recommendation is never worse than any of
@@ -36,10 +41,25 @@ import { checkProjectionInputs, type ProjectionInputs } from './inputs.js';
 import { solveLp } from './simplex.js';
 import type { StrategyId } from './strategies.js';
 
+/**
+ * The projection's assumptions without the amounts; the years with contributions are the
+ * years to separation (`separationYears`, when the job ends before retirement) or to retirement.
+ */
 export type Assumptions = Omit<
   ProjectionInputs,
   'contribution' | 'preTaxRoom' | 'volatility' | 'contributionYears'
 >;
+
+/** The projection inputs of one dollar a year under the assumptions (kernel: contributions stop at separation). */
+function unitProjection(a: Assumptions, contribution: number): ProjectionInputs {
+  return {
+    ...a,
+    contribution,
+    preTaxRoom: contribution,
+    volatility: 0,
+    ...(a.separationYears === undefined ? {} : { contributionYears: a.separationYears }),
+  };
+}
 
 export interface OptimizerPerson {
   readonly id: string;
@@ -172,19 +192,18 @@ function checkOptimizerInput(input: OptimizerInput): void {
     }
   });
   if (issues.length) throw new InputError(issues);
-  checkProjectionInputs(
-    { ...input.assumptions, contribution: 0, preTaxRoom: 0, volatility: 0 },
-    {
-      years: 'assumptions.years',
-      withdrawalYears: 'assumptions.withdrawalYears',
-      expectedReturn: 'assumptions.expectedReturn',
-      inflation: 'assumptions.inflation',
-      currentRate: 'assumptions.currentRate',
-      retirementRate: 'assumptions.retirementRate',
-      capitalGainsRate: 'assumptions.capitalGainsRate',
-      dividendYield: 'assumptions.dividendYield',
-    },
-  );
+  checkProjectionInputs(unitProjection(input.assumptions, 0), {
+    years: 'assumptions.years',
+    separationYears: 'assumptions.separationYears',
+    contributionYears: 'assumptions.separationYears',
+    withdrawalYears: 'assumptions.withdrawalYears',
+    expectedReturn: 'assumptions.expectedReturn',
+    inflation: 'assumptions.inflation',
+    currentRate: 'assumptions.currentRate',
+    retirementRate: 'assumptions.retirementRate',
+    capitalGainsRate: 'assumptions.capitalGainsRate',
+    dividendYield: 'assumptions.dividendYield',
+  });
 }
 
 /** End wealth per dollar a year of each kind of money. */
@@ -198,13 +217,7 @@ export interface UnitValues {
 /** End wealth per dollar a year of each kind of money, from the projection kernel. */
 export function unitValues(a: Assumptions): UnitValues {
   const unit = 1_000_000;
-  const w = endWealth({
-    ...a,
-    contribution: unit,
-    preTaxRoom: unit,
-    currentRate: 0,
-    volatility: 0,
-  });
+  const w = endWealth({ ...unitProjection(a, unit), currentRate: 0 });
   return {
     roth: (w[0] ?? 0) / unit,
     rothLite: (w[1] ?? 0) / unit,

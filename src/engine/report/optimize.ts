@@ -123,6 +123,10 @@ export function optimizeReport(e: Explained<OptimizerInput>): OptimizeReport {
   const r = optimizeSplit(input);
   const horizon = `the end of year ${String(a.years + a.withdrawalYears)}`;
   const valueInputs = ['budget', ...RATE_FIELDS.map((f) => `assumptions.${f}`)];
+  const separation =
+    a.separationYears === undefined
+      ? '; separation at retirement'
+      : `; separation after ${String(a.separationYears)} year${a.separationYears === 1 ? '' : 's'}, before retirement (jobs[].endDate), when the saving stops too`;
   const rate = (f: (typeof RATE_FIELDS)[number]): RateFigure => {
     const b = basisOf(e.bases, f);
     return rateFigure(`assumptions.${f}`, FIELD_LABEL[f], a[f], b.why, b.citation, b.inputs);
@@ -168,7 +172,9 @@ export function optimizeReport(e: Explained<OptimizerInput>): OptimizeReport {
     };
   });
   const findings: Finding[] = [];
-  if (e.household) findings.push(agesFinding(e.household, a.years, a.withdrawalYears));
+  if (e.household) {
+    findings.push(agesFinding(e.household, a.years, a.withdrawalYears, a.separationYears));
+  }
   for (const f of flips) {
     const gap = Math.abs(f.retirementRate.rate - a.retirementRate);
     if (gap > NEAR_FLIP) continue;
@@ -245,7 +251,7 @@ export function optimizeReport(e: Explained<OptimizerInput>): OptimizeReport {
           `fixedStrategies.${s}`,
           `Fixed ${STRATEGY_LABELS[s]}`,
           r.fixed[s],
-          `after-tax wealth at ${horizon} with ${FIXED[s]}`,
+          `after-tax wealth at ${horizon} with ${FIXED[s]}${s === 'rothLite' ? separation : ''}`,
           `${ROOMS}; ${TREATMENT}`,
           valueInputs,
         ),
