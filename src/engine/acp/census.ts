@@ -9,6 +9,7 @@
  * their arrays are empty while every row has it (`DEFAULTS`), so a reader takes `a[i] ?? default`.
  * Built row by row with `CensusBuilder`.
  */
+import { inputError } from '../errors.js';
 import { IdStore } from './id-store.js';
 
 /** Whether the census says an employee is an HCE: unknown (decide from other columns), no, yes. */
@@ -88,14 +89,20 @@ export interface Census {
   readonly qnec: Float64Array;
   /** Look-back (prior) year compensation, cents; 0 when blank; empty when every row has 0. */
   readonly priorCompensation: Float64Array;
-  /** Highest ownership in the current or prior year, hundredths of a percent; empty when all 0. */
-  readonly ownerBps: Int32Array;
+  /**
+   * Highest ownership in the current or prior year, hundredths of a percent (0 to 10000, so 16
+   * bits); empty when all 0.
+   */
+  readonly ownerBps: Uint16Array;
   /** -1 not given, 0 NHCE, 1 HCE, as stated in the `hce` column; empty when every row is -1. */
   readonly hceGiven: Int8Array;
   /** 1 eligible to make after-tax or receive match in the plan year, 0 not. */
   readonly eligible: Uint8Array;
-  /** Vested share of the match, hundredths of a percent (10000 = fully vested); empty when all 10000. */
-  readonly vestedBps: Int32Array;
+  /**
+   * Vested share of the match, hundredths of a percent (0 to 10000, 10000 = fully vested, so 16
+   * bits); empty when all 10000.
+   */
+  readonly vestedBps: Uint16Array;
   /** Elective deferrals (pre-tax and Roth, catch-ups included), cents; empty without the column. */
   readonly deferrals: Float64Array;
   /** Age in whole years at the end of the plan year, -1 when blank; empty without the column. */
@@ -146,7 +153,7 @@ export interface CensusRowValues {
   beginningBalance?: number;
 }
 
-type NumberArray = Float64Array | Int32Array | Int8Array | Uint8Array;
+type NumberArray = Float64Array | Int32Array | Uint16Array | Int8Array | Uint8Array;
 
 function grow<T extends NumberArray>(a: T, n: number): T {
   const ctor = a.constructor as new (n: number) => T;
@@ -164,10 +171,10 @@ interface CensusArrays {
   qmac: Float64Array;
   qnec: Float64Array;
   priorCompensation: Float64Array;
-  ownerBps: Int32Array;
+  ownerBps: Uint16Array;
   hceGiven: Int8Array;
   eligible: Uint8Array;
-  vestedBps: Int32Array;
+  vestedBps: Uint16Array;
   deferrals: Float64Array;
   age: Int32Array;
   birthDate: Int32Array;
@@ -192,10 +199,10 @@ class BuiltCensus implements Census {
   readonly qmac: Float64Array;
   readonly qnec: Float64Array;
   readonly priorCompensation: Float64Array;
-  readonly ownerBps: Int32Array;
+  readonly ownerBps: Uint16Array;
   readonly hceGiven: Int8Array;
   readonly eligible: Uint8Array;
-  readonly vestedBps: Int32Array;
+  readonly vestedBps: Uint16Array;
   readonly deferrals: Float64Array;
   readonly age: Int32Array;
   readonly birthDate: Int32Array;
@@ -258,6 +265,23 @@ const OPTIONAL: readonly (readonly [keyof CensusArrays, keyof OptionalColumns])[
   ['beginningBalance', 'beginningBalance'],
 ];
 
+/** The most hundredths of a percent a share can be (100%): `ownerBps` and `vestedBps` fit 16 bits. */
+const MAX_SHARE_BPS = 10_000;
+
+/** True for a whole number of hundredths of a percent from 0 to 100%. */
+function isBps(v: number): boolean {
+  return Number.isInteger(v) && v >= 0 && v <= MAX_SHARE_BPS;
+}
+
+/** Refuses a row whose ownership or vested share is not 0 to 100% (never stored wrapped). */
+function badBps(r: CensusRowValues): never {
+  const [path, v] = isBps(r.ownerBps) ? ['vestedBps', r.vestedBps] : ['ownerBps', r.ownerBps];
+  throw inputError(
+    path,
+    `expected hundredths of a percent from 0 to ${String(MAX_SHARE_BPS)}, got ${String(v)} (line ${String(r.line)})`,
+  );
+}
+
 /**
  * Accumulates rows into a `Census`, doubling its arrays as it goes. The optional columns' arrays
  * stay empty until `useColumns` says the file has them; those with a default (`DEFAULTS`,
@@ -283,10 +307,10 @@ export class CensusBuilder {
       qmac: new Float64Array(0),
       qnec: new Float64Array(0),
       priorCompensation: new Float64Array(0),
-      ownerBps: new Int32Array(0),
+      ownerBps: new Uint16Array(0),
       hceGiven: new Int8Array(0),
       eligible: new Uint8Array(c),
-      vestedBps: new Int32Array(0),
+      vestedBps: new Uint16Array(0),
       deferrals: new Float64Array(0),
       age: new Int32Array(0),
       birthDate: new Int32Array(0),
@@ -340,6 +364,7 @@ export class CensusBuilder {
 
   /** Appends one validated row. */
   add(r: CensusRowValues): void {
+    if (!isBps(r.ownerBps) || !isBps(r.vestedBps)) badBps(r);
     this.idStore.push(r.id);
     this.addValues(r);
   }
@@ -349,6 +374,7 @@ export class CensusBuilder {
    * not read): the streaming reader's way, with no id string made.
    */
   addWithIdBytes(r: CensusRowValues, b: Uint8Array, start: number, end: number, h: number): void {
+    if (!isBps(r.ownerBps) || !isBps(r.vestedBps)) badBps(r);
     this.idStore.pushBytes(b, start, end, h);
     this.addValues(r);
   }
@@ -394,19 +420,13 @@ export class CensusBuilder {
    * Makes the array of a column kept only once a row differs from the default, with `cap`
    * entries, the `rows` rows before holding the default.
    */
-  private materialize<K extends keyof typeof DEFAULTS | 'lines'>(
-    k: K,
-    rows: number,
-  ): CensusArrays[K] {
+  private materialize(k: keyof typeof DEFAULTS | 'lines', rows: number): NumberArray {
     const a = this.a as unknown as Record<keyof CensusArrays, NumberArray>;
     const x = grow(a[k], this.cap);
     if (k === 'lines') for (let j = 0; j < rows; j++) x[j] = j + 2;
-    else {
-      const d = DEFAULTS[k as keyof typeof DEFAULTS];
-      if (d !== 0) x.fill(d, 0, rows);
-    }
+    else if (DEFAULTS[k] !== 0) x.fill(DEFAULTS[k], 0, rows);
     a[k] = x;
-    return x as CensusArrays[K];
+    return x;
   }
 
   /** The census (arrays trimmed to size). */
