@@ -3,9 +3,13 @@
  * (cents, hundredths of a percent, dates as `yyyymmdd` numbers, flags), so a million employees
  * cost a few tens of megabytes and no per-employee objects. The columns a census may lack
  * (deferrals, ages and dates, the account's gain or loss) take memory only when the file has
- * them: their arrays are empty otherwise, and `columns` says which are there. Built row by row
- * with `CensusBuilder`.
+ * them: their arrays are empty otherwise, and `columns` says which are there. The columns whose
+ * value is usually the same for everyone (`lines`, `qmac`, `qnec`, `priorCompensation`,
+ * `ownerBps`, `hceGiven`, `vestedBps`) take memory only when some row differs from the default:
+ * their arrays are empty while every row has it (`DEFAULTS`), so a reader takes `a[i] ?? default`.
+ * Built row by row with `CensusBuilder`.
  */
+import { inputError } from '../errors.js';
 import { IdStore } from './id-store.js';
 
 /** Whether the census says an employee is an HCE: unknown (decide from other columns), no, yes. */
@@ -38,7 +42,30 @@ export const NO_OPTIONAL_COLUMNS: OptionalColumns = {
   beginningBalance: false,
 };
 
-/** One plan year's census. Money in cents; percentages in hundredths of a percent. */
+/**
+ * The value a row has in each column kept only when some row differs from it: a census whose
+ * every row has its default leaves that array empty (e.g. a file without a `qmac` column), so
+ * readers take `array[i] ?? default`. A row's `lines` default is its index + 2 (`lineOf`).
+ */
+export const DEFAULTS = {
+  qmac: 0,
+  qnec: 0,
+  priorCompensation: 0,
+  ownerBps: 0,
+  hceGiven: HCE_UNKNOWN,
+  vestedBps: 10_000,
+} as const;
+
+/** The file line of row `row`: from `census.lines`, or the row index + 2 when it is empty. */
+export function lineOf(census: Pick<Census, 'lines'>, row: number): number {
+  return census.lines[row] ?? row + 2;
+}
+
+/**
+ * One plan year's census. Money in cents; percentages in hundredths of a percent. The arrays
+ * `lines`, `qmac`, `qnec`, `priorCompensation`, `ownerBps`, `hceGiven` and `vestedBps` are empty
+ * when every row has the default (`DEFAULTS`, `lineOf`).
+ */
 export interface Census {
   readonly size: number;
   /** Every id as a string, by row (made on first use: prefer `idAt` for a few rows). */
@@ -47,24 +74,35 @@ export interface Census {
   idAt(row: number): string;
   /** The row with this id, or -1 (through the id index, without making the `ids` list). */
   rowOf(id: string): number;
-  /** Line of each row in the source file (1-based, header is line 1), or the row index + 2. */
+  /**
+   * Line of each row in the source file (1-based, header is line 1), or the row index + 2;
+   * empty when every row's line is its index + 2 (read it with `lineOf`).
+   */
   readonly lines: Int32Array;
   /** Plan-year 414(s) compensation, cents (before the 401(a)(17) cap). */
   readonly compensation: Float64Array;
   readonly match: Float64Array;
   readonly afterTax: Float64Array;
+  /** Qualified matching contributions, cents; empty when every row has none. */
   readonly qmac: Float64Array;
+  /** Qualified nonelective contributions, cents; empty when every row has none. */
   readonly qnec: Float64Array;
-  /** Look-back (prior) year compensation, cents; 0 when blank. */
+  /** Look-back (prior) year compensation, cents; 0 when blank; empty when every row has 0. */
   readonly priorCompensation: Float64Array;
-  /** Highest ownership in the current or prior year, hundredths of a percent. */
-  readonly ownerBps: Int32Array;
-  /** -1 not given, 0 NHCE, 1 HCE, as stated in the `hce` column. */
+  /**
+   * Highest ownership in the current or prior year, hundredths of a percent (0 to 10000, so 16
+   * bits); empty when all 0.
+   */
+  readonly ownerBps: Uint16Array;
+  /** -1 not given, 0 NHCE, 1 HCE, as stated in the `hce` column; empty when every row is -1. */
   readonly hceGiven: Int8Array;
   /** 1 eligible to make after-tax or receive match in the plan year, 0 not. */
   readonly eligible: Uint8Array;
-  /** Vested share of the match, hundredths of a percent (10000 = fully vested). */
-  readonly vestedBps: Int32Array;
+  /**
+   * Vested share of the match, hundredths of a percent (0 to 10000, 10000 = fully vested, so 16
+   * bits); empty when all 10000.
+   */
+  readonly vestedBps: Uint16Array;
   /** Elective deferrals (pre-tax and Roth, catch-ups included), cents; empty without the column. */
   readonly deferrals: Float64Array;
   /** Age in whole years at the end of the plan year, -1 when blank; empty without the column. */
@@ -115,7 +153,7 @@ export interface CensusRowValues {
   beginningBalance?: number;
 }
 
-type NumberArray = Float64Array | Int32Array | Int8Array | Uint8Array;
+type NumberArray = Float64Array | Int32Array | Uint16Array | Int8Array | Uint8Array;
 
 function grow<T extends NumberArray>(a: T, n: number): T {
   const ctor = a.constructor as new (n: number) => T;
@@ -133,10 +171,10 @@ interface CensusArrays {
   qmac: Float64Array;
   qnec: Float64Array;
   priorCompensation: Float64Array;
-  ownerBps: Int32Array;
+  ownerBps: Uint16Array;
   hceGiven: Int8Array;
   eligible: Uint8Array;
-  vestedBps: Int32Array;
+  vestedBps: Uint16Array;
   deferrals: Float64Array;
   age: Int32Array;
   birthDate: Int32Array;
@@ -161,10 +199,10 @@ class BuiltCensus implements Census {
   readonly qmac: Float64Array;
   readonly qnec: Float64Array;
   readonly priorCompensation: Float64Array;
-  readonly ownerBps: Int32Array;
+  readonly ownerBps: Uint16Array;
   readonly hceGiven: Int8Array;
   readonly eligible: Uint8Array;
-  readonly vestedBps: Int32Array;
+  readonly vestedBps: Uint16Array;
   readonly deferrals: Float64Array;
   readonly age: Int32Array;
   readonly birthDate: Int32Array;
@@ -227,9 +265,27 @@ const OPTIONAL: readonly (readonly [keyof CensusArrays, keyof OptionalColumns])[
   ['beginningBalance', 'beginningBalance'],
 ];
 
+/** The most hundredths of a percent a share can be (100%): `ownerBps` and `vestedBps` fit 16 bits. */
+const MAX_SHARE_BPS = 10_000;
+
+/** True for a whole number of hundredths of a percent from 0 to 100%. */
+function isBps(v: number): boolean {
+  return Number.isInteger(v) && v >= 0 && v <= MAX_SHARE_BPS;
+}
+
+/** Refuses a row whose ownership or vested share is not 0 to 100% (never stored wrapped). */
+function badBps(r: CensusRowValues): never {
+  const [path, v] = isBps(r.ownerBps) ? ['vestedBps', r.vestedBps] : ['ownerBps', r.ownerBps];
+  throw inputError(
+    path,
+    `expected hundredths of a percent from 0 to ${String(MAX_SHARE_BPS)}, got ${String(v)} (line ${String(r.line)})`,
+  );
+}
+
 /**
  * Accumulates rows into a `Census`, doubling its arrays as it goes. The optional columns' arrays
- * stay empty until `useColumns` says the file has them.
+ * stay empty until `useColumns` says the file has them; those with a default (`DEFAULTS`,
+ * `lineOf`) until a row differs from it.
  */
 export class CensusBuilder {
   private n = 0;
@@ -244,17 +300,17 @@ export class CensusBuilder {
     const c = this.cap;
     this.idStore = new IdStore(c);
     this.a = {
-      lines: new Int32Array(c),
+      lines: new Int32Array(0),
       compensation: new Float64Array(c),
       match: new Float64Array(c),
       afterTax: new Float64Array(c),
-      qmac: new Float64Array(c),
-      qnec: new Float64Array(c),
-      priorCompensation: new Float64Array(c),
-      ownerBps: new Int32Array(c),
-      hceGiven: new Int8Array(c),
+      qmac: new Float64Array(0),
+      qnec: new Float64Array(0),
+      priorCompensation: new Float64Array(0),
+      ownerBps: new Uint16Array(0),
+      hceGiven: new Int8Array(0),
       eligible: new Uint8Array(c),
-      vestedBps: new Int32Array(c),
+      vestedBps: new Uint16Array(0),
       deferrals: new Float64Array(0),
       age: new Int32Array(0),
       birthDate: new Int32Array(0),
@@ -303,11 +359,12 @@ export class CensusBuilder {
 
   /** The line of row `row`. */
   lineAt(row: number): number | undefined {
-    return row < this.n ? this.a.lines[row] : undefined;
+    return row < this.n ? lineOf(this.a, row) : undefined;
   }
 
   /** Appends one validated row. */
   add(r: CensusRowValues): void {
+    if (!isBps(r.ownerBps) || !isBps(r.vestedBps)) badBps(r);
     this.idStore.push(r.id);
     this.addValues(r);
   }
@@ -317,6 +374,7 @@ export class CensusBuilder {
    * not read): the streaming reader's way, with no id string made.
    */
   addWithIdBytes(r: CensusRowValues, b: Uint8Array, start: number, end: number, h: number): void {
+    if (!isBps(r.ownerBps) || !isBps(r.vestedBps)) badBps(r);
     this.idStore.pushBytes(b, start, end, h);
     this.addValues(r);
   }
@@ -325,17 +383,27 @@ export class CensusBuilder {
     this.ensure();
     const i = this.n++;
     const a = this.a;
-    a.lines[i] = r.line;
     a.compensation[i] = r.compensation;
     a.match[i] = r.match;
     a.afterTax[i] = r.afterTax;
-    a.qmac[i] = r.qmac;
-    a.qnec[i] = r.qnec;
-    a.priorCompensation[i] = r.priorCompensation;
-    a.ownerBps[i] = r.ownerBps;
-    a.hceGiven[i] = r.hceGiven;
     a.eligible[i] = r.eligible ? 1 : 0;
-    a.vestedBps[i] = r.vestedBps;
+    // the columns kept only once a row differs from the default (a new array is all defaults)
+    if (a.lines.length > 0) a.lines[i] = r.line;
+    else if (r.line !== i + 2) this.materialize('lines', i)[i] = r.line;
+    if (a.qmac.length > 0) a.qmac[i] = r.qmac;
+    else if (r.qmac !== DEFAULTS.qmac) this.materialize('qmac', i)[i] = r.qmac;
+    if (a.qnec.length > 0) a.qnec[i] = r.qnec;
+    else if (r.qnec !== DEFAULTS.qnec) this.materialize('qnec', i)[i] = r.qnec;
+    const prior = r.priorCompensation;
+    if (a.priorCompensation.length > 0) a.priorCompensation[i] = prior;
+    else if (prior !== DEFAULTS.priorCompensation)
+      this.materialize('priorCompensation', i)[i] = prior;
+    if (a.ownerBps.length > 0) a.ownerBps[i] = r.ownerBps;
+    else if (r.ownerBps !== DEFAULTS.ownerBps) this.materialize('ownerBps', i)[i] = r.ownerBps;
+    if (a.hceGiven.length > 0) a.hceGiven[i] = r.hceGiven;
+    else if (r.hceGiven !== DEFAULTS.hceGiven) this.materialize('hceGiven', i)[i] = r.hceGiven;
+    if (a.vestedBps.length > 0) a.vestedBps[i] = r.vestedBps;
+    else if (r.vestedBps !== DEFAULTS.vestedBps) this.materialize('vestedBps', i)[i] = r.vestedBps;
     const o = this.optional;
     if (o === NO_OPTIONAL_COLUMNS) return;
     if (o.deferrals) a.deferrals[i] = r.deferrals ?? 0;
@@ -346,6 +414,19 @@ export class CensusBuilder {
     if (o.excludable) a.excludableGiven[i] = r.excludableGiven ?? NOT_GIVEN;
     if (o.gainLoss) a.gainLoss[i] = r.gainLoss ?? 0;
     if (o.beginningBalance) a.beginningBalance[i] = r.beginningBalance ?? 0;
+  }
+
+  /**
+   * Makes the array of a column kept only once a row differs from the default, with `cap`
+   * entries, the `rows` rows before holding the default.
+   */
+  private materialize(k: keyof typeof DEFAULTS | 'lines', rows: number): NumberArray {
+    const a = this.a as unknown as Record<keyof CensusArrays, NumberArray>;
+    const x = grow(a[k], this.cap);
+    if (k === 'lines') for (let j = 0; j < rows; j++) x[j] = j + 2;
+    else if (DEFAULTS[k] !== 0) x.fill(DEFAULTS[k], 0, rows);
+    a[k] = x;
+    return x;
   }
 
   /** The census (arrays trimmed to size). */

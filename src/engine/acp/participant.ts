@@ -14,7 +14,7 @@ import {
   type PreparedTest,
   type Refund,
 } from './acp-test.js';
-import { CensusBuilder, type Census } from './census.js';
+import { CensusBuilder, lineOf, type Census } from './census.js';
 import { centsAtBps, contributionRatioBps } from './ratios.js';
 
 export interface ParticipantView {
@@ -70,7 +70,7 @@ export function participantView(p: PreparedTest, r: AcpResult, id: string): Part
   }
   return {
     id,
-    line: c.lines[i] ?? 0,
+    line: lineOf(c, i),
     eligible,
     hce,
     compensation: comp,

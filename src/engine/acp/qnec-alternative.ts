@@ -11,7 +11,7 @@ import type { Cents } from '../money.js';
 import { acpConstants } from '../params/acp.js';
 import type { Census } from './census.js';
 import { acpLimitBps, averageBps, centsAtBps, contributionRatioBps } from './ratios.js';
-import { qnecCap, representativeRateBps } from './targeted-qnec.js';
+import { qnecCap, representativeRateBpsInPlace } from './targeted-qnec.js';
 
 export interface QnecAlternative {
   /** Uniform QNEC to every eligible NHCE, hundredths of a percent of capped pay. */
@@ -78,6 +78,7 @@ export function qnecAlternative(input: QnecAlternativeInput): QnecAlternative | 
   /** NHCE k's counted amount without the QNEC it has counted now, plus QNEC `t`. */
   const amountWith = (k: number, q: number, comp: number, t: number): number =>
     (nhceAmount[k] ?? 0) - (capNow === null ? q : Math.min(q, qnecCap(comp, capNow))) + t;
+  let rates: Float64Array | undefined;
   const trial = (x: number): QnecAlternative => {
     // one pass as if the limit did not bind; a second with it when some QNEC passes the floor
     let cost = 0;
@@ -93,14 +94,14 @@ export function qnecAlternative(input: QnecAlternativeInput): QnecAlternative | 
       sum += contributionRatioBps(amountWith(k, q, comp, t), comp);
     }
     if (binds) {
-      const rates = new Float64Array(n);
+      rates ??= new Float64Array(n); // one scratch for every trial: each fills all of it
       for (let k = 0; k < n; k++) {
         const i = nhceIndex[k] ?? 0;
         const comp = nhceComp[k] ?? 1;
         const t = (inTest ? (census.qnec[i] ?? 0) : 0) + centsAtBps(comp, x);
         rates[k] = contributionRatioBps(t + input.otherAmount(i), comp);
       }
-      const rep = representativeRateBps(rates);
+      const rep = representativeRateBpsInPlace(rates);
       const limit = Math.max(floor, acpConstants.qnecRepresentativeMultiplier.value * rep);
       sum = 0;
       for (let k = 0; k < n; k++) {

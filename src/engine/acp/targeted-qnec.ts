@@ -42,11 +42,18 @@ export function qnecFloorBps(prevailingWage: boolean): number {
  * eligible NHCEs"; for 5 NHCEs the group has 3). Sorts a copy; 0 with no NHCEs.
  */
 export function representativeRateBps(rates: Float64Array): number {
+  return representativeRateBpsInPlace(Float64Array.from(rates));
+}
+
+/**
+ * `representativeRateBps` of a scratch array, sorted in place: no copy of a few million rates
+ * (tens of MiB) for the caller that fills the array only to take this rate.
+ */
+export function representativeRateBpsInPlace(rates: Float64Array): number {
   const n = rates.length;
   if (n === 0) return 0;
   const k = Math.ceil((n * acpConstants.representativeGroupPercent.value) / 100);
-  const sorted = Float64Array.from(rates).sort();
-  return sorted[n - k] ?? 0;
+  return rates.sort()[n - k] ?? 0;
 }
 
 /** The most QNEC that counts for pay `comp` at `limitBps`: rounded down to the cent. */
@@ -84,7 +91,7 @@ export function limitQnecs(
     const i = g.nhceIndex[k] ?? 0;
     rates[k] = contributionRatioBps((census.qnec[i] ?? 0) + otherAmount(i), g.nhceComp[k] ?? 1);
   }
-  const rep = representativeRateBps(rates);
+  const rep = representativeRateBpsInPlace(rates);
   const limit = Math.max(floorBps, acpConstants.qnecRepresentativeMultiplier.value * rep);
   let notCounted = 0;
   let limited = 0;
