@@ -51,7 +51,7 @@ function RothIraPerson(props: { p: RothIraPersonReport }): ReactNode {
           },
         ]}
       />
-      <p className="rule">{p.roth.rule}</p>
+      <p className="rule">Phase-out range used: {p.roth.rule}.</p>
       {b && (
         <FigureTable
           caption="The backdoor: Form 8606"

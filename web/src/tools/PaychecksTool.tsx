@@ -129,7 +129,7 @@ function Schedule(props: { r: PaychecksCommandReport }): ReactNode {
                   {formatUsd(f.cents)}
                 </td>
               ))}
-              <td>{c.events.join('; ')}</td>
+              <td className="events">{c.events.join('; ')}</td>
             </tr>
           ))}
         </tbody>
