@@ -231,6 +231,7 @@ describe('tools', () => {
         '#/tools/ledger',
         '#/tools/solo',
         '#/tools/optimize',
+        '#/tools/paychecks',
         '#/tools/tax',
         '#/tools/montecarlo',
         '#/tools/acp',

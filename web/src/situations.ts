@@ -54,6 +54,11 @@ const SENTENCES: readonly (readonly [string, string, string])[] = [
     'An S-corp owner with a solo 401(k) and a cash balance plan beside it.',
   ],
   [
+    'backdoor-rollover-ira',
+    'Backdoor Roth IRA with a rollover IRA',
+    'A physician planning a backdoor Roth IRA while a rollover IRA makes most of the conversion taxable, fixed by rolling it into the 401(k) first.',
+  ],
+  [
     'spouse-on-payroll',
     'Spouse on the payroll',
     'A sole proprietor whose spouse works in the business, both covered by the solo 401(k).',

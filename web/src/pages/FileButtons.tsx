@@ -14,7 +14,8 @@ import {
 } from '../state/files.js';
 import type { Workspace } from '../state/workspace.js';
 
-function download(text: string, name: string, type: string): void {
+/** Saves text as a file through a Blob URL (no network). */
+export function download(text: string, name: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;

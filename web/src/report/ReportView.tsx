@@ -1,7 +1,8 @@
 /**
  * The live answer: the plan report for the scenario, plan by plan (what goes in against the
  * limits, the Mega Backdoor verdict with its reasons, warnings and questions), the household's
- * limit groups and what the after-tax money grows into. It only shows the report's figures.
+ * limit groups, the Roth IRA and Roth money this year (RothSections.tsx) and what the after-tax
+ * money grows into, with its trade-offs and assumptions. It only shows the report's figures.
  */
 import type { ReactNode } from 'react';
 import type {
@@ -9,10 +10,12 @@ import type {
   PersonReport,
   PlanReport,
 } from '../../../src/engine/household/report.js';
+import type { Finding } from '../../../src/engine/report/model.js';
 import type { PlanCommandReport, WorthReport } from '../../../src/engine/report/plan.js';
 import { FILING_STATUS, PLAN_TYPE, VERDICT, pct, planTitle, sentence, usd } from '../format.js';
 import { LimitGroupsChart, PlanChart, WorthChart } from './charts.js';
 import { FigureIndexProvider, FigureTable, InlineFigure } from './explain.js';
+import { AssumptionsList, RothSectionsView, TableScroll } from './RothSections.js';
 
 const CATCH_UP = { 'pre-tax': 'pre-tax', roth: 'Roth' } as const;
 
@@ -203,33 +206,35 @@ function TradeOffSection(props: { plan: PlanReport }): ReactNode {
   ];
   return (
     <div className="tradeoff">
-      <table className="figures">
-        <caption>Employer money or after-tax money: the trade-off in this plan</caption>
-        <thead>
-          <tr>
-            <th scope="col">Item</th>
-            <th scope="col" className="num">
-              Most employer money
-            </th>
-            <th scope="col" className="num">
-              No employer money
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([label, k]) => (
-            <tr key={k}>
-              <th scope="row">{label}</th>
-              <td className="num">
-                <InlineFigure figure={t.maxEmployer[k]} />
-              </td>
-              <td className="num">
-                <InlineFigure figure={t.noEmployer[k]} />
-              </td>
+      <TableScroll label="Employer money or after-tax money">
+        <table className="figures">
+          <caption>Employer money or after-tax money: the trade-off in this plan</caption>
+          <thead>
+            <tr>
+              <th scope="col">Item</th>
+              <th scope="col" className="num">
+                Most employer money
+              </th>
+              <th scope="col" className="num">
+                No employer money
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map(([label, k]) => (
+              <tr key={k}>
+                <th scope="row">{label}</th>
+                <td className="num">
+                  <InlineFigure figure={t.maxEmployer[k]} />
+                </td>
+                <td className="num">
+                  <InlineFigure figure={t.noEmployer[k]} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <p className="rule">{sentence(t.explanation)}.</p>
     </div>
   );
@@ -272,6 +277,8 @@ export function LimitGroups(props: { report: PlanCommandReport }): ReactNode {
   );
 }
 
+const TRADE_OFFS = ['employerVsAfterTax', 'preTaxVsRoth', 'fullVsRothLite'] as const;
+
 const STRATEGY_ORDER = ['fullMbr', 'rothLite', 'preTax', 'taxable'] as const;
 
 export function WorthSection(props: { worth: WorthReport }): ReactNode {
@@ -313,6 +320,15 @@ export function WorthSection(props: { worth: WorthReport }): ReactNode {
           ...w.deductions.flatMap((d) => [{ figure: d.amount }, { figure: d.saved }]),
         ]}
       />
+      <h4>Trade-offs</h4>
+      <ul className="tradeoffs">
+        {TRADE_OFFS.map((id) => (
+          <li key={id}>
+            <strong>{sentence(w.tradeOffs[id].compares)}:</strong> {w.tradeOffs[id].summary}
+          </li>
+        ))}
+      </ul>
+      <AssumptionsList assumptions={w.assumptions} />
     </section>
   );
 }
@@ -324,7 +340,7 @@ const SEVERITY = {
   info: 'Note',
 } as const;
 
-export function Findings(props: { report: PlanCommandReport }): ReactNode {
+export function Findings(props: { report: { readonly findings: readonly Finding[] } }): ReactNode {
   const f = props.report.findings;
   if (f.length === 0) return null;
   return (
@@ -370,6 +386,7 @@ export function ReportView(props: { report: PlanCommandReport; stale: boolean })
           <PlanSection key={p.id} plan={p} report={r} />
         ))}
         {r.limitGroups.length > 0 && <LimitGroups report={r} />}
+        <RothSectionsView report={r} />
         {r.worth && <WorthSection worth={r.worth} />}
         <Findings report={r} />
       </div>

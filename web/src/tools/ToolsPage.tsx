@@ -2,10 +2,10 @@
  * Tools beside the planner, each a page over its engine report (the same report the CLI
  * prints): a plan withdrawal and where it lands (`rollover`), Form 8606 (`form8606`), the Roth
  * five-year clocks (`clocks`), a plan account by source (`ledger`), and the pages in
- * MoreTools, MonteCarloTool and AcpTool. Inputs are read with the CLI's own parsers, so the
+ * MoreTools, MonteCarloTool, AcpTool and PaychecksTool. Inputs are read with the CLI's own parsers, so the
  * messages are the CLI's.
  */
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useId, useMemo, useState, type ReactNode } from 'react';
 import { dataFormatOf, parseDataText } from '../../../src/engine/data-text.js';
 import { ROUTES, type Route } from '../../../src/engine/distributions/routes.js';
 import type { Finding } from '../../../src/engine/report/model.js';
@@ -20,6 +20,11 @@ import { AcpTool } from './AcpTool.js';
 import { MonteCarloTool } from './MonteCarloTool.js';
 import { OptimizeTool, SoloTool, TaxTool } from './MoreTools.js';
 import { TOOLS, type ToolId } from './list.js';
+
+// The paychecks page (its planner and calendar writer) loads when first opened.
+const PaychecksTool = lazy(() =>
+  import('./PaychecksTool.js').then((m) => ({ default: m.PaychecksTool })),
+);
 import {
   CommandLine,
   MoneyInputs,
@@ -379,6 +384,11 @@ export function ToolPage(props: { tool: ToolId; ws: Workspace }): ReactNode {
       {props.tool === 'solo' && <SoloTool />}
       {props.tool === 'tax' && <TaxTool />}
       {props.tool === 'optimize' && <OptimizeTool ws={props.ws} />}
+      {props.tool === 'paychecks' && (
+        <Suspense fallback={<p>Loading…</p>}>
+          <PaychecksTool ws={props.ws} />
+        </Suspense>
+      )}
     </>
   );
 }

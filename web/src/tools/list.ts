@@ -31,6 +31,11 @@ export const TOOLS = [
     'How to split a yearly budget across pre-tax, Roth, after-tax and taxable for the scenario open in the planner.',
   ],
   [
+    'paychecks',
+    'Paycheck by paycheck',
+    'The elections to enter for the scenario open in the planner (or the built-in example), every remaining paycheck and the dated steps, with CSV and calendar downloads.',
+  ],
+  [
     'tax',
     'Federal income tax',
     'The tax on a taxable income for a year and filing status, bracket by bracket.',
