@@ -26,8 +26,8 @@ export interface Rate {
 
 /**
  * The largest amount megaroth accepts in one money field: $1,000,000,000.00 (10^11 cents), far
- * above any real plan (the 2026 415(c) dollar limit is $72,000 and the 401(a)(17) pay cap
- * $360,000). Two reasons for this number:
+ * above any real plan (thousands of times any 415(c) dollar limit or 401(a)(17) pay cap in the
+ * parameter files). Two reasons for this number:
  * - below 2^30 dollars, binary numbers are spaced less than 2^-22 dollars apart, so an amount
  *   written with two decimals in a YAML or JSON file is read back to the exact cent (above
  *   2^46 dollars they are a cent or more apart: 90071992547409.91 reads as …409.90);

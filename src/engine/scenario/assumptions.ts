@@ -8,7 +8,8 @@
  */
 import { z } from 'zod';
 import { MAX_STATE_RATE } from '../tax/state.js';
-import { PERCENT_PLACES, percentToRate, type Rate } from '../money.js';
+import { formatUsd, PERCENT_PLACES, percentToRate, type Rate } from '../money.js';
+import { DEFAULT_ASSUMPTIONS as D } from '../project/assumptions.js';
 
 /** A signed percent from `min` to `max` (a return or inflation can be negative). */
 function signedPercent(min: number, max: number) {
@@ -38,6 +39,9 @@ export const ASSUMPTION_PERCENT_RANGES = {
 
 const r = ASSUMPTION_PERCENT_RANGES;
 
+/** A default rate as the percent a scenario writes: 0.025 → "2.5". */
+const pct = (rate: number): string => String(Math.round(rate * 1e6) / 1e4);
+
 /**
  * The schema of the block, from the scenario's own `money` field (passed in, so
  * that this module and `schema.ts` do not import each other).
@@ -48,7 +52,9 @@ export function assumptionsSchema(parts: { readonly money: z.ZodType<number, num
     .strictObject({
       stateIncomeTaxRate: signedPercent(r.stateIncomeTaxRate[0], r.stateIncomeTaxRate[1])
         .optional()
-        .describe('State (and local) marginal income tax rate now, percent (default 5)'),
+        .describe(
+          `State (and local) marginal income tax rate now, percent (default ${pct(D.stateIncomeTaxRate)})`,
+        ),
       retirementStateIncomeTaxRate: signedPercent(r.stateIncomeTaxRate[0], r.stateIncomeTaxRate[1])
         .optional()
         .describe(
@@ -56,16 +62,20 @@ export function assumptionsSchema(parts: { readonly money: z.ZodType<number, num
         ),
       expectedReturn: signedPercent(r.expectedReturn[0], r.expectedReturn[1])
         .optional()
-        .describe('Expected nominal yearly return, percent (default 7)'),
+        .describe(`Expected nominal yearly return, percent (default ${pct(D.expectedReturn)})`),
       volatility: signedPercent(r.volatility[0], r.volatility[1])
         .optional()
-        .describe('Standard deviation of the yearly return, percent (default 15)'),
+        .describe(
+          `Standard deviation of the yearly return, percent (default ${pct(D.volatility)})`,
+        ),
       inflation: signedPercent(r.inflation[0], r.inflation[1])
         .optional()
-        .describe('Yearly inflation, percent (default 2.5)'),
+        .describe(`Yearly inflation, percent (default ${pct(D.inflation)})`),
       dividendYield: signedPercent(r.dividendYield[0], r.dividendYield[1])
         .optional()
-        .describe('Dividend yield of a taxable account, taxed each year, percent (default 1.5)'),
+        .describe(
+          `Dividend yield of a taxable account, taxed each year, percent (default ${pct(D.dividendYield)})`,
+        ),
       retirementTaxRate: signedPercent(r.retirementTaxRate[0], r.retirementTaxRate[1])
         .optional()
         .describe(
@@ -74,13 +84,13 @@ export function assumptionsSchema(parts: { readonly money: z.ZodType<number, num
       retirementTaxableIncome: money
         .optional()
         .describe(
-          'Taxable income in retirement in today’s dollars; its federal bracket taxes withdrawals (default 150000)',
+          `Taxable income in retirement in today’s dollars; its federal bracket taxes withdrawals (default ${formatUsd(D.retirementTaxableIncome ?? 0)})`,
         ),
       taxableAccountPaysNiit: z
         .boolean({ error: 'expected true or false' })
         .optional()
         .describe(
-          'Whether the taxable account’s dividends and gains pay the 3.8% NIIT (default: when the household’s MAGI is above the IRC 1411 threshold)',
+          'Whether the taxable account’s dividends and gains pay the NIIT (default: when the household’s MAGI is above the IRC 1411 threshold)',
         ),
       planEndAge: z
         .number({ error: 'expected an age (a whole number)' })
@@ -88,7 +98,7 @@ export function assumptionsSchema(parts: { readonly money: z.ZodType<number, num
         .min(1, 'must be from 1 to 130')
         .max(130, 'must be from 1 to 130')
         .optional()
-        .describe('Age at which the plan’s withdrawals end (default 90)'),
+        .describe(`Age at which the plan’s withdrawals end (default ${String(D.planEndAge)})`),
     })
     .refine((a) => a.retirementTaxRate === undefined || a.retirementTaxableIncome === undefined, {
       error:
@@ -105,4 +115,4 @@ export const retirementAge = z
   .int('must be a whole number')
   .min(1, 'must be from 1 to 120')
   .max(120, 'must be from 1 to 120')
-  .describe('The age at which the person plans to retire (default 65)');
+  .describe(`The age at which the person plans to retire (default ${String(D.retirementAge)})`);

@@ -1,11 +1,11 @@
 /**
- * Parameters as words for explanations: a rate parameter as a percentage ("92.35%") and a dollar
+ * Parameters as words for explanations: a rate parameter as a percentage and a dollar
  * parameter as an amount, so no explanation carries a literal tax-year figure.
  */
 import { formatUsd } from '../money.js';
 import { usd, type Param } from '../params/index.js';
 
-/** A rate parameter (a decimal fraction) as a percentage, e.g. 0.9235 → "92.35%". */
+/** A rate parameter (a decimal fraction) as a percentage, e.g. 0.5 → "50%". */
 export function percentOf(p: Param<number>): string {
   return `${String(Number((p.value * 100).toPrecision(12)))}%`;
 }
