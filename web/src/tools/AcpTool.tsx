@@ -11,6 +11,7 @@ import { pct, usd } from '../format.js';
 import { FigureIndexProvider, FigureTable } from '../report/explain.js';
 import type { AcpMessage, AcpRequest } from './acp-protocol.js';
 import { FindingList } from './ReportTree.js';
+import { SelectField } from './tool-kit.js';
 
 type State =
   | { readonly kind: 'idle' }
@@ -214,38 +215,21 @@ export function AcpTool(): ReactNode {
             </div>
             {sourceKind === 'generate' ? (
               <div className="grid">
-                <div className="field">
-                  <label htmlFor={`${uid}-n`}>Employees</label>
-                  <select
-                    id={`${uid}-n`}
-                    value={employees}
-                    onChange={(e) => {
-                      setEmployees(e.target.value);
-                    }}
-                  >
-                    {['1000', '10000', '100000', '1000000'].map((n) => (
-                      <option key={n} value={n}>
-                        {Number(n).toLocaleString('en-US')}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field">
-                  <label htmlFor={`${uid}-seed`}>Seed</label>
-                  <select
-                    id={`${uid}-seed`}
-                    value={seed}
-                    onChange={(e) => {
-                      setSeed(e.target.value);
-                    }}
-                  >
-                    {['1', '2', '3', '42'].map((n) => (
-                      <option key={n} value={n}>
-                        {n}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SelectField
+                  id={`${uid}-n`}
+                  label="Employees"
+                  value={employees}
+                  options={['1000', '10000', '100000', '1000000']}
+                  onChange={setEmployees}
+                  show={(n) => Number(n).toLocaleString('en-US')}
+                />
+                <SelectField
+                  id={`${uid}-seed`}
+                  label="Seed"
+                  value={seed}
+                  options={['1', '2', '3', '42']}
+                  onChange={setSeed}
+                />
               </div>
             ) : (
               <div className="field">

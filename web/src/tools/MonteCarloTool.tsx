@@ -13,6 +13,7 @@ import { today } from '../state/draft.js';
 import type { Workspace } from '../state/workspace.js';
 import type { MonteCarloMessage } from './montecarlo-protocol.js';
 import { FindingList } from './ReportTree.js';
+import { SelectField } from './tool-kit.js';
 
 type State =
   | { readonly kind: 'idle' }
@@ -223,42 +224,26 @@ export function MonteCarloTool(props: { ws: Workspace }): ReactNode {
         <h2 id="tool-inputs">Inputs</h2>
         <div className="card">
           <p>
-            Scenario: <strong>{name}</strong> (the one open in the planner), with the default growth
-            assumptions.
+            Scenario: <strong>{name}</strong> (the one open in the planner), with its assumptions
+            (the scenario’s
+            <code>assumptions</code> block, else the defaults).
           </p>
           <div className="grid">
-            <div className="field">
-              <label htmlFor={`${uid}-paths`}>Return paths</label>
-              <select
-                id={`${uid}-paths`}
-                value={paths}
-                onChange={(e) => {
-                  setPaths(e.target.value);
-                }}
-              >
-                {['1000', '10000', '50000', '100000'].map((p) => (
-                  <option key={p} value={p}>
-                    {Number(p).toLocaleString('en-US')}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${uid}-seed`}>Seed</label>
-              <select
-                id={`${uid}-seed`}
-                value={seed}
-                onChange={(e) => {
-                  setSeed(e.target.value);
-                }}
-              >
-                {['1', '2', '3', '42'].map((p) => (
-                  <option key={p} value={p}>
-                    {p}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id={`${uid}-paths`}
+              label="Return paths"
+              value={paths}
+              options={['1000', '10000', '50000', '100000']}
+              onChange={setPaths}
+              show={(n) => Number(n).toLocaleString('en-US')}
+            />
+            <SelectField
+              id={`${uid}-seed`}
+              label="Seed"
+              value={seed}
+              options={['1', '2', '3', '42']}
+              onChange={setSeed}
+            />
           </div>
           <div className="actions-row">
             <button type="button" onClick={start} disabled={state.kind === 'running'}>

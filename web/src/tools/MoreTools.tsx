@@ -268,8 +268,9 @@ export function OptimizeTool(props: { ws: Workspace }): ReactNode {
       form={
         <>
           <p>
-            Scenario: <strong>{name}</strong> (the one open in the planner), with the default growth
-            assumptions.
+            Scenario: <strong>{name}</strong> (the one open in the planner), with its assumptions
+            (the scenario’s
+            <code>assumptions</code> block, else the defaults).
           </p>
           <MoneyInputs specs={OPTIMIZE} text={f.text} setText={f.setText} issues={issues} />
           <CommandLine command={`optimize FILE ${cliArgs(OPTIMIZE, f.text)}`} />

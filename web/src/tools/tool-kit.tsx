@@ -148,3 +148,33 @@ export function ToolLayout(props: {
     </div>
   );
 }
+
+/** A labelled choice from a short list (each option shows its value, or `show(value)`). */
+export function SelectField(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly string[];
+  onChange: (value: string) => void;
+  show?: (value: string) => string;
+}): ReactNode {
+  const { id, label, value, options, onChange, show } = props;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => {
+          onChange(e.target.value);
+        }}
+      >
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {show ? show(o) : o}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
