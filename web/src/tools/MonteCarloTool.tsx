@@ -225,8 +225,7 @@ export function MonteCarloTool(props: { ws: Workspace }): ReactNode {
         <div className="card">
           <p>
             Scenario: <strong>{name}</strong> (the one open in the planner), with its assumptions
-            (the scenario’s
-            <code>assumptions</code> block, else the defaults).
+            (the scenario’s <code>assumptions</code> block, else the defaults).
           </p>
           <div className="grid">
             <SelectField

@@ -269,8 +269,7 @@ export function OptimizeTool(props: { ws: Workspace }): ReactNode {
         <>
           <p>
             Scenario: <strong>{name}</strong> (the one open in the planner), with its assumptions
-            (the scenario’s
-            <code>assumptions</code> block, else the defaults).
+            (the scenario’s <code>assumptions</code> block, else the defaults).
           </p>
           <MoneyInputs specs={OPTIMIZE} text={f.text} setText={f.setText} issues={issues} />
           <CommandLine command={`optimize FILE ${cliArgs(OPTIMIZE, f.text)}`} />
