@@ -4,9 +4,10 @@
  * and Medicare tax withheld from them (IRC 3101(a), (b), at the employer's rates of IRC 3111(a),
  * (b); 3102(a)). Self-employment income has no payroll: its limits already follow net earnings.
  */
-import { applyRate, formatUsd, type Cents } from '../money.js';
+import { formatUsd, type Cents } from '../money.js';
+import { employeeFica } from '../payroll/fica.js';
 import { percentOf } from '../self-employment/param-text.js';
-import { rate, usd, type YearParameters } from '../params/index.js';
+import { usd, type YearParameters } from '../params/index.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Finding } from './report.js';
 import { catchUpOf, jobPay, regularOf, type PlanState } from './work.js';
@@ -15,10 +16,8 @@ import { catchUpOf, jobPay, regularOf, type PlanState } from './work.js';
 export function employeePayrollTax(p: YearParameters, job: Scenario['jobs'][number]): Cents {
   const wages = jobPay(job);
   const ssWages = job.socialSecurityWages ?? Math.min(wages, usd(p.payroll.socialSecurityWageBase));
-  return (
-    applyRate(ssWages, rate(p.payroll.employerOasdiRate)) +
-    applyRate(wages, rate(p.payroll.employerMedicareRate))
-  );
+  const fica = employeeFica(p, ssWages, wages);
+  return fica.socialSecurity + fica.medicare;
 }
 
 /** A warning for each job whose plans' employee contributions exceed its pay after payroll tax. */

@@ -16,6 +16,18 @@ export interface PaycheckFica {
   readonly medicare: Cents;
 }
 
+/** The employee's Social Security tax on `ssWages` and Medicare tax on `medicareWages`. */
+export function employeeFica(
+  p: YearParameters,
+  ssWages: Cents,
+  medicareWages: Cents,
+): PaycheckFica {
+  return {
+    socialSecurity: applyRate(ssWages, rate(p.payroll.employerOasdiRate)),
+    medicare: applyRate(medicareWages, rate(p.payroll.employerMedicareRate)),
+  };
+}
+
 /** Payroll tax on a paycheck of `gross` when this employer has paid `before` so far this year. */
 export function paycheckFica(p: YearParameters, gross: Cents, before: Cents): PaycheckFica {
   const base = usd(p.payroll.socialSecurityWageBase);
@@ -24,10 +36,9 @@ export function paycheckFica(p: YearParameters, gross: Cents, before: Cents): Pa
   // threshold, whatever the filing status; the threshold is the single filer's amount.
   const threshold = usd(p.payroll.additionalMedicareThreshold.single);
   const above = Math.max(0, before + gross - Math.max(threshold, before));
+  const fica = employeeFica(p, ssWages, gross);
   return {
-    socialSecurity: applyRate(ssWages, rate(p.payroll.employerOasdiRate)),
-    medicare:
-      applyRate(gross, rate(p.payroll.employerMedicareRate)) +
-      applyRate(above, rate(p.payroll.additionalMedicareRate)),
+    socialSecurity: fica.socialSecurity,
+    medicare: fica.medicare + applyRate(above, rate(p.payroll.additionalMedicareRate)),
   };
 }
