@@ -1,6 +1,6 @@
 /**
  * Streams a census CSV file into the pure `CensusReader`: the file is read in 1 MiB chunks of
- * bytes and split into lines as it arrives, so the raw file is never held in memory whole (let
+ * bytes, each parsed as it arrives, so the raw file is never held in memory whole (let
  * alone twice); only the parsed typed arrays and the id bytes grow.
  */
 import { createReadStream, statSync } from 'node:fs';
@@ -40,36 +40,13 @@ export async function readCensusFile(cwd: string, file: string): Promise<CensusR
   // The reader sizes its arrays once from the file's size and its first rows' length (a
   // doubling of all eleven arrays near the end cost ~40 ms on 1M rows).
   const reader = new CensusReader({ expectedBytes: size });
-  // Bytes, not text: the reader parses plain rows straight from the chunk (a line break byte
-  // never occurs inside a multi-byte UTF-8 character, so splitting bytes at \n is safe), and only
-  // the rare unusual line is decoded. A line cut by a chunk boundary is joined in `carry`.
-  let carry: Buffer | null = null;
+  // Bytes, not text: the reader parses plain rows straight from each chunk, and only the rare
+  // unusual line is decoded; it keeps the start of a line cut by a chunk boundary itself.
   try {
     const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      let start = 0;
-      let nl = chunk.indexOf(10);
-      if (nl >= 0 && carry !== null) {
-        const joined: Buffer = Buffer.concat([carry, chunk.subarray(0, nl)]);
-        reader.lineBytes(joined, 0, joined.length);
-        carry = null;
-        start = nl + 1;
-        nl = chunk.indexOf(10, start);
-      }
-      while (nl >= 0) {
-        reader.lineBytes(chunk, start, nl);
-        start = nl + 1;
-        nl = chunk.indexOf(10, start);
-      }
-      if (start < chunk.length) {
-        const rest = chunk.subarray(start);
-        // copy: the stream may reuse nothing, but a copy keeps only the tail, not the 1 MiB chunk
-        carry = carry === null ? Buffer.from(rest) : Buffer.concat([carry, rest]);
-      }
-    }
+    for await (const chunk of stream as AsyncIterable<Buffer>) reader.chunkBytes(chunk);
   } catch (e) {
     throw fileProblem(file, e);
   }
-  if (carry !== null) reader.lineBytes(carry, 0, carry.length);
   return reader.finish();
 }

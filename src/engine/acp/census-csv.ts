@@ -27,12 +27,15 @@ import {
   CensusBuilder,
   HCE_UNKNOWN,
   NOT_GIVEN,
+  ROW,
+  ROW_SIZE,
   type Census,
   type CensusRowValues,
   type OptionalColumns,
 } from './census.js';
 import {
   BLANK,
+  MAX_PLAIN_DIGITS,
   NOT_PLAIN,
   parseDateNumber,
   parseHundredths,
@@ -142,51 +145,68 @@ const COLUMN_NAMES: Readonly<Record<CensusColumn, string>> = {
   beginningBalance: 'beginning_balance',
 };
 
-/** Where the fast path keeps each column's number while it reads a row. */
-const SLOT = {
-  compensation: 0,
-  match: 1,
-  afterTax: 2,
-  qmac: 3,
-  qnec: 4,
-  priorCompensation: 5,
-  deferrals: 6,
-  beginningBalance: 7,
-  owner: 8,
-  priorOwner: 9,
-  vested: 10,
-  serviceYears: 11,
-  hce: 12,
-  eligible: 13,
-  excludable: 14,
-  gainLoss: 15,
-  age: 16,
-  birthDate: 17,
-  hireDate: 18,
-} as const satisfies Partial<Record<CensusColumn, number>>;
-const FAST_SLOTS = 19;
+/** How the fast path reads each field (`CensusReader.fastKind`). */
+const IGNORE = 0;
+const ID = 1;
+/** An amount, a percentage or years: plain digits with at most two decimals, or blank. */
+const AMOUNT = 2;
+/** true, false, 1, 0, or blank. */
+const YES_NO = 3;
+/** A gain or loss: an amount with an optional minus sign, never blank. */
+const SIGNED = 4;
+/** An age: one to three digits, or blank. */
+const WHOLE = 5;
+/** A date `YYYY-MM-DD`, or blank. */
+const DATE = 6;
 
-/** How the fast path reads each column (see `CensusReader.fastKind`). */
-const FAST_KIND: Partial<Record<CensusColumn, number>> = {
-  compensation: 2,
-  match: 2,
-  afterTax: 2,
-  qmac: 2,
-  qnec: 2,
-  priorCompensation: 2,
-  deferrals: 2,
-  beginningBalance: 2,
-  owner: 2,
-  priorOwner: 2,
-  vested: 2,
-  serviceYears: 2,
-  hce: 3,
-  eligible: 3,
-  excludable: 3,
-  gainLoss: 4,
-  age: 5,
-  birthDate: 6,
-  hireDate: 6,
+/**
+ * Where the fast path keeps each column's number while it reads a row (-1: blank, or a column
+ * the file lacks): the builder's row vector (`ROW`), and the prior year's ownership after it.
+ */
+const SLOT = {
+  compensation: ROW.compensation,
+  match: ROW.match,
+  afterTax: ROW.afterTax,
+  qmac: ROW.qmac,
+  qnec: ROW.qnec,
+  priorCompensation: ROW.priorCompensation,
+  deferrals: ROW.deferrals,
+  beginningBalance: ROW.beginningBalance,
+  gainLoss: ROW.gainLoss,
+  owner: ROW.ownerBps,
+  vested: ROW.vestedBps,
+  serviceYears: ROW.serviceYears,
+  hce: ROW.hceGiven,
+  eligible: ROW.eligible,
+  excludable: ROW.excludableGiven,
+  age: ROW.age,
+  birthDate: ROW.birthDate,
+  hireDate: ROW.hireDate,
+  priorOwner: ROW_SIZE,
+} as const satisfies Partial<Record<CensusColumn, number>>;
+const FAST_SLOTS = ROW_SIZE + 1;
+
+/** How the fast path reads each column. */
+const FAST_KIND: Readonly<Record<keyof typeof SLOT, number>> = {
+  compensation: AMOUNT,
+  match: AMOUNT,
+  afterTax: AMOUNT,
+  qmac: AMOUNT,
+  qnec: AMOUNT,
+  priorCompensation: AMOUNT,
+  deferrals: AMOUNT,
+  beginningBalance: AMOUNT,
+  owner: AMOUNT,
+  priorOwner: AMOUNT,
+  vested: AMOUNT,
+  serviceYears: AMOUNT,
+  hce: YES_NO,
+  eligible: YES_NO,
+  excludable: YES_NO,
+  gainLoss: SIGNED,
+  age: WHOLE,
+  birthDate: DATE,
+  hireDate: DATE,
 };
 
 /** One unusable row (or header) problem. */
@@ -302,8 +322,8 @@ export interface CensusReaderOptions {
 }
 
 /**
- * Reads a census one line at a time. Call `lineBytes` for every line of the file in order
- * (without its line break), then `finish()`.
+ * Reads a census from its bytes. Call `chunkBytes` with the file's bytes in order, in chunks of
+ * any size (a line may be cut anywhere by a chunk boundary), then `finish()`.
  */
 export class CensusReader {
   private lineNo = 0;
@@ -343,20 +363,16 @@ export class CensusReader {
   private cExcludable = -1;
   private cGain = -1;
   private cBalance = -1;
-  /**
-   * Per field: 0 ignore, 1 id, 2 amount or percentage, 3 yes/no, 4 signed amount, 5 whole
-   * number, 6 date (each with its slot in `fastSlot`).
-   */
+  /** How the fast path reads each field (`IGNORE`, `ID`, `AMOUNT`, …) and its slot in `fastVal`. */
   private fastKind = new Uint8Array(0);
   private fastSlot = new Int8Array(0);
-  /**
-   * The fast path's numbers by slot (`SLOT`); -1 for a blank field or a column the file lacks
-   * (a blank gain or loss, which may be -1 cent, goes to the full path instead).
-   */
-  private readonly fastVal = new Float64Array(FAST_SLOTS);
+  /** The fast path's numbers by slot (`SLOT`): -1 for a blank field or a column the file lacks. */
+  private readonly fastVal = new Float64Array(FAST_SLOTS).fill(-1);
+  /** The row vector the fast path hands the builder (`ROW`). */
+  private readonly rowVector = new Float64Array(ROW_SIZE);
   private readonly amounts = new PlainAmountReader();
-  private idStart = 0;
-  private idEnd = 0;
+  /** The start of a line cut by the end of the last chunk (with the line break added at the end). */
+  private carry: Uint8Array | null = null;
   /** Lines for csv-parse in one call (from `batchFirst` on), while no record is open. */
   private batch: string[] = [];
   private batchFirst = 0;
@@ -417,45 +433,67 @@ export class CensusReader {
   }
 
   /**
-   * Feeds the line `b[start..end)` of UTF-8 bytes (without its line break). A plain row is read
-   * straight from the bytes — numbers by `PlainAmountReader`, the id copied into the id store
-   * — so no string is made per row; anything else is decoded and read by csv-parse.
+   * Feeds the next bytes of the file, `b[start..end)` (UTF-8). Plain rows are read straight from
+   * the bytes (`plainRows`), so no string is made per row; every other line is decoded and read
+   * by csv-parse. The lines after the last line break wait for the next chunk (or `finish`).
    */
-  lineBytes(b: Uint8Array, start: number, end: number): void {
-    if (this.expectedBytes > 0 && this.linesSeen < SAMPLE_LINES) this.sample(end - start);
-    let e = end;
-    if (e > start && b[e - 1] === 13) e--;
-    const c0 = b[start];
-    if (
+  chunkBytes(b: Uint8Array, start = 0, end = b.length): void {
+    let i = start;
+    if (this.carry !== null) {
+      // the line cut by the last chunk: joined with its end, and its line break, in a copy
+      const nl = b.indexOf(10, i);
+      const stop = nl < 0 || nl >= end ? end : nl;
+      const c = this.carry;
+      const joined = new Uint8Array(c.length + stop - i + 1);
+      joined.set(c);
+      joined.set(b.subarray(i, stop), c.length);
+      if (stop === end) {
+        this.carry = joined.subarray(0, joined.length - 1);
+        return;
+      }
+      this.carry = null;
+      joined[joined.length - 1] = 10;
+      this.lines(joined, 0, joined.length);
+      i = stop + 1;
+    }
+    const last = i < end ? b.lastIndexOf(10, end - 1) : -1;
+    const limit = last < i ? i : last + 1;
+    this.lines(b, i, limit);
+    if (limit < end) this.carry = b.slice(limit, end);
+  }
+
+  /** Whether the fast path may read the next line (a good header, no quoted field open). */
+  private plainReady(): boolean {
+    return (
       this.fast &&
       this.pending.length === 0 &&
       this.header !== null &&
-      this.headerIssues.length === 0 &&
-      e > start &&
-      c0 !== 35 &&
-      c0 !== 32 &&
-      c0 !== 9
-    ) {
-      this.lineNo++;
-      if (this.scanRowBytes(b, start, e) && this.flushBefore() && this.addRowBytes(b)) {
-        this.rowsRead++;
-        return;
-      }
-      this.lineNo--;
-    }
-    this.generalLine(utf8.decode(b.subarray(start, end)));
+      this.headerIssues.length === 0
+    );
   }
 
-  /**
-   * Reads the batch before a plain row (the lines before it come first), and fills `row` again
-   * from the plain row's values; false if the batch left a quoted field open.
-   */
-  private flushBefore(): boolean {
-    if (this.batch.length === 0) return true;
-    this.flushBatch();
-    if (this.pending.length > 0) return false;
-    this.fastValues();
-    return true;
+  /** Reads the whole lines `b[from..limit)`, each ending with a line break. */
+  private lines(b: Uint8Array, from: number, limit: number): void {
+    let i = from;
+    while (i < limit) {
+      const nl = b.indexOf(10, i);
+      if (this.expectedBytes > 0 && this.linesSeen < SAMPLE_LINES) {
+        // the first lines one at a time, counting their bytes to size the arrays
+        this.sample(nl - i);
+        if (!this.plainReady() || this.plainRows(b, i, nl + 1) === i) {
+          this.generalLine(utf8.decode(b.subarray(i, nl)));
+        }
+        i = nl + 1;
+        continue;
+      }
+      if (this.plainReady()) {
+        i = this.plainRows(b, i, limit);
+        if (i >= limit) break;
+      }
+      const end = b.indexOf(10, i);
+      this.generalLine(utf8.decode(b.subarray(i, end)));
+      i = end + 1;
+    }
   }
 
   /**
@@ -616,7 +654,7 @@ export class CensusReader {
         this.fastSlot[k] = slot;
       }
     }
-    if (this.cId >= 0) this.fastKind[this.cId] = 1;
+    if (this.cId >= 0) this.fastKind[this.cId] = ID;
     this.builder.useColumns(this.optionalColumns());
     for (const req of ['id', 'compensation', 'match', 'afterTax'] as const) {
       if (this.index[req] === undefined) {
@@ -649,150 +687,233 @@ export class CensusReader {
   }
 
   /**
-   * Checks the numbers the fast path left in `fastVal` and puts them in `row` (all but the id);
-   * false when the row needs the full path (a blank that matters, a bound broken).
+   * The fast path: reads the plain rows of `b[from..limit)` (whole lines, each ending with a line
+   * break) straight into the census, in one loop over the bytes, and returns where it stopped:
+   * `limit`, or the start of the first line that is not a plain row, which the caller reads
+   * through csv-parse (so its problems are worded, and numbered, as always). A plain row has the
+   * header's fields and no quote; amounts and percentages are plain digits with at most two
+   * decimals (`12`, `1234.5`, `0.07`, the grammar of `PlainAmountReader.read`) or blank, yes/no
+   * true/false/1/0 or blank, the id printable ASCII without spaces and new (compared with the
+   * last id while the ids come in order, looked up in the id index after), and no bound is broken.
    */
-  private fastValues(): boolean {
-    const val = this.fastVal;
-    const owner = Math.max(val[SLOT.owner] ?? -1, val[SLOT.priorOwner] ?? -1, 0);
-    const vested = val[SLOT.vested] ?? -1;
-    if (owner > 10_000 || vested > 10_000) return false;
-    const hce = val[SLOT.hce] ?? -1;
-    if (hce < 0 && this.cPrior < 0 && this.cOwner < 0 && this.cPriorOwner < 0) return false;
-    const eligible = (val[SLOT.eligible] ?? -1) !== 0;
-    const comp = val[SLOT.compensation] ?? -1;
-    if (comp < 0 || (eligible && comp === 0)) return false;
-    for (let j: number = SLOT.compensation; j <= SLOT.beginningBalance; j++) {
-      if ((val[j] ?? 0) > MAX_AMOUNT_CENTS) return false;
-    }
-    const age = val[SLOT.age] ?? -1;
-    const service = val[SLOT.serviceYears] ?? -1;
-    if (age > MAX_AGE || service > MAX_SERVICE_YEARS * 100) return false;
-    const r = this.row;
-    r.match = Math.max(val[SLOT.match] ?? 0, 0);
-    r.afterTax = Math.max(val[SLOT.afterTax] ?? 0, 0);
-    r.qmac = Math.max(val[SLOT.qmac] ?? 0, 0);
-    r.qnec = Math.max(val[SLOT.qnec] ?? 0, 0);
-    r.deferrals = Math.max(val[SLOT.deferrals] ?? 0, 0);
-    const contributions = r.match + r.afterTax + r.qmac + r.qnec + r.deferrals;
-    if (eligible && contributions > comp * MAX_RATIO_TO_PAY) return false;
-    r.beginningBalance = Math.max(val[SLOT.beginningBalance] ?? 0, 0);
-    if (this.cGain >= 0) {
-      const g = val[SLOT.gainLoss] ?? 0;
-      if (g > MAX_AMOUNT_CENTS || g < -MAX_AMOUNT_CENTS) return false;
-      if (g < -(r.beginningBalance + contributions)) return false;
-      r.gainLoss = g;
-    }
-    r.line = this.lineNo;
-    r.compensation = comp;
-    r.priorCompensation = Math.max(val[SLOT.priorCompensation] ?? 0, 0);
-    r.ownerBps = owner;
-    r.vestedBps = vested < 0 ? 10_000 : vested;
-    r.hceGiven = hce < 0 ? HCE_UNKNOWN : hce;
-    r.eligible = eligible;
-    r.age = age < 0 ? NOT_GIVEN : age;
-    r.serviceYears = service < 0 ? NOT_GIVEN : service;
-    r.birthDate = Math.max(val[SLOT.birthDate] ?? 0, 0);
-    r.hireDate = Math.max(val[SLOT.hireDate] ?? 0, 0);
-    const excludable = val[SLOT.excludable] ?? -1;
-    r.excludableGiven = excludable < 0 ? NOT_GIVEN : excludable;
-    return true;
-  }
-
-  /**
-   * The fast path: a plain row read from the bytes `b[from..n)` (no quotes, amounts and
-   * percentages as plain digits or blank, yes/no as true/false/1/0 or blank, an ASCII id without
-   * surrounding spaces), its values put in `row` and its id's place in `idStart`/`idEnd`.
-   * Returns false for anything else; stores nothing in the census either way.
-   */
-  private scanRowBytes(b: Uint8Array, from: number, n: number): boolean {
+  private plainRows(b: Uint8Array, from: number, limit: number): number {
     const kind = this.fastKind;
     const slotOf = this.fastSlot;
     const val = this.fastVal;
+    const out = this.rowVector;
+    const last = kind.length - 1;
+    const store = this.seen;
     const amounts = this.amounts;
-    // a loop, not val.fill(-1): the builtin's call costs more than these stores, per row
-    for (let q = 0; q < FAST_SLOTS; q++) val[q] = -1;
-    let k = 0;
+    const hceFromColumns = this.cPrior >= 0 || this.cOwner >= 0 || this.cPriorOwner >= 0;
+    const hasGain = this.cGain >= 0;
+    // module constants as locals: the loop reads them per field
+    const maxDigits = MAX_PLAIN_DIGITS;
+    const maxAmount = MAX_AMOUNT_CENTS;
+    const maxAge = MAX_AGE;
+    const maxService = MAX_SERVICE_YEARS * 100;
+    const maxRatio = MAX_RATIO_TO_PAY;
+    const [notGiven, hceUnknown] = [NOT_GIVEN, HCE_UNKNOWN];
+    const [amount, id, ignore, yesNo, signed, whole] = [AMOUNT, ID, IGNORE, YES_NO, SIGNED, WHOLE];
+    const {
+      afterTax: sAfterTax,
+      age: sAge,
+      beginningBalance: sBeginningBalance,
+      birthDate: sBirthDate,
+      compensation: sCompensation,
+      deferrals: sDeferrals,
+      eligible: sEligible,
+      excludable: sExcludable,
+      gainLoss: sGainLoss,
+      hce: sHce,
+      hireDate: sHireDate,
+      match: sMatch,
+      owner: sOwner,
+      priorCompensation: sPriorCompensation,
+      priorOwner: sPriorOwner,
+      qmac: sQmac,
+      qnec: sQnec,
+      serviceYears: sServiceYears,
+      vested: sVested,
+    } = SLOT;
+    const {
+      afterTax: rAfterTax,
+      age: rAge,
+      beginningBalance: rBeginningBalance,
+      birthDate: rBirthDate,
+      compensation: rCompensation,
+      deferrals: rDeferrals,
+      eligible: rEligible,
+      excludableGiven: rExcludableGiven,
+      gainLoss: rGainLoss,
+      hceGiven: rHceGiven,
+      hireDate: rHireDate,
+      line: rLine,
+      match: rMatch,
+      ownerBps: rOwnerBps,
+      priorCompensation: rPriorCompensation,
+      qmac: rQmac,
+      qnec: rQnec,
+      serviceYears: rServiceYears,
+      vestedBps: rVestedBps,
+    } = ROW;
     let i = from;
-    let idStart = -1;
-    let idEnd = -1;
-    const fields = kind.length;
-    for (;;) {
-      if (k >= fields) return false;
-      const kd = kind[k] ?? 0;
-      const start = i;
-      if (kd === 2 || kd >= 4) {
-        // dollars, a percentage or years: plain digits with at most two after the point; a
-        // gain or loss may have a minus sign (and is never blank here); an age is a whole
-        // number; a date is YYYY-MM-DD; else blank
-        const v =
-          kd === 2
-            ? amounts.read(b, start, n)
-            : kd === 4
-              ? amounts.readSigned(b, start, n)
-              : kd === 5
-                ? amounts.readWhole(b, start, n)
-                : amounts.readDate(b, start, n);
-        if (v === NOT_PLAIN || (kd === 4 && v === BLANK)) return false;
-        if (v !== BLANK) val[slotOf[k] ?? 0] = kd === 4 && amounts.negative && v > 0 ? -v : v;
-        i = amounts.fieldEnd;
-      } else {
-        // up to the next comma; a quote means CSV quoting, and a non-ASCII byte in the id
-        // needs UTF-8 decoding: both go to the full path
-        for (; i < n; i++) {
-          const c = b[i] ?? 0;
-          if (c === 44) break;
-          if (c === 34 || (c >= 128 && kd !== 0)) return false;
-        }
-        if (kd === 1) {
-          idStart = start;
+    while (i < limit) {
+      const lineStart = i;
+      const c0 = b[i] ?? 0;
+      // blank lines, comments and lines starting with white space take the full path
+      if (c0 === 10 || c0 === 13 || c0 === 35 || c0 === 32 || c0 === 9) return lineStart;
+      let idStart = 0;
+      let idEnd = 0;
+      for (let k = 0; ; k++) {
+        const kd = kind[k] ?? ignore;
+        let c = b[i] ?? 0;
+        if (kd === amount) {
+          // digits, then a point and one or two digits: hundredths, read inline
+          const s = i;
+          let v = 0;
+          while (c >= 48 && c <= 57) {
+            v = v * 10 + (c - 48);
+            c = b[++i] ?? 0;
+          }
+          let digits = i - s;
+          if (c === 46) {
+            c = b[++i] ?? 0;
+            if (digits === 0 || c < 48 || c > 57) return lineStart;
+            v = v * 10 + (c - 48);
+            c = b[++i] ?? 0;
+            if (c >= 48 && c <= 57) {
+              v = v * 10 + (c - 48);
+              c = b[++i] ?? 0;
+              digits += 2;
+            } else {
+              v *= 10;
+              digits += 1;
+            }
+          } else v *= 100;
+          // more digits could lose precision; a larger amount breaks a bound (MAX_AMOUNT_CENTS,
+          // or 100% for a percentage, MAX_SERVICE_YEARS)
+          if (digits > maxDigits || v > maxAmount) return lineStart;
+          val[slotOf[k] ?? 0] = digits === 0 ? -1 : v;
+        } else if (kd === id) {
+          const s = i;
+          while (c > 32 && c < 127 && c !== 44 && c !== 34) c = b[++i] ?? 0;
+          if (i === s) return lineStart;
+          idStart = s;
           idEnd = i;
-        } else if (kd === 3 && i > start) {
-          const len = i - start;
-          const c1 = b[start] ?? 0;
-          let v: number;
-          if (
-            len === 4 &&
-            c1 === 116 &&
-            b[start + 1] === 114 &&
-            b[start + 2] === 117 &&
-            b[start + 3] === 101
-          )
+        } else if (kd === ignore) {
+          while (c !== 44 && c !== 10 && c !== 13) {
+            if (c === 34) return lineStart;
+            c = b[++i] ?? 0;
+          }
+        } else if (kd === yesNo) {
+          let v = -1;
+          if (c === 116 && b[i + 1] === 114 && b[i + 2] === 117 && b[i + 3] === 101) {
             v = 1; // true
-          else if (
-            len === 5 &&
-            c1 === 102 &&
-            b[start + 1] === 97 &&
-            b[start + 2] === 108 &&
-            b[start + 3] === 115 &&
-            b[start + 4] === 101
-          )
+            i += 4;
+          } else if (
+            c === 102 &&
+            b[i + 1] === 97 &&
+            b[i + 2] === 108 &&
+            b[i + 3] === 115 &&
+            b[i + 4] === 101
+          ) {
             v = 0; // false
-          else if (len === 1 && (c1 === 48 || c1 === 49)) v = c1 - 48;
-          else return false;
+            i += 5;
+          } else if (c === 48 || c === 49) {
+            v = c - 48;
+            i++;
+          }
           val[slotOf[k] ?? 0] = v;
+          c = b[i] ?? 0;
+        } else {
+          // a gain or loss, an age or a date: the field's end, then its reader
+          const s = i;
+          while (c !== 44 && c !== 10 && c !== 13) c = b[++i] ?? 0;
+          const v =
+            kd === signed
+              ? amounts.readSigned(b, s, i)
+              : kd === whole
+                ? amounts.readWhole(b, s, i)
+                : amounts.readDate(b, s, i);
+          if (v === NOT_PLAIN || (kd === signed && v === BLANK)) return lineStart;
+          val[slotOf[k] ?? 0] =
+            v === BLANK ? -1 : kd === signed && amounts.negative && v > 0 ? -v : v;
         }
+        // a comma after each field but the last, the line break (or \r\n) after the last
+        if (k < last) {
+          if (c !== 44) return lineStart;
+          i++;
+          continue;
+        }
+        if (c === 13) c = b[++i] ?? 0;
+        if (c !== 10) return lineStart;
+        i++;
+        break;
       }
-      k++;
-      if (i >= n) break;
-      i++; // the comma
+      // the bounds; a row breaking one, or with a blank that matters, takes the full path
+      const owner = Math.max(val[sOwner] ?? -1, val[sPriorOwner] ?? -1, 0);
+      const vested = val[sVested] ?? -1;
+      if (owner > 10_000 || vested > 10_000) return lineStart;
+      const hce = val[sHce] ?? -1;
+      if (hce < 0 && !hceFromColumns) return lineStart;
+      const eligible = (val[sEligible] ?? -1) !== 0;
+      const comp = val[sCompensation] ?? -1;
+      if (comp < 0 || (eligible && comp === 0)) return lineStart;
+      const age = val[sAge] ?? -1;
+      const service = val[sServiceYears] ?? -1;
+      if (age > maxAge || service > maxService) return lineStart;
+      const match = Math.max(val[sMatch] ?? 0, 0);
+      const afterTax = Math.max(val[sAfterTax] ?? 0, 0);
+      const qmac = Math.max(val[sQmac] ?? 0, 0);
+      const qnec = Math.max(val[sQnec] ?? 0, 0);
+      const deferrals = Math.max(val[sDeferrals] ?? 0, 0);
+      const contributions = match + afterTax + qmac + qnec + deferrals;
+      if (eligible && contributions > comp * maxRatio) return lineStart;
+      const balance = Math.max(val[sBeginningBalance] ?? 0, 0);
+      let gain = 0;
+      if (hasGain) {
+        gain = val[sGainLoss] ?? 0;
+        if (gain > maxAmount || gain < -maxAmount) return lineStart;
+        if (gain < -(balance + contributions)) return lineStart;
+      }
+      // the lines batched for csv-parse before this one come first
+      if (this.batch.length > 0) {
+        this.flushBatch();
+        if (this.pending.length > 0) return lineStart;
+      }
+      // a new id: ids first seen on a bad row are rare, so only then is a string made
+      if (this.firstBad.size > 0 && this.firstBad.has(utf8.decode(b.subarray(idStart, idEnd)))) {
+        return lineStart;
+      }
+      if (!store.pushIfAfterLast(b, idStart, idEnd)) {
+        const h = hashBytes(b, idStart, idEnd);
+        if (store.findBytes(b, idStart, idEnd, h) >= 0) return lineStart;
+        store.pushBytes(b, idStart, idEnd, h);
+      }
+      this.rowsRead++;
+      out[rLine] = ++this.lineNo;
+      out[rCompensation] = comp;
+      out[rMatch] = match;
+      out[rAfterTax] = afterTax;
+      out[rQmac] = qmac;
+      out[rQnec] = qnec;
+      out[rPriorCompensation] = Math.max(val[sPriorCompensation] ?? 0, 0);
+      out[rDeferrals] = deferrals;
+      out[rBeginningBalance] = balance;
+      out[rGainLoss] = gain;
+      out[rOwnerBps] = owner;
+      out[rVestedBps] = vested < 0 ? 10_000 : vested;
+      out[rServiceYears] = service < 0 ? notGiven : service;
+      out[rHceGiven] = hce < 0 ? hceUnknown : hce;
+      out[rEligible] = eligible ? 1 : 0;
+      const excludable = val[sExcludable] ?? -1;
+      out[rExcludableGiven] = excludable < 0 ? notGiven : excludable;
+      out[rAge] = age < 0 ? notGiven : age;
+      out[rBirthDate] = Math.max(val[sBirthDate] ?? 0, 0);
+      out[rHireDate] = Math.max(val[sHireDate] ?? 0, 0);
+      this.builder.addVector(out);
     }
-    if (k !== fields || idEnd <= idStart || b[idStart] === 32 || b[idEnd - 1] === 32) return false;
-    this.idStart = idStart;
-    this.idEnd = idEnd;
-    return this.fastValues();
-  }
-
-  /** Adds the row `scanRowBytes` read, unless its id was seen before (the full path words that). */
-  private addRowBytes(b: Uint8Array): boolean {
-    const { idStart, idEnd } = this;
-    const h = hashBytes(b, idStart, idEnd);
-    if (this.seen.findBytes(b, idStart, idEnd, h) >= 0) return false;
-    // ids first seen on a bad row are rare: only then is a string made to look one up
-    if (this.firstBad.size > 0 && this.firstBad.has(utf8.decode(b.subarray(idStart, idEnd))))
-      return false;
-    this.builder.addWithIdBytes(this.row, b, idStart, idEnd, h);
-    return true;
+    return i;
   }
 
   /** An amount column of a row read by csv-parse, in cents (0 when blank or wrong). */
@@ -1029,6 +1150,15 @@ export class CensusReader {
 
   /** The census of the good rows and every problem found. */
   finish(): CensusReadResult {
+    // the last line, without a line break
+    const c = this.carry;
+    if (c !== null) {
+      this.carry = null;
+      const line = new Uint8Array(c.length + 1);
+      line.set(c);
+      line[c.length] = 10;
+      this.lines(line, 0, line.length);
+    }
     if (this.batch.length > 0) this.flushBatch();
     // a quote still open at the end of the file: reported where it opened, the rest read again
     while (this.pending.length > 0) {
@@ -1060,11 +1190,6 @@ export class CensusReader {
 export function readCensusText(text: string, opts: CensusReaderOptions = {}): CensusReadResult {
   const b = encoder.encode(text);
   const reader = new CensusReader(opts);
-  let start = 0;
-  for (let nl = b.indexOf(10); nl >= 0; nl = b.indexOf(10, start)) {
-    reader.lineBytes(b, start, nl);
-    start = nl + 1;
-  }
-  if (start < b.length) reader.lineBytes(b, start, b.length);
+  reader.chunkBytes(b);
   return reader.finish();
 }

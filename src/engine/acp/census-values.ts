@@ -10,7 +10,7 @@ import { dateParts, daysIn } from '../dates.js';
 import { parseDollars } from '../money.js';
 
 /** The most digits the byte-range reader takes: more could lose precision in a double. */
-const MAX_PLAIN_DIGITS = 15;
+export const MAX_PLAIN_DIGITS = 15;
 
 /** What `PlainAmountReader.read` returns for a field with nothing in it. */
 export const BLANK = -2;

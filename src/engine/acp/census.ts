@@ -128,6 +128,35 @@ export interface Census {
   } & OptionalColumns;
 }
 
+/**
+ * Where each value of a row sits in a row vector (`CensusBuilder.addVector`): cents, hundredths
+ * of a percent or of a year, `yyyymmdd` dates, -1 for a flag or measure not given, `eligible`
+ * 1 or 0, and the row's file line.
+ */
+export const ROW = {
+  compensation: 0,
+  match: 1,
+  afterTax: 2,
+  qmac: 3,
+  qnec: 4,
+  priorCompensation: 5,
+  deferrals: 6,
+  beginningBalance: 7,
+  gainLoss: 8,
+  ownerBps: 9,
+  vestedBps: 10,
+  serviceYears: 11,
+  hceGiven: 12,
+  eligible: 13,
+  excludableGiven: 14,
+  age: 15,
+  birthDate: 16,
+  hireDate: 17,
+  line: 18,
+} as const;
+/** The length of a row vector. */
+export const ROW_SIZE = 19;
+
 /** The values of one row, as numbers. */
 export interface CensusRowValues {
   id: string;
@@ -294,6 +323,8 @@ export class CensusBuilder {
   readonly idStore: IdStore;
   private a: CensusArrays;
   private optional: OptionalColumns = NO_OPTIONAL_COLUMNS;
+  /** `add`'s row vector. */
+  private readonly scratch = new Float64Array(ROW_SIZE);
 
   constructor(initialCapacity = 1024) {
     this.cap = Math.max(16, initialCapacity);
@@ -347,7 +378,6 @@ export class CensusBuilder {
   }
 
   private ensure(): void {
-    if (this.n < this.cap) return;
     const c = this.cap * 2;
     const a = this.a as unknown as Record<keyof CensusArrays, NumberArray>;
     // every array in use has `cap` entries; the optional ones not in use stay empty
@@ -365,55 +395,77 @@ export class CensusBuilder {
   /** Appends one validated row. */
   add(r: CensusRowValues): void {
     if (!isBps(r.ownerBps) || !isBps(r.vestedBps)) badBps(r);
+    const v = this.scratch;
+    v[ROW.compensation] = r.compensation;
+    v[ROW.match] = r.match;
+    v[ROW.afterTax] = r.afterTax;
+    v[ROW.qmac] = r.qmac;
+    v[ROW.qnec] = r.qnec;
+    v[ROW.priorCompensation] = r.priorCompensation;
+    v[ROW.deferrals] = r.deferrals ?? 0;
+    v[ROW.beginningBalance] = r.beginningBalance ?? 0;
+    v[ROW.gainLoss] = r.gainLoss ?? 0;
+    v[ROW.ownerBps] = r.ownerBps;
+    v[ROW.vestedBps] = r.vestedBps;
+    v[ROW.serviceYears] = r.serviceYears ?? NOT_GIVEN;
+    v[ROW.hceGiven] = r.hceGiven;
+    v[ROW.eligible] = r.eligible ? 1 : 0;
+    v[ROW.excludableGiven] = r.excludableGiven ?? NOT_GIVEN;
+    v[ROW.age] = r.age ?? NOT_GIVEN;
+    v[ROW.birthDate] = r.birthDate ?? 0;
+    v[ROW.hireDate] = r.hireDate ?? 0;
+    v[ROW.line] = r.line;
     this.idStore.push(r.id);
-    this.addValues(r);
+    this.addVector(v);
   }
 
   /**
-   * Appends one validated row whose id is the bytes `b[start..end)` with hash `h` (`r.id` is
-   * not read): the streaming reader's way, with no id string made.
+   * Appends the values of one validated row, laid out as `ROW` says, whose id the caller has
+   * just appended to `idStore` (the streaming reader copies it from the file's bytes): no
+   * object and no id string per row. Ownership and vested shares must be whole hundredths of a
+   * percent from 0 to 10000 (`add` checks them; the reader's digits are).
    */
-  addWithIdBytes(r: CensusRowValues, b: Uint8Array, start: number, end: number, h: number): void {
-    if (!isBps(r.ownerBps) || !isBps(r.vestedBps)) badBps(r);
-    this.idStore.pushBytes(b, start, end, h);
-    this.addValues(r);
-  }
-
-  private addValues(r: CensusRowValues): void {
-    this.ensure();
+  addVector(v: Float64Array): void {
+    if (this.n >= this.cap) this.ensure();
     const i = this.n++;
     const a = this.a;
-    a.compensation[i] = r.compensation;
-    a.match[i] = r.match;
-    a.afterTax[i] = r.afterTax;
-    a.eligible[i] = r.eligible ? 1 : 0;
+    a.compensation[i] = v[ROW.compensation] ?? 0;
+    a.match[i] = v[ROW.match] ?? 0;
+    a.afterTax[i] = v[ROW.afterTax] ?? 0;
+    a.eligible[i] = v[ROW.eligible] ?? 1;
     // the columns kept only once a row differs from the default (a new array is all defaults)
-    if (a.lines.length > 0) a.lines[i] = r.line;
-    else if (r.line !== i + 2) this.materialize('lines', i)[i] = r.line;
-    if (a.qmac.length > 0) a.qmac[i] = r.qmac;
-    else if (r.qmac !== DEFAULTS.qmac) this.materialize('qmac', i)[i] = r.qmac;
-    if (a.qnec.length > 0) a.qnec[i] = r.qnec;
-    else if (r.qnec !== DEFAULTS.qnec) this.materialize('qnec', i)[i] = r.qnec;
-    const prior = r.priorCompensation;
+    const line = v[ROW.line] ?? 0;
+    if (a.lines.length > 0) a.lines[i] = line;
+    else if (line !== i + 2) this.materialize('lines', i)[i] = line;
+    const qmac = v[ROW.qmac] ?? 0;
+    if (a.qmac.length > 0) a.qmac[i] = qmac;
+    else if (qmac !== DEFAULTS.qmac) this.materialize('qmac', i)[i] = qmac;
+    const qnec = v[ROW.qnec] ?? 0;
+    if (a.qnec.length > 0) a.qnec[i] = qnec;
+    else if (qnec !== DEFAULTS.qnec) this.materialize('qnec', i)[i] = qnec;
+    const prior = v[ROW.priorCompensation] ?? 0;
     if (a.priorCompensation.length > 0) a.priorCompensation[i] = prior;
     else if (prior !== DEFAULTS.priorCompensation)
       this.materialize('priorCompensation', i)[i] = prior;
-    if (a.ownerBps.length > 0) a.ownerBps[i] = r.ownerBps;
-    else if (r.ownerBps !== DEFAULTS.ownerBps) this.materialize('ownerBps', i)[i] = r.ownerBps;
-    if (a.hceGiven.length > 0) a.hceGiven[i] = r.hceGiven;
-    else if (r.hceGiven !== DEFAULTS.hceGiven) this.materialize('hceGiven', i)[i] = r.hceGiven;
-    if (a.vestedBps.length > 0) a.vestedBps[i] = r.vestedBps;
-    else if (r.vestedBps !== DEFAULTS.vestedBps) this.materialize('vestedBps', i)[i] = r.vestedBps;
+    const owner = v[ROW.ownerBps] ?? 0;
+    if (a.ownerBps.length > 0) a.ownerBps[i] = owner;
+    else if (owner !== DEFAULTS.ownerBps) this.materialize('ownerBps', i)[i] = owner;
+    const hce = v[ROW.hceGiven] ?? HCE_UNKNOWN;
+    if (a.hceGiven.length > 0) a.hceGiven[i] = hce;
+    else if (hce !== DEFAULTS.hceGiven) this.materialize('hceGiven', i)[i] = hce;
+    const vested = v[ROW.vestedBps] ?? 10_000;
+    if (a.vestedBps.length > 0) a.vestedBps[i] = vested;
+    else if (vested !== DEFAULTS.vestedBps) this.materialize('vestedBps', i)[i] = vested;
     const o = this.optional;
     if (o === NO_OPTIONAL_COLUMNS) return;
-    if (o.deferrals) a.deferrals[i] = r.deferrals ?? 0;
-    if (o.age) a.age[i] = r.age ?? NOT_GIVEN;
-    if (o.birthDate) a.birthDate[i] = r.birthDate ?? 0;
-    if (o.serviceYears) a.serviceYears[i] = r.serviceYears ?? NOT_GIVEN;
-    if (o.hireDate) a.hireDate[i] = r.hireDate ?? 0;
-    if (o.excludable) a.excludableGiven[i] = r.excludableGiven ?? NOT_GIVEN;
-    if (o.gainLoss) a.gainLoss[i] = r.gainLoss ?? 0;
-    if (o.beginningBalance) a.beginningBalance[i] = r.beginningBalance ?? 0;
+    if (o.deferrals) a.deferrals[i] = v[ROW.deferrals] ?? 0;
+    if (o.age) a.age[i] = v[ROW.age] ?? NOT_GIVEN;
+    if (o.birthDate) a.birthDate[i] = v[ROW.birthDate] ?? 0;
+    if (o.serviceYears) a.serviceYears[i] = v[ROW.serviceYears] ?? NOT_GIVEN;
+    if (o.hireDate) a.hireDate[i] = v[ROW.hireDate] ?? 0;
+    if (o.excludable) a.excludableGiven[i] = v[ROW.excludableGiven] ?? NOT_GIVEN;
+    if (o.gainLoss) a.gainLoss[i] = v[ROW.gainLoss] ?? 0;
+    if (o.beginningBalance) a.beginningBalance[i] = v[ROW.beginningBalance] ?? 0;
   }
 
   /**

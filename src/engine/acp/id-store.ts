@@ -115,6 +115,24 @@ export class IdStore {
   /** Appends the id `b[start..end)` (hash `h`) as the next row and indexes it. */
   pushBytes(b: Uint8Array, start: number, end: number, h: number): void {
     if (!this.indexed && !this.afterLast(b, start, end)) this.buildIndex();
+    this.append(b, start, end);
+    if (!this.indexed) return;
+    if (this.n * 3 > (this.mask + 1) * 2) this.rehash();
+    this.place(this.table, this.mask, h, this.n);
+  }
+
+  /**
+   * Appends the id `b[start..end)` without hashing it when the ids so far are in order and it
+   * sorts after the last one (so it is new); false, appending nothing, otherwise — the caller
+   * then looks it up (`findBytes`) and appends it with its hash (`pushBytes`).
+   */
+  pushIfAfterLast(b: Uint8Array, start: number, end: number): boolean {
+    if (this.indexed || !this.afterLast(b, start, end)) return false;
+    this.append(b, start, end);
+    return true;
+  }
+
+  private append(b: Uint8Array, start: number, end: number): void {
     const len = end - start;
     if (this.used + len > this.bytes.length) {
       const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.used + len));
@@ -132,9 +150,6 @@ export class IdStore {
     for (let i = start; i < end; i++) dst[u++] = b[i] ?? 0;
     this.used = u;
     this.starts[++this.n] = u;
-    if (!this.indexed) return;
-    if (this.n * 3 > (this.mask + 1) * 2) this.rehash();
-    this.place(this.table, this.mask, h, this.n);
   }
 
   /** True when there are no ids yet or `b[start..end)` sorts after the last one (bytewise). */
