@@ -17,73 +17,33 @@ const scope = self as unknown as {
   postMessage: (m: AcpMessage) => void;
 };
 
-/** Splits byte chunks into lines for the reader; a line cut by a chunk boundary is joined. */
-class LineFeeder {
-  private carry: Uint8Array | null = null;
-  constructor(private readonly reader: CensusReader) {}
-
-  feed(chunk: Uint8Array): void {
-    let start = 0;
-    let nl = chunk.indexOf(10);
-    if (nl >= 0 && this.carry !== null) {
-      const joined = new Uint8Array(this.carry.length + nl);
-      joined.set(this.carry);
-      joined.set(chunk.subarray(0, nl), this.carry.length);
-      this.reader.lineBytes(joined, 0, joined.length);
-      this.carry = null;
-      start = nl + 1;
-      nl = chunk.indexOf(10, start);
-    }
-    while (nl >= 0) {
-      this.reader.lineBytes(chunk, start, nl);
-      start = nl + 1;
-      nl = chunk.indexOf(10, start);
-    }
-    if (start < chunk.length) {
-      const rest = chunk.slice(start);
-      if (this.carry === null) this.carry = rest;
-      else {
-        const joined = new Uint8Array(this.carry.length + rest.length);
-        joined.set(this.carry);
-        joined.set(rest, this.carry.length);
-        this.carry = joined;
-      }
-    }
-  }
-
-  finish(): CensusReadResult {
-    if (this.carry !== null) this.reader.lineBytes(this.carry, 0, this.carry.length);
-    return this.reader.finish();
-  }
-}
-
 async function readCensus(
   req: AcpRequest,
   progress: (done: number) => void,
 ): Promise<CensusReadResult> {
   const src = req.source;
   if (src.kind === 'generate') {
-    const feeder = new LineFeeder(new CensusReader({ capacityHint: src.employees + 16 }));
+    const reader = new CensusReader({ capacityHint: src.employees + 16 });
     const encoder = new TextEncoder();
     let rows = 0;
     for (const text of generateCensusCsv({ employees: src.employees, seed: src.seed })) {
-      feeder.feed(encoder.encode(text));
+      reader.chunkBytes(encoder.encode(text));
       rows += text.split('\n').length - 1;
       progress(Math.min(1, rows / (src.employees + 1)));
     }
-    return feeder.finish();
+    return reader.finish();
   }
-  const feeder = new LineFeeder(new CensusReader({ expectedBytes: src.file.size }));
+  const reader = new CensusReader({ expectedBytes: src.file.size });
   const stream = src.file.stream().getReader();
   let read = 0;
   for (;;) {
     const { done, value } = await stream.read();
     if (done) break;
-    feeder.feed(value);
+    reader.chunkBytes(value);
     read += value.length;
     progress(src.file.size > 0 ? read / src.file.size : 1);
   }
-  return feeder.finish();
+  return reader.finish();
 }
 
 /**
