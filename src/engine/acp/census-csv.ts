@@ -437,7 +437,12 @@ export class CensusReader {
    * the bytes (`plainRows`), so no string is made per row; every other line is decoded and read
    * by csv-parse. The lines after the last line break wait for the next chunk (or `finish`).
    */
-  chunkBytes(b: Uint8Array, start = 0, end = b.length): void {
+  chunkBytes(chunk: Uint8Array, start = 0, end = chunk.length): void {
+    // a plain Uint8Array view of a subclass (Node's Buffer): the loop then sees one kind of array
+    const b =
+      chunk.constructor === Uint8Array
+        ? chunk
+        : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let i = start;
     if (this.carry !== null) {
       // the line cut by the last chunk: joined with its end, and its line break, in a copy

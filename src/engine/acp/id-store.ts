@@ -127,13 +127,33 @@ export class IdStore {
    * then looks it up (`findBytes`) and appends it with its hash (`pushBytes`).
    */
   pushIfAfterLast(b: Uint8Array, start: number, end: number): boolean {
-    if (this.indexed || !this.afterLast(b, start, end)) return false;
-    this.append(b, start, end);
+    if (this.indexed) return false;
+    const len = end - start;
+    this.room(len);
+    // one loop copies the id after the last one and compares the two; a copy not kept is
+    // simply not counted in `used`
+    const dst = this.bytes;
+    const u = this.used;
+    const n = this.n;
+    const last = n > 0 ? (this.starts[n - 1] ?? 0) : u;
+    const lastLen = u - last;
+    const m = Math.min(len, lastLen);
+    let order = n === 0 ? 1 : 0; // > 0: after the last id, < 0: before it or equal
+    for (let k = 0; k < len; k++) {
+      const x = b[start + k] ?? 0;
+      dst[u + k] = x;
+      if (order === 0 && k < m) order = x - (dst[last + k] ?? 0);
+    }
+    if (order === 0) order = len - lastLen;
+    if (order <= 0) return false;
+    this.used = u + len;
+    this.starts[n + 1] = u + len;
+    this.n = n + 1;
     return true;
   }
 
-  private append(b: Uint8Array, start: number, end: number): void {
-    const len = end - start;
+  /** Makes room for one more id of `len` bytes. */
+  private room(len: number): void {
     if (this.used + len > this.bytes.length) {
       const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.used + len));
       bigger.set(this.bytes.subarray(0, this.used));
@@ -144,6 +164,10 @@ export class IdStore {
       bigger.set(this.starts);
       this.starts = bigger;
     }
+  }
+
+  private append(b: Uint8Array, start: number, end: number): void {
+    this.room(end - start);
     // a byte loop beats `set(subarray)` for ids of a few bytes (no view object per row)
     const dst = this.bytes;
     let u = this.used;
