@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_RECORD_LINES, readCensusText } from './census-csv.js';
+import {
+  CensusReader,
+  MAX_RECORD_LINES,
+  readCensusText,
+  type CensusReaderOptions,
+  type CensusReadResult,
+} from './census-csv.js';
 
 const HEADER = 'id,compensation,match,after_tax,hce';
 
@@ -129,7 +135,11 @@ describe('census CSV reader', () => {
 });
 
 describe('the fast path reads what csv-parse reads', () => {
-  it('the same census and problems with and without the fast path, line by line or in batches', () => {
+  /**
+   * A header and rows, mostly plain, some odd; with `idsInOrder` the plain ids are `@ID`, for
+   * the caller to number in order (the odd ids, some plain letters among them, break the order).
+   */
+  function censusRows(idsInOrder = false) {
     // Rows are mostly plain (they take the fast path) with odd and bad values mixed in, so
     // every way to the general reader runs too: quotes (also over two lines, and unclosed),
     // blanks, $, too many decimals, UTF-8, duplicates, field counts. Column kinds: i id,
@@ -139,7 +149,7 @@ describe('the fast path reads what csv-parse reads', () => {
       n: ['60000', '1234.5', '99.99', '0', '100', '007', ''],
       p: ['0', '5', '50.5', '100', ''],
       b: ['true', 'false', '1', '0', ''],
-      i: ['A', 'B', 'C', 'D1'],
+      i: idsInOrder ? ['@ID'] : ['A', 'B', 'C', 'D1'],
       t: ['x', 'é', 'Smith Jr.', ''],
       a: ['45', '21', '0', '130', '07', ''],
       d: ['1980-05-17', '2000-02-29', '1999-12-31', '2026-01-01', ''],
@@ -214,9 +224,44 @@ describe('the fast path reads what csv-parse reads', () => {
       );
       return fc.tuple(fc.constant(h), fc.array(line, { maxLength: 30 }));
     });
+    return census;
+  }
+
+  /** Two reads of one census give the same rows, values, ids, lines and problems. */
+  function expectSameRead(b: CensusReadResult, a: CensusReadResult): void {
+    expect(b.issues).toEqual(a.issues);
+    expect(b.headerIssues).toEqual(a.headerIssues);
+    expect([b.badRows, b.rowsRead, b.issueCount]).toEqual([a.badRows, a.rowsRead, a.issueCount]);
+    expect(b.census.ids).toEqual(a.census.ids);
+    for (let r = 0; r < a.census.size; r++) expect(b.census.idAt(r)).toBe(a.census.ids[r]);
+    for (const k of [
+      'lines',
+      'compensation',
+      'match',
+      'afterTax',
+      'qmac',
+      'priorCompensation',
+      'ownerBps',
+      'hceGiven',
+      'eligible',
+      'vestedBps',
+      'deferrals',
+      'age',
+      'birthDate',
+      'serviceYears',
+      'hireDate',
+      'excludableGiven',
+      'gainLoss',
+      'beginningBalance',
+    ] as const) {
+      expect(Array.from(b.census[k])).toEqual(Array.from(a.census[k]));
+    }
+  }
+
+  it('the same census and problems with and without the fast path, line by line or in batches', () => {
     fc.assert(
       fc.property(
-        census,
+        censusRows(),
         fc.boolean(),
         fc.boolean(),
         fc.constantFrom(1, 3, 1000),
@@ -225,37 +270,50 @@ describe('the fast path reads what csv-parse reads', () => {
           const text = (bom ? '\uFEFF' : '') + h + eol + rows.join(eol);
           const a = readCensusText(text, { fastPath: false, batchLines: 1 });
           const b = readCensusText(text, { batchLines: batch });
-          expect(b.issues).toEqual(a.issues);
-          expect(b.headerIssues).toEqual(a.headerIssues);
-          expect([b.badRows, b.rowsRead, b.issueCount]).toEqual([
-            a.badRows,
-            a.rowsRead,
-            a.issueCount,
-          ]);
-          expect(b.census.ids).toEqual(a.census.ids);
-          for (let r = 0; r < a.census.size; r++) expect(b.census.idAt(r)).toBe(a.census.ids[r]);
-          for (const k of [
-            'lines',
-            'compensation',
-            'match',
-            'afterTax',
-            'qmac',
-            'priorCompensation',
-            'ownerBps',
-            'hceGiven',
-            'eligible',
-            'vestedBps',
-            'deferrals',
-            'age',
-            'birthDate',
-            'serviceYears',
-            'hireDate',
-            'excludableGiven',
-            'gainLoss',
-            'beginningBalance',
-          ] as const) {
-            expect(Array.from(b.census[k])).toEqual(Array.from(a.census[k]));
-          }
+          expectSameRead(b, a);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('the same census fed in chunks cut anywhere (rows split across chunks), ids in order or not', () => {
+    /** Feeds the text's bytes cut at `cuts`, as views of one buffer or as copies. */
+    const readChunks = (
+      text: string,
+      cuts: readonly number[],
+      copies: boolean,
+      opts: CensusReaderOptions,
+    ): CensusReadResult => {
+      const bytes = new TextEncoder().encode(text);
+      const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((x, y) => x - y);
+      const reader = new CensusReader(opts);
+      let from = 0;
+      for (const to of [...at, bytes.length]) {
+        if (copies) reader.chunkBytes(bytes.slice(from, to));
+        else reader.chunkBytes(bytes, from, to);
+        from = to;
+      }
+      return reader.finish();
+    };
+    fc.assert(
+      fc.property(
+        fc.boolean().chain((inOrder) => fc.tuple(fc.constant(inOrder), censusRows(inOrder))),
+        fc.boolean(),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        fc.boolean(),
+        fc.boolean(),
+        ([inOrder, [h, rows]], crlf, cuts, copies, sized) => {
+          const eol = crlf ? '\r\n' : '\n';
+          let n = 0;
+          const body = inOrder
+            ? rows.map((r) => r.replace(/@ID/g, () => `E${String(++n).padStart(4, '0')}`))
+            : rows;
+          const text = `${h}${eol}${body.join(eol)}${crlf && body.length > 0 ? eol : ''}`;
+          const a = readCensusText(text, { fastPath: false, batchLines: 1 });
+          // `expectedBytes` reads the first lines one at a time to size the arrays
+          const b = readChunks(text, cuts, copies, sized ? { expectedBytes: text.length } : {});
+          expectSameRead(b, a);
         },
       ),
       { numRuns: 400 },
