@@ -103,4 +103,25 @@ describe('census arrays with a default', () => {
       expect(b.size).toBe(0);
     }
   });
+
+  it('keep amounts in 4 bytes a row until one does not fit, then widen that column exactly', () => {
+    // $50,000,000.01 is more than 2^32 - 1 cents; the rows before it keep their amounts
+    const r = readCensusText(
+      'id,compensation,match,after_tax,hce\nA,100000,100,0,false\nB,50000000.01,2500.5,0,true\n',
+    );
+    const c = r.census;
+    expect(r.issues).toEqual([]);
+    expect(c.compensation).toBeInstanceOf(Float64Array);
+    expect(Array.from(c.compensation)).toEqual([10_000_000, 5_000_000_001]);
+    expect(c.match).toBeInstanceOf(Uint32Array);
+    expect(Array.from(c.match)).toEqual([10_000, 250_050]);
+    // a value that is not whole cents, or negative, is never cut: its column widens
+    const b = new CensusBuilder(2);
+    b.add(row({ id: 'A', line: 2, qnec: 1 }));
+    b.add(row({ id: 'B', line: 3, qnec: 12.5, afterTax: -1 }));
+    const built = b.build({ hce: false, priorCompensation: false, owner: false, vested: false });
+    expect(Array.from(built.qnec)).toEqual([1, 12.5]);
+    expect(Array.from(built.afterTax)).toEqual([0, -1]);
+    expect(built.compensation).toBeInstanceOf(Uint32Array);
+  });
 });

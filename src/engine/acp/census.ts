@@ -1,7 +1,8 @@
 /**
  * The census model for the ADP and ACP tests: one entry per employee in parallel typed arrays
  * (cents, hundredths of a percent, dates as `yyyymmdd` numbers, flags), so a million employees
- * cost a few tens of megabytes and no per-employee objects. The columns a census may lack
+ * cost a few tens of megabytes and no per-employee objects. Amounts take 4 bytes a row while
+ * they fit 32 bits (`Amounts`). The columns a census may lack
  * (deferrals, ages and dates, the account's gain or loss) take memory only when the file has
  * them: their arrays are empty otherwise, and `columns` says which are there. The columns whose
  * value is usually the same for everyone (`lines`, `qmac`, `qnec`, `priorCompensation`,
@@ -17,6 +18,13 @@ export const HCE_UNKNOWN = -1;
 
 /** A yes/no column left blank (`hce`, `otherwise_excludable`): decide from the other columns. */
 export const NOT_GIVEN = -1;
+
+/**
+ * A column of amounts in whole cents, never negative: 4 bytes a row while every amount in it
+ * fits 32 bits (up to $42,949,672.95), 8 bytes from the first that does not (`CensusBuilder`
+ * widens the column then, so no amount is ever cut). Read it as numbers, `a[i]`.
+ */
+export type Amounts = Uint32Array | Float64Array;
 
 /** The optional columns, each with its array: present in the file or not. */
 export interface OptionalColumns {
@@ -80,15 +88,15 @@ export interface Census {
    */
   readonly lines: Int32Array;
   /** Plan-year 414(s) compensation, cents (before the 401(a)(17) cap). */
-  readonly compensation: Float64Array;
-  readonly match: Float64Array;
-  readonly afterTax: Float64Array;
+  readonly compensation: Amounts;
+  readonly match: Amounts;
+  readonly afterTax: Amounts;
   /** Qualified matching contributions, cents; empty when every row has none. */
-  readonly qmac: Float64Array;
+  readonly qmac: Amounts;
   /** Qualified nonelective contributions, cents; empty when every row has none. */
-  readonly qnec: Float64Array;
+  readonly qnec: Amounts;
   /** Look-back (prior) year compensation, cents; 0 when blank; empty when every row has 0. */
-  readonly priorCompensation: Float64Array;
+  readonly priorCompensation: Amounts;
   /**
    * Highest ownership in the current or prior year, hundredths of a percent (0 to 10000, so 16
    * bits); empty when all 0.
@@ -104,7 +112,7 @@ export interface Census {
    */
   readonly vestedBps: Uint16Array;
   /** Elective deferrals (pre-tax and Roth, catch-ups included), cents; empty without the column. */
-  readonly deferrals: Float64Array;
+  readonly deferrals: Amounts;
   /** Age in whole years at the end of the plan year, -1 when blank; empty without the column. */
   readonly age: Int32Array;
   /** Birth date as `yyyymmdd`, 0 when blank; empty without the column. */
@@ -118,7 +126,7 @@ export interface Census {
   /** Gain (or, negative, loss) of the tested accounts over the plan year, cents; empty without it. */
   readonly gainLoss: Float64Array;
   /** Balance of the tested accounts at the start of the plan year, cents; empty without it. */
-  readonly beginningBalance: Float64Array;
+  readonly beginningBalance: Amounts;
   /** Which optional inputs the census had, for HCE determination and messages. */
   readonly columns: {
     readonly hce: boolean;
@@ -182,7 +190,7 @@ export interface CensusRowValues {
   beginningBalance?: number;
 }
 
-type NumberArray = Float64Array | Int32Array | Uint16Array | Int8Array | Uint8Array;
+type NumberArray = Float64Array | Uint32Array | Int32Array | Uint16Array | Int8Array | Uint8Array;
 
 function grow<T extends NumberArray>(a: T, n: number): T {
   const ctor = a.constructor as new (n: number) => T;
@@ -194,24 +202,24 @@ function grow<T extends NumberArray>(a: T, n: number): T {
 /** The arrays of a census, by field. */
 interface CensusArrays {
   lines: Int32Array;
-  compensation: Float64Array;
-  match: Float64Array;
-  afterTax: Float64Array;
-  qmac: Float64Array;
-  qnec: Float64Array;
-  priorCompensation: Float64Array;
+  compensation: Amounts;
+  match: Amounts;
+  afterTax: Amounts;
+  qmac: Amounts;
+  qnec: Amounts;
+  priorCompensation: Amounts;
   ownerBps: Uint16Array;
   hceGiven: Int8Array;
   eligible: Uint8Array;
   vestedBps: Uint16Array;
-  deferrals: Float64Array;
+  deferrals: Amounts;
   age: Int32Array;
   birthDate: Int32Array;
   serviceYears: Int32Array;
   hireDate: Int32Array;
   excludableGiven: Int8Array;
   gainLoss: Float64Array;
-  beginningBalance: Float64Array;
+  beginningBalance: Amounts;
 }
 
 /**
@@ -222,24 +230,24 @@ interface CensusArrays {
 class BuiltCensus implements Census {
   private idList: string[] | undefined;
   readonly lines: Int32Array;
-  readonly compensation: Float64Array;
-  readonly match: Float64Array;
-  readonly afterTax: Float64Array;
-  readonly qmac: Float64Array;
-  readonly qnec: Float64Array;
-  readonly priorCompensation: Float64Array;
+  readonly compensation: Amounts;
+  readonly match: Amounts;
+  readonly afterTax: Amounts;
+  readonly qmac: Amounts;
+  readonly qnec: Amounts;
+  readonly priorCompensation: Amounts;
   readonly ownerBps: Uint16Array;
   readonly hceGiven: Int8Array;
   readonly eligible: Uint8Array;
   readonly vestedBps: Uint16Array;
-  readonly deferrals: Float64Array;
+  readonly deferrals: Amounts;
   readonly age: Int32Array;
   readonly birthDate: Int32Array;
   readonly serviceYears: Int32Array;
   readonly hireDate: Int32Array;
   readonly excludableGiven: Int8Array;
   readonly gainLoss: Float64Array;
-  readonly beginningBalance: Float64Array;
+  readonly beginningBalance: Amounts;
 
   constructor(
     private readonly store: IdStore,
@@ -294,6 +302,18 @@ const OPTIONAL: readonly (readonly [keyof CensusArrays, keyof OptionalColumns])[
   ['beginningBalance', 'beginningBalance'],
 ];
 
+/** The columns of amounts (`Amounts`): 4 bytes a row until an amount does not fit. */
+const AMOUNT_COLUMNS = [
+  'compensation',
+  'match',
+  'afterTax',
+  'qmac',
+  'qnec',
+  'priorCompensation',
+  'deferrals',
+  'beginningBalance',
+] as const satisfies readonly (keyof CensusArrays & keyof typeof ROW)[];
+
 /** The most hundredths of a percent a share can be (100%): `ownerBps` and `vestedBps` fit 16 bits. */
 const MAX_SHARE_BPS = 10_000;
 
@@ -332,24 +352,24 @@ export class CensusBuilder {
     this.idStore = new IdStore(c);
     this.a = {
       lines: new Int32Array(0),
-      compensation: new Float64Array(c),
-      match: new Float64Array(c),
-      afterTax: new Float64Array(c),
-      qmac: new Float64Array(0),
-      qnec: new Float64Array(0),
-      priorCompensation: new Float64Array(0),
+      compensation: new Uint32Array(c),
+      match: new Uint32Array(c),
+      afterTax: new Uint32Array(c),
+      qmac: new Uint32Array(0),
+      qnec: new Uint32Array(0),
+      priorCompensation: new Uint32Array(0),
       ownerBps: new Uint16Array(0),
       hceGiven: new Int8Array(0),
       eligible: new Uint8Array(c),
       vestedBps: new Uint16Array(0),
-      deferrals: new Float64Array(0),
+      deferrals: new Uint32Array(0),
       age: new Int32Array(0),
       birthDate: new Int32Array(0),
       serviceYears: new Int32Array(0),
       hireDate: new Int32Array(0),
       excludableGiven: new Int8Array(0),
       gainLoss: new Float64Array(0),
-      beginningBalance: new Float64Array(0),
+      beginningBalance: new Uint32Array(0),
     };
   }
 
@@ -427,11 +447,27 @@ export class CensusBuilder {
    */
   addVector(v: Float64Array): void {
     if (this.n >= this.cap) this.ensure();
+    // `x >>> 0 !== x`: not a whole number from 0 to 2^32 - 1 (rare: only then a column widens)
+    const comp = v[ROW.compensation] ?? 0;
+    const match = v[ROW.match] ?? 0;
+    const afterTax = v[ROW.afterTax] ?? 0;
+    if (
+      comp >>> 0 !== comp ||
+      match >>> 0 !== match ||
+      afterTax >>> 0 !== afterTax ||
+      (v[ROW.qmac] ?? 0) >>> 0 !== v[ROW.qmac] ||
+      (v[ROW.qnec] ?? 0) >>> 0 !== v[ROW.qnec] ||
+      (v[ROW.priorCompensation] ?? 0) >>> 0 !== v[ROW.priorCompensation] ||
+      (v[ROW.deferrals] ?? 0) >>> 0 !== v[ROW.deferrals] ||
+      (v[ROW.beginningBalance] ?? 0) >>> 0 !== v[ROW.beginningBalance]
+    ) {
+      this.widen(v);
+    }
     const i = this.n++;
     const a = this.a;
-    a.compensation[i] = v[ROW.compensation] ?? 0;
-    a.match[i] = v[ROW.match] ?? 0;
-    a.afterTax[i] = v[ROW.afterTax] ?? 0;
+    a.compensation[i] = comp;
+    a.match[i] = match;
+    a.afterTax[i] = afterTax;
     a.eligible[i] = v[ROW.eligible] ?? 1;
     // the columns kept only once a row differs from the default (a new array is all defaults)
     const line = v[ROW.line] ?? 0;
@@ -466,6 +502,23 @@ export class CensusBuilder {
     if (o.excludable) a.excludableGiven[i] = v[ROW.excludableGiven] ?? NOT_GIVEN;
     if (o.gainLoss) a.gainLoss[i] = v[ROW.gainLoss] ?? 0;
     if (o.beginningBalance) a.beginningBalance[i] = v[ROW.beginningBalance] ?? 0;
+  }
+
+  /**
+   * Widens to 8 bytes a row each amount column of 4 bytes whose value in `v` does not fit it
+   * (more than $42,949,672.95, or not whole cents), so the value is stored exactly.
+   */
+  private widen(v: Float64Array): void {
+    const a = this.a as unknown as Record<keyof CensusArrays, NumberArray>;
+    for (const k of AMOUNT_COLUMNS) {
+      const x = v[ROW[k]] ?? 0;
+      const col = a[k];
+      if (x >>> 0 !== x && col instanceof Uint32Array) {
+        const wide = new Float64Array(col.length);
+        wide.set(col);
+        a[k] = wide;
+      }
+    }
   }
 
   /**
