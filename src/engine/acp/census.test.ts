@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import { CensusBuilder, DEFAULTS, HCE_UNKNOWN, lineOf, type CensusRowValues } from './census.js';
 import { readCensusText } from './census-csv.js';
+import { IdStore } from './id-store.js';
 
 function row(over: Partial<CensusRowValues> & { id: string; line: number }): CensusRowValues {
   return {
@@ -123,5 +124,47 @@ describe('census arrays with a default', () => {
     expect(Array.from(built.qnec)).toEqual([1, 12.5]);
     expect(Array.from(built.afterTax)).toEqual([0, -1]);
     expect(built.compensation).toBeInstanceOf(Uint32Array);
+  });
+});
+
+describe('census ids', () => {
+  it('are found and given back as pushed, ids of one width (no starts kept) then any width', () => {
+    const enc = new TextEncoder();
+    const ids = fc.tuple(
+      fc.integer({ min: 0, max: 5 }),
+      fc.uniqueArray(fc.string({ maxLength: 6 }), { maxLength: 300 }),
+    );
+    fc.assert(
+      fc.property(ids, fc.integer({ min: 0, max: 300 }), ([width, pool], cut) => {
+        // the first `cut` ids padded to one width and sorted, as the reader sees an export;
+        // then the rest, of any width and order
+        const padded = [
+          ...new Set(pool.slice(0, cut).map((x) => x.padEnd(width, '_').slice(0, width))),
+        ].sort();
+        const all = [...padded, ...pool.slice(cut)];
+        const store = new IdStore(4);
+        const rows: string[] = [];
+        for (const id of all) {
+          const b = enc.encode(`,${id},`);
+          const e = b.length - 1;
+          // the reader's way: appended unhashed while in order, else looked up and hashed
+          const added = store.pushIfAfterLast(b, 1, e);
+          if (!added) {
+            const found = store.find(id);
+            expect(found).toBe(rows.indexOf(id));
+            if (found >= 0) continue;
+            store.push(id);
+          }
+          expect(rows.includes(id)).toBe(false);
+          rows.push(id);
+        }
+        expect(store.size).toBe(rows.length);
+        expect(store.all()).toEqual(rows);
+        rows.forEach((id, r) => {
+          expect(store.find(id)).toBe(r);
+        });
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -39,8 +39,13 @@ export function hashBytes(b: Uint8Array, start: number, end: number): number {
 export class IdStore {
   private bytes: Uint8Array;
   private used = 0;
-  /** Row r's id is `bytes[starts[r], starts[r + 1])`. */
-  private starts: Int32Array;
+  /**
+   * Row r's id is `bytes[starts[r], starts[r + 1])`; empty while every id has `width` bytes
+   * (employee numbers often do), row r's id then starting at `r * width`.
+   */
+  private starts = new Int32Array(0);
+  private width = 0;
+  private varying = false;
   private n = 0;
   /** Slot s holds the hash at 2s and row + 1 at 2s + 1 (0: empty); built on first need. */
   private table = new Int32Array(0);
@@ -54,7 +59,6 @@ export class IdStore {
   constructor(capacityHint = 1024) {
     const cap = Math.max(16, capacityHint);
     this.bytes = new Uint8Array(cap * 12);
-    this.starts = new Int32Array(cap + 1);
     this.capacityHint = cap;
   }
 
@@ -75,7 +79,7 @@ export class IdStore {
       bigger.set(this.bytes.subarray(0, this.used));
       this.bytes = bigger;
     }
-    if (rows + 1 > this.starts.length) {
+    if (this.varying && rows + 1 > this.starts.length) {
       const bigger = new Int32Array(rows + 1);
       bigger.set(this.starts);
       this.starts = bigger;
@@ -95,8 +99,8 @@ export class IdStore {
       const v = t[2 * slot + 1] ?? 0;
       if (v === 0) return -1;
       if (t[2 * slot] === h) {
-        const s = this.starts[v - 1] ?? 0;
-        if ((this.starts[v] ?? 0) - s === len) {
+        const s = this.startOf(v - 1);
+        if (this.startOf(v) - s === len) {
           let k = 0;
           while (k < len && this.bytes[s + k] === b[start + k]) k++;
           if (k === len) return v - 1;
@@ -135,7 +139,7 @@ export class IdStore {
     const dst = this.bytes;
     const u = this.used;
     const n = this.n;
-    const last = n > 0 ? (this.starts[n - 1] ?? 0) : u;
+    const last = n > 0 ? this.startOf(n - 1) : u;
     const lastLen = u - last;
     const m = Math.min(len, lastLen);
     let order = n === 0 ? 1 : 0; // > 0: after the last id, < 0: before it or equal
@@ -146,9 +150,7 @@ export class IdStore {
     }
     if (order === 0) order = len - lastLen;
     if (order <= 0) return false;
-    this.used = u + len;
-    this.starts[n + 1] = u + len;
-    this.n = n + 1;
+    this.commit(len);
     return true;
   }
 
@@ -159,7 +161,7 @@ export class IdStore {
       bigger.set(this.bytes.subarray(0, this.used));
       this.bytes = bigger;
     }
-    if (this.n + 2 > this.starts.length) {
+    if (this.varying && this.n + 2 > this.starts.length) {
       const bigger = new Int32Array(this.starts.length * 2);
       bigger.set(this.starts);
       this.starts = bigger;
@@ -172,14 +174,37 @@ export class IdStore {
     const dst = this.bytes;
     let u = this.used;
     for (let i = start; i < end; i++) dst[u++] = b[i] ?? 0;
-    this.used = u;
-    this.starts[++this.n] = u;
+    this.commit(end - start);
+  }
+
+  /** Counts the `len` bytes written after the last id as the next id. */
+  private commit(len: number): void {
+    if (!this.varying && len !== this.width) {
+      if (this.n === 0) this.width = len;
+      else this.startsFromWidth();
+    }
+    this.used += len;
+    this.n++;
+    if (this.varying) this.starts[this.n] = this.used;
+  }
+
+  /** The first id of another length: every row's start kept from now on. */
+  private startsFromWidth(): void {
+    const starts = new Int32Array(Math.max(this.capacityHint, this.n + 1) + 1);
+    for (let r = 0; r <= this.n; r++) starts[r] = r * this.width;
+    this.starts = starts;
+    this.varying = true;
+  }
+
+  /** Where row r's id starts in `bytes` (r = size: the end of the last). */
+  private startOf(r: number): number {
+    return this.varying ? (this.starts[r] ?? 0) : r * this.width;
   }
 
   /** True when there are no ids yet or `b[start..end)` sorts after the last one (bytewise). */
   private afterLast(b: Uint8Array, start: number, end: number): boolean {
     if (this.n === 0) return true;
-    const s = this.starts[this.n - 1] ?? 0;
+    const s = this.startOf(this.n - 1);
     const lastLen = this.used - s;
     const len = end - start;
     const m = Math.min(len, lastLen);
@@ -199,8 +224,8 @@ export class IdStore {
     this.mask = size - 1;
     this.indexed = true;
     for (let r = 0; r < this.n; r++) {
-      const s = this.starts[r] ?? 0;
-      const e = this.starts[r + 1] ?? 0;
+      const s = this.startOf(r);
+      const e = this.startOf(r + 1);
       this.place(this.table, this.mask, hashBytes(this.bytes, s, e), r + 1);
     }
   }
@@ -214,7 +239,7 @@ export class IdStore {
   /** The id of row `row` ('' past the end). */
   idAt(row: number): string {
     if (row < 0 || row >= this.n) return '';
-    return decoder.decode(this.bytes.subarray(this.starts[row] ?? 0, this.starts[row + 1] ?? 0));
+    return decoder.decode(this.bytes.subarray(this.startOf(row), this.startOf(row + 1)));
   }
 
   /** Every id as a string, by row. */
