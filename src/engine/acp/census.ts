@@ -302,6 +302,9 @@ const OPTIONAL: readonly (readonly [keyof CensusArrays, keyof OptionalColumns])[
   ['beginningBalance', 'beginningBalance'],
 ];
 
+/** The largest amount a 4-byte column holds, in cents ($42,949,672.95). */
+const MAX_UINT32 = 0xffff_ffff;
+
 /** The columns of amounts (`Amounts`): 4 bytes a row until an amount does not fit. */
 const AMOUNT_COLUMNS = [
   'compensation',
@@ -435,6 +438,8 @@ export class CensusBuilder {
     v[ROW.birthDate] = r.birthDate ?? 0;
     v[ROW.hireDate] = r.hireDate ?? 0;
     v[ROW.line] = r.line;
+    // an amount that is not whole cents from 0 (the reader's never are) widens its column first
+    if (AMOUNT_COLUMNS.some((k) => (v[ROW[k]] ?? 0) >>> 0 !== v[ROW[k]])) this.widen(v);
     this.idStore.push(r.id);
     this.addVector(v);
   }
@@ -447,20 +452,17 @@ export class CensusBuilder {
    */
   addVector(v: Float64Array): void {
     if (this.n >= this.cap) this.ensure();
-    // `x >>> 0 !== x`: not a whole number from 0 to 2^32 - 1 (rare: only then a column widens)
+    // amounts are whole cents from 0 here: only a row whose amounts add up to more than 32
+    // bits can hold one that does not fit (rare: the columns concerned widen then)
     const comp = v[ROW.compensation] ?? 0;
     const match = v[ROW.match] ?? 0;
     const afterTax = v[ROW.afterTax] ?? 0;
-    if (
-      comp >>> 0 !== comp ||
-      match >>> 0 !== match ||
-      afterTax >>> 0 !== afterTax ||
-      (v[ROW.qmac] ?? 0) >>> 0 !== v[ROW.qmac] ||
-      (v[ROW.qnec] ?? 0) >>> 0 !== v[ROW.qnec] ||
-      (v[ROW.priorCompensation] ?? 0) >>> 0 !== v[ROW.priorCompensation] ||
-      (v[ROW.deferrals] ?? 0) >>> 0 !== v[ROW.deferrals] ||
-      (v[ROW.beginningBalance] ?? 0) >>> 0 !== v[ROW.beginningBalance]
-    ) {
+    const qmac = v[ROW.qmac] ?? 0;
+    const qnec = v[ROW.qnec] ?? 0;
+    const prior = v[ROW.priorCompensation] ?? 0;
+    const deferrals = v[ROW.deferrals] ?? 0;
+    const balance = v[ROW.beginningBalance] ?? 0;
+    if (comp + match + afterTax + qmac + qnec + prior + deferrals + balance > MAX_UINT32) {
       this.widen(v);
     }
     const i = this.n++;
@@ -473,13 +475,10 @@ export class CensusBuilder {
     const line = v[ROW.line] ?? 0;
     if (a.lines.length > 0) a.lines[i] = line;
     else if (line !== i + 2) this.materialize('lines', i)[i] = line;
-    const qmac = v[ROW.qmac] ?? 0;
     if (a.qmac.length > 0) a.qmac[i] = qmac;
     else if (qmac !== DEFAULTS.qmac) this.materialize('qmac', i)[i] = qmac;
-    const qnec = v[ROW.qnec] ?? 0;
     if (a.qnec.length > 0) a.qnec[i] = qnec;
     else if (qnec !== DEFAULTS.qnec) this.materialize('qnec', i)[i] = qnec;
-    const prior = v[ROW.priorCompensation] ?? 0;
     if (a.priorCompensation.length > 0) a.priorCompensation[i] = prior;
     else if (prior !== DEFAULTS.priorCompensation)
       this.materialize('priorCompensation', i)[i] = prior;
@@ -494,14 +493,14 @@ export class CensusBuilder {
     else if (vested !== DEFAULTS.vestedBps) this.materialize('vestedBps', i)[i] = vested;
     const o = this.optional;
     if (o === NO_OPTIONAL_COLUMNS) return;
-    if (o.deferrals) a.deferrals[i] = v[ROW.deferrals] ?? 0;
+    if (o.deferrals) a.deferrals[i] = deferrals;
     if (o.age) a.age[i] = v[ROW.age] ?? NOT_GIVEN;
     if (o.birthDate) a.birthDate[i] = v[ROW.birthDate] ?? 0;
     if (o.serviceYears) a.serviceYears[i] = v[ROW.serviceYears] ?? NOT_GIVEN;
     if (o.hireDate) a.hireDate[i] = v[ROW.hireDate] ?? 0;
     if (o.excludable) a.excludableGiven[i] = v[ROW.excludableGiven] ?? NOT_GIVEN;
     if (o.gainLoss) a.gainLoss[i] = v[ROW.gainLoss] ?? 0;
-    if (o.beginningBalance) a.beginningBalance[i] = v[ROW.beginningBalance] ?? 0;
+    if (o.beginningBalance) a.beginningBalance[i] = balance;
   }
 
   /**
