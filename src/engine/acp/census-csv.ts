@@ -160,8 +160,10 @@ const WHOLE = 5;
 const DATE = 6;
 
 /**
- * Where the fast path keeps each column's number while it reads a row (-1: blank, or a column
- * the file lacks): the builder's row vector (`ROW`), and the prior year's ownership after it.
+ * Where the fast path keeps each column's number while it reads a row (-1: blank): in the
+ * builder's row vector (`ROW`), which it hands the builder once the row is checked (a column the
+ * file lacks keeps its default there, `rowDefaults`), and the two ownership columns after it
+ * (the vector's `ownerBps` is the greater of them).
  */
 const SLOT = {
   compensation: ROW.compensation,
@@ -173,7 +175,7 @@ const SLOT = {
   deferrals: ROW.deferrals,
   beginningBalance: ROW.beginningBalance,
   gainLoss: ROW.gainLoss,
-  owner: ROW.ownerBps,
+  owner: ROW_SIZE,
   vested: ROW.vestedBps,
   serviceYears: ROW.serviceYears,
   hce: ROW.hceGiven,
@@ -182,9 +184,40 @@ const SLOT = {
   age: ROW.age,
   birthDate: ROW.birthDate,
   hireDate: ROW.hireDate,
-  priorOwner: ROW_SIZE,
+  priorOwner: ROW_SIZE + 1,
 } as const satisfies Partial<Record<CensusColumn, number>>;
-const FAST_SLOTS = ROW_SIZE + 1;
+const FAST_SLOTS = ROW_SIZE + 2;
+
+/**
+ * The fast path's vector before the first row: each column's value when the file lacks it (the
+ * value the checks in `plainRows` turn a blank into), -1 for the two ownership columns.
+ */
+function rowDefaults(): Float64Array {
+  const v = new Float64Array(FAST_SLOTS).fill(-1);
+  for (const k of [
+    'compensation',
+    'match',
+    'afterTax',
+    'qmac',
+    'qnec',
+    'priorCompensation',
+    'deferrals',
+    'beginningBalance',
+    'gainLoss',
+    'ownerBps',
+    'birthDate',
+    'hireDate',
+  ] as const) {
+    v[ROW[k]] = 0;
+  }
+  v[ROW.vestedBps] = 10_000;
+  v[ROW.eligible] = 1;
+  v[ROW.hceGiven] = HCE_UNKNOWN;
+  v[ROW.age] = NOT_GIVEN;
+  v[ROW.serviceYears] = NOT_GIVEN;
+  v[ROW.excludableGiven] = NOT_GIVEN;
+  return v;
+}
 
 /** How the fast path reads each column. */
 const FAST_KIND: Readonly<Record<keyof typeof SLOT, number>> = {
@@ -366,10 +399,8 @@ export class CensusReader {
   /** How the fast path reads each field (`IGNORE`, `ID`, `AMOUNT`, …) and its slot in `fastVal`. */
   private fastKind = new Uint8Array(0);
   private fastSlot = new Int8Array(0);
-  /** The fast path's numbers by slot (`SLOT`): -1 for a blank field or a column the file lacks. */
-  private readonly fastVal = new Float64Array(FAST_SLOTS).fill(-1);
-  /** The row vector the fast path hands the builder (`ROW`). */
-  private readonly rowVector = new Float64Array(ROW_SIZE);
+  /** The fast path's numbers by slot (`SLOT`): -1 for a blank field. */
+  private readonly fastVal = rowDefaults();
   private readonly amounts = new PlainAmountReader();
   /** The start of a line cut by the end of the last chunk (with the line break added at the end). */
   private carry: Uint8Array | null = null;
@@ -655,7 +686,7 @@ export class CensusReader {
     for (const [col, slot] of Object.entries(SLOT) as [keyof typeof SLOT, number][]) {
       const k = ix[col];
       if (k !== undefined) {
-        this.fastKind[k] = FAST_KIND[col] ?? 0;
+        this.fastKind[k] = FAST_KIND[col];
         this.fastSlot[k] = slot;
       }
     }
@@ -705,7 +736,6 @@ export class CensusReader {
     const kind = this.fastKind;
     const slotOf = this.fastSlot;
     const val = this.fastVal;
-    const out = this.rowVector;
     const last = kind.length - 1;
     const store = this.seen;
     const amounts = this.amounts;
@@ -717,7 +747,6 @@ export class CensusReader {
     const maxAge = MAX_AGE;
     const maxService = MAX_SERVICE_YEARS * 100;
     const maxRatio = MAX_RATIO_TO_PAY;
-    const [notGiven, hceUnknown] = [NOT_GIVEN, HCE_UNKNOWN];
     const [amount, id, ignore, yesNo, signed, whole] = [AMOUNT, ID, IGNORE, YES_NO, SIGNED, WHOLE];
     const {
       afterTax: sAfterTax,
@@ -727,7 +756,6 @@ export class CensusReader {
       compensation: sCompensation,
       deferrals: sDeferrals,
       eligible: sEligible,
-      excludable: sExcludable,
       gainLoss: sGainLoss,
       hce: sHce,
       hireDate: sHireDate,
@@ -740,27 +768,7 @@ export class CensusReader {
       serviceYears: sServiceYears,
       vested: sVested,
     } = SLOT;
-    const {
-      afterTax: rAfterTax,
-      age: rAge,
-      beginningBalance: rBeginningBalance,
-      birthDate: rBirthDate,
-      compensation: rCompensation,
-      deferrals: rDeferrals,
-      eligible: rEligible,
-      excludableGiven: rExcludableGiven,
-      gainLoss: rGainLoss,
-      hceGiven: rHceGiven,
-      hireDate: rHireDate,
-      line: rLine,
-      match: rMatch,
-      ownerBps: rOwnerBps,
-      priorCompensation: rPriorCompensation,
-      qmac: rQmac,
-      qnec: rQnec,
-      serviceYears: rServiceYears,
-      vestedBps: rVestedBps,
-    } = ROW;
+    const { line: rLine, ownerBps: rOwnerBps } = ROW;
     let i = from;
     while (i < limit) {
       const lineStart = i;
@@ -875,9 +883,8 @@ export class CensusReader {
       const contributions = match + afterTax + qmac + qnec + deferrals;
       if (eligible && contributions > comp * maxRatio) return lineStart;
       const balance = Math.max(val[sBeginningBalance] ?? 0, 0);
-      let gain = 0;
       if (hasGain) {
-        gain = val[sGainLoss] ?? 0;
+        const gain = val[sGainLoss] ?? 0;
         if (gain > maxAmount || gain < -maxAmount) return lineStart;
         if (gain < -(balance + contributions)) return lineStart;
       }
@@ -896,27 +903,23 @@ export class CensusReader {
         store.pushBytes(b, idStart, idEnd, h);
       }
       this.rowsRead++;
-      out[rLine] = ++this.lineNo;
-      out[rCompensation] = comp;
-      out[rMatch] = match;
-      out[rAfterTax] = afterTax;
-      out[rQmac] = qmac;
-      out[rQnec] = qnec;
-      out[rPriorCompensation] = Math.max(val[sPriorCompensation] ?? 0, 0);
-      out[rDeferrals] = deferrals;
-      out[rBeginningBalance] = balance;
-      out[rGainLoss] = gain;
-      out[rOwnerBps] = owner;
-      out[rVestedBps] = vested < 0 ? 10_000 : vested;
-      out[rServiceYears] = service < 0 ? notGiven : service;
-      out[rHceGiven] = hce < 0 ? hceUnknown : hce;
-      out[rEligible] = eligible ? 1 : 0;
-      const excludable = val[sExcludable] ?? -1;
-      out[rExcludableGiven] = excludable < 0 ? notGiven : excludable;
-      out[rAge] = age < 0 ? notGiven : age;
-      out[rBirthDate] = Math.max(val[sBirthDate] ?? 0, 0);
-      out[rHireDate] = Math.max(val[sHireDate] ?? 0, 0);
-      this.builder.addVector(out);
+      // the checked values in place of the blanks (a column the file lacks keeps its default)
+      val[rLine] = ++this.lineNo;
+      val[sMatch] = match;
+      val[sAfterTax] = afterTax;
+      val[sQmac] = qmac;
+      val[sQnec] = qnec;
+      val[sPriorCompensation] = Math.max(val[sPriorCompensation] ?? 0, 0);
+      val[sDeferrals] = deferrals;
+      val[sBeginningBalance] = balance;
+      val[rOwnerBps] = owner;
+      val[sVested] = vested < 0 ? 10_000 : vested;
+      val[sEligible] = eligible ? 1 : 0;
+      val[sBirthDate] = Math.max(val[sBirthDate] ?? 0, 0);
+      val[sHireDate] = Math.max(val[sHireDate] ?? 0, 0);
+      // already as the builder takes them: compensation, a gain or loss, and -1 for a blank
+      // hce, age, years of service or otherwise_excludable
+      this.builder.addVector(val);
     }
     return i;
   }
