@@ -1,0 +1,279 @@
+/**
+ * Exact nearest-rank quantiles (the ⌈qN⌉-th smallest value, as in `quantile.ts`) of many samples
+ * whose values can be produced again, in the same order, pass after pass, in memory that does
+ * not grow with the number of values. The first values (a random sample when the values are
+ * independent draws) place fine buckets around each rank; each pass over all the values counts
+ * them per bucket and narrows each rank to one bucket (its values, and how many are below it,
+ * are then known), splitting that bucket evenly by value for the next pass; once a bucket holds
+ * few enough values, a last pass keeps them and the rank is selected among them. Bucket counts
+ * are exact, so the answer is exactly the single-pass one whatever the values; a bucket whose
+ * values are all equal ends at once. Memory: per rank the buckets of a pass and, in its last
+ * pass, the values kept.
+ */
+import { selectInPlace } from './quantile.js';
+
+export interface PassTuning {
+  /** How many of the first values place the first buckets. */
+  readonly sample: number;
+  /** A rank's bucket with at most this many values is kept whole in the next pass. */
+  readonly keep: number;
+  /** Edges of the even split of a bucket too large to keep. */
+  readonly split: number;
+}
+
+/** Half-width of the first buckets' window, in standard deviations of the sample rank. */
+const WINDOW_SDS = 4;
+
+const NARROW = 0;
+const KEEP = 1;
+const DONE = 2;
+
+/**
+ * The selection of `ranks.length` ranks (0-based, among n values each): `place` each from the
+ * first values, then passes (`beginPass`, `add` every value in order, `endPass`) until
+ * `finished`.
+ */
+export class PassSelector {
+  private readonly state: Uint8Array;
+  /** Per rank: the values looked at are those in (lo, hi]; `below` of all are at most lo. */
+  private readonly lo: Float64Array;
+  private readonly hi: Float64Array;
+  private readonly below: Float64Array;
+  /** Per rank, this pass: values within (lo, hi], their least and greatest. */
+  private readonly inside: Float64Array;
+  private readonly least: Float64Array;
+  private readonly most: Float64Array;
+  /** Per rank: the bucket edges of this pass (bucket i is (edge i − 1, edge i]) and counts. */
+  private readonly edges: Float64Array[];
+  private readonly counts: Float64Array[];
+  /** Per rank kept whole this pass: its values so far. */
+  private readonly kept: Float64Array[];
+  private readonly filled: Float64Array;
+  private readonly answer: Float64Array;
+
+  constructor(
+    private readonly n: number,
+    private readonly ranks: ArrayLike<number>,
+    private readonly tuning: PassTuning,
+  ) {
+    const t = ranks.length;
+    this.state = new Uint8Array(t);
+    this.lo = new Float64Array(t).fill(-Infinity);
+    this.hi = new Float64Array(t).fill(Infinity);
+    this.below = new Float64Array(t);
+    this.inside = new Float64Array(t);
+    this.least = new Float64Array(t);
+    this.most = new Float64Array(t);
+    this.edges = Array.from({ length: t }, () => new Float64Array(0));
+    this.counts = Array.from({ length: t }, () => new Float64Array(1));
+    this.kept = Array.from({ length: t }, () => new Float64Array(0));
+    this.filled = new Float64Array(t);
+    this.answer = new Float64Array(t);
+  }
+
+  /**
+   * Places rank t's first buckets from `sorted`, the first min(n, sample) values sorted
+   * ascending: one edge at each sample value within a few standard deviations of where the rank
+   * is expected among them.
+   */
+  place(t: number, sorted: Float64Array): void {
+    const m = sorted.length;
+    const q = ((this.ranks[t] ?? 0) + 0.5) / this.n;
+    const at = q * m - 0.5;
+    const half = WINDOW_SDS * Math.sqrt(m * q * (1 - q)) + 2;
+    const from = Math.max(0, Math.floor(at - half));
+    const to = Math.min(m - 1, Math.ceil(at + half));
+    const e: number[] = [];
+    for (let j = from; j <= to; j++) {
+      const x = sorted[j] ?? 0;
+      if (e.length === 0 || x > (e[e.length - 1] ?? 0)) e.push(x);
+    }
+    this.edges[t] = Float64Array.from(e);
+    this.counts[t] = new Float64Array(e.length + 1);
+  }
+
+  /** True once every rank's value is known. */
+  get finished(): boolean {
+    return this.state.every((s) => s === DONE);
+  }
+
+  /** True when the next pass is the last: every rank left is kept whole in it. */
+  get lastPass(): boolean {
+    return this.state.every((s) => s !== NARROW);
+  }
+
+  /** Starts a pass over all the values. */
+  beginPass(): void {
+    for (let t = 0; t < this.state.length; t++) {
+      if (this.state[t] === KEEP) this.kept[t] = new Float64Array(this.inside[t] ?? 0);
+      this.inside[t] = 0;
+      this.least[t] = Infinity;
+      this.most[t] = -Infinity;
+      this.filled[t] = 0;
+      this.counts[t]?.fill(0);
+    }
+  }
+
+  /** Looks at the next m values for rank t (the values in the order of every pass). */
+  add(t: number, v: Float64Array, m: number): void {
+    const state = this.state[t];
+    if (state === DONE) return;
+    const lo = this.lo[t] ?? 0;
+    const hi = this.hi[t] ?? 0;
+    if (state === KEEP) {
+      const kept = this.kept[t] ?? new Float64Array(0);
+      let f = this.filled[t] ?? 0;
+      for (let p = 0; p < m; p++) {
+        const x = v[p] ?? 0;
+        if (x > lo && x <= hi) kept[f++] = x;
+      }
+      this.filled[t] = f;
+      return;
+    }
+    const e = this.edges[t] ?? new Float64Array(0);
+    const c = this.counts[t] ?? new Float64Array(1);
+    const last = e.length - 1;
+    const e0 = e[0] ?? 0;
+    const eLast = e[last] ?? 0;
+    let inside = this.inside[t] ?? 0;
+    let least = this.least[t] ?? 0;
+    let most = this.most[t] ?? 0;
+    for (let p = 0; p < m; p++) {
+      const x = v[p] ?? 0;
+      if (!(x > lo && x <= hi)) continue;
+      inside++;
+      if (x < least) least = x;
+      if (x > most) most = x;
+      let b: number;
+      if (x <= e0) b = 0;
+      else if (x > eLast) b = last + 1;
+      else {
+        // the first edge at or above x, among edges 1 … last
+        let l = 1;
+        let h = last;
+        while (l < h) {
+          const mid = (l + h) >>> 1;
+          if (x <= (e[mid] ?? 0)) h = mid;
+          else l = mid + 1;
+        }
+        b = l;
+      }
+      c[b] = (c[b] ?? 0) + 1;
+    }
+    this.inside[t] = inside;
+    this.least[t] = least;
+    this.most[t] = most;
+  }
+
+  /** Ends a pass: each rank is selected among its kept values, or narrowed to one bucket. */
+  endPass(): void {
+    for (let t = 0; t < this.state.length; t++) {
+      const rank = this.ranks[t] ?? 0;
+      if (this.state[t] === KEEP) {
+        const kept = this.kept[t] ?? new Float64Array(0);
+        if (this.filled[t] !== kept.length) throw new Error('the values changed between passes');
+        this.answer[t] = selectInPlace(kept, rank - (this.below[t] ?? 0), 0, kept.length - 1);
+        this.kept[t] = new Float64Array(0);
+        this.state[t] = DONE;
+      } else if (this.state[t] === NARROW) {
+        this.narrow(t, rank);
+      }
+    }
+  }
+
+  /** Rank t's value once `finished`. */
+  value(t: number): number {
+    return this.answer[t] ?? 0;
+  }
+
+  private narrow(t: number, rank: number): void {
+    const least = this.least[t] ?? 0;
+    const most = this.most[t] ?? 0;
+    if (!(least <= most)) throw new Error('no value within the rank’s bucket');
+    if (least === most) {
+      this.answer[t] = least;
+      this.state[t] = DONE;
+      return;
+    }
+    const e = this.edges[t] ?? new Float64Array(0);
+    const c = this.counts[t] ?? new Float64Array(1);
+    let below = this.below[t] ?? 0;
+    let b = 0;
+    for (; b < e.length; b++) {
+      const k = c[b] ?? 0;
+      if (rank < below + k) break;
+      below += k;
+    }
+    const count = c[b] ?? 0;
+    // the bucket's values are in (lo, hi], and in [from, to] (`from` itself a value when the
+    // bucket is the first)
+    const first = b === 0;
+    const lo = first ? (this.lo[t] ?? 0) : (e[b - 1] ?? 0);
+    const hi = b === e.length ? (this.hi[t] ?? 0) : (e[b] ?? 0);
+    const from = first ? least : lo;
+    const to = b === e.length ? most : hi;
+    this.lo[t] = lo;
+    this.hi[t] = hi;
+    this.below[t] = below;
+    this.inside[t] = count;
+    if (count <= this.tuning.keep) {
+      this.state[t] = KEEP;
+      return;
+    }
+    const split = evenEdges(from, to, first, this.tuning.split);
+    if (split.length === 0) {
+      // no value lies strictly between from and to: the bucket holds `to` only
+      this.answer[t] = to;
+      this.state[t] = DONE;
+      return;
+    }
+    this.edges[t] = split;
+    this.counts[t] = new Float64Array(split.length + 1);
+  }
+}
+
+/**
+ * Up to k edges splitting [from, to] (or (from, to] when `from` is not itself a value) evenly,
+ * each below `to` and above `from` (or at it, when `from` is a value), strictly ascending;
+ * when rounding leaves none, the double just below `to`. Empty when no edge can split.
+ */
+function evenEdges(from: number, to: number, fromIsValue: boolean, k: number): Float64Array {
+  const e: number[] = [];
+  const width = to - from;
+  const ok = (x: number) =>
+    x < to &&
+    (fromIsValue ? x >= from : x > from) &&
+    (e.length === 0 || x > (e[e.length - 1] ?? 0));
+  for (let j = 1; j <= k; j++) {
+    const f = j / (k + 1);
+    const x = Number.isFinite(width) ? from + width * f : from * (1 - f) + to * f;
+    if (ok(x)) e.push(x);
+  }
+  if (e.length === 0) {
+    const x = doubleBelow(to);
+    if (ok(x)) e.push(x);
+  }
+  return Float64Array.from(e);
+}
+
+const bits = new DataView(new ArrayBuffer(8));
+
+/** The largest double below finite x. */
+function doubleBelow(x: number): number {
+  if (x === 0) return -Number.MIN_VALUE;
+  bits.setFloat64(0, x);
+  let high = bits.getUint32(0);
+  let low = bits.getUint32(4);
+  if (x > 0) {
+    if (low === 0) {
+      high -= 1;
+      low = 0xffffffff;
+    } else low -= 1;
+  } else if (low === 0xffffffff) {
+    high += 1;
+    low = 0;
+  } else low += 1;
+  bits.setUint32(0, high);
+  bits.setUint32(4, low);
+  return bits.getFloat64(0);
+}
