@@ -102,6 +102,11 @@ export class PassSelector {
     return this.state.every((s) => s !== NARROW);
   }
 
+  /** The most values one rank keeps in this pass (the memory that grows with the values). */
+  get mostKept(): number {
+    return this.kept.reduce((most, k) => Math.max(most, k.length), 0);
+  }
+
   /** Starts a pass over all the values. */
   beginPass(): void {
     for (let t = 0; t < this.state.length; t++) {
