@@ -39,8 +39,9 @@ export class PassSelector {
   private readonly lo: Float64Array;
   private readonly hi: Float64Array;
   private readonly below: Float64Array;
-  /** Per rank, this pass: values within (lo, hi], their least and greatest. */
+  /** Per rank: how many values are in (lo, hi] (once a pass has counted them). */
   private readonly inside: Float64Array;
+  /** Per rank, this pass: the least and greatest values within (lo, hi]. */
   private readonly least: Float64Array;
   private readonly most: Float64Array;
   /** Per rank: the bucket edges of this pass (bucket i is (edge i − 1, edge i]) and counts. */
@@ -104,14 +105,13 @@ export class PassSelector {
 
   /** The most values one rank keeps in this pass (the memory that grows with the values). */
   get mostKept(): number {
-    return this.kept.reduce((most, k) => Math.max(most, k.length), 0);
+    return this.kept.reduce((most, k) => Math.max(most, k.length - 1), 0);
   }
 
   /** Starts a pass over all the values. */
   beginPass(): void {
     for (let t = 0; t < this.state.length; t++) {
-      if (this.state[t] === KEEP) this.kept[t] = new Float64Array(this.inside[t] ?? 0);
-      this.inside[t] = 0;
+      if (this.state[t] === KEEP) this.kept[t] = new Float64Array((this.inside[t] ?? 0) + 1);
       this.least[t] = Infinity;
       this.most[t] = -Infinity;
       this.filled[t] = 0;
@@ -128,9 +128,12 @@ export class PassSelector {
     if (state === KEEP) {
       const kept = this.kept[t] ?? new Float64Array(0);
       let f = this.filled[t] ?? 0;
+      // without branches on the values (they fall either side of the bucket at random): each is
+      // written, and the next overwrites it unless it is within (lo, hi]; one slot to spare
       for (let p = 0; p < m; p++) {
         const x = v[p] ?? 0;
-        if (x > lo && x <= hi) kept[f++] = x;
+        kept[f] = x;
+        f += +(x > lo) & +(x <= hi);
       }
       this.filled[t] = f;
       return;
@@ -140,19 +143,20 @@ export class PassSelector {
     const last = e.length - 1;
     const e0 = e[0] ?? 0;
     const eLast = e[last] ?? 0;
-    let inside = this.inside[t] ?? 0;
     let least = this.least[t] ?? 0;
     let most = this.most[t] ?? 0;
+    // the first and last buckets (most values) counted apart, and without branches on where
+    // the values fall (at random); the edges are within (lo, hi)
+    let first = 0;
+    let after = 0;
     for (let p = 0; p < m; p++) {
       const x = v[p] ?? 0;
-      if (!(x > lo && x <= hi)) continue;
-      inside++;
+      if ((+(x > lo) & +(x <= hi)) === 0) continue;
       if (x < least) least = x;
       if (x > most) most = x;
-      let b: number;
-      if (x <= e0) b = 0;
-      else if (x > eLast) b = last + 1;
-      else {
+      first += +(x <= e0);
+      after += +(x > eLast);
+      if ((+(x > e0) & +(x <= eLast)) === 1) {
         // the first edge at or above x, among edges 1 … last
         let l = 1;
         let h = last;
@@ -161,11 +165,11 @@ export class PassSelector {
           if (x <= (e[mid] ?? 0)) h = mid;
           else l = mid + 1;
         }
-        b = l;
+        c[l] = (c[l] ?? 0) + 1;
       }
-      c[b] = (c[b] ?? 0) + 1;
     }
-    this.inside[t] = inside;
+    c[0] = (c[0] ?? 0) + first;
+    c[last + 1] = (c[last + 1] ?? 0) + after;
     this.least[t] = least;
     this.most[t] = most;
   }
@@ -176,8 +180,9 @@ export class PassSelector {
       const rank = this.ranks[t] ?? 0;
       if (this.state[t] === KEEP) {
         const kept = this.kept[t] ?? new Float64Array(0);
-        if (this.filled[t] !== kept.length) throw new Error('the values changed between passes');
-        this.answer[t] = selectInPlace(kept, rank - (this.below[t] ?? 0), 0, kept.length - 1);
+        const count = this.inside[t] ?? 0;
+        if (this.filled[t] !== count) throw new Error('the values changed between passes');
+        this.answer[t] = selectInPlace(kept, rank - (this.below[t] ?? 0), 0, count - 1);
         this.kept[t] = new Float64Array(0);
         this.state[t] = DONE;
       } else if (this.state[t] === NARROW) {
