@@ -41,12 +41,14 @@ export class PassSelector {
   private readonly below: Float64Array;
   /** Per rank: how many values are in (lo, hi] (once a pass has counted them). */
   private readonly inside: Float64Array;
-  /** Per rank, this pass: the least and greatest values within (lo, hi]. */
-  private readonly least: Float64Array;
-  private readonly most: Float64Array;
-  /** Per rank: the bucket edges of this pass (bucket i is (edge i − 1, edge i]) and counts. */
+  /**
+   * Per rank: the bucket edges of this pass (bucket i is (edge i − 1, edge i]), and per bucket
+   * the count, least and greatest value of the values within (lo, hi].
+   */
   private readonly edges: Float64Array[];
   private readonly counts: Float64Array[];
+  private readonly least: Float64Array[];
+  private readonly most: Float64Array[];
   /** Per rank kept whole this pass: its values so far. */
   private readonly kept: Float64Array[];
   private readonly filled: Float64Array;
@@ -63,10 +65,10 @@ export class PassSelector {
     this.hi = new Float64Array(t).fill(Infinity);
     this.below = new Float64Array(t);
     this.inside = new Float64Array(t);
-    this.least = new Float64Array(t);
-    this.most = new Float64Array(t);
     this.edges = Array.from({ length: t }, () => new Float64Array(0));
     this.counts = Array.from({ length: t }, () => new Float64Array(1));
+    this.least = Array.from({ length: t }, () => new Float64Array(1));
+    this.most = Array.from({ length: t }, () => new Float64Array(1));
     this.kept = Array.from({ length: t }, () => new Float64Array(0));
     this.filled = new Float64Array(t);
     this.answer = new Float64Array(t);
@@ -89,8 +91,14 @@ export class PassSelector {
       const x = sorted[j] ?? 0;
       if (e.length === 0 || x > (e[e.length - 1] ?? 0)) e.push(x);
     }
-    this.edges[t] = Float64Array.from(e);
+    this.setEdges(t, Float64Array.from(e));
+  }
+
+  private setEdges(t: number, e: Float64Array): void {
+    this.edges[t] = e;
     this.counts[t] = new Float64Array(e.length + 1);
+    this.least[t] = new Float64Array(e.length + 1);
+    this.most[t] = new Float64Array(e.length + 1);
   }
 
   /** True once every rank's value is known. */
@@ -112,10 +120,10 @@ export class PassSelector {
   beginPass(): void {
     for (let t = 0; t < this.state.length; t++) {
       if (this.state[t] === KEEP) this.kept[t] = new Float64Array((this.inside[t] ?? 0) + 1);
-      this.least[t] = Infinity;
-      this.most[t] = -Infinity;
       this.filled[t] = 0;
       this.counts[t]?.fill(0);
+      this.least[t]?.fill(Infinity);
+      this.most[t]?.fill(-Infinity);
     }
   }
 
@@ -143,20 +151,28 @@ export class PassSelector {
     const last = e.length - 1;
     const e0 = e[0] ?? 0;
     const eLast = e[last] ?? 0;
-    let least = this.least[t] ?? 0;
-    let most = this.most[t] ?? 0;
-    // the first and last buckets (most values) counted apart, and without branches on where
-    // the values fall (at random); the edges are within (lo, hi)
+    const least = this.least[t] ?? new Float64Array(1);
+    const most = this.most[t] ?? new Float64Array(1);
+    // the first and last buckets (most values) apart, and without branches on where the values
+    // fall (at random); the edges are within (lo, hi)
     let first = 0;
+    let firstLeast = least[0] ?? 0;
+    let firstMost = most[0] ?? 0;
     let after = 0;
+    let afterLeast = least[last + 1] ?? 0;
+    let afterMost = most[last + 1] ?? 0;
     for (let p = 0; p < m; p++) {
       const x = v[p] ?? 0;
       if ((+(x > lo) & +(x <= hi)) === 0) continue;
-      if (x < least) least = x;
-      if (x > most) most = x;
-      first += +(x <= e0);
-      after += +(x > eLast);
-      if ((+(x > e0) & +(x <= eLast)) === 1) {
+      const f = +(x <= e0);
+      const a = +(x > eLast);
+      first += f;
+      after += a;
+      if ((f & +(x < firstLeast)) === 1) firstLeast = x;
+      if ((f & +(x > firstMost)) === 1) firstMost = x;
+      if ((a & +(x < afterLeast)) === 1) afterLeast = x;
+      if ((a & +(x > afterMost)) === 1) afterMost = x;
+      if ((f | a) === 0) {
         // the first edge at or above x, among edges 1 … last
         let l = 1;
         let h = last;
@@ -166,12 +182,16 @@ export class PassSelector {
           else l = mid + 1;
         }
         c[l] = (c[l] ?? 0) + 1;
+        if (x < (least[l] ?? 0)) least[l] = x;
+        if (x > (most[l] ?? 0)) most[l] = x;
       }
     }
     c[0] = (c[0] ?? 0) + first;
+    least[0] = firstLeast;
+    most[0] = firstMost;
     c[last + 1] = (c[last + 1] ?? 0) + after;
-    this.least[t] = least;
-    this.most[t] = most;
+    least[last + 1] = afterLeast;
+    most[last + 1] = afterMost;
   }
 
   /** Ends a pass: each rank is selected among its kept values, or narrowed to one bucket. */
@@ -197,14 +217,6 @@ export class PassSelector {
   }
 
   private narrow(t: number, rank: number): void {
-    const least = this.least[t] ?? 0;
-    const most = this.most[t] ?? 0;
-    if (!(least <= most)) throw new Error('no value within the rank’s bucket');
-    if (least === most) {
-      this.answer[t] = least;
-      this.state[t] = DONE;
-      return;
-    }
     const e = this.edges[t] ?? new Float64Array(0);
     const c = this.counts[t] ?? new Float64Array(1);
     let below = this.below[t] ?? 0;
@@ -215,75 +227,37 @@ export class PassSelector {
       below += k;
     }
     const count = c[b] ?? 0;
-    // the bucket's values are in (lo, hi], and in [from, to] (`from` itself a value when the
-    // bucket is the first)
-    const first = b === 0;
-    const lo = first ? (this.lo[t] ?? 0) : (e[b - 1] ?? 0);
-    const hi = b === e.length ? (this.hi[t] ?? 0) : (e[b] ?? 0);
-    const from = first ? least : lo;
-    const to = b === e.length ? most : hi;
-    this.lo[t] = lo;
-    this.hi[t] = hi;
-    this.below[t] = below;
-    this.inside[t] = count;
-    if (count <= this.tuning.keep) {
-      this.state[t] = KEEP;
-      return;
-    }
-    const split = evenEdges(from, to, first, this.tuning.split);
-    if (split.length === 0) {
-      // no value lies strictly between from and to: the bucket holds `to` only
-      this.answer[t] = to;
+    const from = this.least[t]?.[b] ?? 0;
+    const to = this.most[t]?.[b] ?? 0;
+    if (!(count > 0 && from <= to)) throw new Error('no value within the rank’s bucket');
+    if (from === to) {
+      // every value of the bucket is the same
+      this.answer[t] = from;
       this.state[t] = DONE;
       return;
     }
-    this.edges[t] = split;
-    this.counts[t] = new Float64Array(split.length + 1);
+    this.lo[t] = b === 0 ? (this.lo[t] ?? 0) : (e[b - 1] ?? 0);
+    this.hi[t] = b === e.length ? (this.hi[t] ?? 0) : (e[b] ?? 0);
+    this.below[t] = below;
+    this.inside[t] = count;
+    if (count <= this.tuning.keep) this.state[t] = KEEP;
+    else this.setEdges(t, evenEdges(from, to, this.tuning.split));
   }
 }
 
 /**
- * Up to k edges splitting [from, to] (or (from, to] when `from` is not itself a value) evenly,
- * each below `to` and above `from` (or at it, when `from` is a value), strictly ascending;
- * when rounding leaves none, the double just below `to`. Empty when no edge can split.
+ * Up to k edges splitting [from, to] (from < to, both values of the bucket) evenly, strictly
+ * ascending, at or above `from` and below `to`, so that the least and the greatest value fall
+ * in different buckets: the next pass holds fewer values. When rounding leaves none, `from`.
  */
-function evenEdges(from: number, to: number, fromIsValue: boolean, k: number): Float64Array {
+function evenEdges(from: number, to: number, k: number): Float64Array {
   const e: number[] = [];
   const width = to - from;
-  const ok = (x: number) =>
-    x < to &&
-    (fromIsValue ? x >= from : x > from) &&
-    (e.length === 0 || x > (e[e.length - 1] ?? 0));
   for (let j = 1; j <= k; j++) {
     const f = j / (k + 1);
     const x = Number.isFinite(width) ? from + width * f : from * (1 - f) + to * f;
-    if (ok(x)) e.push(x);
+    if (x >= from && x < to && (e.length === 0 || x > (e[e.length - 1] ?? 0))) e.push(x);
   }
-  if (e.length === 0) {
-    const x = doubleBelow(to);
-    if (ok(x)) e.push(x);
-  }
+  if (e.length === 0) e.push(from);
   return Float64Array.from(e);
-}
-
-const bits = new DataView(new ArrayBuffer(8));
-
-/** The largest double below finite x. */
-function doubleBelow(x: number): number {
-  if (x === 0) return -Number.MIN_VALUE;
-  bits.setFloat64(0, x);
-  let high = bits.getUint32(0);
-  let low = bits.getUint32(4);
-  if (x > 0) {
-    if (low === 0) {
-      high -= 1;
-      low = 0xffffffff;
-    } else low -= 1;
-  } else if (low === 0xffffffff) {
-    high += 1;
-    low = 0;
-  } else low += 1;
-  bits.setUint32(0, high);
-  bits.setUint32(4, low);
-  return bits.getFloat64(0);
 }
