@@ -76,8 +76,8 @@ export class PassSelector {
 
   /**
    * Places rank t's first buckets from `sorted`, the first min(n, sample) values sorted
-   * ascending: one edge at each sample value within a few standard deviations of where the rank
-   * is expected among them.
+   * ascending: even buckets over the sample values within a few standard deviations of where
+   * the rank is expected among them, one a sample value.
    */
   place(t: number, sorted: Float64Array): void {
     const m = sorted.length;
@@ -86,12 +86,12 @@ export class PassSelector {
     const half = WINDOW_SDS * Math.sqrt(m * q * (1 - q)) + 2;
     const from = Math.max(0, Math.floor(at - half));
     const to = Math.min(m - 1, Math.ceil(at + half));
-    const e: number[] = [];
-    for (let j = from; j <= to; j++) {
-      const x = sorted[j] ?? 0;
-      if (e.length === 0 || x > (e[e.length - 1] ?? 0)) e.push(x);
-    }
-    this.setEdges(t, Float64Array.from(e));
+    const a = sorted[from] ?? 0;
+    const b = sorted[to] ?? 0;
+    // about as many buckets as sample values in the window, even in value (the values are
+    // spread about evenly over so narrow a window)
+    const e = evenEdges(a, b, Math.max(1, to - from));
+    this.setEdges(t, b > a ? Float64Array.of(...e, b) : e);
   }
 
   private setEdges(t: number, e: Float64Array): void {
@@ -151,8 +151,13 @@ export class PassSelector {
     const last = e.length - 1;
     const e0 = e[0] ?? 0;
     const eLast = e[last] ?? 0;
+    const inv = last / (eLast - e0);
     const least = this.least[t] ?? new Float64Array(1);
     const most = this.most[t] ?? new Float64Array(1);
+    if (lo === -Infinity && hi === Infinity) {
+      whole(v, m, e, c, least, most);
+      return;
+    }
     // the first and last buckets (most values) apart, and without branches on where the values
     // fall (at random); the edges are within (lo, hi)
     let first = 0;
@@ -173,14 +178,7 @@ export class PassSelector {
       if ((a & +(x < afterLeast)) === 1) afterLeast = x;
       if ((a & +(x > afterMost)) === 1) afterMost = x;
       if ((f | a) === 0) {
-        // the first edge at or above x, among edges 1 … last
-        let l = 1;
-        let h = last;
-        while (l < h) {
-          const mid = (l + h) >>> 1;
-          if (x <= (e[mid] ?? 0)) h = mid;
-          else l = mid + 1;
-        }
+        const l = bucketOf(x, e, last, e0, inv);
         c[l] = (c[l] ?? 0) + 1;
         if (x < (least[l] ?? 0)) least[l] = x;
         if (x > (most[l] ?? 0)) most[l] = x;
@@ -229,7 +227,7 @@ export class PassSelector {
     const count = c[b] ?? 0;
     const from = this.least[t]?.[b] ?? 0;
     const to = this.most[t]?.[b] ?? 0;
-    if (!(count > 0 && from <= to)) throw new Error('no value within the rank’s bucket');
+    if (!(count > 0)) throw new Error('no value within the rank’s bucket');
     if (from === to) {
       // every value of the bucket is the same
       this.answer[t] = from;
@@ -241,23 +239,77 @@ export class PassSelector {
     this.below[t] = below;
     this.inside[t] = count;
     if (count <= this.tuning.keep) this.state[t] = KEEP;
-    else this.setEdges(t, evenEdges(from, to, this.tuning.split));
+    else if (from > to) {
+      // the first or last bucket of the first pass, its span unknown: one edge at its end
+      // puts it whole in one bucket of the next pass, which finds the span
+      this.setEdges(t, Float64Array.of(b === 0 ? (e[0] ?? 0) : (e[e.length - 1] ?? 0)));
+    } else this.setEdges(t, evenEdges(from, to, this.tuning.split));
   }
 }
 
 /**
- * Up to k edges splitting [from, to] (from < to, both values of the bucket) evenly, strictly
- * ascending, at or above `from` and below `to`, so that the least and the greatest value fall
- * in different buckets: the next pass holds fewer values. When rounding leaves none, `from`.
+ * `add` over all the values (the first pass), in fewer steps: the first and last buckets (most
+ * values) only counted, their least and greatest left unknown (a bucket that needs them is
+ * looked at again), the others searched for.
+ */
+function whole(
+  v: Float64Array,
+  m: number,
+  e: Float64Array,
+  c: Float64Array,
+  least: Float64Array,
+  most: Float64Array,
+): void {
+  const last = e.length - 1;
+  const e0 = e[0] ?? 0;
+  const eLast = e[last] ?? 0;
+  const inv = last / (eLast - e0);
+  let first = 0;
+  let after = 0;
+  for (let p = 0; p < m; p++) {
+    const x = v[p] ?? 0;
+    const f = +(x <= e0);
+    const a = +(x > eLast);
+    first += f;
+    after += a;
+    if ((f | a) === 0) {
+      const l = bucketOf(x, e, last, e0, inv);
+      c[l] = (c[l] ?? 0) + 1;
+      if (x < (least[l] ?? 0)) least[l] = x;
+      if (x > (most[l] ?? 0)) most[l] = x;
+    }
+  }
+  c[0] = (c[0] ?? 0) + first;
+  c[last + 1] = (c[last + 1] ?? 0) + after;
+}
+
+/**
+ * k edges splitting [from, to] evenly, from + (to − from) × j / k for j = 0 … k − 1, strictly
+ * ascending (fewer where rounding makes two equal), `from` the first: when from < to are both
+ * values of a bucket, the least and the greatest fall in different buckets, so the next pass
+ * holds fewer values. Edge j is found from a value by arithmetic (`bucketOf`).
  */
 function evenEdges(from: number, to: number, k: number): Float64Array {
-  const e: number[] = [];
+  const e = [from];
   const width = to - from;
-  for (let j = 1; j <= k; j++) {
-    const f = j / (k + 1);
+  for (let j = 1; j < k; j++) {
+    const f = j / k;
     const x = Number.isFinite(width) ? from + width * f : from * (1 - f) + to * f;
-    if (x >= from && x < to && (e.length === 0 || x > (e[e.length - 1] ?? 0))) e.push(x);
+    if (x > (e[e.length - 1] ?? 0) && x < to) e.push(x);
   }
-  if (e.length === 0) e.push(from);
   return Float64Array.from(e);
+}
+
+/**
+ * The bucket l (1 … last) of x, e[0] < x ≤ e[last]: the least l with x ≤ e[l], guessed from
+ * edges about evenly spaced (`inv` = last / (e[last] − e[0])) and set right by comparing with
+ * the edges themselves, so the answer does not hang on rounding.
+ */
+function bucketOf(x: number, e: Float64Array, last: number, e0: number, inv: number): number {
+  let l = Math.ceil((x - e0) * inv);
+  if (!(l >= 1)) l = 1;
+  else if (l > last) l = last;
+  while (l > 1 && x <= (e[l - 1] ?? 0)) l--;
+  while (x > (e[l] ?? 0)) l++;
+  return l;
 }
