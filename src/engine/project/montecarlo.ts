@@ -71,6 +71,10 @@ export interface SimulationTuning extends PassTuning {
   readonly block: number;
 }
 
+/**
+ * As shipped: blocks of `BLOCK_PATHS`; above, the first 2,048 paths place each rank's buckets,
+ * a bucket of at most 1,024 values is kept whole, a larger one split in 256.
+ */
 export const TUNING: SimulationTuning = {
   block: BLOCK_PATHS,
   sample: 2048,
@@ -142,6 +146,7 @@ export function simulateInBlocks(
   tuning: SimulationTuning,
 ): MonteCarloResult {
   checkProjectionInputs(i);
+  if (!Number.isInteger(o.paths) || o.paths < 1) throw new RangeError('paths: a whole number ≥ 1');
   if (!(tuning.sample <= tuning.block)) throw new RangeError('the sample is at most a block');
   const n = o.paths;
   const years = i.years + i.withdrawalYears;

@@ -76,8 +76,8 @@ export class PassSelector {
 
   /**
    * Places rank t's first buckets from `sorted`, the first min(n, sample) values sorted
-   * ascending: even buckets over the sample values within a few standard deviations of where
-   * the rank is expected among them, one a sample value.
+   * ascending: about one bucket per sample value, even in value, between the sample values a
+   * few standard deviations either side of where the rank is expected among them.
    */
   place(t: number, sorted: Float64Array): void {
     const m = sorted.length;
