@@ -36,11 +36,6 @@ export function selectInPlace(a: Float64Array, k: number, lo: number, hi: number
   return a[k] ?? 0;
 }
 
-/** The nearest-rank q-quantile of `a` (modified in place: partially reordered). */
-export function quantileInPlace(a: Float64Array, q: number): number {
-  return selectInPlace(a, nearestRank(a.length, q), 0, a.length - 1);
-}
-
 /**
  * The nearest-rank quantiles of the first n values of `a` for ascending `qs` (modified in place):
  * each rank is selected among the values above the previous one only.
