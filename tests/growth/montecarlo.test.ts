@@ -3,8 +3,9 @@
  * `montecarlo-golden.json` and below were recorded from the straightforward implementation
  * (every path-year stored, each year's percentiles by quickselect; commit c2212d9) before it was
  * made faster, so a faster one must give the same numbers for the same seed. The properties check
- * the simulation against a direct restatement of the model on random inputs, and that zero
- * volatility gives the deterministic projection.
+ * the simulation against a direct restatement of the model on random inputs (in one pass, and in
+ * passes over small blocks of paths regenerated from the seed), and that zero volatility gives
+ * the deterministic projection.
  */
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
@@ -20,9 +21,13 @@ import {
 } from '../../src/engine/project/inputs.js';
 import { kernelOf, runPath } from '../../src/engine/project/kernel.js';
 import {
+  BLOCK_PATHS,
+  simulateInBlocks,
   simulateStrategies,
+  TUNING,
   type MonteCarloResult,
   type SimulationOptions,
+  type SimulationTuning,
 } from '../../src/engine/project/montecarlo.js';
 import { normalGenerator } from '../../src/engine/project/prng.js';
 import { STRATEGIES } from '../../src/engine/project/strategies.js';
@@ -169,11 +174,58 @@ describe('Monte Carlo figures for a given seed', () => {
     );
   });
 
+  it('property: in passes over small blocks, the same figures as the model restated', () => {
+    const tunings: fc.Arbitrary<SimulationTuning> = fc
+      .record({
+        block: fc.integer({ min: 1, max: 40 }),
+        sample: fc.integer({ min: 1, max: 40 }),
+        keep: fc.integer({ min: 1, max: 25 }),
+        split: fc.integer({ min: 1, max: 6 }),
+      })
+      .map((t) => ({ ...t, sample: Math.min(t.sample, t.block) }));
+    fc.assert(
+      fc.property(
+        inputs,
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        tunings,
+        (i, paths, seed, tuning) => {
+          const seen: number[] = [];
+          const o = { paths, seed, onProgress: (d: number) => seen.push(d) };
+          expect(simulateInBlocks(i, o, tuning)).toEqual(reference(i, { paths, seed }));
+          // the progress rises to 1 over all the passes
+          expect(seen.every((d, j) => d > 0 && d <= 1 && d >= (seen[j - 1] ?? 0))).toBe(true);
+          expect(seen.at(-1)).toBe(1);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('above a block of paths (the passes as shipped): the figures of one pass, as recorded', () => {
+    const i = { ...physician, years: 20, withdrawalYears: 5 };
+    const o = { paths: BLOCK_PATHS + 3_000, seed: 11 };
+    const mc = simulateStrategies(i, o);
+    expect(mc).toEqual(simulateInBlocks(i, o, { ...TUNING, block: o.paths }));
+    // recorded from the code of one pass over all the paths (before the blocks)
+    expect(mc.percentiles.fullMbr[24]).toEqual({ p10: 58503073, p50: 101887388, p90: 184272259 });
+    expect(mc.percentiles.taxable[10]).toEqual({ p10: 24371143, p50: 33476602, p90: 47203151 });
+    expect(mc.probabilityFullMbrBeats).toEqual({
+      rothLite: 0.9572843582335947,
+      preTax: 1,
+      taxable: 1,
+    });
+  });
+
   it('property: zero volatility gives the deterministic projection on every path', () => {
     fc.assert(
       fc.property(inputs, fc.integer({ min: 1, max: 50 }), (i0, paths) => {
         const i = { ...i0, volatility: 0 };
         const mc = simulateStrategies(i, { paths, seed: 1 });
+        // in passes over blocks too
+        expect(
+          simulateInBlocks(i, { paths, seed: 1 }, { block: 2, sample: 1, keep: 1, split: 2 }),
+        ).toEqual(mc);
         projectStrategies(i).rows.forEach((row, y) => {
           for (const s of STRATEGIES) {
             const w = row.strategies[s].wealth;

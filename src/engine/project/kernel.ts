@@ -29,8 +29,9 @@
  * of what is left if sold that day. Amounts are floating-point cents; callers round to the
  * cent when they report (estimates, not tax figures).
  *
- * The paths advance together a year at a time (`stepYear`), each path's accounts in one slot of
- * `PathAccounts`, so the Monte Carlo keeps one year of wealth per path rather than every year.
+ * The paths of a block advance together a year at a time (`stepYear`), each path's accounts in
+ * one slot of `PathAccounts`, so the Monte Carlo keeps one year of wealth per path of the block
+ * rather than every year.
  */
 import type { ProjectionInputs } from './inputs.js';
 

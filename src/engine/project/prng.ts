@@ -103,11 +103,12 @@ export function normalGenerator(seed: number): Normal {
 }
 
 /**
- * The draws of `normalGenerator(seed)` cut into `runs` consecutive runs of `length` draws each
- * (run r holds draws r × length to r × length + length − 1), read a draw of every run at a time:
- * the Monte Carlo's paths advance a year together yet draw exactly what one generator read path
- * after path gives. Each run keeps its own xoshiro128** state and Box-Muller spare: 20 bytes a
- * run, whatever the length.
+ * The draws of `normalGenerator(seed)` cut into consecutive runs of `length` draws each (run r
+ * holds draws r × length to r × length + length − 1), read a draw of every run at a time: the
+ * Monte Carlo's paths advance a year together yet draw exactly what one generator read path
+ * after path gives. The runs come in blocks of at most `capacity`: the constructor places the
+ * first block, `nextRuns` the block after the last one placed. Each run keeps its own
+ * xoshiro128** state and Box-Muller spare: 20 bytes a run of the block, whatever the length.
  */
 export class NormalRuns {
   private readonly s0: Int32Array;
@@ -115,29 +116,45 @@ export class NormalRuns {
   private readonly s2: Int32Array;
   private readonly s3: Int32Array;
   private readonly spare: Float64Array;
+  private runs = 0;
   private t = 0;
+  /** The generator walked to where the next run to place starts: its state, pairs behind it. */
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+  private pairs = 0;
+  private placed = 0;
+  /** The number of the block's first run. */
+  private first = 0;
 
   constructor(
     seed: number,
-    private readonly runs: number,
+    capacity: number,
     private readonly length: number,
   ) {
-    this.s0 = new Int32Array(runs);
-    this.s1 = new Int32Array(runs);
-    this.s2 = new Int32Array(runs);
-    this.s3 = new Int32Array(runs);
-    this.spare = new Float64Array(runs);
+    this.s0 = new Int32Array(capacity);
+    this.s1 = new Int32Array(capacity);
+    this.s2 = new Int32Array(capacity);
+    this.s3 = new Int32Array(capacity);
+    this.spare = new Float64Array(capacity);
     const split = splitmix32(seed);
-    let a = split() | 0;
-    let b = split() | 0;
-    let c = split() | 0;
-    let d = split() | 0;
-    // `pairs` Box-Muller pairs (two 32-bit outputs each) are behind the state (a, b, c, d)
-    let pairs = 0;
-    for (let r = 0; r < runs; r++) {
-      const first = r * length;
+    this.a = split() | 0;
+    this.b = split() | 0;
+    this.c = split() | 0;
+    this.d = split() | 0;
+    this.nextRuns(capacity);
+  }
+
+  /** Places the next `runs` runs (at most the capacity) as the block that `next` reads. */
+  nextRuns(runs: number): void {
+    if (runs > this.s0.length) throw new RangeError('more runs than the capacity');
+    const { length } = this;
+    let { a, b, c, d, pairs } = this;
+    for (let i = 0; i < runs; i++) {
+      const first = (this.placed + i) * length;
       // the pair holding the run's first draw; an odd draw is the sine of a pair begun before
-      const pair = first >>> 1;
+      const pair = Math.floor(first / 2);
       for (; pairs < pair; pairs++) {
         for (let s = 0; s < 2; s++) {
           const t = b << 9;
@@ -149,7 +166,7 @@ export class NormalRuns {
           d = rotl(d, 11);
         }
       }
-      if (first & 1) {
+      if (first % 2 === 1) {
         const r1 = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
         let t = b << 9;
         c ^= a;
@@ -169,22 +186,31 @@ export class NormalRuns {
         pairs++;
         const u1 = (r1 + 1) / TWO_32;
         const u2 = r2 / TWO_32;
-        this.spare[r] = Math.sqrt(-2 * Math.log(u1)) * Math.sin(2 * Math.PI * u2);
+        this.spare[i] = Math.sqrt(-2 * Math.log(u1)) * Math.sin(2 * Math.PI * u2);
       }
-      this.s0[r] = a;
-      this.s1[r] = b;
-      this.s2[r] = c;
-      this.s3[r] = d;
+      this.s0[i] = a;
+      this.s1[i] = b;
+      this.s2[i] = c;
+      this.s3[i] = d;
     }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+    this.pairs = pairs;
+    this.first = this.placed;
+    this.placed += runs;
+    this.runs = runs;
+    this.t = 0;
   }
 
-  /** Writes the next draw of every run to `out[0]` … `out[runs − 1]` (at most `length` calls). */
+  /** Writes the next draw of every run of the block to `out[0]` … (at most `length` calls a block). */
   next(out: Float64Array): void {
-    const { s0, s1, s2, s3, spare, runs, length } = this;
+    const { s0, s1, s2, s3, spare, runs, length, first } = this;
     const t = this.t++;
     if (t >= length) throw new RangeError(`only ${String(length)} draws a run`);
     for (let r = 0; r < runs; r++) {
-      if ((r * length + t) & 1) {
+      if (((first + r) * length + t) % 2 === 1) {
         out[r] = spare[r] ?? 0;
         continue;
       }

@@ -6,7 +6,6 @@ import { cents } from '../money.js';
 import { breakEvenRetirementRate, projectStrategies } from './deterministic.js';
 import { MAX_PATHS, MAX_RETURN, MIN_RETURN, type ProjectionInputs } from './inputs.js';
 import { simulateStrategies } from './montecarlo.js';
-import { quantileInPlace } from './quantile.js';
 import { STRATEGIES } from './strategies.js';
 
 interface ProjectionCase {
@@ -207,19 +206,5 @@ describe('Monte Carlo', () => {
       /paths: must be a whole number from 1 to 100000/,
     );
     expect(() => simulateStrategies(base, { paths: 10, seed: -1 })).toThrow(InputError);
-  });
-
-  it('property: quickselect agrees with sorting', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.double({ min: -1e9, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 300 }),
-        fc.constantFrom(0.1, 0.5, 0.9, 1),
-        (xs, q) => {
-          const sorted = [...xs].sort((a, b) => a - b);
-          const k = Math.min(xs.length - 1, Math.max(0, Math.ceil(q * xs.length) - 1));
-          expect(quantileInPlace(Float64Array.from(xs), q)).toBe(sorted[k]);
-        },
-      ),
-    );
   });
 });

@@ -101,4 +101,38 @@ describe('NormalRuns', () => {
       { numRuns: 200 },
     );
   });
+
+  it('property: blocks placed one after another by nextRuns continue the same runs', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 6 }),
+        (seed, capacity, length, sizes) => {
+          const blocks = sizes.map((s) => Math.min(s, capacity));
+          const total = capacity + blocks.reduce((a, b) => a + b, 0);
+          const one = normalGenerator(seed);
+          const expected = Array.from({ length: total * length }, () => one.next());
+          const r = new NormalRuns(seed, capacity, length);
+          const out = new Float64Array(capacity);
+          let first = 0;
+          for (const runs of [capacity, ...blocks]) {
+            if (first > 0) r.nextRuns(runs);
+            for (let t = 0; t < length; t++) {
+              r.next(out);
+              for (let run = 0; run < runs; run++) {
+                expect(out[run]).toBe(expected[(first + run) * length + t]);
+              }
+            }
+            first += runs;
+          }
+          expect(() => {
+            r.nextRuns(capacity + 1);
+          }).toThrow(RangeError);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });

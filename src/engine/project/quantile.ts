@@ -13,7 +13,7 @@ export function nearestRank(n: number, q: number): number {
  * Moves the k-th smallest of a[lo..hi] to a[k], with no larger value before it and no smaller
  * one after it within lo..hi (Hoare's quickselect), and returns it.
  */
-function selectInPlace(a: Float64Array, k: number, lo: number, hi: number): number {
+export function selectInPlace(a: Float64Array, k: number, lo: number, hi: number): number {
   while (hi > lo) {
     const pivot = a[(lo + hi) >>> 1] ?? 0;
     let i = lo;
@@ -34,11 +34,6 @@ function selectInPlace(a: Float64Array, k: number, lo: number, hi: number): numb
     else break;
   }
   return a[k] ?? 0;
-}
-
-/** The nearest-rank q-quantile of `a` (modified in place: partially reordered). */
-export function quantileInPlace(a: Float64Array, q: number): number {
-  return selectInPlace(a, nearestRank(a.length, q), 0, a.length - 1);
 }
 
 /**
