@@ -257,14 +257,20 @@ export function prepareAcpTest(
   const rech = scope.recharacterized ?? null;
   const n = census.size;
   const counted = new Float64Array(n);
-  const leftOut = scope.leftOut;
+  // the arrays read once each, empty ones (a column every row has at 0) left out of the loop
+  const { eligible, afterTax } = census;
+  const leftOut = scope.leftOut ?? null;
+  const adds = [rech, safe ? null : census.match, safe ? null : census.qmac];
+  if (qnecHere) adds.push(census.qnec);
+  const [a, b, c, d] = adds.filter((x): x is Float64Array => x !== null && x.length > 0);
   for (let i = 0; i < n; i++) {
-    if (census.eligible[i] !== 1 || leftOut?.[i] === 1) continue;
+    if (eligible[i] !== 1 || (leftOut !== null && leftOut[i] === 1)) continue;
     counted[i] =
-      (census.afterTax[i] ?? 0) +
-      (rech?.[i] ?? 0) +
-      matchCounted(census, i, safe) +
-      (qnecHere ? (census.qnec[i] ?? 0) : 0);
+      (afterTax[i] ?? 0) +
+      (a === undefined ? 0 : (a[i] ?? 0)) +
+      (b === undefined ? 0 : (b[i] ?? 0)) +
+      (c === undefined ? 0 : (c[i] ?? 0)) +
+      (d === undefined ? 0 : (d[i] ?? 0));
   }
   const g = splitGroups(census, hces.isHce, cap, counted, scope);
   let nhceRatioSum = g.nhceRatioSum;

@@ -52,14 +52,15 @@ export function splitGroups(
   rows: TestRows,
 ): SplitGroups {
   const n = census.size;
-  const leftOut = rows.leftOut;
+  const { eligible, compensation } = census;
+  const leftOut = rows.leftOut ?? null;
   let hn = 0;
   let nn = 0;
   let ineligible = 0;
   let left = 0;
   for (let i = 0; i < n; i++) {
-    if (leftOut?.[i] === 1) left++;
-    else if (census.eligible[i] !== 1) ineligible++;
+    if (leftOut !== null && leftOut[i] === 1) left++;
+    else if (eligible[i] !== 1) ineligible++;
     else if (isHce[i] === 1) hn++;
     else nn++;
   }
@@ -74,8 +75,8 @@ export function splitGroups(
   let k = 0;
   let nhceRatioSum = 0;
   for (let i = 0; i < n; i++) {
-    if (census.eligible[i] !== 1 || leftOut?.[i] === 1) continue;
-    const comp = Math.min(census.compensation[i] ?? 0, cap);
+    if (eligible[i] !== 1 || (leftOut !== null && leftOut[i] === 1)) continue;
+    const comp = Math.min(compensation[i] ?? 0, cap);
     const amount = counted[i] ?? 0;
     const r = contributionRatioBps(amount, comp);
     if (isHce[i] === 1) {

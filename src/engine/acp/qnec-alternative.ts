@@ -72,12 +72,13 @@ export function qnecAlternative(input: QnecAlternativeInput): QnecAlternative | 
   const { census, nhceIndex, nhceAmount, nhceComp, hceAverageBps: hce } = input;
   const n = nhceIndex.length;
   if (n === 0) return null;
-  const inTest = input.qnecInTest;
   const floor = input.floorBps;
   const capNow = input.qnecLimitBps;
-  /** NHCE k's counted amount without the QNEC it has counted now, plus QNEC `t`. */
-  const amountWith = (k: number, q: number, comp: number, t: number): number =>
-    (nhceAmount[k] ?? 0) - (capNow === null ? q : Math.min(q, qnecCap(comp, capNow))) + t;
+  // each NHCE's QNEC in this test: none when they are the other test's, or every row's is 0
+  const qnecs = input.qnecInTest && census.qnec.length > 0 ? census.qnec : null;
+  /** NHCE k's counted amount without the QNEC it has counted now (`q` of pay `comp`). */
+  const without = (k: number, q: number, comp: number): number =>
+    (nhceAmount[k] ?? 0) - (capNow === null ? q : Math.min(q, qnecCap(comp, capNow)));
   let rates: Float64Array | undefined;
   const trial = (x: number): QnecAlternative => {
     // one pass as if the limit did not bind; a second with it when some QNEC passes the floor
@@ -88,17 +89,17 @@ export function qnecAlternative(input: QnecAlternativeInput): QnecAlternative | 
       const comp = nhceComp[k] ?? 1;
       const added = centsAtBps(comp, x);
       cost += added;
-      const q = inTest ? (census.qnec[nhceIndex[k] ?? 0] ?? 0) : 0;
+      const q = qnecs === null ? 0 : (qnecs[nhceIndex[k] ?? 0] ?? 0);
       const t = q + added;
       if (t * 10_000 > floor * comp) binds = true;
-      sum += contributionRatioBps(amountWith(k, q, comp, t), comp);
+      sum += contributionRatioBps(without(k, q, comp) + t, comp);
     }
     if (binds) {
       rates ??= new Float64Array(n); // one scratch for every trial: each fills all of it
       for (let k = 0; k < n; k++) {
         const i = nhceIndex[k] ?? 0;
         const comp = nhceComp[k] ?? 1;
-        const t = (inTest ? (census.qnec[i] ?? 0) : 0) + centsAtBps(comp, x);
+        const t = (qnecs === null ? 0 : (qnecs[i] ?? 0)) + centsAtBps(comp, x);
         rates[k] = contributionRatioBps(t + input.otherAmount(i), comp);
       }
       const rep = representativeRateBpsInPlace(rates);
@@ -106,12 +107,9 @@ export function qnecAlternative(input: QnecAlternativeInput): QnecAlternative | 
       sum = 0;
       for (let k = 0; k < n; k++) {
         const comp = nhceComp[k] ?? 1;
-        const q = inTest ? (census.qnec[nhceIndex[k] ?? 0] ?? 0) : 0;
+        const q = qnecs === null ? 0 : (qnecs[nhceIndex[k] ?? 0] ?? 0);
         const t = q + centsAtBps(comp, x);
-        sum += contributionRatioBps(
-          amountWith(k, q, comp, Math.min(t, qnecCap(comp, limit))),
-          comp,
-        );
+        sum += contributionRatioBps(without(k, q, comp) + Math.min(t, qnecCap(comp, limit)), comp);
       }
     }
     const after = averageBps(sum, n);

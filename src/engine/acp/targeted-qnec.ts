@@ -77,9 +77,10 @@ export function limitQnecs(
   counted: Float64Array,
 ): { info: QnecLimitInfo; nhceRatioSum: number } {
   const n = g.nhceIndex.length;
+  const qnecs = census.qnec; // empty when every row's QNEC is 0
   let aboveFloor = false;
-  for (let k = 0; k < n && !aboveFloor; k++) {
-    const q = census.qnec[g.nhceIndex[k] ?? 0] ?? 0;
+  for (let k = 0; k < n && !aboveFloor && qnecs.length > 0; k++) {
+    const q = qnecs[g.nhceIndex[k] ?? 0] ?? 0;
     if (q > 0 && q * 10_000 > floorBps * (g.nhceComp[k] ?? 0)) aboveFloor = true;
   }
   const none = { representativeRateBps: null, limitRateBps: floorBps, floorBps };

@@ -10,7 +10,7 @@
  * times capped compensation, rounded half-up to the cent, on top of what the census shows.
  */
 import type { Cents } from '../money.js';
-import { evaluateAcp, type PreparedTest } from './acp-test.js';
+import type { PreparedTest } from './acp-test.js';
 import { levelExcess } from './leveling.js';
 import { acpLimitBps, averageBps, centsAtBps, contributionRatioBps } from './ratios.js';
 
@@ -66,6 +66,30 @@ function hceAcpWith(p: PreparedTest, extra: Float64Array): number {
 
 function deemedPass(p: PreparedTest): boolean {
   return p.options.method === 'current' && p.nhceIndex.length === 0;
+}
+
+/** What a what-if compares: the test's averages, limit, pass and excess, without the refunds. */
+interface Outcome {
+  readonly hceAcpBps: number;
+  readonly limitBps: number;
+  readonly passed: boolean;
+  /** Excess aggregate contributions, cents (0 when the test passes). */
+  readonly excess: Cents;
+}
+
+/** The figures `evaluateAcp` gives for these, without its refunds and QNEC alternative. */
+function outcomeOf(p: PreparedTest): Outcome {
+  const hn = p.hceIndex.length;
+  let sum = 0;
+  for (let j = 0; j < hn; j++) sum += p.hceRatio[j] ?? 0;
+  const hceAcpBps = averageBps(sum, hn);
+  const limitBps = acpLimitBps(p.nhceAcpBps);
+  const passed = deemedPass(p) || hceAcpBps <= limitBps;
+  const excess = passed
+    ? 0
+    : levelExcess({ amounts: p.hceAmount, compensations: p.hceComp, ratios: p.hceRatio, limitBps })
+        .totalExcess;
+  return { hceAcpBps, limitBps, passed, excess };
 }
 
 export interface MaxRateResult {
@@ -205,49 +229,43 @@ export interface RicherMatchResult {
 export function richerMatch(p: PreparedTest, boostPercent: number): RicherMatchResult {
   // the boost in hundredths of a percent, so the per-employee amount is exact integer arithmetic
   const boostBps = Math.round(boostPercent * 100);
-  const c = p.census;
-  const before = evaluateAcp(p);
+  const match = p.census.match;
+  const before = outcomeOf(p);
   const applies = p.options.safeHarbor !== true;
-  const bump = (i: number): number => (applies ? centsAtBps(c.match[i] ?? 0, boostBps) : 0);
   let cost = 0;
+  const hn = p.hceIndex.length;
   const hceAmount = Float64Array.from(p.hceAmount);
-  const hceRatio = new Float64Array(hceAmount.length);
-  for (let j = 0; j < hceAmount.length; j++) {
-    const b = bump(p.hceIndex[j] ?? 0);
+  const hceRatio = new Float64Array(hn);
+  for (let j = 0; j < hn; j++) {
+    const b = applies ? centsAtBps(match[p.hceIndex[j] ?? 0] ?? 0, boostBps) : 0;
     cost += b;
-    hceAmount[j] = (hceAmount[j] ?? 0) + b;
-    hceRatio[j] = contributionRatioBps(hceAmount[j] ?? 0, p.hceComp[j] ?? 1);
+    const a = (hceAmount[j] ?? 0) + b;
+    hceAmount[j] = a;
+    hceRatio[j] = contributionRatioBps(a, p.hceComp[j] ?? 1);
   }
-  const nhceAmount = Float64Array.from(p.nhceAmount);
+  // the NHCEs' amounts are needed only for their ratios' sum
+  const nn = p.nhceIndex.length;
   let nhceSum = 0;
-  for (let k = 0; k < nhceAmount.length; k++) {
-    const b = bump(p.nhceIndex[k] ?? 0);
+  for (let k = 0; k < nn; k++) {
+    const b = applies ? centsAtBps(match[p.nhceIndex[k] ?? 0] ?? 0, boostBps) : 0;
     cost += b;
-    nhceAmount[k] = (nhceAmount[k] ?? 0) + b;
-    nhceSum += contributionRatioBps(nhceAmount[k] ?? 0, p.nhceComp[k] ?? 1);
+    nhceSum += contributionRatioBps((p.nhceAmount[k] ?? 0) + b, p.nhceComp[k] ?? 1);
   }
-  const nhceAcp =
-    p.options.method === 'current' ? averageBps(nhceSum, nhceAmount.length) : p.nhceAcpBps;
-  const q: PreparedTest = {
-    ...p,
-    hceAmount,
-    hceRatio,
-    nhceAmount,
-    nhceAcpBps: nhceAcp,
-  };
-  const after = evaluateAcp(q);
+  const nhceAcp = p.options.method === 'current' ? averageBps(nhceSum, nn) : p.nhceAcpBps;
+  const q: PreparedTest = { ...p, hceAmount, hceRatio, nhceAcpBps: nhceAcp };
+  const after = outcomeOf(q);
   return {
     boostPercent,
     applies,
     extraMatchCost: cost,
-    nhceAcpBefore: before.nhceAcpBps,
-    nhceAcpAfter: after.nhceAcpBps,
+    nhceAcpBefore: p.nhceAcpBps,
+    nhceAcpAfter: nhceAcp,
     hceAcpBefore: before.hceAcpBps,
     hceAcpAfter: after.hceAcpBps,
     limitAfterBps: after.limitBps,
     passedBefore: before.passed,
     passedAfter: after.passed,
-    excessAfter: after.excessAggregateContributions,
+    excessAfter: after.excess,
     maxRateAfter: maxUniformRate(q, 100),
   };
 }
