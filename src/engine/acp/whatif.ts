@@ -11,7 +11,7 @@
  */
 import type { Cents } from '../money.js';
 import type { PreparedTest } from './acp-test.js';
-import { levelExcess } from './leveling.js';
+import { levelDollars, levelExcess, levelTop, levelTopOfCounts, type Spread } from './leveling.js';
 import { acpLimitBps, averageBps, centsAtBps, contributionRatioBps } from './ratios.js';
 
 /** The adoption order by the HCEs' capped pay (the same array for a test and its what-ifs). */
@@ -146,7 +146,144 @@ export interface GridCell {
   readonly refundedHces: number;
 }
 
-/** The grid of adoption share (percent) × added after-tax rate (bps of pay). */
+/** The most distinct ratios the grid counts one bucket per value (else it levels each cell). */
+const GRID_HISTOGRAM = 1 << 16;
+
+/**
+ * The HCEs' amounts and ratios of one grid cell as they change: the ratios' and amounts' sums,
+ * the ratios counted per whole bps from `least` (empty when the cells are leveled in full), and
+ * the range every cell's amounts stay within.
+ */
+interface GridState {
+  readonly amounts: Float64Array;
+  readonly ratios: Float64Array;
+  readonly counts: Int32Array;
+  readonly least: number;
+  readonly amountSpread: { min: number; max: number };
+  sum: number;
+  amountSum: number;
+}
+
+/** The census's HCEs as a grid starts from, with their ratios' range over every cell. */
+interface GridBase {
+  readonly counts: Int32Array;
+  readonly least: number;
+  readonly sum: number;
+  readonly amountSum: number;
+  readonly amountSpread: { min: number; max: number };
+}
+
+/**
+ * The sums and ranges of the census's HCEs for rates up to `topRate` (a ratio and an amount grow
+ * with the rate added, so the highest rate bounds them); the ratios are counted per value when
+ * `count` and they spread over at most `GRID_HISTOGRAM` values.
+ */
+function gridBase(p: PreparedTest, topRate: number, count: boolean): GridBase {
+  const { hceAmount: amounts, hceRatio: ratios, hceComp: comps } = p;
+  let least = Infinity;
+  let most = -Infinity;
+  let amountLeast = Infinity;
+  let amountMost = -Infinity;
+  let sum = 0;
+  let amountSum = 0;
+  for (let j = 0; j < ratios.length; j++) {
+    const r = ratios[j] ?? 0;
+    const a = amounts[j] ?? 0;
+    const comp = comps[j] ?? 1;
+    const aTop = a + centsAtBps(comp, topRate);
+    const rTop = contributionRatioBps(aTop, comp);
+    sum += r;
+    amountSum += a;
+    if (a < amountLeast) amountLeast = a;
+    if (aTop > amountMost) amountMost = aTop;
+    if (r < least) least = r;
+    if (rTop > most) most = rTop;
+    if (r > most) most = r;
+  }
+  const amountSpread = { min: amountLeast, max: amountMost };
+  const width = most - least + 1;
+  if (!count || ratios.length === 0 || width > GRID_HISTOGRAM) {
+    return { counts: new Int32Array(0), least, sum, amountSum, amountSpread };
+  }
+  const counts = new Int32Array(width);
+  for (let j = 0; j < ratios.length; j++) {
+    const b = (ratios[j] ?? 0) - least;
+    counts[b] = (counts[b] ?? 0) + 1;
+  }
+  return { counts, least, sum, amountSum, amountSpread };
+}
+
+/** Adds `rate` of pay to the after-tax money of the adopters `from` to `to` − 1 in `order`. */
+function addAdopters(
+  s: GridState,
+  p: PreparedTest,
+  order: Int32Array,
+  from: number,
+  to: number,
+  rate: number,
+): void {
+  const { hceAmount: base, hceComp: comps } = p;
+  const { amounts, ratios, counts, least } = s;
+  const counted = counts.length > 0;
+  let sum = s.sum;
+  let amountSum = s.amountSum;
+  for (let q = from; q < to; q++) {
+    const j = order[q] ?? 0;
+    const comp = comps[j] ?? 1;
+    const before = base[j] ?? 0;
+    const a = before + centsAtBps(comp, rate);
+    const r = contributionRatioBps(a, comp);
+    const r0 = ratios[j] ?? 0;
+    if (counted) {
+      counts[r0 - least] = (counts[r0 - least] ?? 0) - 1;
+      counts[r - least] = (counts[r - least] ?? 0) + 1;
+    }
+    amounts[j] = a;
+    ratios[j] = r;
+    sum += r - r0;
+    amountSum += a - before;
+  }
+  s.sum = sum;
+  s.amountSum = amountSum;
+}
+
+/** A failing cell's excess and HCEs refunded: from the counts, else by leveling in full. */
+function cellCorrection(
+  s: GridState,
+  p: PreparedTest,
+  limit: number,
+  reductions: Float64Array,
+): { refundTotal: Cents; refundedHces: number } {
+  const { amounts, ratios } = s;
+  const comps = p.hceComp;
+  const hn = ratios.length;
+  if (s.counts.length === 0) {
+    const lev = levelExcess(
+      { amounts, compensations: comps, ratios, limitBps: limit },
+      { ratioExcess: new Float64Array(hn), reductions },
+    );
+    let refunded = 0;
+    for (let j = 0; j < hn; j++) if ((lev.reductions[j] ?? 0) > 0) refunded++;
+    return { refundTotal: lev.totalExcess, refundedHces: refunded };
+  }
+  const budget = hn * limit;
+  if (s.sum <= budget) return { refundTotal: 0, refundedHces: 0 };
+  const need = s.sum - budget;
+  const g = levelTopOfCounts(s.counts, s.least, need);
+  const total = excessAbove(amounts, comps, ratios, Math.floor((g.topSum - need) / g.count));
+  const spread = { ...s.amountSpread, total: s.amountSum };
+  return { refundTotal: total, refundedHces: refundedCount(amounts, total, spread, reductions) };
+}
+
+/**
+ * The grid of adoption share (percent) × added after-tax rate (bps of pay). Rate by rate, the
+ * cells are taken from the fewest adopters to the most, so each adds only the adopters beyond the
+ * previous cell's; the HCEs' ratios are kept as counts per whole bps value and their amounts'
+ * sum as they change, so a failing cell's permitted ratio is a walk down the counts, its excess
+ * one pass over the HCEs and the HCEs refunded one dollar-leveling walk (`levelTop`) — the same
+ * cells as leveling each cell in full (`levelExcess`), which the grid falls back to when the
+ * ratios spread over more than `GRID_HISTOGRAM` values or a rate is negative.
+ */
 export function adoptionGrid(
   p: PreparedTest,
   sharesPercent: readonly number[],
@@ -154,53 +291,108 @@ export function adoptionGrid(
 ): GridCell[] {
   const order = adoptionOrder(p);
   const limit = acpLimitBps(p.nhceAcpBps);
+  const deemed = deemedPass(p);
   const hn = p.hceIndex.length;
-  const amounts = new Float64Array(hn);
-  const ratios = new Float64Array(hn);
-  const buffers = { ratioExcess: new Float64Array(hn), reductions: new Float64Array(hn) };
+  const base = gridBase(
+    p,
+    Math.max(0, ...ratesBps),
+    ratesBps.every((r) => r >= 0),
+  );
+  const s: GridState = {
+    amounts: new Float64Array(hn),
+    ratios: new Float64Array(hn),
+    counts: new Int32Array(base.counts.length),
+    least: base.least,
+    amountSpread: base.amountSpread,
+    sum: 0,
+    amountSum: 0,
+  };
+  const reductions = new Float64Array(hn);
+  // the shares from the fewest adopters to the most (the cells keep the order asked for)
+  const adopters = sharesPercent.map((share) => adopterCount(hn, share));
+  const byAdopters = adopters
+    .map((_, si) => si)
+    .sort((x, y) => (adopters[x] ?? 0) - (adopters[y] ?? 0));
   const cells: GridCell[] = [];
-  let baseSum = 0;
-  for (let j = 0; j < hn; j++) baseSum += p.hceRatio[j] ?? 0;
-  for (const share of sharesPercent) {
-    const adopters = adopterCount(hn, share);
-    for (const rate of ratesBps) {
-      // the census's amounts and ratios, then the adopters' with the added after-tax money
-      amounts.set(p.hceAmount);
-      ratios.set(p.hceRatio);
-      let sum = baseSum;
-      for (let q = 0; q < adopters; q++) {
-        const j = order[q] ?? 0;
-        const comp = p.hceComp[j] ?? 1;
-        const a = (p.hceAmount[j] ?? 0) + centsAtBps(comp, rate);
-        const r = contributionRatioBps(a, comp);
-        amounts[j] = a;
-        sum += r - (ratios[j] ?? 0);
-        ratios[j] = r;
-      }
-      const hceAcp = averageBps(sum, hn);
-      const passed = deemedPass(p) || hceAcp <= limit;
-      let refundTotal = 0;
-      let refundedHces = 0;
-      if (!passed) {
-        const lev = levelExcess(
-          { amounts, compensations: p.hceComp, ratios, limitBps: limit },
-          buffers,
-        );
-        refundTotal = lev.totalExcess;
-        for (let j = 0; j < hn; j++) if ((lev.reductions[j] ?? 0) > 0) refundedHces++;
-      }
+  for (let ri = 0; ri < ratesBps.length; ri++) {
+    const rate = ratesBps[ri] ?? 0;
+    s.amounts.set(p.hceAmount);
+    s.ratios.set(p.hceRatio);
+    s.counts.set(base.counts);
+    s.sum = base.sum;
+    s.amountSum = base.amountSum;
+    let done = 0; // adopters added so far
+    for (const si of byAdopters) {
+      const cellAdopters = adopters[si] ?? 0;
+      addAdopters(s, p, order, done, cellAdopters, rate);
+      done = cellAdopters;
+      const hceAcp = averageBps(s.sum, hn);
+      const passed = deemed || hceAcp <= limit;
+      const fix = passed
+        ? { refundTotal: 0, refundedHces: 0 }
+        : cellCorrection(s, p, limit, reductions);
       cells.push({
-        sharePercent: share,
+        sharePercent: sharesPercent[si] ?? 0,
         rateBps: rate,
-        adopters,
+        adopters: cellAdopters,
         hceAcpBps: hceAcp,
         passed,
-        refundTotal,
-        refundedHces,
+        ...fix,
       });
     }
   }
-  return cells;
+  // the order asked for: share by share, each share's rates in turn
+  const rank = new Int32Array(byAdopters.length);
+  byAdopters.forEach((si, k) => (rank[si] = k));
+  const rates = ratesBps.length;
+  const shares = sharesPercent.length;
+  return Array.from(
+    { length: cells.length },
+    (_, c) => cells[(c % rates) * shares + (rank[Math.floor(c / rates)] ?? 0)] as GridCell,
+  );
+}
+
+/**
+ * The excess of ratio leveling at permitted ratio `t`: for every HCE above it, its amount less
+ * `t` of its pay rounded down to the cent (as `levelExcess`), summed.
+ */
+function excessAbove(
+  amounts: Float64Array,
+  comps: Float64Array,
+  ratios: Float64Array,
+  t: number,
+): number {
+  let total = 0;
+  for (let j = 0; j < ratios.length; j++) {
+    if ((ratios[j] ?? 0) > t)
+      total += (amounts[j] ?? 0) - Math.floor(((comps[j] ?? 0) * t) / 10_000);
+  }
+  return total;
+}
+
+/**
+ * How many HCEs dollar leveling takes something from when it takes `total` (> 0) cents from
+ * `amounts` (`levelDollars`, counting its positive reductions): the group above the level, less
+ * those whose whole-cent level equals their amount — possible only when the level rounds up to
+ * the group's least amount, and then counted from `levelDollars` itself (into `scratch`).
+ */
+function refundedCount(
+  amounts: Float64Array,
+  total: number,
+  spread: Spread,
+  scratch: Float64Array,
+): number {
+  if (total <= 0) return 0;
+  const g = levelTop(amounts, total, spread);
+  if (g === null) throw new RangeError('excess is larger than the contributions it is taken from');
+  const remaining = g.topSum - total;
+  const low = Math.floor(remaining / g.count);
+  const keepsCent = remaining - low * g.count;
+  if (keepsCent === 0 || g.lowest !== low + 1) return g.count;
+  levelDollars(amounts, total, scratch, spread);
+  let refunded = 0;
+  for (let j = 0; j < amounts.length; j++) if ((scratch[j] ?? 0) > 0) refunded++;
+  return refunded;
 }
 
 export interface RicherMatchResult {
