@@ -62,7 +62,7 @@ export interface TopGroup {
  * The least and greatest of some values, and their sum. A wider range than the values' own
  * (a lower least, a higher greatest) gives the same answers; the sum must be exact.
  */
-export interface Spread {
+interface Spread {
   readonly min: number;
   readonly max: number;
   readonly total: number;
@@ -98,7 +98,7 @@ const HISTOGRAM = 1 << 16;
  * finds the highest bucket whose least value `m` has `S(m) ≥ need`, and only that bucket's
  * values are sorted for the walk to go on through them.
  */
-export function levelTop(
+function levelTop(
   values: ArrayLike<number>,
   need: number,
   { min, max, total }: Spread = spreadOf(values),
@@ -187,6 +187,70 @@ function valuesWithin(
     if (x >= lo && x <= hi) into[j++] = x;
   }
   return into;
+}
+
+/**
+ * Whole values kept counted and summed in buckets of whole width `width` from `min` (bucket
+ * `floor((x − min) / width)`), for a caller that changes a few values between levelings.
+ */
+export interface RunningBuckets {
+  readonly min: number;
+  readonly width: number;
+  readonly counts: Int32Array;
+  readonly sums: Float64Array;
+}
+
+/** Buckets for whole values from `min` to `max`: as many as `levelTop` uses, all empty. */
+export function runningBuckets(min: number, max: number, n: number): RunningBuckets {
+  const buckets = Math.max(1, Math.min(BUCKETS, n));
+  const width = Math.ceil((max - min + 1) / buckets);
+  return { min, width, counts: new Int32Array(buckets), sums: new Float64Array(buckets) };
+}
+
+/** The bucket of whole value `x`. */
+export function bucketOf(r: RunningBuckets, x: number): number {
+  return Math.floor((x - r.min) / r.width);
+}
+
+/**
+ * `levelTop` of whole `values`, every one counted in `r`, `total` their sum. The walk goes down
+ * the buckets: a bucket whose least possible value (its lower bound) does not take `need` is
+ * passed whole, as the walk would pass each of its values; else its values are sorted and walked
+ * (and, when none stops it, the walk goes on below). `lowest` is NaN when the group's least
+ * value is in a bucket passed whole.
+ */
+export function levelTopOfBuckets(
+  values: ArrayLike<number>,
+  need: number,
+  r: RunningBuckets,
+  total: number,
+): TopGroup | null {
+  if (values.length === 0 || total < need) return null;
+  const { min, width, counts, sums } = r;
+  let count = 0;
+  let topSum = 0;
+  let lowest = Infinity;
+  for (let b = counts.length - 1; b >= 0; b--) {
+    const c = counts[b] ?? 0;
+    if (c === 0) continue;
+    const lo = min + b * width;
+    const s = sums[b] ?? 0;
+    if (topSum + s - (count + c) * lo < need) {
+      count += c;
+      topSum += s;
+      lowest = NaN;
+      continue;
+    }
+    const inBucket = valuesWithin(values, lo, lo + width - 1, new Float64Array(c)).sort();
+    for (let q = c - 1; q >= 0; q--) {
+      const next = inBucket[q] ?? 0;
+      if (topSum - count * next >= need) return { count, topSum, next, lowest };
+      count++;
+      topSum += next;
+      lowest = next;
+    }
+  }
+  return { count, topSum, next: 0, lowest };
 }
 
 /** `levelTop` over whole values from `min` to `min + width − 1`, one count per value. */

@@ -11,7 +11,14 @@
  */
 import type { Cents } from '../money.js';
 import type { PreparedTest } from './acp-test.js';
-import { levelDollars, levelExcess, levelTop, levelTopOfCounts, type Spread } from './leveling.js';
+import {
+  bucketOf,
+  levelExcess,
+  levelTopOfBuckets,
+  levelTopOfCounts,
+  runningBuckets,
+  type RunningBuckets,
+} from './leveling.js';
 import { acpLimitBps, averageBps, centsAtBps, contributionRatioBps } from './ratios.js';
 
 /** The adoption order by the HCEs' capped pay (the same array for a test and its what-ifs). */
@@ -159,7 +166,8 @@ interface GridState {
   readonly ratios: Float64Array;
   readonly counts: Int32Array;
   readonly least: number;
-  readonly amountSpread: { min: number; max: number };
+  /** The amounts counted and summed in buckets as they change. */
+  readonly buckets: RunningBuckets;
   sum: number;
   amountSum: number;
 }
@@ -170,7 +178,7 @@ interface GridBase {
   readonly least: number;
   readonly sum: number;
   readonly amountSum: number;
-  readonly amountSpread: { min: number; max: number };
+  readonly buckets: RunningBuckets;
 }
 
 /**
@@ -200,17 +208,23 @@ function gridBase(p: PreparedTest, topRate: number, count: boolean): GridBase {
     if (rTop > most) most = rTop;
     if (r > most) most = r;
   }
-  const amountSpread = { min: amountLeast, max: amountMost };
+  const buckets = runningBuckets(amountLeast, amountMost, ratios.length);
+  for (let j = 0; j < amounts.length; j++) {
+    const a = amounts[j] ?? 0;
+    const b = bucketOf(buckets, a);
+    buckets.counts[b] = (buckets.counts[b] ?? 0) + 1;
+    buckets.sums[b] = (buckets.sums[b] ?? 0) + a;
+  }
   const width = most - least + 1;
   if (!count || ratios.length === 0 || width > GRID_HISTOGRAM) {
-    return { counts: new Int32Array(0), least, sum, amountSum, amountSpread };
+    return { counts: new Int32Array(0), least, sum, amountSum, buckets };
   }
   const counts = new Int32Array(width);
   for (let j = 0; j < ratios.length; j++) {
     const b = (ratios[j] ?? 0) - least;
     counts[b] = (counts[b] ?? 0) + 1;
   }
-  return { counts, least, sum, amountSum, amountSpread };
+  return { counts, least, sum, amountSum, buckets };
 }
 
 /** Adds `rate` of pay to the after-tax money of the adopters `from` to `to` − 1 in `order`. */
@@ -224,6 +238,7 @@ function addAdopters(
 ): void {
   const { hceAmount: base, hceComp: comps } = p;
   const { amounts, ratios, counts, least } = s;
+  const { counts: bucketCounts, sums: bucketSums } = s.buckets;
   const counted = counts.length > 0;
   let sum = s.sum;
   let amountSum = s.amountSum;
@@ -238,6 +253,12 @@ function addAdopters(
       counts[r0 - least] = (counts[r0 - least] ?? 0) - 1;
       counts[r - least] = (counts[r - least] ?? 0) + 1;
     }
+    const b0 = bucketOf(s.buckets, before);
+    const b = bucketOf(s.buckets, a);
+    bucketCounts[b0] = (bucketCounts[b0] ?? 0) - 1;
+    bucketSums[b0] = (bucketSums[b0] ?? 0) - before;
+    bucketCounts[b] = (bucketCounts[b] ?? 0) + 1;
+    bucketSums[b] = (bucketSums[b] ?? 0) + a;
     amounts[j] = a;
     ratios[j] = r;
     sum += r - r0;
@@ -271,8 +292,7 @@ function cellCorrection(
   const need = s.sum - budget;
   const g = levelTopOfCounts(s.counts, s.least, need);
   const total = excessAbove(amounts, comps, ratios, Math.floor((g.topSum - need) / g.count));
-  const spread = { ...s.amountSpread, total: s.amountSum };
-  return { refundTotal: total, refundedHces: refundedCount(amounts, total, spread, reductions) };
+  return { refundTotal: total, refundedHces: refundedCount(amounts, total, s) };
 }
 
 /**
@@ -303,7 +323,11 @@ export function adoptionGrid(
     ratios: new Float64Array(hn),
     counts: new Int32Array(base.counts.length),
     least: base.least,
-    amountSpread: base.amountSpread,
+    buckets: {
+      ...base.buckets,
+      counts: new Int32Array(base.buckets.counts.length),
+      sums: new Float64Array(base.buckets.sums.length),
+    },
     sum: 0,
     amountSum: 0,
   };
@@ -319,6 +343,8 @@ export function adoptionGrid(
     s.amounts.set(p.hceAmount);
     s.ratios.set(p.hceRatio);
     s.counts.set(base.counts);
+    s.buckets.counts.set(base.buckets.counts);
+    s.buckets.sums.set(base.buckets.sums);
     s.sum = base.sum;
     s.amountSum = base.amountSum;
     let done = 0; // adopters added so far
@@ -371,28 +397,29 @@ function excessAbove(
 }
 
 /**
- * How many HCEs dollar leveling takes something from when it takes `total` (> 0) cents from
- * `amounts` (`levelDollars`, counting its positive reductions): the group above the level, less
- * those whose whole-cent level equals their amount — possible only when the level rounds up to
- * the group's least amount, and then counted from `levelDollars` itself (into `scratch`).
+ * How many HCEs dollar leveling takes something from when it takes `total` cents from the cell's
+ * amounts (`levelDollars`, counting its positive reductions): the group above the level, less
+ * those left at their own amount — the last HCEs of the group in input order keep one cent more
+ * than the whole-cent level (`low + 1`), which takes nothing from one whose amount it is.
  */
-function refundedCount(
-  amounts: Float64Array,
-  total: number,
-  spread: Spread,
-  scratch: Float64Array,
-): number {
+function refundedCount(amounts: Float64Array, total: number, s: GridState): number {
   if (total <= 0) return 0;
-  const g = levelTop(amounts, total, spread);
+  const g = levelTopOfBuckets(amounts, total, s.buckets, s.amountSum);
   if (g === null) throw new RangeError('excess is larger than the contributions it is taken from');
   const remaining = g.topSum - total;
   const low = Math.floor(remaining / g.count);
   const keepsCent = remaining - low * g.count;
-  if (keepsCent === 0 || g.lowest !== low + 1) return g.count;
-  levelDollars(amounts, total, scratch, spread);
-  let refunded = 0;
-  for (let j = 0; j < amounts.length; j++) if ((scratch[j] ?? 0) > 0) refunded++;
-  return refunded;
+  if (keepsCent === 0 || g.lowest > low + 1) return g.count;
+  let seen = 0;
+  let untouched = 0;
+  for (let j = amounts.length - 1; j >= 0 && seen < keepsCent; j--) {
+    const a = amounts[j] ?? 0;
+    if (a > g.next) {
+      seen++;
+      if (a === low + 1) untouched++;
+    }
+  }
+  return g.count - untouched;
 }
 
 export interface RicherMatchResult {
