@@ -76,7 +76,7 @@ function deemedPass(p: PreparedTest): boolean {
 }
 
 /** What a what-if compares: the test's averages, limit, pass and excess, without the refunds. */
-interface Outcome {
+export interface Outcome {
   readonly hceAcpBps: number;
   readonly limitBps: number;
   readonly passed: boolean;
@@ -443,13 +443,18 @@ export interface RicherMatchResult {
  * A richer match: every eligible employee's match raised by `boostPercent` (a match formula
  * applies to HCEs and NHCEs alike), rounded half-up to the cent per employee. Under prior-year
  * testing the NHCE ACP is last year's and does not move; the richer match then only raises the
- * HCE side this year (it helps next year's test).
+ * HCE side this year (it helps next year's test). `tested`: the test's own figures, when the
+ * caller has run it (`evaluateAcp` of `p`).
  */
-export function richerMatch(p: PreparedTest, boostPercent: number): RicherMatchResult {
+export function richerMatch(
+  p: PreparedTest,
+  boostPercent: number,
+  tested: Outcome = outcomeOf(p),
+): RicherMatchResult {
   // the boost in hundredths of a percent, so the per-employee amount is exact integer arithmetic
   const boostBps = Math.round(boostPercent * 100);
   const match = p.census.match;
-  const before = outcomeOf(p);
+  const before = tested;
   const applies = p.options.safeHarbor !== true;
   let cost = 0;
   const hn = p.hceIndex.length;
