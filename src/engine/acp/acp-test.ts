@@ -21,7 +21,7 @@ import { determineHces, type HceDetermination } from './hce.js';
 import { levelExcess } from './leveling.js';
 import { qnecAlternative, type QnecAlternative } from './qnec-alternative.js';
 import { acpLimitBps, averageBps, contributionRatioBps, percentShortText } from './ratios.js';
-import { limitQnecs, qnecFloorBps, type QnecLimitInfo } from './targeted-qnec.js';
+import { limitQnecs, qnecCap, qnecFloorBps, type QnecLimitInfo } from './targeted-qnec.js';
 
 /** How the tests are run (the ACP test's options, and the ADP test's beside them). */
 export interface AcpOptions {
@@ -84,10 +84,10 @@ export interface PreparedTest {
   readonly census: Census;
   readonly options: AcpOptions;
   readonly hces: HceDetermination;
-  /** Contributions counted for each census row in this test (0 for rows not in it), cents. */
-  readonly counted: Float64Array;
   /** After-tax money added per census row by recharacterization, or null. */
   readonly recharacterized: Float64Array | null;
+  /** 1 for a row this test leaves out (tested apart or disregarded), or null for none. */
+  readonly leftOut: Uint8Array | null;
   /** Census index of each eligible HCE. */
   readonly hceIndex: Int32Array;
   /** Counted contributions, cents. */
@@ -255,23 +255,10 @@ export function prepareAcpTest(
   const safe = options.safeHarbor === true;
   const qnecHere = options.qnecTest !== 'adp';
   const rech = scope.recharacterized ?? null;
-  const n = census.size;
-  const counted = new Float64Array(n);
-  // the arrays read once each, empty ones (a column every row has at 0) left out of the loop
-  const { eligible, afterTax } = census;
-  const leftOut = scope.leftOut ?? null;
-  const adds = [rech, safe ? null : census.match, safe ? null : census.qmac];
-  if (qnecHere) adds.push(census.qnec);
-  const [a, b, c, d] = adds.filter((x): x is Float64Array => x !== null && x.length > 0);
-  for (let i = 0; i < n; i++) {
-    if (eligible[i] !== 1 || (leftOut !== null && leftOut[i] === 1)) continue;
-    counted[i] =
-      (afterTax[i] ?? 0) +
-      (a === undefined ? 0 : (a[i] ?? 0)) +
-      (b === undefined ? 0 : (b[i] ?? 0)) +
-      (c === undefined ? 0 : (c[i] ?? 0)) +
-      (d === undefined ? 0 : (d[i] ?? 0));
-  }
+  const counted = [census.afterTax];
+  if (rech !== null) counted.push(rech);
+  if (!safe) counted.push(census.match, census.qmac);
+  if (qnecHere) counted.push(census.qnec);
   const g = splitGroups(census, hces.isHce, cap, counted, scope);
   let nhceRatioSum = g.nhceRatioSum;
   let qnecLimit: QnecLimitInfo | null = null;
@@ -281,7 +268,6 @@ export function prepareAcpTest(
       g,
       (i) => matchCounted(census, i, safe),
       qnecFloorBps(options.prevailingWage === true),
-      counted,
     );
     qnecLimit = limited.info;
     nhceRatioSum = limited.nhceRatioSum;
@@ -304,8 +290,8 @@ export function prepareAcpTest(
     census,
     options,
     hces,
-    counted,
     recharacterized: rech,
+    leftOut: scope.leftOut ?? null,
     hceIndex: g.hceIndex,
     hceAmount: g.hceAmount,
     hceComp: g.hceComp,
@@ -320,6 +306,28 @@ export function prepareAcpTest(
     leftOutCount: g.leftOutCount,
     qnecLimit,
   };
+}
+
+/**
+ * Row `i`'s contributions counted in the test (0 for a row not in it), cents: as
+ * `prepareAcpTest` counts them, an NHCE's QNEC held to the targeted QNEC limit.
+ */
+export function countedAt(p: PreparedTest, i: number): Cents {
+  const c = p.census;
+  if (c.eligible[i] !== 1 || p.leftOut?.[i] === 1) return 0;
+  const o = p.options;
+  const lim = p.qnecLimit;
+  let qnec = o.qnecTest === 'adp' ? 0 : (c.qnec[i] ?? 0);
+  if (lim !== null && lim.representativeRateBps !== null && p.hces.isHce[i] !== 1) {
+    const comp = Math.min(c.compensation[i] ?? 0, p.compensationLimit);
+    qnec = Math.min(qnec, qnecCap(comp, lim.limitRateBps));
+  }
+  return (
+    (c.afterTax[i] ?? 0) +
+    (p.recharacterized?.[i] ?? 0) +
+    matchCounted(c, i, o.safeHarbor === true) +
+    qnec
+  );
 }
 
 /** Sum of a typed array. */

@@ -41,16 +41,20 @@ export function inTest(census: Census, rows: TestRows, i: number): boolean {
 }
 
 /**
- * Splits the census into the test's HCEs and NHCEs. `counted` holds each row's contributions
- * counted in this test (cents); `cap` is the 401(a)(17) limit.
+ * Splits the census into the test's HCEs and NHCEs. Each row's contributions counted in this
+ * test (cents) are the sum of its entries in `counted` (up to five arrays by census row; an empty
+ * array, a column every row has at 0, adds nothing); `cap` is the 401(a)(17) limit.
  */
 export function splitGroups(
   census: Census,
   isHce: Uint8Array,
   cap: number,
-  counted: Float64Array,
+  counted: readonly Float64Array[],
   rows: TestRows,
 ): SplitGroups {
+  const used = counted.filter((x) => x.length > 0);
+  if (used.length > 5) throw new RangeError('at most five arrays of counted contributions');
+  const [a, b, c, d, e] = used;
   const n = census.size;
   const { eligible, compensation } = census;
   const leftOut = rows.leftOut ?? null;
@@ -77,7 +81,12 @@ export function splitGroups(
   for (let i = 0; i < n; i++) {
     if (eligible[i] !== 1 || (leftOut !== null && leftOut[i] === 1)) continue;
     const comp = Math.min(compensation[i] ?? 0, cap);
-    const amount = counted[i] ?? 0;
+    const amount =
+      (a === undefined ? 0 : (a[i] ?? 0)) +
+      (b === undefined ? 0 : (b[i] ?? 0)) +
+      (c === undefined ? 0 : (c[i] ?? 0)) +
+      (d === undefined ? 0 : (d[i] ?? 0)) +
+      (e === undefined ? 0 : (e[i] ?? 0));
     const r = contributionRatioBps(amount, comp);
     if (isHce[i] === 1) {
       hceIndex[h] = i;
