@@ -351,16 +351,14 @@ function splitRefund(
 ): Pick<Refund, 'afterTax' | 'matchDistributed' | 'matchForfeited' | 'qmac' | 'qnec'> {
   const census = p.census;
   const safeHarbor = p.options.safeHarbor === true;
-  let left = amount;
-  const take = (have: number): number => {
-    const t = Math.min(have, left);
-    left -= t;
-    return t;
-  };
-  const afterTax = take((census.afterTax[i] ?? 0) + (p.recharacterized?.[i] ?? 0));
-  const match = safeHarbor ? 0 : take(census.match[i] ?? 0);
-  const qmac = safeHarbor ? 0 : take(census.qmac[i] ?? 0);
-  const qnec = p.options.qnecTest === 'adp' ? 0 : take(census.qnec[i] ?? 0);
+  // each source in turn gives what it has, up to what is left of the amount
+  const afterTax = Math.min(amount, (census.afterTax[i] ?? 0) + (p.recharacterized?.[i] ?? 0));
+  let left = amount - afterTax;
+  const match = safeHarbor ? 0 : Math.min(left, census.match[i] ?? 0);
+  left -= match;
+  const qmac = safeHarbor ? 0 : Math.min(left, census.qmac[i] ?? 0);
+  left -= qmac;
+  const qnec = p.options.qnecTest === 'adp' ? 0 : Math.min(left, census.qnec[i] ?? 0);
   const vested = census.columns.vested ? (census.vestedBps[i] ?? 10_000) : defaultVestedBps;
   const matchDistributed = Math.floor((match * vested) / 10_000);
   return { afterTax, matchDistributed, matchForfeited: match - matchDistributed, qmac, qnec };
@@ -449,8 +447,11 @@ export function evaluateAcp(p: PreparedTest, extraHce?: Float64Array): AcpResult
       index: i,
       id: p.census.idAt(i),
       amount,
-      ...split,
       afterTax: split.afterTax + fromExtra,
+      matchDistributed: split.matchDistributed,
+      matchForfeited: split.matchForfeited,
+      qmac: split.qmac,
+      qnec: split.qnec,
       contributions: amounts[j] ?? 0,
       ratioBps: ratios[j] ?? 0,
       allocableIncome: inc,

@@ -56,6 +56,14 @@ export function averageNeeded(hceBps: number): number {
   return Math.max(0, Math.min(basic, alternative));
 }
 
+/**
+ * An NHCE's counted `amount` without the QNEC `q` it has counted now: all of it, or what the
+ * targeted QNEC limit `capBps` (null when it did not bind) let count of it for pay `comp`.
+ */
+function withoutQnec(amount: Cents, q: Cents, comp: Cents, capBps: number | null): Cents {
+  return amount - (capBps === null ? q : Math.min(q, qnecCap(comp, capBps)));
+}
+
 /** The highest rate tried: a QNEC of 100% of pay. */
 const MAX_RATE_BPS = 10_000;
 
@@ -76,9 +84,6 @@ export function qnecAlternative(input: QnecAlternativeInput): QnecAlternative | 
   const capNow = input.qnecLimitBps;
   // each NHCE's QNEC in this test: none when they are the other test's, or every row's is 0
   const qnecs = input.qnecInTest && census.qnec.length > 0 ? census.qnec : null;
-  /** NHCE k's counted amount without the QNEC it has counted now (`q` of pay `comp`). */
-  const without = (k: number, q: number, comp: number): number =>
-    (nhceAmount[k] ?? 0) - (capNow === null ? q : Math.min(q, qnecCap(comp, capNow)));
   let rates: Float64Array | undefined;
   const trial = (x: number): QnecAlternative => {
     // one pass as if the limit did not bind; a second with it when some QNEC passes the floor
@@ -92,7 +97,7 @@ export function qnecAlternative(input: QnecAlternativeInput): QnecAlternative | 
       const q = qnecs === null ? 0 : (qnecs[nhceIndex[k] ?? 0] ?? 0);
       const t = q + added;
       if (t * 10_000 > floor * comp) binds = true;
-      sum += contributionRatioBps(without(k, q, comp) + t, comp);
+      sum += contributionRatioBps(withoutQnec(nhceAmount[k] ?? 0, q, comp, capNow) + t, comp);
     }
     if (binds) {
       rates ??= new Float64Array(n); // one scratch for every trial: each fills all of it
@@ -109,7 +114,8 @@ export function qnecAlternative(input: QnecAlternativeInput): QnecAlternative | 
         const comp = nhceComp[k] ?? 1;
         const q = qnecs === null ? 0 : (qnecs[nhceIndex[k] ?? 0] ?? 0);
         const t = q + centsAtBps(comp, x);
-        sum += contributionRatioBps(without(k, q, comp) + Math.min(t, qnecCap(comp, limit)), comp);
+        const counted = withoutQnec(nhceAmount[k] ?? 0, q, comp, capNow);
+        sum += contributionRatioBps(counted + Math.min(t, qnecCap(comp, limit)), comp);
       }
     }
     const after = averageBps(sum, n);
