@@ -64,6 +64,35 @@ function withoutQnec(amount: Cents, q: Cents, comp: Cents, capBps: number | null
   return amount - (capBps === null ? q : Math.min(q, qnecCap(comp, capBps)));
 }
 
+/**
+ * The NHCEs' ratios summed with a QNEC of `x` of pay each as if the targeted QNEC limit did not
+ * bind (a top-level function, so its loop is optimized on its own); `totals` receives the QNECs'
+ * cost and whether any NHCE's QNEC passes the limit's floor.
+ */
+function ratioSumUnlimited(
+  input: QnecAlternativeInput,
+  qnecs: Float64Array | null,
+  x: number,
+  totals: { cost: number; binds: boolean },
+): number {
+  const { nhceIndex, nhceAmount, nhceComp, floorBps: floor, qnecLimitBps: capNow } = input;
+  let cost = 0;
+  let binds = false;
+  let sum = 0;
+  for (let k = 0; k < nhceIndex.length; k++) {
+    const comp = nhceComp[k] ?? 1;
+    const added = centsAtBps(comp, x);
+    cost += added;
+    const q = qnecs === null ? 0 : (qnecs[nhceIndex[k] ?? 0] ?? 0);
+    const t = q + added;
+    if (t * 10_000 > floor * comp) binds = true;
+    sum += contributionRatioBps(withoutQnec(nhceAmount[k] ?? 0, q, comp, capNow) + t, comp);
+  }
+  totals.cost = cost;
+  totals.binds = binds;
+  return sum;
+}
+
 /** The highest rate tried: a QNEC of 100% of pay. */
 const MAX_RATE_BPS = 10_000;
 
@@ -87,19 +116,10 @@ export function qnecAlternative(input: QnecAlternativeInput): QnecAlternative | 
   let rates: Float64Array | undefined;
   const trial = (x: number): QnecAlternative => {
     // one pass as if the limit did not bind; a second with it when some QNEC passes the floor
-    let cost = 0;
-    let binds = false;
-    let sum = 0;
-    for (let k = 0; k < n; k++) {
-      const comp = nhceComp[k] ?? 1;
-      const added = centsAtBps(comp, x);
-      cost += added;
-      const q = qnecs === null ? 0 : (qnecs[nhceIndex[k] ?? 0] ?? 0);
-      const t = q + added;
-      if (t * 10_000 > floor * comp) binds = true;
-      sum += contributionRatioBps(withoutQnec(nhceAmount[k] ?? 0, q, comp, capNow) + t, comp);
-    }
-    if (binds) {
+    const first = { cost: 0, binds: false };
+    let sum = ratioSumUnlimited(input, qnecs, x, first);
+    const cost = first.cost;
+    if (first.binds) {
       rates ??= new Float64Array(n); // one scratch for every trial: each fills all of it
       for (let k = 0; k < n; k++) {
         const i = nhceIndex[k] ?? 0;
