@@ -159,14 +159,13 @@ const GRID_HISTOGRAM = 1 << 16;
 /**
  * The HCEs' amounts and ratios of one grid cell as they change: the ratios' and amounts' sums,
  * the ratios counted per whole bps from `least` (empty when the cells are leveled in full), and
- * the range every cell's amounts stay within.
+ * the amounts counted and summed in buckets over the range every cell's amounts stay within.
  */
 interface GridState {
   readonly amounts: Float64Array;
   readonly ratios: Float64Array;
   readonly counts: Int32Array;
   readonly least: number;
-  /** The amounts counted and summed in buckets as they change. */
   readonly buckets: RunningBuckets;
   sum: number;
   amountSum: number;
