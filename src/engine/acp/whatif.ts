@@ -31,10 +31,24 @@ const orders = new WeakMap<Float64Array, Int32Array>();
 function adoptionOrder(p: PreparedTest): Int32Array {
   const known = orders.get(p.hceComp);
   if (known !== undefined) return known;
-  const hn = p.hceIndex.length;
-  const order = Array.from({ length: hn }, (_, j) => j);
-  order.sort((a, b) => (p.hceComp[b] ?? 0) - (p.hceComp[a] ?? 0) || a - b);
-  const sorted = Int32Array.from(order);
+  const comps = p.hceComp;
+  const hn = comps.length;
+  let most = 0;
+  for (let j = 0; j < hn; j++) most = Math.max(most, comps[j] ?? 0);
+  let sorted: Int32Array;
+  if ((most + 1) * hn <= Number.MAX_SAFE_INTEGER) {
+    // one number per HCE, (most − pay) × count + position, sorted as numbers: highest pay first,
+    // ties in census order, without a comparison callback per pair
+    const keys = new Float64Array(hn);
+    for (let j = 0; j < hn; j++) keys[j] = (most - (comps[j] ?? 0)) * hn + j;
+    keys.sort();
+    sorted = new Int32Array(hn);
+    for (let q = 0; q < hn; q++) sorted[q] = (keys[q] ?? 0) % hn;
+  } else {
+    const order = Array.from({ length: hn }, (_, j) => j);
+    order.sort((a, b) => (comps[b] ?? 0) - (comps[a] ?? 0) || a - b);
+    sorted = Int32Array.from(order);
+  }
   orders.set(p.hceComp, sorted);
   return sorted;
 }
