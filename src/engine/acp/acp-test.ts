@@ -93,11 +93,11 @@ export interface PreparedTest {
   /** Counted contributions, cents. */
   readonly hceAmount: Float64Array;
   /** Compensation capped at 401(a)(17), cents. */
-  readonly hceComp: Float64Array;
+  readonly hceComp: Int32Array;
   readonly hceRatio: Float64Array;
   readonly nhceIndex: Int32Array;
   readonly nhceAmount: Float64Array;
-  readonly nhceComp: Float64Array;
+  readonly nhceComp: Int32Array;
   readonly nhceAcpBps: number;
   readonly nhceSource: NhceSource;
   readonly compensationLimit: Cents;

@@ -60,7 +60,7 @@ export interface PreparedAdp {
   readonly hces: HceDetermination;
   readonly hceIndex: Int32Array;
   readonly hceAmount: Float64Array;
-  readonly hceComp: Float64Array;
+  readonly hceComp: Int32Array;
   readonly hceRatio: Float64Array;
   /** Each HCE's deferrals counted (the part a recharacterization may take), cents. */
   readonly hceDeferrals: Float64Array;
@@ -68,7 +68,7 @@ export interface PreparedAdp {
   readonly hceCatchUpRoom: Float64Array;
   readonly nhceIndex: Int32Array;
   readonly nhceAmount: Float64Array;
-  readonly nhceComp: Float64Array;
+  readonly nhceComp: Int32Array;
   readonly nhceAdpBps: number;
   readonly nhceSource: NhceSource;
   readonly compensationLimit: Cents;

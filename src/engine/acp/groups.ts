@@ -21,12 +21,12 @@ export interface SplitGroups {
   readonly hceIndex: Int32Array;
   /** Counted contributions, cents. */
   readonly hceAmount: Float64Array;
-  /** Compensation capped at 401(a)(17), cents. */
-  readonly hceComp: Float64Array;
+  /** Compensation capped at 401(a)(17), cents (32-bit: the cap is far below 2^31 cents). */
+  readonly hceComp: Int32Array;
   readonly hceRatio: Float64Array;
   readonly nhceIndex: Int32Array;
   readonly nhceAmount: Float64Array;
-  readonly nhceComp: Float64Array;
+  readonly nhceComp: Int32Array;
   /** The NHCEs' ratios added up, bps (the average is taken from it). */
   readonly nhceRatioSum: number;
   /** Rows not eligible (and not left out). */
@@ -52,6 +52,7 @@ export function splitGroups(
   counted: readonly Float64Array[],
   rows: TestRows,
 ): SplitGroups {
+  if (!(cap >= 0 && cap <= 0x7fff_ffff)) throw new RangeError('capped pay must fit 32 bits');
   const used = counted.filter((x) => x.length > 0);
   if (used.length > 5) throw new RangeError('at most five arrays of counted contributions');
   const [a, b, c, d, e] = used;
@@ -70,11 +71,11 @@ export function splitGroups(
   }
   const hceIndex = new Int32Array(hn);
   const hceAmount = new Float64Array(hn);
-  const hceComp = new Float64Array(hn);
+  const hceComp = new Int32Array(hn);
   const hceRatio = new Float64Array(hn);
   const nhceIndex = new Int32Array(nn);
   const nhceAmount = new Float64Array(nn);
-  const nhceComp = new Float64Array(nn);
+  const nhceComp = new Int32Array(nn);
   let h = 0;
   let k = 0;
   let nhceRatioSum = 0;

@@ -27,7 +27,7 @@ export interface QnecAlternativeInput {
   readonly nhceIndex: Int32Array;
   /** Counted contributions of each NHCE (with the QNEC counted now), cents. */
   readonly nhceAmount: Float64Array;
-  readonly nhceComp: Float64Array;
+  readonly nhceComp: Int32Array;
   readonly nhceAverageBps: number;
   readonly hceAverageBps: number;
   /** Whether the census's QNECs are counted in this test (else they are the other test's). */

@@ -22,7 +22,7 @@ import {
 import { acpLimitBps, averageBps, centsAtBps, contributionRatioBps } from './ratios.js';
 
 /** The adoption order by the HCEs' capped pay (the same array for a test and its what-ifs). */
-const orders = new WeakMap<Float64Array, Int32Array>();
+const orders = new WeakMap<Int32Array, Int32Array>();
 
 /**
  * Positions (into the prepared HCE arrays) ordered by capped compensation, highest first; sorted
@@ -397,7 +397,7 @@ export function adoptionGrid(
  */
 function excessAbove(
   amounts: Float64Array,
-  comps: Float64Array,
+  comps: Int32Array,
   ratios: Float64Array,
   t: number,
 ): number {
