@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CensusBuilder, runPlanTests, type Census } from '../src/engine/acp/index.js';
+import { CensusBuilder, countedAt, runPlanTests, type Census } from '../src/engine/acp/index.js';
 import { paramsFor, usd } from '../src/engine/params/index.js';
 
 const plan = paramsFor(2026).plan;
@@ -112,7 +112,7 @@ describe('ADP and ACP together: properties', () => {
             const r = rows[k.index];
             if (r === undefined || p === undefined) continue;
             const qnec = qnecTest === 'acp' ? r.qnec : 0;
-            expect(p.counted[k.index]).toBe(r.afterTax + r.match + qnec + k.recharacterized);
+            expect(countedAt(p, k.index)).toBe(r.afterTax + r.match + qnec + k.recharacterized);
           }
         },
       ),

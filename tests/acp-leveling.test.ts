@@ -123,3 +123,46 @@ describe('the what-if grid equals the straightforward grid', () => {
     expect(refunded).toBeGreaterThan(50);
   });
 });
+
+describe('the what-if grid equals the straightforward grid on crowded and spread-out ratios', () => {
+  /** Few distinct amounts and pays (ties at every level), or pays so low the ratios spread out. */
+  const crowded = fc.oneof(
+    fc.record({
+      comp: fc.constantFrom(100_000, 100_100, 250_000),
+      match: fc.constantFrom(0, 1, 2, 3, 100),
+      afterTax: fc.constantFrom(0, 1, 2, 5_000),
+      hce: fc.boolean(),
+    }),
+    fc.record({
+      comp: fc.integer({ min: 100, max: 2_000 }),
+      match: fc.integer({ min: 0, max: 5_000_000 }),
+      afterTax: fc.integer({ min: 0, max: 5_000_000 }),
+      hce: fc.boolean(),
+    }),
+  );
+  it('every cell, ties in the last cent of the dollar leveling and the per-cell leveling included', () => {
+    let refunded = 0;
+    fc.assert(
+      fc.property(
+        fc.array(crowded, { minLength: 2, maxLength: 200 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 5 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 3000 }), { minLength: 1, maxLength: 5 }),
+        (rows, shares, rates) => {
+          const text = [
+            HEADER,
+            ...rows.map(
+              (r, i) =>
+                `E${String(i)},${dollars(r.comp)},${dollars(r.match)},${dollars(r.afterTax)},${String(r.hce)}`,
+            ),
+          ].join('\n');
+          const p = prepareAcpTest(readCensusText(text).census, { year: 2026, method: 'current' });
+          const cells = adoptionGrid(p, shares, rates);
+          expect(cells).toEqual(referenceGrid(p, shares, rates));
+          refunded += cells.filter((c) => c.refundedHces > 0).length;
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(refunded).toBeGreaterThan(100);
+  });
+});

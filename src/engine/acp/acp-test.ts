@@ -21,7 +21,7 @@ import { determineHces, type HceDetermination } from './hce.js';
 import { levelExcess } from './leveling.js';
 import { qnecAlternative, type QnecAlternative } from './qnec-alternative.js';
 import { acpLimitBps, averageBps, contributionRatioBps, percentShortText } from './ratios.js';
-import { limitQnecs, qnecFloorBps, type QnecLimitInfo } from './targeted-qnec.js';
+import { limitQnecs, qnecCap, qnecFloorBps, type QnecLimitInfo } from './targeted-qnec.js';
 
 /** How the tests are run (the ACP test's options, and the ADP test's beside them). */
 export interface AcpOptions {
@@ -84,20 +84,20 @@ export interface PreparedTest {
   readonly census: Census;
   readonly options: AcpOptions;
   readonly hces: HceDetermination;
-  /** Contributions counted for each census row in this test (0 for rows not in it), cents. */
-  readonly counted: Float64Array;
   /** After-tax money added per census row by recharacterization, or null. */
   readonly recharacterized: Float64Array | null;
+  /** 1 for a row this test leaves out (tested apart or disregarded), or null for none. */
+  readonly leftOut: Uint8Array | null;
   /** Census index of each eligible HCE. */
   readonly hceIndex: Int32Array;
   /** Counted contributions, cents. */
   readonly hceAmount: Float64Array;
   /** Compensation capped at 401(a)(17), cents. */
-  readonly hceComp: Float64Array;
+  readonly hceComp: Int32Array;
   readonly hceRatio: Float64Array;
   readonly nhceIndex: Int32Array;
   readonly nhceAmount: Float64Array;
-  readonly nhceComp: Float64Array;
+  readonly nhceComp: Int32Array;
   readonly nhceAcpBps: number;
   readonly nhceSource: NhceSource;
   readonly compensationLimit: Cents;
@@ -255,17 +255,10 @@ export function prepareAcpTest(
   const safe = options.safeHarbor === true;
   const qnecHere = options.qnecTest !== 'adp';
   const rech = scope.recharacterized ?? null;
-  const n = census.size;
-  const counted = new Float64Array(n);
-  const leftOut = scope.leftOut;
-  for (let i = 0; i < n; i++) {
-    if (census.eligible[i] !== 1 || leftOut?.[i] === 1) continue;
-    counted[i] =
-      (census.afterTax[i] ?? 0) +
-      (rech?.[i] ?? 0) +
-      matchCounted(census, i, safe) +
-      (qnecHere ? (census.qnec[i] ?? 0) : 0);
-  }
+  const counted = [census.afterTax];
+  if (rech !== null) counted.push(rech);
+  if (!safe) counted.push(census.match, census.qmac);
+  if (qnecHere) counted.push(census.qnec);
   const g = splitGroups(census, hces.isHce, cap, counted, scope);
   let nhceRatioSum = g.nhceRatioSum;
   let qnecLimit: QnecLimitInfo | null = null;
@@ -275,7 +268,6 @@ export function prepareAcpTest(
       g,
       (i) => matchCounted(census, i, safe),
       qnecFloorBps(options.prevailingWage === true),
-      counted,
     );
     qnecLimit = limited.info;
     nhceRatioSum = limited.nhceRatioSum;
@@ -298,8 +290,8 @@ export function prepareAcpTest(
     census,
     options,
     hces,
-    counted,
     recharacterized: rech,
+    leftOut: scope.leftOut ?? null,
     hceIndex: g.hceIndex,
     hceAmount: g.hceAmount,
     hceComp: g.hceComp,
@@ -314,6 +306,28 @@ export function prepareAcpTest(
     leftOutCount: g.leftOutCount,
     qnecLimit,
   };
+}
+
+/**
+ * Row `i`'s contributions counted in the test (0 for a row not in it), cents: as
+ * `prepareAcpTest` counts them, an NHCE's QNEC held to the targeted QNEC limit.
+ */
+export function countedAt(p: PreparedTest, i: number): Cents {
+  const c = p.census;
+  if (c.eligible[i] !== 1 || p.leftOut?.[i] === 1) return 0;
+  const o = p.options;
+  const lim = p.qnecLimit;
+  let qnec = o.qnecTest === 'adp' ? 0 : (c.qnec[i] ?? 0);
+  if (lim !== null && lim.representativeRateBps !== null && p.hces.isHce[i] !== 1) {
+    const comp = Math.min(c.compensation[i] ?? 0, p.compensationLimit);
+    qnec = Math.min(qnec, qnecCap(comp, lim.limitRateBps));
+  }
+  return (
+    (c.afterTax[i] ?? 0) +
+    (p.recharacterized?.[i] ?? 0) +
+    matchCounted(c, i, o.safeHarbor === true) +
+    qnec
+  );
 }
 
 /** Sum of a typed array. */
@@ -337,16 +351,14 @@ function splitRefund(
 ): Pick<Refund, 'afterTax' | 'matchDistributed' | 'matchForfeited' | 'qmac' | 'qnec'> {
   const census = p.census;
   const safeHarbor = p.options.safeHarbor === true;
-  let left = amount;
-  const take = (have: number): number => {
-    const t = Math.min(have, left);
-    left -= t;
-    return t;
-  };
-  const afterTax = take((census.afterTax[i] ?? 0) + (p.recharacterized?.[i] ?? 0));
-  const match = safeHarbor ? 0 : take(census.match[i] ?? 0);
-  const qmac = safeHarbor ? 0 : take(census.qmac[i] ?? 0);
-  const qnec = p.options.qnecTest === 'adp' ? 0 : take(census.qnec[i] ?? 0);
+  // each source in turn gives what it has, up to what is left of the amount
+  const afterTax = Math.min(amount, (census.afterTax[i] ?? 0) + (p.recharacterized?.[i] ?? 0));
+  let left = amount - afterTax;
+  const match = safeHarbor ? 0 : Math.min(left, census.match[i] ?? 0);
+  left -= match;
+  const qmac = safeHarbor ? 0 : Math.min(left, census.qmac[i] ?? 0);
+  left -= qmac;
+  const qnec = p.options.qnecTest === 'adp' ? 0 : Math.min(left, census.qnec[i] ?? 0);
   const vested = census.columns.vested ? (census.vestedBps[i] ?? 10_000) : defaultVestedBps;
   const matchDistributed = Math.floor((match * vested) / 10_000);
   return { afterTax, matchDistributed, matchForfeited: match - matchDistributed, qmac, qnec };
@@ -435,8 +447,11 @@ export function evaluateAcp(p: PreparedTest, extraHce?: Float64Array): AcpResult
       index: i,
       id: p.census.idAt(i),
       amount,
-      ...split,
       afterTax: split.afterTax + fromExtra,
+      matchDistributed: split.matchDistributed,
+      matchForfeited: split.matchForfeited,
+      qmac: split.qmac,
+      qnec: split.qnec,
       contributions: amounts[j] ?? 0,
       ratioBps: ratios[j] ?? 0,
       allocableIncome: inc,

@@ -58,11 +58,9 @@ export interface PreparedAdp {
   readonly census: Census;
   readonly options: AcpOptions;
   readonly hces: HceDetermination;
-  /** Contributions counted for each census row in this test (0 for rows not in it), cents. */
-  readonly counted: Float64Array;
   readonly hceIndex: Int32Array;
   readonly hceAmount: Float64Array;
-  readonly hceComp: Float64Array;
+  readonly hceComp: Int32Array;
   readonly hceRatio: Float64Array;
   /** Each HCE's deferrals counted (the part a recharacterization may take), cents. */
   readonly hceDeferrals: Float64Array;
@@ -70,7 +68,7 @@ export interface PreparedAdp {
   readonly hceCatchUpRoom: Float64Array;
   readonly nhceIndex: Int32Array;
   readonly nhceAmount: Float64Array;
-  readonly nhceComp: Float64Array;
+  readonly nhceComp: Int32Array;
   readonly nhceAdpBps: number;
   readonly nhceSource: NhceSource;
   readonly compensationLimit: Cents;
@@ -235,7 +233,7 @@ export function prepareAdpTest(
     counted[i] =
       (hce ? d - catchUp : d - catchUp - excessDeferral) + (qnecHere ? (census.qnec[i] ?? 0) : 0);
   }
-  const g = splitGroups(census, hces.isHce, cap, counted, scope);
+  const g = splitGroups(census, hces.isHce, cap, [counted], scope);
   const hn = g.hceIndex.length;
   const hceDeferrals = new Float64Array(hn);
   const hceCatchUpRoom = new Float64Array(hn);
@@ -249,13 +247,7 @@ export function prepareAdpTest(
   let nhceRatioSum = g.nhceRatioSum;
   let qnecLimit: QnecLimitInfo | null = null;
   if (qnecHere) {
-    const limited = limitQnecs(
-      census,
-      g,
-      () => 0,
-      qnecFloorBps(options.prevailingWage === true),
-      counted,
-    );
+    const limited = limitQnecs(census, g, () => 0, qnecFloorBps(options.prevailingWage === true));
     qnecLimit = limited.info;
     nhceRatioSum = limited.nhceRatioSum;
   }
@@ -276,7 +268,6 @@ export function prepareAdpTest(
     census,
     options,
     hces,
-    counted,
     hceIndex: g.hceIndex,
     hceAmount: g.hceAmount,
     hceComp: g.hceComp,

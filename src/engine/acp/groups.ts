@@ -21,12 +21,12 @@ export interface SplitGroups {
   readonly hceIndex: Int32Array;
   /** Counted contributions, cents. */
   readonly hceAmount: Float64Array;
-  /** Compensation capped at 401(a)(17), cents. */
-  readonly hceComp: Float64Array;
+  /** Compensation capped at 401(a)(17), cents (32-bit: the cap is far below 2^31 cents). */
+  readonly hceComp: Int32Array;
   readonly hceRatio: Float64Array;
   readonly nhceIndex: Int32Array;
   readonly nhceAmount: Float64Array;
-  readonly nhceComp: Float64Array;
+  readonly nhceComp: Int32Array;
   /** The NHCEs' ratios added up, bps (the average is taken from it). */
   readonly nhceRatioSum: number;
   /** Rows not eligible (and not left out). */
@@ -41,42 +41,53 @@ export function inTest(census: Census, rows: TestRows, i: number): boolean {
 }
 
 /**
- * Splits the census into the test's HCEs and NHCEs. `counted` holds each row's contributions
- * counted in this test (cents); `cap` is the 401(a)(17) limit.
+ * Splits the census into the test's HCEs and NHCEs. Each row's contributions counted in this
+ * test (cents) are the sum of its entries in `counted` (up to five arrays by census row; an empty
+ * array, a column every row has at 0, adds nothing); `cap` is the 401(a)(17) limit.
  */
 export function splitGroups(
   census: Census,
   isHce: Uint8Array,
   cap: number,
-  counted: Float64Array,
+  counted: readonly Float64Array[],
   rows: TestRows,
 ): SplitGroups {
+  if (!(cap >= 0 && cap <= 0x7fff_ffff)) throw new RangeError('capped pay must fit 32 bits');
+  const used = counted.filter((x) => x.length > 0);
+  if (used.length > 5) throw new RangeError('at most five arrays of counted contributions');
+  const [a, b, c, d, e] = used;
   const n = census.size;
-  const leftOut = rows.leftOut;
+  const { eligible, compensation } = census;
+  const leftOut = rows.leftOut ?? null;
   let hn = 0;
   let nn = 0;
   let ineligible = 0;
   let left = 0;
   for (let i = 0; i < n; i++) {
-    if (leftOut?.[i] === 1) left++;
-    else if (census.eligible[i] !== 1) ineligible++;
+    if (leftOut !== null && leftOut[i] === 1) left++;
+    else if (eligible[i] !== 1) ineligible++;
     else if (isHce[i] === 1) hn++;
     else nn++;
   }
   const hceIndex = new Int32Array(hn);
   const hceAmount = new Float64Array(hn);
-  const hceComp = new Float64Array(hn);
+  const hceComp = new Int32Array(hn);
   const hceRatio = new Float64Array(hn);
   const nhceIndex = new Int32Array(nn);
   const nhceAmount = new Float64Array(nn);
-  const nhceComp = new Float64Array(nn);
+  const nhceComp = new Int32Array(nn);
   let h = 0;
   let k = 0;
   let nhceRatioSum = 0;
   for (let i = 0; i < n; i++) {
-    if (census.eligible[i] !== 1 || leftOut?.[i] === 1) continue;
-    const comp = Math.min(census.compensation[i] ?? 0, cap);
-    const amount = counted[i] ?? 0;
+    if (eligible[i] !== 1 || (leftOut !== null && leftOut[i] === 1)) continue;
+    const comp = Math.min(compensation[i] ?? 0, cap);
+    const amount =
+      (a === undefined ? 0 : (a[i] ?? 0)) +
+      (b === undefined ? 0 : (b[i] ?? 0)) +
+      (c === undefined ? 0 : (c[i] ?? 0)) +
+      (d === undefined ? 0 : (d[i] ?? 0)) +
+      (e === undefined ? 0 : (e[i] ?? 0));
     const r = contributionRatioBps(amount, comp);
     if (isHce[i] === 1) {
       hceIndex[h] = i;

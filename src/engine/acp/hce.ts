@@ -55,8 +55,12 @@ export function determineHces(
     } else cutoff = Infinity;
   }
 
+  // the arrays read once; `hceGiven` and `ownerBps` are empty when every row has the default
+  const priors = census.priorCompensation;
+  const givens = census.hceGiven.length > 0 ? census.hceGiven : null;
+  const owners = census.ownerBps.length > 0 ? census.ownerBps : null;
   for (let i = 0; i < n; i++) {
-    const prior = census.priorCompensation[i] ?? 0;
+    const prior = priors[i] ?? 0;
     let inTpg = true;
     if (tpgSize !== null) {
       if (prior > cutoff) inTpg = true;
@@ -65,13 +69,13 @@ export function determineHces(
         inTpg = true;
       } else inTpg = false;
     }
-    const given = census.hceGiven[i] ?? -1;
+    const given = givens === null ? -1 : (givens[i] ?? -1);
     if (given >= 0) {
       isHce[i] = given;
       if (given === 1) byColumn++;
       continue;
     }
-    if ((census.ownerBps[i] ?? 0) > ownerBps) {
+    if (owners !== null && (owners[i] ?? 0) > ownerBps) {
       isHce[i] = 1;
       byOwnership++;
     } else if (prior > threshold && inTpg) {

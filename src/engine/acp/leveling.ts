@@ -50,13 +50,18 @@ export interface LevelingResult {
  * reduction to `next` takes at least `need`, i.e. `topSum − count × next ≥ need`. Leveling to
  * anything between `next` and the lowest of the group takes `topSum − count × level`.
  */
-interface TopGroup {
+export interface TopGroup {
   readonly count: number;
   readonly topSum: number;
   readonly next: number;
+  /** The least of the `count` highest values (the group leveled), Infinity when `count` is 0. */
+  readonly lowest: number;
 }
 
-/** The least and greatest of some values, and their sum. */
+/**
+ * The least and greatest of some values, and their sum. A wider range than the values' own
+ * (a lower least, a higher greatest) gives the same answers; the sum must be exact.
+ */
 interface Spread {
   readonly min: number;
   readonly max: number;
@@ -109,16 +114,10 @@ function levelTop(
   const sums = new Float64Array(buckets);
   const lows = new Float64Array(buckets).fill(Infinity);
   const highs = new Float64Array(buckets).fill(-Infinity);
-  for (let i = 0; i < n; i++) {
-    const x = values[i] ?? 0;
-    const b = Math.min(buckets - 1, Math.floor((x - min) * scale));
-    counts[b] = (counts[b] ?? 0) + 1;
-    sums[b] = (sums[b] ?? 0) + x;
-    if (x < (lows[b] ?? 0)) lows[b] = x;
-    if (x > (highs[b] ?? 0)) highs[b] = x;
-  }
+  fillBuckets(values, min, scale, counts, sums, lows, highs);
   let count = 0; // values in the buckets above b
   let topSum = 0;
+  let lowest = Infinity; // the least of them
   for (let b = buckets - 1; b >= 0; b--) {
     const c = counts[b] ?? 0;
     if (c === 0) continue;
@@ -127,29 +126,131 @@ function levelTop(
     if (topSum + s - (count + c) * lo < need) {
       count += c;
       topSum += s;
+      lowest = lo;
       continue;
     }
     const hi = highs[b] ?? 0;
     // the walk stops at the bucket's first value when all its values are equal
-    if (topSum - count * hi >= need) return { count, topSum, next: hi };
+    if (topSum - count * hi >= need) return { count, topSum, next: hi, lowest };
     // else inside it: its values, highest first
-    const inBucket = new Float64Array(c);
-    let j = 0;
-    for (let i = 0; i < n; i++) {
-      const x = values[i] ?? 0;
-      if (x >= lo && x <= hi) inBucket[j++] = x;
-    }
-    inBucket.sort();
+    const inBucket = valuesWithin(values, lo, hi, new Float64Array(c)).sort();
     for (let q = c - 1; q >= 0; q--) {
       const next = inBucket[q] ?? 0;
-      if (topSum - count * next >= need) return { count, topSum, next };
+      if (topSum - count * next >= need) return { count, topSum, next, lowest };
       count++;
       topSum += next;
+      lowest = next;
     }
     /* c8 ignore next */
     throw new RangeError('leveling walk passed the bucket that stops it');
   }
-  return { count: n, topSum: total, next: 0 };
+  return { count: n, topSum: total, next: 0, lowest };
+}
+
+/*
+ * The passes over every value are functions of their own: called once per leveling, each is
+ * optimized with the feedback of its own loop (in one large function, code after a loop that
+ * was compiled while running could stop the optimized code at every call).
+ */
+
+/** Counts, sums, least and greatest of the values in each bucket `floor((x − min) × scale)`. */
+function fillBuckets(
+  values: ArrayLike<number>,
+  min: number,
+  scale: number,
+  counts: Int32Array,
+  sums: Float64Array,
+  lows: Float64Array,
+  highs: Float64Array,
+): void {
+  const last = counts.length - 1;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i] ?? 0;
+    const b = Math.min(last, Math.floor((x - min) * scale));
+    counts[b] = (counts[b] ?? 0) + 1;
+    sums[b] = (sums[b] ?? 0) + x;
+    if (x < (lows[b] ?? 0)) lows[b] = x;
+    if (x > (highs[b] ?? 0)) highs[b] = x;
+  }
+}
+
+/** The values from `lo` to `hi` into `into` (sized for them), in input order. */
+function valuesWithin(
+  values: ArrayLike<number>,
+  lo: number,
+  hi: number,
+  into: Float64Array,
+): Float64Array {
+  let j = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i] ?? 0;
+    if (x >= lo && x <= hi) into[j++] = x;
+  }
+  return into;
+}
+
+/**
+ * Whole values kept counted and summed in buckets of whole width `width` from `min` (bucket
+ * `floor((x − min) / width)`), for a caller that changes a few values between levelings.
+ */
+export interface RunningBuckets {
+  readonly min: number;
+  readonly width: number;
+  readonly counts: Int32Array;
+  readonly sums: Float64Array;
+}
+
+/** Buckets for whole values from `min` to `max`: as many as `levelTop` uses, all empty. */
+export function runningBuckets(min: number, max: number, n: number): RunningBuckets {
+  const buckets = Math.max(1, Math.min(BUCKETS, n));
+  const width = Math.ceil((max - min + 1) / buckets);
+  return { min, width, counts: new Int32Array(buckets), sums: new Float64Array(buckets) };
+}
+
+/** The bucket of whole value `x`. */
+export function bucketOf(r: RunningBuckets, x: number): number {
+  return Math.floor((x - r.min) / r.width);
+}
+
+/**
+ * `levelTop` of whole `values`, every one counted in `r`, `total` their sum. The walk goes down
+ * the buckets: a bucket whose least possible value (its lower bound) does not take `need` is
+ * passed whole, as the walk would pass each of its values; else its values are sorted and walked
+ * (and, when none stops it, the walk goes on below). `lowest` is NaN when the group's least
+ * value is in a bucket passed whole.
+ */
+export function levelTopOfBuckets(
+  values: ArrayLike<number>,
+  need: number,
+  r: RunningBuckets,
+  total: number,
+): TopGroup | null {
+  if (values.length === 0 || total < need) return null;
+  const { min, width, counts, sums } = r;
+  let count = 0;
+  let topSum = 0;
+  let lowest = Infinity;
+  for (let b = counts.length - 1; b >= 0; b--) {
+    const c = counts[b] ?? 0;
+    if (c === 0) continue;
+    const lo = min + b * width;
+    const s = sums[b] ?? 0;
+    if (topSum + s - (count + c) * lo < need) {
+      count += c;
+      topSum += s;
+      lowest = NaN;
+      continue;
+    }
+    const inBucket = valuesWithin(values, lo, lo + width - 1, new Float64Array(c)).sort();
+    for (let q = c - 1; q >= 0; q--) {
+      const next = inBucket[q] ?? 0;
+      if (topSum - count * next >= need) return { count, topSum, next, lowest };
+      count++;
+      topSum += next;
+      lowest = next;
+    }
+  }
+  return { count, topSum, next: 0, lowest };
 }
 
 /** `levelTop` over whole values from `min` to `min + width − 1`, one count per value. */
@@ -165,17 +266,27 @@ function levelTopCounted(
     const b = (values[i] ?? 0) - min;
     counts[b] = (counts[b] ?? 0) + 1;
   }
+  return levelTopOfCounts(counts, min, need);
+}
+
+/**
+ * `levelTop` of whole values given as counts: `counts[b]` of them equal `min + b` (a caller
+ * that keeps the counts as the values change walks them without counting again).
+ */
+export function levelTopOfCounts(counts: Int32Array, min: number, need: number): TopGroup {
   let count = 0; // values above v
   let topSum = 0;
-  for (let b = width - 1; b >= 0; b--) {
+  let lowest = Infinity;
+  for (let b = counts.length - 1; b >= 0; b--) {
     const c = counts[b] ?? 0;
     if (c === 0) continue;
     const v = min + b;
-    if (topSum - count * v >= need) return { count, topSum, next: v };
+    if (topSum - count * v >= need) return { count, topSum, next: v, lowest };
     count += c;
     topSum += c * v;
+    lowest = v;
   }
-  return { count: n, topSum, next: 0 };
+  return { count, topSum, next: 0, lowest };
 }
 
 /**

@@ -8,6 +8,7 @@
 import { InputError, inputError, type InputIssue } from '../errors.js';
 import type { Cents } from '../money.js';
 import {
+  countedAt,
   evaluateAcp,
   prepareAcpTest,
   type AcpResult,
@@ -45,7 +46,7 @@ export function participantView(p: PreparedTest, r: AcpResult, id: string): Part
   const hce = p.hces.isHce[i] === 1;
   const comp = c.compensation[i] ?? 0;
   const capped = Math.min(comp, p.compensationLimit);
-  const counted = p.counted[i] ?? 0;
+  const counted = countedAt(p, i);
   // after-tax money: the census's, and deferrals recharacterized as after-tax in the ADP test
   const afterTax = (c.afterTax[i] ?? 0) + (p.recharacterized?.[i] ?? 0);
   const ratio = eligible && capped > 0 ? contributionRatioBps(counted, capped) : 0;

@@ -27,7 +27,7 @@ export interface QnecAlternativeInput {
   readonly nhceIndex: Int32Array;
   /** Counted contributions of each NHCE (with the QNEC counted now), cents. */
   readonly nhceAmount: Float64Array;
-  readonly nhceComp: Float64Array;
+  readonly nhceComp: Int32Array;
   readonly nhceAverageBps: number;
   readonly hceAverageBps: number;
   /** Whether the census's QNECs are counted in this test (else they are the other test's). */
@@ -56,6 +56,43 @@ export function averageNeeded(hceBps: number): number {
   return Math.max(0, Math.min(basic, alternative));
 }
 
+/**
+ * An NHCE's counted `amount` without the QNEC `q` it has counted now: all of it, or what the
+ * targeted QNEC limit `capBps` (null when it did not bind) let count of it for pay `comp`.
+ */
+function withoutQnec(amount: Cents, q: Cents, comp: Cents, capBps: number | null): Cents {
+  return amount - (capBps === null ? q : Math.min(q, qnecCap(comp, capBps)));
+}
+
+/**
+ * The NHCEs' ratios summed with a QNEC of `x` of pay each as if the targeted QNEC limit did not
+ * bind (a top-level function, so its loop is optimized on its own); `totals` receives the QNECs'
+ * cost and whether any NHCE's QNEC passes the limit's floor.
+ */
+function ratioSumUnlimited(
+  input: QnecAlternativeInput,
+  qnecs: Float64Array | null,
+  x: number,
+  totals: { cost: number; binds: boolean },
+): number {
+  const { nhceIndex, nhceAmount, nhceComp, floorBps: floor, qnecLimitBps: capNow } = input;
+  let cost = 0;
+  let binds = false;
+  let sum = 0;
+  for (let k = 0; k < nhceIndex.length; k++) {
+    const comp = nhceComp[k] ?? 1;
+    const added = centsAtBps(comp, x);
+    cost += added;
+    const q = qnecs === null ? 0 : (qnecs[nhceIndex[k] ?? 0] ?? 0);
+    const t = q + added;
+    if (t * 10_000 > floor * comp) binds = true;
+    sum += contributionRatioBps(withoutQnec(nhceAmount[k] ?? 0, q, comp, capNow) + t, comp);
+  }
+  totals.cost = cost;
+  totals.binds = binds;
+  return sum;
+}
+
 /** The highest rate tried: a QNEC of 100% of pay. */
 const MAX_RATE_BPS = 10_000;
 
@@ -72,33 +109,22 @@ export function qnecAlternative(input: QnecAlternativeInput): QnecAlternative | 
   const { census, nhceIndex, nhceAmount, nhceComp, hceAverageBps: hce } = input;
   const n = nhceIndex.length;
   if (n === 0) return null;
-  const inTest = input.qnecInTest;
   const floor = input.floorBps;
   const capNow = input.qnecLimitBps;
-  /** NHCE k's counted amount without the QNEC it has counted now, plus QNEC `t`. */
-  const amountWith = (k: number, q: number, comp: number, t: number): number =>
-    (nhceAmount[k] ?? 0) - (capNow === null ? q : Math.min(q, qnecCap(comp, capNow))) + t;
+  // each NHCE's QNEC in this test: none when they are the other test's, or every row's is 0
+  const qnecs = input.qnecInTest && census.qnec.length > 0 ? census.qnec : null;
   let rates: Float64Array | undefined;
   const trial = (x: number): QnecAlternative => {
     // one pass as if the limit did not bind; a second with it when some QNEC passes the floor
-    let cost = 0;
-    let binds = false;
-    let sum = 0;
-    for (let k = 0; k < n; k++) {
-      const comp = nhceComp[k] ?? 1;
-      const added = centsAtBps(comp, x);
-      cost += added;
-      const q = inTest ? (census.qnec[nhceIndex[k] ?? 0] ?? 0) : 0;
-      const t = q + added;
-      if (t * 10_000 > floor * comp) binds = true;
-      sum += contributionRatioBps(amountWith(k, q, comp, t), comp);
-    }
-    if (binds) {
+    const first = { cost: 0, binds: false };
+    let sum = ratioSumUnlimited(input, qnecs, x, first);
+    const cost = first.cost;
+    if (first.binds) {
       rates ??= new Float64Array(n); // one scratch for every trial: each fills all of it
       for (let k = 0; k < n; k++) {
         const i = nhceIndex[k] ?? 0;
         const comp = nhceComp[k] ?? 1;
-        const t = (inTest ? (census.qnec[i] ?? 0) : 0) + centsAtBps(comp, x);
+        const t = (qnecs === null ? 0 : (qnecs[i] ?? 0)) + centsAtBps(comp, x);
         rates[k] = contributionRatioBps(t + input.otherAmount(i), comp);
       }
       const rep = representativeRateBpsInPlace(rates);
@@ -106,12 +132,10 @@ export function qnecAlternative(input: QnecAlternativeInput): QnecAlternative | 
       sum = 0;
       for (let k = 0; k < n; k++) {
         const comp = nhceComp[k] ?? 1;
-        const q = inTest ? (census.qnec[nhceIndex[k] ?? 0] ?? 0) : 0;
+        const q = qnecs === null ? 0 : (qnecs[nhceIndex[k] ?? 0] ?? 0);
         const t = q + centsAtBps(comp, x);
-        sum += contributionRatioBps(
-          amountWith(k, q, comp, Math.min(t, qnecCap(comp, limit))),
-          comp,
-        );
+        const counted = withoutQnec(nhceAmount[k] ?? 0, q, comp, capNow);
+        sum += contributionRatioBps(counted + Math.min(t, qnecCap(comp, limit)), comp);
       }
     }
     const after = averageBps(sum, n);

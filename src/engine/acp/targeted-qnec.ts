@@ -62,8 +62,8 @@ export function qnecCap(comp: Cents, limitBps: number): Cents {
 }
 
 /**
- * Applies the limit to the NHCEs of one test, whose counted amounts (`g.nhceAmount`, and
- * `counted` by census row) include each one's whole QNEC: every QNEC above the limit is cut to
+ * Applies the limit to the NHCEs of one test, whose counted amounts (`g.nhceAmount`) include
+ * each one's whole QNEC: every QNEC above the limit is cut to
  * it, the amounts and ratios follow, and the NHCEs' new ratio sum is returned with what the
  * limit did. `otherAmount(i)` is the rest of row `i`'s applicable contribution rate's numerator
  * (the match counted in the ACP test; 0 in the ADP test, which counts no QMAC here). When no
@@ -74,12 +74,12 @@ export function limitQnecs(
   g: SplitGroups,
   otherAmount: (row: number) => Cents,
   floorBps: number,
-  counted: Float64Array,
 ): { info: QnecLimitInfo; nhceRatioSum: number } {
   const n = g.nhceIndex.length;
+  const qnecs = census.qnec; // empty when every row's QNEC is 0
   let aboveFloor = false;
-  for (let k = 0; k < n && !aboveFloor; k++) {
-    const q = census.qnec[g.nhceIndex[k] ?? 0] ?? 0;
+  for (let k = 0; k < n && !aboveFloor && qnecs.length > 0; k++) {
+    const q = qnecs[g.nhceIndex[k] ?? 0] ?? 0;
     if (q > 0 && q * 10_000 > floorBps * (g.nhceComp[k] ?? 0)) aboveFloor = true;
   }
   const none = { representativeRateBps: null, limitRateBps: floorBps, floorBps };
@@ -106,7 +106,6 @@ export function limitQnecs(
       const after = before - (q - capAmount);
       sum += contributionRatioBps(after, comp) - contributionRatioBps(before, comp);
       g.nhceAmount[k] = after;
-      counted[i] = after;
       notCounted += q - capAmount;
       limited++;
     }

@@ -362,9 +362,14 @@ function maxRateReport(m: MaxRateResult, key: string): MaxRateReport {
   };
 }
 
-function whatIfReport(p: PreparedTest, w: WhatIfInput): WhatIfReport {
+function whatIfReport(p: PreparedTest, tested: AcpResult, w: WhatIfInput): WhatIfReport {
   const grid = adoptionGrid(p, w.sharesPercent, w.ratesBps);
-  const m = richerMatch(p, w.matchBoostPercent);
+  const m = richerMatch(p, w.matchBoostPercent, {
+    hceAcpBps: tested.hceAcpBps,
+    limitBps: tested.limitBps,
+    passed: tested.passed,
+    excess: tested.excessAggregateContributions,
+  });
   const k = (name: string): string => `whatif.richerMatch.${name}`;
   const rf = (name: string, label: string, bps: number, why: string): RateFigure =>
     rateFigure(k(name), label, bpsRate(bps), why, CITE.whatif);
@@ -918,7 +923,7 @@ export function acpReport(input: AcpReportInput): AcpReport {
       skippedRows: reading.skippedRows,
       problems: reading.problems,
     },
-    ...(input.whatif ? { whatif: whatIfReport(p, input.whatif) } : {}),
+    ...(input.whatif ? { whatif: whatIfReport(p, main.acp.result, input.whatif) } : {}),
     findings: findings(t, census, reading, vestedText),
   };
 }

@@ -18,22 +18,38 @@ function explanationOf(f: Figure | RateFigure): Explanation {
   return f.inputs && f.inputs.length > 0 ? { ...e, inputs: f.inputs } : e;
 }
 
+/** Whether `e` already says what `f` would (the rows of a table share a key and its rule). */
+function sameExplanation(e: Explanation, f: Figure | RateFigure): boolean {
+  if (e.label !== f.label || e.why !== f.why || e.citation !== f.citation) return false;
+  const a = e.inputs ?? [];
+  const b = f.inputs ?? [];
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Records `f`'s explanation under its key: the last figure with a key gives its explanation. */
+function explainFigure(explain: Record<string, Explanation>, f: Figure | RateFigure): void {
+  const known = explain[f.key];
+  if (known === undefined || !sameExplanation(known, f)) explain[f.key] = explanationOf(f);
+}
+
 function convert(v: unknown, explain: Record<string, Explanation>): unknown {
+  if (v === null || typeof v !== 'object') return v;
   if (isFigure(v)) {
-    explain[v.key] = explanationOf(v);
+    explainFigure(explain, v);
     return toDollars(v.cents);
   }
   if (isRateFigure(v)) {
-    explain[v.key] = explanationOf(v);
+    explainFigure(explain, v);
     return v.rate;
   }
   if (Array.isArray(v)) return v.map((x) => convert(x, explain));
-  if (v !== null && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = convert(x, explain);
-    return out;
+  const o = v as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o)) {
+    const x = o[k];
+    if (x !== undefined) out[k] = convert(x, explain);
   }
-  return v;
+  return out;
 }
 
 /** The report with Figures as dollars and RateFigures as numbers, plus `explain`. */
