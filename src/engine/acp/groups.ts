@@ -6,7 +6,7 @@
  * 410(b)(4)(B)), are in neither group. Parallel typed arrays, in census order, so a million
  * employees are split without per-employee objects.
  */
-import type { Census } from './census.js';
+import type { Amounts, Census } from './census.js';
 import { contributionRatioBps } from './ratios.js';
 
 /** Which rows a test counts, beyond the census's own `eligible` column. */
@@ -49,7 +49,7 @@ export function splitGroups(
   census: Census,
   isHce: Uint8Array,
   cap: number,
-  counted: readonly Float64Array[],
+  counted: readonly Amounts[],
   rows: TestRows,
 ): SplitGroups {
   if (!(cap >= 0 && cap <= 0x7fff_ffff)) throw new RangeError('capped pay must fit 32 bits');

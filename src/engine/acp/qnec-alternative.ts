@@ -9,7 +9,7 @@
  */
 import type { Cents } from '../money.js';
 import { acpConstants } from '../params/acp.js';
-import type { Census } from './census.js';
+import type { Amounts, Census } from './census.js';
 import { acpLimitBps, averageBps, centsAtBps, contributionRatioBps } from './ratios.js';
 import { qnecCap, representativeRateBpsInPlace } from './targeted-qnec.js';
 
@@ -71,7 +71,7 @@ function withoutQnec(amount: Cents, q: Cents, comp: Cents, capBps: number | null
  */
 function ratioSumUnlimited(
   input: QnecAlternativeInput,
-  qnecs: Float64Array | null,
+  qnecs: Amounts | null,
   x: number,
   totals: { cost: number; binds: boolean },
 ): number {
