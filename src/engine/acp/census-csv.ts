@@ -747,7 +747,12 @@ export class CensusReader {
     const maxAge = MAX_AGE;
     const maxService = MAX_SERVICE_YEARS * 100;
     const maxRatio = MAX_RATIO_TO_PAY;
-    const [amount, id, ignore, yesNo, signed, whole] = [AMOUNT, ID, IGNORE, YES_NO, SIGNED, WHOLE];
+    const amount = AMOUNT;
+    const id = ID;
+    const ignore = IGNORE;
+    const yesNo = YES_NO;
+    const signed = SIGNED;
+    const whole = WHOLE;
     const {
       afterTax: sAfterTax,
       age: sAge,
