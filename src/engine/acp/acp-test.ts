@@ -18,7 +18,7 @@ import type { Census } from './census.js';
 import { correctionDeadlines, type CorrectionDeadlines } from './deadlines.js';
 import { splitGroups, type TestRows } from './groups.js';
 import { determineHces, type HceDetermination } from './hce.js';
-import { levelExcess } from './leveling.js';
+import { levelExcess, spreadOf } from './leveling.js';
 import { qnecAlternative, type QnecAlternative } from './qnec-alternative.js';
 import { acpLimitBps, averageBps, contributionRatioBps, percentShortText } from './ratios.js';
 import { limitQnecs, qnecCap, qnecFloorBps, type QnecLimitInfo } from './targeted-qnec.js';
@@ -330,13 +330,6 @@ export function countedAt(p: PreparedTest, i: number): Cents {
   );
 }
 
-/** Sum of a typed array. */
-function total(a: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] ?? 0;
-  return s;
-}
-
 /**
  * Splits one HCE's refund over its sources: after-tax money first (recharacterized excess
  * contributions with it), then match (vested share distributed, rounded down to the cent so
@@ -364,6 +357,63 @@ function splitRefund(
   return { afterTax, matchDistributed, matchForfeited: match - matchDistributed, qmac, qnec };
 }
 
+/** The refunds of a failing test and their totals. */
+interface Refunds {
+  readonly refunds: Refund[];
+  readonly distributed: Cents;
+  readonly forfeited: Cents;
+  /** Income allocable to the refunds, summed, or null when unknown. */
+  readonly income: Cents | null;
+}
+
+/**
+ * One refund per HCE with a reduction, in the HCEs' order. A function of its own, so that the
+ * loop over every HCE, optimized while it runs, is not followed by code without type feedback.
+ */
+function refundsOf(
+  p: PreparedTest,
+  reductions: Float64Array,
+  amounts: Float64Array,
+  ratios: Float64Array,
+  extraHce: Float64Array | undefined,
+): Refunds {
+  const o = p.options;
+  const hn = reductions.length;
+  const refunds: Refund[] = [];
+  let distributed = 0;
+  let forfeited = 0;
+  let income: number | null = 0;
+  const vestedDefault = o.defaultVestedBps ?? 10_000;
+  for (let j = 0; j < hn; j++) {
+    const amount = reductions[j] ?? 0;
+    if (amount <= 0) continue;
+    const i = p.hceIndex[j] ?? 0;
+    const extra = extraHce?.[j] ?? 0;
+    // what-if money is after-tax money on top of the census: refund it first
+    const fromExtra = Math.min(extra, amount);
+    const split = splitRefund(p, i, amount - fromExtra, vestedDefault);
+    const inc = allocableIncome(p.census, i, amount, o.gainRateBps);
+    const r: Refund = {
+      index: i,
+      id: p.census.idAt(i),
+      amount,
+      afterTax: split.afterTax + fromExtra,
+      matchDistributed: split.matchDistributed,
+      matchForfeited: split.matchForfeited,
+      qmac: split.qmac,
+      qnec: split.qnec,
+      contributions: amounts[j] ?? 0,
+      ratioBps: ratios[j] ?? 0,
+      allocableIncome: inc,
+    };
+    distributed += r.afterTax + r.matchDistributed + r.qmac + r.qnec;
+    forfeited += r.matchForfeited;
+    income = income === null || inc === null ? null : income + inc;
+    refunds.push(r);
+  }
+  return { refunds, distributed, forfeited, income };
+}
+
 /**
  * Runs the test on prepared groups. `extraHce` optionally adds after-tax dollars per HCE (the
  * what-ifs use it), parallel to `prepared.hceAmount`.
@@ -384,7 +434,8 @@ export function evaluateAcp(p: PreparedTest, extraHce?: Float64Array): AcpResult
       ratios[j] = contributionRatioBps(a, p.hceComp[j] ?? 1);
     }
   }
-  const hceAcp = averageBps(total(ratios), hn);
+  const spread = spreadOf(ratios);
+  const hceAcp = averageBps(spread.total, hn);
   const limit = acpLimitBps(p.nhceAcpBps);
   const noNhces = o.method === 'current' && nn === 0;
   const passed = noNhces || hceAcp <= limit;
@@ -428,39 +479,20 @@ export function evaluateAcp(p: PreparedTest, extraHce?: Float64Array): AcpResult
       qnecAlternative: null,
     };
   }
-  const lev = levelExcess({ amounts, compensations: p.hceComp, ratios, limitBps: limit });
-  const refunds: Refund[] = [];
-  let distributed = 0;
-  let forfeited = 0;
-  let income: number | null = 0;
-  const vestedDefault = o.defaultVestedBps ?? 10_000;
-  for (let j = 0; j < hn; j++) {
-    const amount = lev.reductions[j] ?? 0;
-    if (amount <= 0) continue;
-    const i = p.hceIndex[j] ?? 0;
-    const extra = extraHce?.[j] ?? 0;
-    // what-if money is after-tax money on top of the census: refund it first
-    const fromExtra = Math.min(extra, amount);
-    const split = splitRefund(p, i, amount - fromExtra, vestedDefault);
-    const inc = allocableIncome(p.census, i, amount, o.gainRateBps);
-    const r: Refund = {
-      index: i,
-      id: p.census.idAt(i),
-      amount,
-      afterTax: split.afterTax + fromExtra,
-      matchDistributed: split.matchDistributed,
-      matchForfeited: split.matchForfeited,
-      qmac: split.qmac,
-      qnec: split.qnec,
-      contributions: amounts[j] ?? 0,
-      ratioBps: ratios[j] ?? 0,
-      allocableIncome: inc,
-    };
-    distributed += r.afterTax + r.matchDistributed + r.qmac + r.qnec;
-    forfeited += r.matchForfeited;
-    income = income === null || inc === null ? null : income + inc;
-    refunds.push(r);
-  }
+  const lev = levelExcess({
+    amounts,
+    compensations: p.hceComp,
+    ratios,
+    limitBps: limit,
+    ratioSpread: spread,
+  });
+  const { refunds, distributed, forfeited, income } = refundsOf(
+    p,
+    lev.reductions,
+    amounts,
+    ratios,
+    extraHce,
+  );
   const excise = applyRate(lev.totalExcess, rate(acpConstants.exciseTaxRate));
   return {
     ...base,

@@ -40,25 +40,20 @@ export function inTest(census: Census, rows: TestRows, i: number): boolean {
   return census.eligible[i] === 1 && rows.leftOut?.[i] !== 1;
 }
 
+/** The arrays `splitGroups` fills, sized by `countRows`. */
+type GroupArrays = Omit<SplitGroups, 'nhceRatioSum' | 'ineligibleCount' | 'leftOutCount'>;
+
 /**
- * Splits the census into the test's HCEs and NHCEs. Each row's contributions counted in this
- * test (cents) are the sum of its entries in `counted` (up to five arrays by census row; an empty
- * array, a column every row has at 0, adds nothing); `cap` is the 401(a)(17) limit.
+ * Counts the rows by where they go: [HCEs, NHCEs, not eligible, left out]. A function of its
+ * own (as `fillGroups`), so that the optimized loop is not followed by code without type
+ * feedback, which would throw the optimized code away on the first call.
  */
-export function splitGroups(
-  census: Census,
+function countRows(
+  eligible: Uint8Array,
   isHce: Uint8Array,
-  cap: number,
-  counted: readonly Amounts[],
-  rows: TestRows,
-): SplitGroups {
-  if (!(cap >= 0 && cap <= 0x7fff_ffff)) throw new RangeError('capped pay must fit 32 bits');
-  const used = counted.filter((x) => x.length > 0);
-  if (used.length > 5) throw new RangeError('at most five arrays of counted contributions');
-  const [a, b, c, d, e] = used;
-  const n = census.size;
-  const { eligible, compensation } = census;
-  const leftOut = rows.leftOut ?? null;
+  leftOut: Uint8Array | null,
+  n: number,
+): Int32Array {
   let hn = 0;
   let nn = 0;
   let ineligible = 0;
@@ -69,13 +64,28 @@ export function splitGroups(
     else if (isHce[i] === 1) hn++;
     else nn++;
   }
-  const hceIndex = new Int32Array(hn);
-  const hceAmount = new Float64Array(hn);
-  const hceComp = new Int32Array(hn);
-  const hceRatio = new Float64Array(hn);
-  const nhceIndex = new Int32Array(nn);
-  const nhceAmount = new Float64Array(nn);
-  const nhceComp = new Int32Array(nn);
+  return Int32Array.of(hn, nn, ineligible, left);
+}
+
+/**
+ * Fills the groups' arrays in census order, each row's counted amount the sum of its entries in
+ * `a` … `e` (absent: none), and returns the NHCEs' ratio sum.
+ */
+function fillGroups(
+  census: Census,
+  isHce: Uint8Array,
+  leftOut: Uint8Array | null,
+  cap: number,
+  g: GroupArrays,
+  a: Amounts | undefined,
+  b: Amounts | undefined,
+  c: Amounts | undefined,
+  d: Amounts | undefined,
+  e: Amounts | undefined,
+): number {
+  const { eligible, compensation } = census;
+  const { hceIndex, hceAmount, hceComp, hceRatio, nhceIndex, nhceAmount, nhceComp } = g;
+  const n = census.size;
   let h = 0;
   let k = 0;
   let nhceRatioSum = 0;
@@ -103,16 +113,45 @@ export function splitGroups(
       k++;
     }
   }
+  return nhceRatioSum;
+}
+
+/**
+ * Splits the census into the test's HCEs and NHCEs. Each row's contributions counted in this
+ * test (cents) are the sum of its entries in `counted` (up to five arrays by census row; an empty
+ * array, a column every row has at 0, adds nothing); `cap` is the 401(a)(17) limit.
+ */
+export function splitGroups(
+  census: Census,
+  isHce: Uint8Array,
+  cap: number,
+  counted: readonly Amounts[],
+  rows: TestRows,
+): SplitGroups {
+  if (!(cap >= 0 && cap <= 0x7fff_ffff)) throw new RangeError('capped pay must fit 32 bits');
+  const used = counted.filter((x) => x.length > 0);
+  if (used.length > 5) throw new RangeError('at most five arrays of counted contributions');
+  const [a, b, c, d, e] = used;
+  const n = census.size;
+  const leftOut = rows.leftOut ?? null;
+  // [HCEs, NHCEs, not eligible, left out]
+  const counts = countRows(census.eligible, isHce, leftOut, n);
+  const hn = counts[0] ?? 0;
+  const nn = counts[1] ?? 0;
+  const g = {
+    hceIndex: new Int32Array(hn),
+    hceAmount: new Float64Array(hn),
+    hceComp: new Int32Array(hn),
+    hceRatio: new Float64Array(hn),
+    nhceIndex: new Int32Array(nn),
+    nhceAmount: new Float64Array(nn),
+    nhceComp: new Int32Array(nn),
+  };
+  const nhceRatioSum = fillGroups(census, isHce, leftOut, cap, g, a, b, c, d, e);
   return {
-    hceIndex,
-    hceAmount,
-    hceComp,
-    hceRatio,
-    nhceIndex,
-    nhceAmount,
-    nhceComp,
+    ...g,
     nhceRatioSum,
-    ineligibleCount: ineligible,
-    leftOutCount: left,
+    ineligibleCount: counts[2] ?? 0,
+    leftOutCount: counts[3] ?? 0,
   };
 }

@@ -23,42 +23,28 @@ export interface HceDetermination {
 }
 
 /**
- * Classifies every census row for plan year `year`. With `topPaidGroup`, the group is 20% of the
- * census rows (rounded to the nearest whole employee, half up — Reg. 1.414(q)-1T Q&A-9(b), status
- * V2), ranked by prior-year pay; employees tied at the cut-off are taken in census order.
+ * Marks the HCEs in `isHce` and counts them by reason: [by the column, by ownership, by pay]. A
+ * function of its own, so that its optimized loop is not followed by code without type feedback
+ * (which would throw the optimized code away on the first call).
  */
-export function determineHces(
+function classify(
   census: Census,
-  year: number,
-  opts: { topPaidGroup?: boolean } = {},
-): HceDetermination {
+  isHce: Uint8Array,
+  threshold: number,
+  ownerBps: number,
+  tpgSize: number | null,
+  cutoff: number,
+  atCutoff: number,
+): Int32Array {
   const n = census.size;
-  const threshold = usd(paramsFor(year, 'year').plan.hceLookbackThreshold);
-  const ownerBps = acpConstants.ownerPercent.value * 100;
-  const isHce = new Uint8Array(n);
-  let byColumn = 0;
-  let byOwnership = 0;
-  let byPay = 0;
-
-  // Top-paid group cut-off: the prior-year pay of the last member, and how many at that pay fit.
-  let tpgSize: number | null = null;
-  let cutoff = -Infinity;
-  let atCutoffLeft = 0;
-  if (opts.topPaidGroup) {
-    tpgSize = Math.floor((n * acpConstants.topPaidGroupPercent.value + 50) / 100);
-    if (tpgSize > 0) {
-      const sorted = Float64Array.from(census.priorCompensation).sort();
-      cutoff = sorted[n - tpgSize] ?? 0;
-      let above = 0;
-      for (let i = 0; i < n; i++) if ((census.priorCompensation[i] ?? 0) > cutoff) above++;
-      atCutoffLeft = tpgSize - above;
-    } else cutoff = Infinity;
-  }
-
   // the arrays read once; `hceGiven` and `ownerBps` are empty when every row has the default
   const priors = census.priorCompensation;
   const givens = census.hceGiven.length > 0 ? census.hceGiven : null;
   const owners = census.ownerBps.length > 0 ? census.ownerBps : null;
+  let atCutoffLeft = atCutoff;
+  let byColumn = 0;
+  let byOwnership = 0;
+  let byPay = 0;
   for (let i = 0; i < n; i++) {
     const prior = priors[i] ?? 0;
     let inTpg = true;
@@ -83,12 +69,46 @@ export function determineHces(
       byPay++;
     }
   }
+  return Int32Array.of(byColumn, byOwnership, byPay);
+}
+
+/**
+ * Classifies every census row for plan year `year`. With `topPaidGroup`, the group is 20% of the
+ * census rows (rounded to the nearest whole employee, half up — Reg. 1.414(q)-1T Q&A-9(b), status
+ * V2), ranked by prior-year pay; employees tied at the cut-off are taken in census order.
+ */
+export function determineHces(
+  census: Census,
+  year: number,
+  opts: { topPaidGroup?: boolean } = {},
+): HceDetermination {
+  const n = census.size;
+  const threshold = usd(paramsFor(year, 'year').plan.hceLookbackThreshold);
+  const ownerBps = acpConstants.ownerPercent.value * 100;
+  const isHce = new Uint8Array(n);
+
+  // Top-paid group cut-off: the prior-year pay of the last member, and how many at that pay fit.
+  let tpgSize: number | null = null;
+  let cutoff = -Infinity;
+  let atCutoffLeft = 0;
+  if (opts.topPaidGroup) {
+    tpgSize = Math.floor((n * acpConstants.topPaidGroupPercent.value + 50) / 100);
+    if (tpgSize > 0) {
+      const sorted = Float64Array.from(census.priorCompensation).sort();
+      cutoff = sorted[n - tpgSize] ?? 0;
+      let above = 0;
+      for (let i = 0; i < n; i++) if ((census.priorCompensation[i] ?? 0) > cutoff) above++;
+      atCutoffLeft = tpgSize - above;
+    } else cutoff = Infinity;
+  }
+
+  const counts = classify(census, isHce, threshold, ownerBps, tpgSize, cutoff, atCutoffLeft);
   return {
     isHce,
     thresholdCents: threshold,
-    byColumn,
-    byOwnership,
-    byPay,
+    byColumn: counts[0] ?? 0,
+    byOwnership: counts[1] ?? 0,
+    byPay: counts[2] ?? 0,
     topPaidGroupSize: tpgSize,
   };
 }

@@ -29,6 +29,8 @@ export interface LevelingInput {
   readonly ratios: ArrayLike<number>;
   /** The highest passing HCE average, bps. */
   readonly limitBps: number;
+  /** `spreadOf(ratios)`, when the caller has it already (one pass over the HCEs less). */
+  readonly ratioSpread?: Spread;
 }
 
 export interface LevelingResult {
@@ -62,13 +64,13 @@ export interface TopGroup {
  * The least and greatest of some values, and their sum. A wider range than the values' own
  * (a lower least, a higher greatest) gives the same answers; the sum must be exact.
  */
-interface Spread {
+export interface Spread {
   readonly min: number;
   readonly max: number;
   readonly total: number;
 }
 
-function spreadOf(values: ArrayLike<number>): Spread {
+export function spreadOf(values: ArrayLike<number>): Spread {
   let min = Infinity;
   let max = -Infinity;
   let total = 0;
@@ -352,36 +354,23 @@ export function levelDollars(
   return reductions;
 }
 
-/** Arrays a caller leveling many times of the same HCEs lends `levelExcess` to fill. */
-export interface LevelingBuffers {
-  readonly ratioExcess: Float64Array;
-  readonly reductions: Float64Array;
-}
-
 /**
- * The full correction: step 1 (ratio leveling) gives the total excess, step 2 (dollar leveling)
- * spreads it. A permitted amount `T × compensation` is rounded DOWN to the cent, so an HCE
- * corrected to T cannot round back above T. With `buffers` the result's arrays are those.
+ * Step 1's pass: fills each HCE's excess above the permitted ratio `t` into `ratioExcess` and
+ * returns [the excess in all, the leveled ratios' sum, the least amount, the greatest, the
+ * amounts' sum]. A function of its own, so that its loop, optimized while it runs, is not
+ * followed by code without type feedback.
  */
-export function levelExcess(input: LevelingInput, buffers?: LevelingBuffers): LevelingResult {
-  const { amounts, compensations, ratios, limitBps } = input;
+function excessAbove(
+  amounts: ArrayLike<number>,
+  compensations: ArrayLike<number>,
+  ratios: ArrayLike<number>,
+  t: number,
+  ratioExcess: Float64Array,
+): Float64Array {
   const n = ratios.length;
-  const ratioExcess = buffers?.ratioExcess ?? new Float64Array(n);
-  const spread = spreadOf(ratios);
-  const sum = spread.total;
-  const t = permittedRatio(ratios, spread, limitBps);
-  if (t === null) {
-    return {
-      permittedRatioBps: null,
-      leveledAverageBps: averageBps(sum, n),
-      ratioExcess: ratioExcess.fill(0),
-      totalExcess: 0,
-      reductions: (buffers?.reductions ?? new Float64Array(n)).fill(0),
-    };
-  }
   let total = 0;
   let leveledSum = 0;
-  let min = Infinity; // the amounts' spread, for step 2
+  let min = Infinity;
   let max = -Infinity;
   let amountSum = 0;
   for (let i = 0; i < n; i++) {
@@ -401,6 +390,42 @@ export function levelExcess(input: LevelingInput, buffers?: LevelingBuffers): Le
       leveledSum += r;
     }
   }
+  return Float64Array.of(total, leveledSum, min, max, amountSum);
+}
+
+/** Arrays a caller leveling many times of the same HCEs lends `levelExcess` to fill. */
+export interface LevelingBuffers {
+  readonly ratioExcess: Float64Array;
+  readonly reductions: Float64Array;
+}
+
+/**
+ * The full correction: step 1 (ratio leveling) gives the total excess, step 2 (dollar leveling)
+ * spreads it. A permitted amount `T × compensation` is rounded DOWN to the cent, so an HCE
+ * corrected to T cannot round back above T. With `buffers` the result's arrays are those.
+ */
+export function levelExcess(input: LevelingInput, buffers?: LevelingBuffers): LevelingResult {
+  const { amounts, compensations, ratios, limitBps } = input;
+  const n = ratios.length;
+  const ratioExcess = buffers?.ratioExcess ?? new Float64Array(n);
+  const spread = input.ratioSpread ?? spreadOf(ratios);
+  const sum = spread.total;
+  const t = permittedRatio(ratios, spread, limitBps);
+  if (t === null) {
+    return {
+      permittedRatioBps: null,
+      leveledAverageBps: averageBps(sum, n),
+      ratioExcess: ratioExcess.fill(0),
+      totalExcess: 0,
+      reductions: (buffers?.reductions ?? new Float64Array(n)).fill(0),
+    };
+  }
+  const x = excessAbove(amounts, compensations, ratios, t, ratioExcess);
+  const total = x[0] ?? 0;
+  const leveledSum = x[1] ?? 0;
+  const min = x[2] ?? 0; // the amounts' spread, for step 2
+  const max = x[3] ?? 0;
+  const amountSum = x[4] ?? 0;
   const reductions = levelDollars(amounts, total, buffers?.reductions, {
     min,
     max,

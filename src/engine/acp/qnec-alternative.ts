@@ -76,7 +76,9 @@ function ratioSumUnlimited(
   totals: { cost: number; binds: boolean },
 ): number {
   const { nhceIndex, nhceAmount, nhceComp, floorBps: floor, qnecLimitBps: capNow } = input;
-  let cost = 0;
+  // -0, not 0: the sum of a million QNECs passes 2^31 cents, and a sum begun as a small integer
+  // would be compiled as one and thrown away (an "overflow" deoptimization) when it does
+  let cost = -0;
   let binds = false;
   let sum = 0;
   for (let k = 0; k < nhceIndex.length; k++) {
@@ -88,7 +90,7 @@ function ratioSumUnlimited(
     if (t * 10_000 > floor * comp) binds = true;
     sum += contributionRatioBps(withoutQnec(nhceAmount[k] ?? 0, q, comp, capNow) + t, comp);
   }
-  totals.cost = cost;
+  totals.cost = cost; // n > 0 QNECs added: -0 + a cent count is +0 or more
   totals.binds = binds;
   return sum;
 }
@@ -96,14 +98,20 @@ function ratioSumUnlimited(
 /** The highest rate tried: a QNEC of 100% of pay. */
 const MAX_RATE_BPS = 10_000;
 
+/** Trials guided by the shortfall or surplus before the doubling and bisection take over. */
+const GUIDED_TRIALS = 4;
+
 /**
  * The uniform QNEC that passes, or null when none up to 100% of pay does (or no NHCEs): the
  * least rate from the least that could pass (`averageNeeded`) whose test passes. Passing is
  * monotone in the rate — a higher rate gives every NHCE at least as many cents, a representative
  * rate and so a limit at least as high, so a counted amount and ratio at least as high — so the
- * least passing rate is found by doubling the step from the first rate until one passes, then
- * bisecting between the last that failed and it: about 2·log2(distance) runs of the test where
- * stepping one hundredth of a percent at a time would take the distance itself.
+ * least passing rate is found within a bracket (the highest rate known to fail, the least known
+ * to pass) that every trial narrows: first a few trials guided by the last one's shortfall or
+ * surplus against the average needed (most tests end in three: one short, one on the rate, one
+ * below it failing), then doubling the step from the last failing rate until one passes, then
+ * bisecting: at most about 2·log2(distance) further runs of the test where stepping one
+ * hundredth of a percent at a time would take the distance itself.
  */
 export function qnecAlternative(input: QnecAlternativeInput): QnecAlternative | null {
   const { census, nhceIndex, nhceAmount, nhceComp, hceAverageBps: hce } = input;
@@ -142,9 +150,27 @@ export function qnecAlternative(input: QnecAlternativeInput): QnecAlternative | 
     return { rateBps: x, cost, nhceAverageAfterBps: after, limitAfterBps: acpLimitBps(after) };
   };
   const passes = (t: QnecAlternative): boolean => hce <= t.limitAfterBps;
-  let failed = Math.max(1, averageNeeded(hce) - input.nhceAverageBps) - 1; // below the first
-  let step = 1;
+  const needed = averageNeeded(hce);
+  let failed = Math.max(1, needed - input.nhceAverageBps) - 1; // below the first
   let passing: QnecAlternative | null = null;
+  // guided trials: each bp of QNEC raises the NHCE average by about one bp (less where the
+  // targeted limit binds), so a trial's shortfall or surplus against the average needed points
+  // at the least passing rate; every trial only narrows the bracket (failed, passing]
+  let x = failed + 1;
+  for (let guess = 0; guess < GUIDED_TRIALS; guess++) {
+    const upper = passing === null ? MAX_RATE_BPS : passing.rateBps - 1;
+    if (failed >= upper) break; // the bracket is closed, or 100% of pay failed
+    x = Math.min(Math.max(x, failed + 1), upper);
+    const t = trial(x);
+    if (passes(t)) {
+      passing = t;
+      x -= Math.max(1, t.nhceAverageAfterBps - needed);
+    } else {
+      failed = x;
+      x += Math.max(1, needed - t.nhceAverageAfterBps);
+    }
+  }
+  let step = 1;
   while (passing === null) {
     const x = Math.min(failed + step, MAX_RATE_BPS);
     if (x <= failed) return null; // 100% of pay failed
