@@ -98,20 +98,14 @@ function ratioSumUnlimited(
 /** The highest rate tried: a QNEC of 100% of pay. */
 const MAX_RATE_BPS = 10_000;
 
-/** Trials guided by the shortfall or surplus before the doubling and bisection take over. */
-const GUIDED_TRIALS = 4;
-
 /**
  * The uniform QNEC that passes, or null when none up to 100% of pay does (or no NHCEs): the
  * least rate from the least that could pass (`averageNeeded`) whose test passes. Passing is
  * monotone in the rate — a higher rate gives every NHCE at least as many cents, a representative
  * rate and so a limit at least as high, so a counted amount and ratio at least as high — so the
- * least passing rate is found within a bracket (the highest rate known to fail, the least known
- * to pass) that every trial narrows: first a few trials guided by the last one's shortfall or
- * surplus against the average needed (most tests end in three: one short, one on the rate, one
- * below it failing), then doubling the step from the last failing rate until one passes, then
- * bisecting: at most about 2·log2(distance) further runs of the test where stepping one
- * hundredth of a percent at a time would take the distance itself.
+ * least passing rate is found by doubling the step from the first rate until one passes, then
+ * bisecting between the last that failed and it: about 2·log2(distance) runs of the test where
+ * stepping one hundredth of a percent at a time would take the distance itself.
  */
 export function qnecAlternative(input: QnecAlternativeInput): QnecAlternative | null {
   const { census, nhceIndex, nhceAmount, nhceComp, hceAverageBps: hce } = input;
@@ -150,27 +144,9 @@ export function qnecAlternative(input: QnecAlternativeInput): QnecAlternative | 
     return { rateBps: x, cost, nhceAverageAfterBps: after, limitAfterBps: acpLimitBps(after) };
   };
   const passes = (t: QnecAlternative): boolean => hce <= t.limitAfterBps;
-  const needed = averageNeeded(hce);
-  let failed = Math.max(1, needed - input.nhceAverageBps) - 1; // below the first
-  let passing: QnecAlternative | null = null;
-  // guided trials: each bp of QNEC raises the NHCE average by about one bp (less where the
-  // targeted limit binds), so a trial's shortfall or surplus against the average needed points
-  // at the least passing rate; every trial only narrows the bracket (failed, passing]
-  let x = failed + 1;
-  for (let guess = 0; guess < GUIDED_TRIALS; guess++) {
-    const upper = passing === null ? MAX_RATE_BPS : passing.rateBps - 1;
-    if (failed >= upper) break; // the bracket is closed, or 100% of pay failed
-    x = Math.min(Math.max(x, failed + 1), upper);
-    const t = trial(x);
-    if (passes(t)) {
-      passing = t;
-      x -= Math.max(1, t.nhceAverageAfterBps - needed);
-    } else {
-      failed = x;
-      x += Math.max(1, needed - t.nhceAverageAfterBps);
-    }
-  }
+  let failed = Math.max(1, averageNeeded(hce) - input.nhceAverageBps) - 1; // below the first
   let step = 1;
+  let passing: QnecAlternative | null = null;
   while (passing === null) {
     const x = Math.min(failed + step, MAX_RATE_BPS);
     if (x <= failed) return null; // 100% of pay failed
