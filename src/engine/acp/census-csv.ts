@@ -445,15 +445,19 @@ export class CensusReader {
     this.builder = new CensusBuilder(opts.capacityHint ?? 1024);
     this.seen = this.builder.idStore;
     this.expectedBytes = opts.expectedBytes ?? 0;
+    if (this.expectedBytes > 0) {
+      // room for the sampled lines (at 12 bytes or more a line, ids of up to 16 bytes), so that
+      // no array grows in the fast path's first loop, which runs while it is being compiled
+      const rows = Math.min(SAMPLE_LINES, Math.ceil(this.expectedBytes / 12)) + 16;
+      this.builder.reserve(rows, rows * 16);
+    }
   }
 
   /**
-   * Counts the bytes of the first lines; at `SAMPLE_LINES` sizes the arrays for the rows the
-   * whole input holds at their average length (2% over, for rows longer than the sample's).
+   * Sizes the arrays, once the first `SAMPLE_LINES` lines are read, for the rows the whole input
+   * holds at their average length (2% over, for rows longer than the sample's).
    */
-  private sample(bytes: number): void {
-    this.bytesSeen += bytes + 1; // with its line break
-    if (++this.linesSeen < SAMPLE_LINES) return;
+  private sizeArrays(): void {
     const rows = Math.ceil(((this.expectedBytes * this.linesSeen) / this.bytesSeen) * 1.02);
     this.builder.reserve(rows + 16, Math.ceil((this.seen.bytesUsed / this.seen.size) * rows));
   }
@@ -508,20 +512,33 @@ export class CensusReader {
     );
   }
 
-  /** Reads the whole lines `b[from..limit)`, each ending with a line break. */
+  /**
+   * Reads the whole lines `b[from..limit)`, each ending with a line break. The first
+   * `SAMPLE_LINES` lines are counted first and read in one go (not line by line: the fast path
+   * is then one long loop, compiled once), then the arrays are sized (`sizeArrays`).
+   */
   private lines(b: Uint8Array, from: number, limit: number): void {
     let i = from;
-    while (i < limit) {
-      const nl = b.indexOf(10, i);
-      if (this.expectedBytes > 0 && this.linesSeen < SAMPLE_LINES) {
-        // the first lines one at a time, counting their bytes to size the arrays
-        this.sample(nl - i);
-        if (!this.plainReady() || this.plainRows(b, i, nl + 1) === i) {
-          this.generalLine(utf8.decode(b.subarray(i, nl)));
-        }
-        i = nl + 1;
-        continue;
+    if (this.expectedBytes > 0 && this.linesSeen < SAMPLE_LINES) {
+      let end = i;
+      let n = this.linesSeen;
+      while (end < limit && n < SAMPLE_LINES) {
+        end = b.indexOf(10, end) + 1;
+        n++;
       }
+      this.bytesSeen += end - i; // with their line breaks
+      this.linesSeen = n;
+      this.someLines(b, i, end);
+      if (n >= SAMPLE_LINES) this.sizeArrays();
+      i = end;
+    }
+    this.someLines(b, i, limit);
+  }
+
+  /** Reads the whole lines `b[from..limit)`: plain rows on the fast path, the rest by csv-parse. */
+  private someLines(b: Uint8Array, from: number, limit: number): void {
+    let i = from;
+    while (i < limit) {
       if (this.plainReady()) {
         i = this.plainRows(b, i, limit);
         if (i >= limit) break;
