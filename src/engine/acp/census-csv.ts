@@ -755,6 +755,7 @@ export class CensusReader {
     const val = this.fastVal;
     const last = kind.length - 1;
     const store = this.seen;
+    const builder = this.builder;
     const amounts = this.amounts;
     const hceFromColumns = this.cPrior >= 0 || this.cOwner >= 0 || this.cPriorOwner >= 0;
     const hasGain = this.cGain >= 0;
@@ -919,14 +920,8 @@ export class CensusReader {
       if (this.firstBad.size > 0 && this.firstBad.has(utf8.decode(b.subarray(idStart, idEnd)))) {
         return lineStart;
       }
-      if (!store.pushIfAfterLast(b, idStart, idEnd)) {
-        const h = hashBytes(b, idStart, idEnd);
-        if (store.findBytes(b, idStart, idEnd, h) >= 0) return lineStart;
-        store.pushBytes(b, idStart, idEnd, h);
-      }
-      this.rowsRead++;
       // the checked values in place of the blanks (a column the file lacks keeps its default)
-      val[rLine] = ++this.lineNo;
+      val[rLine] = this.lineNo + 1;
       val[sMatch] = match;
       val[sAfterTax] = afterTax;
       val[sQmac] = qmac;
@@ -940,8 +935,16 @@ export class CensusReader {
       val[sBirthDate] = Math.max(val[sBirthDate] ?? 0, 0);
       val[sHireDate] = Math.max(val[sHireDate] ?? 0, 0);
       // already as the builder takes them: compensation, a gain or loss, and -1 for a blank
-      // hce, age, years of service or otherwise_excludable
-      this.builder.addVector(val);
+      // hce, age, years of service or otherwise_excludable; the id appended with the row while
+      // the ids come in order, else looked up in the id index first
+      if (!builder.addVectorAfterLast(val, b, idStart, idEnd)) {
+        const h = hashBytes(b, idStart, idEnd);
+        if (store.findBytes(b, idStart, idEnd, h) >= 0) return lineStart;
+        store.pushBytes(b, idStart, idEnd, h);
+        builder.addVector(val);
+      }
+      this.rowsRead++;
+      this.lineNo++;
     }
     return i;
   }
