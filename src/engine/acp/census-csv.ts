@@ -792,6 +792,10 @@ export class CensusReader {
       vested: sVested,
     } = SLOT;
     const { line: rLine, ownerBps: rOwnerBps } = ROW;
+    // lines batched for csv-parse before this call (the loop adds none) and ids first seen on a
+    // bad row (only csv-parse's rows add them): looked at per row only while there are any
+    let batched = this.batch.length > 0;
+    let badIds = this.firstBad.size > 0;
     let i = from;
     while (i < limit) {
       const lineStart = i;
@@ -912,14 +916,14 @@ export class CensusReader {
         if (gain < -(balance + contributions)) return lineStart;
       }
       // the lines batched for csv-parse before this one come first
-      if (this.batch.length > 0) {
+      if (batched) {
         this.flushBatch();
         if (this.pending.length > 0) return lineStart;
+        batched = false;
+        badIds = this.firstBad.size > 0;
       }
       // a new id: ids first seen on a bad row are rare, so only then is a string made
-      if (this.firstBad.size > 0 && this.firstBad.has(utf8.decode(b.subarray(idStart, idEnd)))) {
-        return lineStart;
-      }
+      if (badIds && this.firstBad.has(utf8.decode(b.subarray(idStart, idEnd)))) return lineStart;
       // the checked values in place of the blanks (a column the file lacks keeps its default)
       val[rLine] = this.lineNo + 1;
       val[sMatch] = match;
