@@ -941,7 +941,7 @@ export class CensusReader {
       // already as the builder takes them: compensation, a gain or loss, and -1 for a blank
       // hce, age, years of service or otherwise_excludable; the id appended with the row while
       // the ids come in order, else looked up in the id index first
-      if (!builder.addVectorAfterLast(val, b, idStart, idEnd)) {
+      if (store.hashed || !builder.addVectorAfterLast(val, b, idStart, idEnd)) {
         const h = hashBytes(b, idStart, idEnd);
         if (store.findBytes(b, idStart, idEnd, h) >= 0) return lineStart;
         store.pushBytes(b, idStart, idEnd, h);

@@ -66,6 +66,11 @@ export class IdStore {
     return this.n;
   }
 
+  /** True once the ids went out of order: every id is then hashed (`pushIfAfterLast` is false). */
+  get hashed(): boolean {
+    return this.indexed;
+  }
+
   /** Bytes of ids stored so far. */
   get bytesUsed(): number {
     return this.used;
