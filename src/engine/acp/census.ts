@@ -451,6 +451,18 @@ export class CensusBuilder {
    * percent from 0 to 10000 (`add` checks them; the reader's digits are).
    */
   addVector(v: Float64Array): void {
+    this.addVectorAfterLast(v, null, 0, 0);
+  }
+
+  /**
+   * `addVector` for a row whose id is `b[start..end)`, appending the id too when it sorts after
+   * the last one (`IdStore.pushIfAfterLast`: the usual case of a census sorted by id); false,
+   * appending nothing, otherwise. With `b` null, the id is already appended. One call per row
+   * from the reader's loop (the id's copy and compare are not inlined there, which keeps that
+   * loop small).
+   */
+  addVectorAfterLast(v: Float64Array, b: Uint8Array | null, start: number, end: number): boolean {
+    if (b !== null && !this.idStore.pushIfAfterLast(b, start, end)) return false;
     if (this.n >= this.cap) this.ensure();
     // amounts are whole cents from 0 here: only a row whose amounts add up to more than 32
     // bits can hold one that does not fit (rare: the columns concerned widen then)
@@ -492,7 +504,7 @@ export class CensusBuilder {
     if (a.vestedBps.length > 0) a.vestedBps[i] = vested;
     else if (vested !== DEFAULTS.vestedBps) this.materialize('vestedBps', i)[i] = vested;
     const o = this.optional;
-    if (o === NO_OPTIONAL_COLUMNS) return;
+    if (o === NO_OPTIONAL_COLUMNS) return true;
     if (o.deferrals) a.deferrals[i] = deferrals;
     if (o.age) a.age[i] = v[ROW.age] ?? NOT_GIVEN;
     if (o.birthDate) a.birthDate[i] = v[ROW.birthDate] ?? 0;
@@ -501,6 +513,7 @@ export class CensusBuilder {
     if (o.excludable) a.excludableGiven[i] = v[ROW.excludableGiven] ?? NOT_GIVEN;
     if (o.gainLoss) a.gainLoss[i] = v[ROW.gainLoss] ?? 0;
     if (o.beginningBalance) a.beginningBalance[i] = balance;
+    return true;
   }
 
   /**

@@ -66,6 +66,11 @@ export class IdStore {
     return this.n;
   }
 
+  /** True once the ids went out of order: every id is then hashed (`pushIfAfterLast` is false). */
+  get hashed(): boolean {
+    return this.indexed;
+  }
+
   /** Bytes of ids stored so far. */
   get bytesUsed(): number {
     return this.used;
@@ -131,6 +136,40 @@ export class IdStore {
    * then looks it up (`findBytes`) and appends it with its hash (`pushBytes`).
    */
   pushIfAfterLast(b: Uint8Array, start: number, end: number): boolean {
+    const len = end - start;
+    const dst = this.bytes;
+    const u = this.used;
+    if (
+      len === this.width &&
+      !this.varying &&
+      !this.indexed &&
+      this.n > 0 &&
+      u + len <= dst.length
+    ) {
+      // the usual case, ids of one width in order: the equal start compared and copied, then
+      // the rest copied once the first byte that differs is greater than the last id's
+      const last = u - len;
+      let k = 0;
+      let x = 0;
+      let y = 0;
+      while (k < len) {
+        x = b[start + k] ?? 0;
+        y = dst[last + k] ?? 0;
+        if (x !== y) break;
+        dst[u + k] = x;
+        k++;
+      }
+      if (x <= y) return false; // equal (k = len), or before the last id
+      for (; k < len; k++) dst[u + k] = b[start + k] ?? 0;
+      this.used = u + len;
+      this.n++;
+      return true;
+    }
+    return this.pushAnyIfAfterLast(b, start, end);
+  }
+
+  /** `pushIfAfterLast` for the first id, ids of another width, or when the buffer is full. */
+  private pushAnyIfAfterLast(b: Uint8Array, start: number, end: number): boolean {
     if (this.indexed) return false;
     const len = end - start;
     this.room(len);
