@@ -259,7 +259,8 @@ export function prepareAcpTest(
   if (rech !== null) counted.push(rech);
   if (!safe) counted.push(census.match, census.qmac);
   if (qnecHere) counted.push(census.qnec);
-  const g = splitGroups(census, hces.isHce, cap, counted, scope);
+  const hceCount = hces.byColumn + hces.byOwnership + hces.byPay;
+  const g = splitGroups(census, hces.isHce, cap, counted, scope, hceCount);
   let nhceRatioSum = g.nhceRatioSum;
   let qnecLimit: QnecLimitInfo | null = null;
   if (qnecHere) {

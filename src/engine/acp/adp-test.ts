@@ -233,7 +233,8 @@ export function prepareAdpTest(
     counted[i] =
       (hce ? d - catchUp : d - catchUp - excessDeferral) + (qnecHere ? (census.qnec[i] ?? 0) : 0);
   }
-  const g = splitGroups(census, hces.isHce, cap, [counted], scope);
+  const hceCount = hces.byColumn + hces.byOwnership + hces.byPay;
+  const g = splitGroups(census, hces.isHce, cap, [counted], scope, hceCount);
   const hn = g.hceIndex.length;
   const hceDeferrals = new Float64Array(hn);
   const hceCatchUpRoom = new Float64Array(hn);

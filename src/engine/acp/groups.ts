@@ -82,15 +82,25 @@ function fillGroups(
   c: Amounts | undefined,
   d: Amounts | undefined,
   e: Amounts | undefined,
+  counts: Int32Array,
 ): number {
   const { eligible, compensation } = census;
   const { hceIndex, hceAmount, hceComp, hceRatio, nhceIndex, nhceAmount, nhceComp } = g;
   const n = census.size;
   let h = 0;
   let k = 0;
+  let ineligible = 0;
+  let left = 0;
   let nhceRatioSum = 0;
   for (let i = 0; i < n; i++) {
-    if (eligible[i] !== 1 || (leftOut !== null && leftOut[i] === 1)) continue;
+    if (leftOut !== null && leftOut[i] === 1) {
+      left++;
+      continue;
+    }
+    if (eligible[i] !== 1) {
+      ineligible++;
+      continue;
+    }
     const comp = Math.min(compensation[i] ?? 0, cap);
     const amount =
       (a === undefined ? 0 : (a[i] ?? 0)) +
@@ -113,32 +123,16 @@ function fillGroups(
       k++;
     }
   }
+  counts[0] = h;
+  counts[1] = k;
+  counts[2] = ineligible;
+  counts[3] = left;
   return nhceRatioSum;
 }
 
-/**
- * Splits the census into the test's HCEs and NHCEs. Each row's contributions counted in this
- * test (cents) are the sum of its entries in `counted` (up to five arrays by census row; an empty
- * array, a column every row has at 0, adds nothing); `cap` is the 401(a)(17) limit.
- */
-export function splitGroups(
-  census: Census,
-  isHce: Uint8Array,
-  cap: number,
-  counted: readonly Amounts[],
-  rows: TestRows,
-): SplitGroups {
-  if (!(cap >= 0 && cap <= 0x7fff_ffff)) throw new RangeError('capped pay must fit 32 bits');
-  const used = counted.filter((x) => x.length > 0);
-  if (used.length > 5) throw new RangeError('at most five arrays of counted contributions');
-  const [a, b, c, d, e] = used;
-  const n = census.size;
-  const leftOut = rows.leftOut ?? null;
-  // [HCEs, NHCEs, not eligible, left out]
-  const counts = countRows(census.eligible, isHce, leftOut, n);
-  const hn = counts[0] ?? 0;
-  const nn = counts[1] ?? 0;
-  const g = {
+/** Empty group arrays of `hn` HCEs and `nn` NHCEs. */
+function groupArrays(hn: number, nn: number): GroupArrays {
+  return {
     hceIndex: new Int32Array(hn),
     hceAmount: new Float64Array(hn),
     hceComp: new Int32Array(hn),
@@ -147,7 +141,63 @@ export function splitGroups(
     nhceAmount: new Float64Array(nn),
     nhceComp: new Int32Array(nn),
   };
-  const nhceRatioSum = fillGroups(census, isHce, leftOut, cap, g, a, b, c, d, e);
+}
+
+/** The first `hn` HCEs and `nn` NHCEs of `g` (views, no copy). */
+function firstOf(g: GroupArrays, hn: number, nn: number): GroupArrays {
+  return {
+    hceIndex: g.hceIndex.subarray(0, hn),
+    hceAmount: g.hceAmount.subarray(0, hn),
+    hceComp: g.hceComp.subarray(0, hn),
+    hceRatio: g.hceRatio.subarray(0, hn),
+    nhceIndex: g.nhceIndex.subarray(0, nn),
+    nhceAmount: g.nhceAmount.subarray(0, nn),
+    nhceComp: g.nhceComp.subarray(0, nn),
+  };
+}
+
+/**
+ * Splits the census into the test's HCEs and NHCEs. Each row's contributions counted in this
+ * test (cents) are the sum of its entries in `counted` (up to five arrays by census row; an empty
+ * array, a column every row has at 0, adds nothing); `cap` is the 401(a)(17) limit. `hceCount`,
+ * the number of rows `isHce` marks (when known), sizes the arrays without a counting pass: they
+ * are filled at that size (the rows not in the test make them longer than needed) and cut.
+ */
+export function splitGroups(
+  census: Census,
+  isHce: Uint8Array,
+  cap: number,
+  counted: readonly Amounts[],
+  rows: TestRows,
+  hceCount?: number,
+): SplitGroups {
+  if (!(cap >= 0 && cap <= 0x7fff_ffff)) throw new RangeError('capped pay must fit 32 bits');
+  const used = counted.filter((x) => x.length > 0);
+  if (used.length > 5) throw new RangeError('at most five arrays of counted contributions');
+  const [a, b, c, d, e] = used;
+  const n = census.size;
+  const leftOut = rows.leftOut ?? null;
+  // [HCEs, NHCEs, not eligible, left out]
+  const counts = new Int32Array(4);
+  let hn: number;
+  let nn: number;
+  if (hceCount !== undefined && hceCount >= 0 && hceCount <= n) {
+    hn = hceCount;
+    nn = n - hceCount;
+  } else {
+    const exact = countRows(census.eligible, isHce, leftOut, n);
+    hn = exact[0] ?? 0;
+    nn = exact[1] ?? 0;
+  }
+  let g = groupArrays(hn, nn);
+  let nhceRatioSum = fillGroups(census, isHce, leftOut, cap, g, a, b, c, d, e, counts);
+  const h = counts[0] ?? 0;
+  const k = counts[1] ?? 0;
+  if (h > hn || k > nn) {
+    // `hceCount` was not `isHce`'s count: some rows did not fit; split again at the exact sizes
+    g = groupArrays(h, k);
+    nhceRatioSum = fillGroups(census, isHce, leftOut, cap, g, a, b, c, d, e, counts);
+  } else if (h < hn || k < nn) g = firstOf(g, h, k);
   return {
     ...g,
     nhceRatioSum,

@@ -95,6 +95,32 @@ function ratioSumUnlimited(
   return sum;
 }
 
+/**
+ * `ratioSumUnlimited` when the NHCEs have no QNEC in this test (nothing to take out of their
+ * counted amounts): fewer operations per NHCE while the loop still runs unoptimized.
+ */
+function ratioSumNoQnecs(
+  nhceAmount: Float64Array,
+  nhceComp: Int32Array,
+  floor: number,
+  x: number,
+  totals: { cost: number; binds: boolean },
+): number {
+  let cost = -0; // -0: as in `ratioSumUnlimited`
+  let binds = false;
+  let sum = 0;
+  for (let k = 0; k < nhceComp.length; k++) {
+    const comp = nhceComp[k] ?? 1;
+    const added = centsAtBps(comp, x);
+    cost += added;
+    if (added * 10_000 > floor * comp) binds = true;
+    sum += contributionRatioBps((nhceAmount[k] ?? 0) + added, comp);
+  }
+  totals.cost = cost;
+  totals.binds = binds;
+  return sum;
+}
+
 /** The highest rate tried: a QNEC of 100% of pay. */
 const MAX_RATE_BPS = 10_000;
 
@@ -119,7 +145,10 @@ export function qnecAlternative(input: QnecAlternativeInput): QnecAlternative | 
   const trial = (x: number): QnecAlternative => {
     // one pass as if the limit did not bind; a second with it when some QNEC passes the floor
     const first = { cost: 0, binds: false };
-    let sum = ratioSumUnlimited(input, qnecs, x, first);
+    let sum =
+      qnecs === null
+        ? ratioSumNoQnecs(nhceAmount, nhceComp, floor, x, first)
+        : ratioSumUnlimited(input, qnecs, x, first);
     const cost = first.cost;
     if (first.binds) {
       rates ??= new Float64Array(n); // one scratch for every trial: each fills all of it
