@@ -180,8 +180,9 @@ export function mulDiv(
 }
 
 /**
- * Turns a decimal rate (0.9235, 0.124, 0.25) into an exact fraction using its shortest
- * decimal representation, so a parameter written as 0.9235 means exactly 9235/10000.
+ * Turns a decimal rate into an exact fraction using its shortest decimal representation, so a
+ * parameter written with four decimals means exactly that many ten-thousandths (0.1234 is
+ * 1234/10000, not the nearest binary double).
  */
 export function rateOf(decimal: number): Rate {
   if (!Number.isFinite(decimal)) throw new RangeError(`not a finite rate: ${String(decimal)}`);

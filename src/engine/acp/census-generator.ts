@@ -11,7 +11,7 @@
  * With `withDeferrals`, the same census (the same draws, the same rows) also has `deferrals`,
  * `birth_date` and `hire_date` for the ADP test, drawn from a third stream (the seed XOR
  * `DEFERRAL_STREAM`): ages 18 to 66, tenure up to 25 years (some hired this year), and each
- * participant's deferral percentage of pay (more for those paid over $160,000), up to the year's
+ * participant's deferral percentage of pay (more for those paid over `HIGH_PAY`), up to the year's
  * 402(g) limit plus the catch-up for the employee's age at December 31.
  */
 import { dateParts, isoDate } from '../dates.js';

@@ -1,8 +1,11 @@
 /**
- * The built-in example: the seed's physician. Age 40 in 2026, a W-2 hospital job ($300,000)
- * deferring $24,500 into a 403(b) with a 4% match and no after-tax option, and $65,000 of 1099
+ * The built-in example: the seed's physician. Age 40 in 2026, a W-2 hospital job deferring the
+ * whole 2026 402(g) limit into a 403(b) with a 4% match and no after-tax option, and 1099
  * moonlighting income with a solo 401(k) that takes after-tax money and converts it to Roth
- * automatically. Kept identical to examples/physician-moonlighting.yaml (a test checks).
+ * automatically. Kept identical to examples/physician-moonlighting.yaml (a test checks). The
+ * amounts below are the example person's inputs, what a user would type (the 403(b) election is
+ * written as a dollar amount, as a user would, and equals that year's limit by choice); every
+ * limit the engine applies to them comes from the parameter files.
  */
 import type { ScenarioInput } from './schema.js';
 
