@@ -330,6 +330,14 @@ function evenQuotes(line: string): boolean {
 /** Lines read before the arrays are sized from their average length (`expectedBytes`). */
 const SAMPLE_LINES = 4096;
 
+/**
+ * Lines read one call each before the rest. V8 gives a function its type feedback only after it
+ * has run for a while; a fast path whose first call is a long loop gets it in the middle of that
+ * call, with none for the code before the loop, and its first optimized version is thrown away on
+ * the next call (and compiled again): a few short calls first avoid that.
+ */
+const FEEDBACK_LINES = 16;
+
 /** Where to read the census's rows from, and how much to keep. */
 export interface CensusReaderOptions {
   /** How many row problems to keep in detail (all are counted); default 10,000. */
@@ -519,6 +527,15 @@ export class CensusReader {
    */
   private lines(b: Uint8Array, from: number, limit: number): void {
     let i = from;
+    // the first lines one call each: the fast path's entry then has type feedback before its
+    // loop gets hot (see FEEDBACK_LINES)
+    while (this.linesSeen < FEEDBACK_LINES && i < limit) {
+      const end = b.indexOf(10, i) + 1;
+      this.bytesSeen += end - i;
+      this.linesSeen++;
+      this.someLines(b, i, end);
+      i = end;
+    }
     if (this.expectedBytes > 0 && this.linesSeen < SAMPLE_LINES) {
       let end = i;
       let n = this.linesSeen;
