@@ -331,33 +331,6 @@ export function countedAt(p: PreparedTest, i: number): Cents {
   );
 }
 
-/**
- * Splits one HCE's refund over its sources: after-tax money first (recharacterized excess
- * contributions with it), then match (vested share distributed, rounded down to the cent so
- * unvested money is never paid out; the rest forfeited), then QMAC, then QNEC (both always
- * vested; a QNEC only when the QNECs are the ACP test's).
- */
-function splitRefund(
-  p: PreparedTest,
-  i: number,
-  amount: Cents,
-  defaultVestedBps: number,
-): Pick<Refund, 'afterTax' | 'matchDistributed' | 'matchForfeited' | 'qmac' | 'qnec'> {
-  const census = p.census;
-  const safeHarbor = p.options.safeHarbor === true;
-  // each source in turn gives what it has, up to what is left of the amount
-  const afterTax = Math.min(amount, (census.afterTax[i] ?? 0) + (p.recharacterized?.[i] ?? 0));
-  let left = amount - afterTax;
-  const match = safeHarbor ? 0 : Math.min(left, census.match[i] ?? 0);
-  left -= match;
-  const qmac = safeHarbor ? 0 : Math.min(left, census.qmac[i] ?? 0);
-  left -= qmac;
-  const qnec = p.options.qnecTest === 'adp' ? 0 : Math.min(left, census.qnec[i] ?? 0);
-  const vested = census.columns.vested ? (census.vestedBps[i] ?? 10_000) : defaultVestedBps;
-  const matchDistributed = Math.floor((match * vested) / 10_000);
-  return { afterTax, matchDistributed, matchForfeited: match - matchDistributed, qmac, qnec };
-}
-
 /** The refunds of a failing test and their totals. */
 interface Refunds {
   readonly refunds: Refund[];
@@ -367,9 +340,29 @@ interface Refunds {
   readonly income: Cents | null;
 }
 
+/** The positions (in the HCEs' order) of the HCEs with a reduction. */
+function refundedOf(reductions: Float64Array): Int32Array {
+  const into = new Int32Array(reductions.length);
+  let m = 0;
+  for (let j = 0; j < reductions.length; j++) if ((reductions[j] ?? 0) > 0) into[m++] = j;
+  return into.subarray(0, m);
+}
+
+/** The ids of census rows `rows`, by the census's `idAt` (a loop compiled apart from the refunds'). */
+function idsOf(census: Census, hceIndex: Int32Array, refunded: Int32Array): string[] {
+  const ids = new Array<string>(refunded.length);
+  for (let k = 0; k < refunded.length; k++) ids[k] = census.idAt(hceIndex[refunded[k] ?? 0] ?? 0);
+  return ids;
+}
+
 /**
- * One refund per HCE with a reduction, in the HCEs' order. A function of its own, so that the
- * loop over every HCE, optimized while it runs, is not followed by code without type feedback.
+ * One refund per HCE with a reduction, in the HCEs' order, split over its sources: after-tax
+ * money first (what-if money on top of the census, then the census's with any recharacterized
+ * excess contributions), then match (vested share distributed, rounded down to the cent so
+ * unvested money is never paid out; the rest forfeited), then QMAC, then QNEC (both always
+ * vested; a QNEC only when the QNECs are the ACP test's); each with the income allocable to it
+ * (`allocableIncome`). The HCEs refunded are found first and their ids made in a loop of their
+ * own, so that this loop, compiled while it runs, does not take in the ids' decoding.
  */
 function refundsOf(
   p: PreparedTest,
@@ -378,39 +371,58 @@ function refundsOf(
   ratios: Float64Array,
   extraHce: Float64Array | undefined,
 ): Refunds {
+  const refunded = refundedOf(reductions);
+  const ids = idsOf(p.census, p.hceIndex, refunded);
+  const c = p.census;
   const o = p.options;
-  const hn = reductions.length;
-  const refunds: Refund[] = [];
+  const safe = o.safeHarbor === true;
+  const afterTaxes = c.afterTax;
+  const rech = p.recharacterized;
+  // empty arrays (a column every row has at 0, or one this test does not count) give 0
+  const matches = safe ? null : c.match;
+  const qmacs = safe || c.qmac.length === 0 ? null : c.qmac;
+  const qnecs = o.qnecTest === 'adp' || c.qnec.length === 0 ? null : c.qnec;
+  const vesteds = c.columns.vested && c.vestedBps.length > 0 ? c.vestedBps : null;
+  const vestedDefault = c.columns.vested ? 10_000 : (o.defaultVestedBps ?? 10_000);
+  const m = refunded.length;
+  const refunds = new Array<Refund>(m);
   let distributed = 0;
   let forfeited = 0;
   let income: number | null = 0;
-  const vestedDefault = o.defaultVestedBps ?? 10_000;
-  for (let j = 0; j < hn; j++) {
-    const amount = reductions[j] ?? 0;
-    if (amount <= 0) continue;
+  for (let k = 0; k < m; k++) {
+    const j = refunded[k] ?? 0;
     const i = p.hceIndex[j] ?? 0;
-    const extra = extraHce?.[j] ?? 0;
+    const amount = reductions[j] ?? 0;
     // what-if money is after-tax money on top of the census: refund it first
-    const fromExtra = Math.min(extra, amount);
-    const split = splitRefund(p, i, amount - fromExtra, vestedDefault);
-    const inc = allocableIncome(p.census, i, amount, o.gainRateBps);
-    const r: Refund = {
+    const fromExtra = extraHce === undefined ? 0 : Math.min(extraHce[j] ?? 0, amount);
+    let left = amount - fromExtra;
+    const own = (afterTaxes[i] ?? 0) + (rech === null ? 0 : (rech[i] ?? 0));
+    const afterTax = Math.min(left, own);
+    left -= afterTax;
+    const match = matches === null ? 0 : Math.min(left, matches[i] ?? 0);
+    left -= match;
+    const qmac = qmacs === null ? 0 : Math.min(left, qmacs[i] ?? 0);
+    left -= qmac;
+    const qnec = qnecs === null ? 0 : Math.min(left, qnecs[i] ?? 0);
+    const vested = vesteds === null ? vestedDefault : (vesteds[i] ?? 10_000);
+    const matchDistributed = Math.floor((match * vested) / 10_000);
+    const inc = allocableIncome(c, i, amount, o.gainRateBps);
+    refunds[k] = {
       index: i,
-      id: p.census.idAt(i),
+      id: ids[k] ?? '',
       amount,
-      afterTax: split.afterTax + fromExtra,
-      matchDistributed: split.matchDistributed,
-      matchForfeited: split.matchForfeited,
-      qmac: split.qmac,
-      qnec: split.qnec,
+      afterTax: afterTax + fromExtra,
+      matchDistributed,
+      matchForfeited: match - matchDistributed,
+      qmac,
+      qnec,
       contributions: amounts[j] ?? 0,
       ratioBps: ratios[j] ?? 0,
       allocableIncome: inc,
     };
-    distributed += r.afterTax + r.matchDistributed + r.qmac + r.qnec;
-    forfeited += r.matchForfeited;
+    distributed += afterTax + fromExtra + matchDistributed + qmac + qnec;
+    forfeited += match - matchDistributed;
     income = income === null || inc === null ? null : income + inc;
-    refunds.push(r);
   }
   return { refunds, distributed, forfeited, income };
 }
