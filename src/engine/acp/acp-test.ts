@@ -16,7 +16,7 @@ import { applyRate, type Cents } from '../money.js';
 import { allocableIncome } from './allocable-income.js';
 import type { Census } from './census.js';
 import { correctionDeadlines, type CorrectionDeadlines } from './deadlines.js';
-import { splitGroups, type TestRows } from './groups.js';
+import { splitGroups, type RatioSpread, type TestRows } from './groups.js';
 import { determineHces, type HceDetermination } from './hce.js';
 import { levelExcess, spreadOf } from './leveling.js';
 import { qnecAlternative, type QnecAlternative } from './qnec-alternative.js';
@@ -95,6 +95,8 @@ export interface PreparedTest {
   /** Compensation capped at 401(a)(17), cents. */
   readonly hceComp: Int32Array;
   readonly hceRatio: Float64Array;
+  /** `hceRatio`'s least, greatest and sum, taken in the split (one pass over the HCEs less). */
+  readonly hceRatioSpread: RatioSpread;
   readonly nhceIndex: Int32Array;
   readonly nhceAmount: Float64Array;
   readonly nhceComp: Int32Array;
@@ -297,6 +299,7 @@ export function prepareAcpTest(
     hceAmount: g.hceAmount,
     hceComp: g.hceComp,
     hceRatio: g.hceRatio,
+    hceRatioSpread: g.hceRatioSpread,
     nhceIndex: g.nhceIndex,
     nhceAmount: g.nhceAmount,
     nhceComp: g.nhceComp,
@@ -447,7 +450,8 @@ export function evaluateAcp(p: PreparedTest, extraHce?: Float64Array): AcpResult
       ratios[j] = contributionRatioBps(a, p.hceComp[j] ?? 1);
     }
   }
-  const spread = spreadOf(ratios);
+  // the split's spread of these ratios (not of a copy's), else a pass over them
+  const spread = p.hceRatioSpread.of === ratios ? p.hceRatioSpread : spreadOf(ratios);
   const hceAcp = averageBps(spread.total, hn);
   const limit = acpLimitBps(p.nhceAcpBps);
   const noNhces = o.method === 'current' && nn === 0;

@@ -7,6 +7,7 @@
  * employees are split without per-employee objects.
  */
 import type { Amounts, Census } from './census.js';
+import type { Spread } from './leveling.js';
 import { contributionRatioBps } from './ratios.js';
 
 /** Which rows a test counts, beyond the census's own `eligible` column. */
@@ -29,10 +30,20 @@ export interface SplitGroups {
   readonly nhceComp: Int32Array;
   /** The NHCEs' ratios added up, bps (the average is taken from it). */
   readonly nhceRatioSum: number;
+  /** The HCEs' ratios' least, greatest and sum, taken as they were split. */
+  readonly hceRatioSpread: RatioSpread;
   /** Rows not eligible (and not left out). */
   readonly ineligibleCount: number;
   /** Rows left out of this test. */
   readonly leftOutCount: number;
+}
+
+/**
+ * `spreadOf(ratios)` of the HCEs' ratios, taken in the split, with the array it describes: a copy
+ * of the groups with other ratios (a what-if) is not read with it.
+ */
+export interface RatioSpread extends Spread {
+  readonly of: Float64Array;
 }
 
 /** True when row `i` is in the test: eligible and not left out. */
@@ -41,7 +52,10 @@ export function inTest(census: Census, rows: TestRows, i: number): boolean {
 }
 
 /** The arrays `splitGroups` fills, sized by `countRows`. */
-type GroupArrays = Omit<SplitGroups, 'nhceRatioSum' | 'ineligibleCount' | 'leftOutCount'>;
+type GroupArrays = Omit<
+  SplitGroups,
+  'nhceRatioSum' | 'hceRatioSpread' | 'ineligibleCount' | 'leftOutCount'
+>;
 
 /**
  * Counts the rows by where they go: [HCEs, NHCEs, not eligible, left out]. A function of its
@@ -69,7 +83,8 @@ function countRows(
 
 /**
  * Fills the groups' arrays in census order, each row's counted amount the sum of its entries in
- * `a` … `e` (absent: none), and returns the NHCEs' ratio sum.
+ * `a` … `e` (absent: none), and returns the NHCEs' ratio sum; `counts` receives [HCEs, NHCEs, not
+ * eligible, left out], `hceSpread` the HCEs' least ratio, greatest and sum.
  */
 function fillGroups(
   census: Census,
@@ -83,6 +98,7 @@ function fillGroups(
   d: Amounts | undefined,
   e: Amounts | undefined,
   counts: Int32Array,
+  hceSpread: Float64Array,
 ): number {
   const { eligible, compensation } = census;
   const { hceIndex, hceAmount, hceComp, hceRatio, nhceIndex, nhceAmount, nhceComp } = g;
@@ -92,6 +108,9 @@ function fillGroups(
   let ineligible = 0;
   let left = 0;
   let nhceRatioSum = 0;
+  let hceMin = Infinity;
+  let hceMax = -Infinity;
+  let hceSum = 0;
   for (let i = 0; i < n; i++) {
     if (leftOut !== null && leftOut[i] === 1) {
       left++;
@@ -115,6 +134,9 @@ function fillGroups(
       hceComp[h] = comp;
       hceRatio[h] = r;
       h++;
+      hceSum += r;
+      if (r < hceMin) hceMin = r;
+      if (r > hceMax) hceMax = r;
     } else {
       nhceIndex[k] = i;
       nhceAmount[k] = amount;
@@ -127,6 +149,9 @@ function fillGroups(
   counts[1] = k;
   counts[2] = ineligible;
   counts[3] = left;
+  hceSpread[0] = hceMin;
+  hceSpread[1] = hceMax;
+  hceSpread[2] = hceSum;
   return nhceRatioSum;
 }
 
@@ -179,6 +204,7 @@ export function splitGroups(
   const leftOut = rows.leftOut ?? null;
   // [HCEs, NHCEs, not eligible, left out]
   const counts = new Int32Array(4);
+  const spread = new Float64Array(3);
   let hn: number;
   let nn: number;
   if (hceCount !== undefined && hceCount >= 0 && hceCount <= n) {
@@ -190,17 +216,23 @@ export function splitGroups(
     nn = exact[1] ?? 0;
   }
   let g = groupArrays(hn, nn);
-  let nhceRatioSum = fillGroups(census, isHce, leftOut, cap, g, a, b, c, d, e, counts);
+  let nhceRatioSum = fillGroups(census, isHce, leftOut, cap, g, a, b, c, d, e, counts, spread);
   const h = counts[0] ?? 0;
   const k = counts[1] ?? 0;
   if (h > hn || k > nn) {
     // `hceCount` was not `isHce`'s count: some rows did not fit; split again at the exact sizes
     g = groupArrays(h, k);
-    nhceRatioSum = fillGroups(census, isHce, leftOut, cap, g, a, b, c, d, e, counts);
+    nhceRatioSum = fillGroups(census, isHce, leftOut, cap, g, a, b, c, d, e, counts, spread);
   } else if (h < hn || k < nn) g = firstOf(g, h, k);
   return {
     ...g,
     nhceRatioSum,
+    hceRatioSpread: {
+      min: spread[0] ?? 0,
+      max: spread[1] ?? 0,
+      total: spread[2] ?? 0,
+      of: g.hceRatio,
+    },
     ineligibleCount: counts[2] ?? 0,
     leftOutCount: counts[3] ?? 0,
   };
