@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitGroups } from './groups.js';
+import { spreadOf } from './leveling.js';
 import { determineHces, generateCensusCsv, readCensusText } from './index.js';
 
 // The split sized by the HCE count must be the split sized by counting the rows first (the test
 // groups of Treas. Reg. 1.401(m)-2(a)(3)), whatever rows are left out, and a count that is not
-// `isHce`'s must still give the exact split.
+// `isHce`'s must still give the exact split; the HCEs' ratio spread it takes (for the HCE ACP of
+// Reg. 1.401(m)-2(a)(2)) is the spread of the ratios it returns.
 describe('splitGroups sized by the HCE count', () => {
   it('gives the split of the counting pass, left-out rows and wrong counts included', () => {
     fc.assert(
@@ -42,6 +44,12 @@ describe('splitGroups sized by the HCE count', () => {
             'nhceComp',
           ] as const) {
             expect(Array.from(sized[k])).toEqual(Array.from(exact[k]));
+          }
+          // the HCEs' ratio spread taken in the split is the spread of the ratios it returns
+          for (const g of [sized, exact]) {
+            const { min, max, total, of } = g.hceRatioSpread;
+            expect(of).toBe(g.hceRatio);
+            expect({ min, max, total }).toEqual(spreadOf(g.hceRatio));
           }
         },
       ),
