@@ -5,19 +5,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countedAt, prepareAcpTest, readCensusText } from '../src/engine/acp/index.js';
+import { acpRowFields, dollars } from './helpers/census-text.js';
 
 const HEADER = 'id,compensation,match,after_tax,hce,qnec,qmac,eligible';
 const row = fc.record({
-  comp: fc.integer({ min: 100_000, max: 60_000_000 }),
-  match: fc.integer({ min: 0, max: 2_000_000 }),
-  afterTax: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 5_000_000 })),
-  hce: fc.boolean(),
+  ...acpRowFields,
   qnec: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 6_000_000 })),
   qmac: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 500_000 })),
   eligible: fc.boolean(),
 });
-const dollars = (c: number): string =>
-  `${String(Math.floor(c / 100))}.${String(c % 100).padStart(2, '0')}`;
 
 describe('one row’s counted contributions', () => {
   it('equal the amounts the test counted, for every row', () => {

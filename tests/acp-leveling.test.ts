@@ -13,6 +13,7 @@ import {
   referenceLevelDollars,
   referenceLevelExcess,
 } from './acp-reference/leveling.js';
+import { acpRowFields, dollars } from './helpers/census-text.js';
 
 /** HCEs as (amount, compensation) in cents; some spreads crowd values into few buckets. */
 const hces = fc
@@ -83,13 +84,8 @@ const HEADER = 'id,compensation,match,after_tax,hce';
 
 /** A census row: compensation, match and after-tax in cents, HCE or not. */
 const row = fc.record({
-  comp: fc.integer({ min: 100_000, max: 60_000_000 }),
-  match: fc.integer({ min: 0, max: 2_000_000 }),
-  afterTax: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 5_000_000 })),
-  hce: fc.boolean(),
+  ...acpRowFields,
 });
-const dollars = (c: number): string =>
-  `${String(Math.floor(c / 100))}.${String(c % 100).padStart(2, '0')}`;
 
 describe('the what-if grid equals the straightforward grid', () => {
   it('every cell of random censuses, shares and rates', () => {

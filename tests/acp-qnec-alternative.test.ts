@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareAcpTest, readCensusText } from '../src/engine/acp/index.js';
 import { averageNeeded, qnecAlternative } from '../src/engine/acp/qnec-alternative.js';
 import { referenceQnecAlternative } from './acp-reference/qnec-alternative.js';
+import { dollars } from './helpers/census-text.js';
 
 const HEADER = 'id,compensation,match,after_tax,hce,qnec';
 const row = fc.record({
@@ -16,8 +17,6 @@ const row = fc.record({
   hce: fc.boolean(),
   qnec: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3_000_000 })),
 });
-const dollars = (c: number): string =>
-  `${String(Math.floor(c / 100))}.${String(c % 100).padStart(2, '0')}`;
 
 describe('QNEC alternative: the search equals stepping', () => {
   it('the same rate, cost and averages (or none) on random tests', () => {

@@ -9,12 +9,10 @@ import { evaluateAcp, prepareAcpTest, readCensusText } from '../src/engine/acp/i
 import { levelExcess } from '../src/engine/acp/leveling.js';
 import { contributionRatioBps } from '../src/engine/acp/ratios.js';
 import { referenceRefunds } from './acp-reference/refunds.js';
+import { acpRowFields, dollars } from './helpers/census-text.js';
 
 const row = fc.record({
-  comp: fc.integer({ min: 100_000, max: 60_000_000 }),
-  match: fc.integer({ min: 0, max: 2_000_000 }),
-  afterTax: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 5_000_000 })),
-  hce: fc.boolean(),
+  ...acpRowFields,
   qnec: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3_000_000 })),
   qmac: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 500_000 })),
   vested: fc.integer({ min: 0, max: 100 }),
@@ -22,8 +20,6 @@ const row = fc.record({
   balance: fc.integer({ min: 0, max: 50_000_000 }),
   extra: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 1_000_000 })),
 });
-const dollars = (c: number): string =>
-  `${c < 0 ? '-' : ''}${String(Math.floor(Math.abs(c) / 100))}.${String(Math.abs(c) % 100).padStart(2, '0')}`;
 
 describe('refunds of a failing test', () => {
   it('equal the per-HCE split, totals and allocable income included', () => {

@@ -7,20 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { evaluateAcp, prepareAcpTest, readCensusText } from '../src/engine/acp/index.js';
 import { richerMatch } from '../src/engine/acp/whatif.js';
 import { referenceRicherMatch } from './acp-reference/whatif.js';
+import { acpRowFields, dollars } from './helpers/census-text.js';
 
 const HEADER = 'id,compensation,match,after_tax,hce,qnec,qmac';
 
 /** A census row in cents: QNECs and QMACs mostly 0, as in most plans. */
 const row = fc.record({
-  comp: fc.integer({ min: 100_000, max: 60_000_000 }),
-  match: fc.integer({ min: 0, max: 2_000_000 }),
-  afterTax: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 5_000_000 })),
-  hce: fc.boolean(),
+  ...acpRowFields,
   qnec: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 3_000_000 })),
   qmac: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 500_000 })),
 });
-const dollars = (c: number): string =>
-  `${String(Math.floor(c / 100))}.${String(c % 100).padStart(2, '0')}`;
 
 describe('richer match without running the whole test again', () => {
   it('equals the richer match computed with the whole test before and after', () => {
