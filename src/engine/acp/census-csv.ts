@@ -24,6 +24,7 @@
 import { CsvError, parse, type Options } from 'csv-parse/browser/esm/sync';
 import { formatUsd, parseDollars } from '../money.js';
 import {
+  AMOUNT_COLUMNS,
   CensusBuilder,
   HCE_UNKNOWN,
   NOT_GIVEN,
@@ -194,20 +195,7 @@ const FAST_SLOTS = ROW_SIZE + 2;
  */
 function rowDefaults(): Float64Array {
   const v = new Float64Array(FAST_SLOTS).fill(-1);
-  for (const k of [
-    'compensation',
-    'match',
-    'afterTax',
-    'qmac',
-    'qnec',
-    'priorCompensation',
-    'deferrals',
-    'beginningBalance',
-    'gainLoss',
-    'ownerBps',
-    'birthDate',
-    'hireDate',
-  ] as const) {
+  for (const k of [...AMOUNT_COLUMNS, 'gainLoss', 'ownerBps', 'birthDate', 'hireDate'] as const) {
     v[ROW[k]] = 0;
   }
   v[ROW.vestedBps] = 10_000;
@@ -522,8 +510,9 @@ export class CensusReader {
 
   /**
    * Reads the whole lines `b[from..limit)`, each ending with a line break. The first
-   * `SAMPLE_LINES` lines are counted first and read in one go (not line by line: the fast path
-   * is then one long loop, compiled once), then the arrays are sized (`sizeArrays`).
+   * `FEEDBACK_LINES` lines are read one call each; the rest of the first `SAMPLE_LINES` are
+   * counted first and read in one go (the fast path is then one long loop, compiled on its
+   * stack once), then the arrays are sized (`sizeArrays`).
    */
   private lines(b: Uint8Array, from: number, limit: number): void {
     let i = from;

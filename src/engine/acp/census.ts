@@ -306,7 +306,7 @@ const OPTIONAL: readonly (readonly [keyof CensusArrays, keyof OptionalColumns])[
 const MAX_UINT32 = 0xffff_ffff;
 
 /** The columns of amounts (`Amounts`): 4 bytes a row until an amount does not fit. */
-const AMOUNT_COLUMNS = [
+export const AMOUNT_COLUMNS = [
   'compensation',
   'match',
   'afterTax',
